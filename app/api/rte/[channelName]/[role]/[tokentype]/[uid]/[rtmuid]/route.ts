@@ -1,0 +1,7 @@
+import { getRoute } from '@/lib/api-route';
+import { rteTokens } from '@/lib/token-handlers';
+
+export const runtime = 'nodejs';
+
+// RTC and RTM tokens in one call, with a separate RTM user id.
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(rteTokens);

@@ -1,0 +1,59 @@
+import 'server-only';
+import { ApiError } from './api-error';
+
+export type Mode = 'local' | 'agora';
+
+export interface AgoraCredentials {
+  mode: Mode;
+  appId: string;
+  appCertificate: string;
+}
+
+/**
+ * Local mode's development credentials. They are public on purpose: tokens signed with them are
+ * only honoured by this app's own local call engine, never by Agora.
+ */
+export const LOCAL_DEV_APP_ID = '0c0a1d0e0000400080000000000000a1';
+export const LOCAL_DEV_APP_CERTIFICATE = '10ca1ce47000400080000000000000ce';
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+const REQUIRED = 'AGORA_APP_ID and AGORA_APP_CERTIFICATE';
+
+type Env = Record<string, string | undefined>;
+
+/** True where local mode cannot work: a serverless platform with no shared memory between requests. */
+export const isVercel = (env: Env = process.env) => Boolean(env.VERCEL);
+
+/**
+ * Reads credentials per request (never at module load, which also runs during the build).
+ * Misconfiguration is a 503 that names the variables to set, never their values.
+ */
+export function getAgoraCredentials(env: Env = process.env): AgoraCredentials {
+  const appId = env.AGORA_APP_ID?.trim() ?? '';
+  const appCertificate = env.AGORA_APP_CERTIFICATE?.trim() ?? '';
+
+  if (!appId && !appCertificate) {
+    if (isVercel(env)) {
+      throw new ApiError(
+        503,
+        `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables (Agora Console → your project → App ID and primary certificate), then redeploy`,
+      );
+    }
+    return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: LOCAL_DEV_APP_CERTIFICATE };
+  }
+
+  const problems: string[] = [];
+  if (!appId) problems.push('AGORA_APP_ID is not set');
+  else if (!HEX32.test(appId)) problems.push('AGORA_APP_ID is not 32 hexadecimal characters');
+  if (!appCertificate) problems.push('AGORA_APP_CERTIFICATE is not set');
+  else if (!HEX32.test(appCertificate)) {
+    problems.push('AGORA_APP_CERTIFICATE is not 32 hexadecimal characters');
+  }
+  if (problems.length > 0) {
+    throw new ApiError(
+      503,
+      `Agora credentials are misconfigured: ${problems.join('; ')}. Set both ${REQUIRED} (copy them from Agora Console), or unset both to use local mode off Vercel`,
+    );
+  }
+  return { mode: 'agora', appId, appCertificate };
+}

@@ -1,0 +1,171 @@
+import 'server-only';
+import { ApiError, badRequest } from './api-error';
+import { pathSegments } from './api-route';
+import { getAgoraCredentials, type AgoraCredentials } from './config';
+import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken, type Minted } from './tokens';
+import {
+  parseChannelName,
+  parseChatUserId,
+  parseExpiry,
+  parseRole,
+  parseRtcIdentity,
+  parseRtmUserId,
+  parseTokenType,
+  type Parsed,
+  type RtcIdentity,
+} from './validation';
+
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
+
+function valid<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw badRequest(parsed.error);
+  return parsed.value;
+}
+
+function expiryParam(request: Request): number {
+  const values = new URL(request.url).searchParams.getAll('expiry');
+  if (values.length > 1) throw badRequest('expiry is given more than once; give it at most once');
+  return valid(parseExpiry(values[0]));
+}
+
+function identityFields(identity: RtcIdentity) {
+  return identity.kind === 'uid' ? { uid: identity.uid } : { account: identity.account };
+}
+
+function common(credentials: AgoraCredentials, minted: Minted, expiry: number) {
+  return { appId: credentials.appId, expiry, expiresAt: minted.expiresAt, mode: credentials.mode };
+}
+
+function rtcRequest(channelName: string, role: string, tokenType: string, uid: string) {
+  const channel = valid(parseChannelName(channelName));
+  const parsedRole = valid(parseRole(role));
+  const identity = valid(parseRtcIdentity(valid(parseTokenType(tokenType)), uid));
+  return { channel, role: parsedRole, identity };
+}
+
+/** GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry= */
+export function rtcToken(request: Request) {
+  const credentials = getAgoraCredentials();
+  const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(request);
+  const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
+  const expiry = expiryParam(request);
+  const minted = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
+  return {
+    rtcToken: minted.token,
+    channel,
+    ...identityFields(identity),
+    role: parsedRole,
+    ...common(credentials, minted, expiry),
+  };
+}
+
+/** GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry= */
+export function rteTokens(request: Request) {
+  const credentials = getAgoraCredentials();
+  const [, channelName = '', role = '', tokenType = '', uid = '', rtmUid] = pathSegments(request);
+  const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
+  const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
+  const expiry = expiryParam(request);
+  const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
+  const rtm = mintRtmToken(credentials, rtmUserId, expiry);
+  return {
+    rtcToken: rtc.token,
+    rtmToken: rtm.token,
+    channel,
+    ...identityFields(identity),
+    rtmUid: rtmUserId,
+    role: parsedRole,
+    ...common(credentials, rtc, expiry),
+  };
+}
+
+/** GET /api/rtm/:uid/?expiry= */
+export function rtmToken(request: Request) {
+  const credentials = getAgoraCredentials();
+  const [, uid] = pathSegments(request);
+  const userId = valid(parseRtmUserId(uid, 'uid'));
+  const expiry = expiryParam(request);
+  const minted = mintRtmToken(credentials, userId, expiry);
+  return { rtmToken: minted.token, uid: userId, ...common(credentials, minted, expiry) };
+}
+
+/** GET /api/chat/app/?expiry= */
+export function chatAppToken(request: Request) {
+  const credentials = getAgoraCredentials();
+  const expiry = expiryParam(request);
+  const minted = mintChatAppToken(credentials, expiry);
+  return { chatToken: minted.token, ...common(credentials, minted, expiry) };
+}
+
+/** GET /api/chat/account/:chatid/?expiry= */
+export function chatUserToken(request: Request) {
+  const credentials = getAgoraCredentials();
+  const [, , chatId] = pathSegments(request);
+  const userId = valid(parseChatUserId(chatId));
+  const expiry = expiryParam(request);
+  const minted = mintChatUserToken(credentials, userId, expiry);
+  return { chatToken: minted.token, chatid: userId, ...common(credentials, minted, expiry) };
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get('content-length'));
+  const tooLarge = new ApiError(413, `request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge;
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('request body is not valid JSON; send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** A JSON uid for RTC: a number or a string of digits is a numeric uid, other strings are accounts. */
+function postedRtcIdentity(raw: unknown): RtcIdentity {
+  if (raw === undefined || raw === null) throw badRequest('uid is required for an rtc token');
+  const numeric = typeof raw === 'number' || (typeof raw === 'string' && /^[0-9]+$/.test(raw));
+  return valid(parseRtcIdentity(numeric ? 'uid' : 'userAccount', raw));
+}
+
+function postedUserId(raw: unknown): unknown {
+  return typeof raw === 'number' ? String(raw) : raw;
+}
+
+/** POST /api/token {"tokenType","channel","role","uid","expire"}, as the Go service's /getToken. */
+export async function postedToken(request: Request) {
+  const credentials = getAgoraCredentials();
+  const body = await readJsonObject(request);
+  const expiry = valid(parseExpiry(body.expire, 'expire'));
+  switch (body.tokenType) {
+    case 'rtc': {
+      const channel = valid(parseChannelName(body.channel));
+      const role = valid(parseRole(body.role));
+      const identity = postedRtcIdentity(body.uid);
+      const minted = mintRtcToken(credentials, channel, identity, role, expiry);
+      return { token: minted.token, tokenType: 'rtc', channel, ...identityFields(identity), role, ...common(credentials, minted, expiry) };
+    }
+    case 'rtm': {
+      const userId = valid(parseRtmUserId(postedUserId(body.uid), 'uid'));
+      const minted = mintRtmToken(credentials, userId, expiry);
+      return { token: minted.token, tokenType: 'rtm', uid: userId, ...common(credentials, minted, expiry) };
+    }
+    case 'chat': {
+      if (body.uid === undefined || body.uid === null || body.uid === '') {
+        const minted = mintChatAppToken(credentials, expiry);
+        return { token: minted.token, tokenType: 'chat', ...common(credentials, minted, expiry) };
+      }
+      const userId = valid(parseChatUserId(postedUserId(body.uid), 'uid'));
+      const minted = mintChatUserToken(credentials, userId, expiry);
+      return { token: minted.token, tokenType: 'chat', uid: userId, ...common(credentials, minted, expiry) };
+    }
+    default:
+      throw badRequest(
+        `tokenType ${body.tokenType === undefined ? 'is missing' : `"${String(body.tokenType).slice(0, 40)}" is not supported`}; use rtc, rtm or chat`,
+      );
+  }
+}
