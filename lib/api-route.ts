@@ -4,6 +4,8 @@ import { corsHeaders, preflightHeaders } from './cors';
 import { decodePathSegments } from './path-segments';
 
 type Json = Record<string, unknown>;
+/** Gets the request and its parsed URL (parsed once here, since every handler needs it). */
+type Handler = (request: Request, url: URL) => Json | Promise<Json>;
 
 function respond(request: Request, status: number, body: Json, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -21,13 +23,13 @@ function respond(request: Request, status: number, body: Json, extra: Record<str
  * Wraps a route handler: its result becomes a no-store JSON response with CORS applied, and any
  * ApiError becomes `{ "error": message }` with its status. Anything else is a bug, logged as such.
  */
-export function jsonRoute(handler: (request: Request) => Json | Promise<Json>) {
+export function jsonRoute(handler: Handler) {
   return async function route(request: Request): Promise<Response> {
     try {
-      return respond(request, 200, await handler(request));
+      return respond(request, 200, await handler(request, new URL(request.url)));
     } catch (error) {
       if (error instanceof ApiError) return respond(request, error.status, { error: error.message }, error.headers);
-      console.error('Unexpected error in', new URL(request.url).pathname, error);
+      console.error('Unexpected error in', request.method, new URL(request.url).pathname, error);
       return respond(request, 500, { error: 'internal error; the server log has the details' });
     }
   };
@@ -52,14 +54,11 @@ export function preflight(request: Request): Response {
  * The request's path segments after /api, percent-decoded one by one. Read from the raw URL so
  * "%2F" inside a channel name stays inside its segment (and is then rejected as a character).
  */
-export function pathSegments(request: Request): string[] {
-  const { pathname } = new URL(request.url);
+export function pathSegments({ pathname }: URL): string[] {
   const decoded = decodePathSegments(pathname.replace(/^\/api\//, '').replace(/\/$/, '').split('/'));
   if (!decoded.ok) throw new ApiError(400, decoded.error);
   return decoded.value;
 }
-
-type Handler = (request: Request) => Json | Promise<Json>;
 
 function routeFor(method: 'GET' | 'POST', handler: Handler) {
   const { handler: refuse } = methodNotAllowed([method]);

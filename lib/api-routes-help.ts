@@ -12,8 +12,7 @@ export const API_ROUTES: Record<string, string> = {
   getToken: 'POST /api/getToken with a JSON body',
 };
 
-export function unknownApiPath(request: Request): never {
-  const { pathname } = new URL(request.url);
+export function unknownApiPath(request: Request, { pathname }: URL): never {
   const first = pathname.split('/')[2] ?? '';
   const usage = Object.hasOwn(API_ROUTES, first) ? API_ROUTES[first] : undefined;
   if (usage) throw new ApiError(404, `${request.method} ${pathname.slice(0, 200)} does not match the route; use ${usage}`);

@@ -22,8 +22,8 @@ function valid<T>(parsed: Parsed<T>): T {
   return parsed.value;
 }
 
-function expiryParam(request: Request): number {
-  const values = new URL(request.url).searchParams.getAll('expiry');
+function expiryParam(url: URL): number {
+  const values = url.searchParams.getAll('expiry');
   if (values.length > 1) throw badRequest('expiry is given more than once; give it at most once');
   return valid(parseExpiry(values[0]));
 }
@@ -44,11 +44,11 @@ function rtcRequest(channelName: string, role: string, tokenType: string, uid: s
 }
 
 /** GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry= */
-export function rtcToken(request: Request) {
+export function rtcToken(_request: Request, url: URL) {
   const credentials = getAgoraCredentials();
-  const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(request);
+  const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
-  const expiry = expiryParam(request);
+  const expiry = expiryParam(url);
   const minted = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   return {
     rtcToken: minted.token,
@@ -60,12 +60,12 @@ export function rtcToken(request: Request) {
 }
 
 /** GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry= */
-export function rteTokens(request: Request) {
+export function rteTokens(_request: Request, url: URL) {
   const credentials = getAgoraCredentials();
-  const [, channelName = '', role = '', tokenType = '', uid = '', rtmUid] = pathSegments(request);
+  const [, channelName = '', role = '', tokenType = '', uid = '', rtmUid] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
-  const expiry = expiryParam(request);
+  const expiry = expiryParam(url);
   const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   const rtm = mintRtmToken(credentials, rtmUserId, expiry);
   return {
@@ -80,29 +80,29 @@ export function rteTokens(request: Request) {
 }
 
 /** GET /api/rtm/:uid/?expiry= */
-export function rtmToken(request: Request) {
+export function rtmToken(_request: Request, url: URL) {
   const credentials = getAgoraCredentials();
-  const [, uid] = pathSegments(request);
+  const [, uid] = pathSegments(url);
   const userId = valid(parseRtmUserId(uid, 'uid'));
-  const expiry = expiryParam(request);
+  const expiry = expiryParam(url);
   const minted = mintRtmToken(credentials, userId, expiry);
   return { rtmToken: minted.token, uid: userId, ...common(credentials, minted, expiry) };
 }
 
 /** GET /api/chat/app/?expiry= */
-export function chatAppToken(request: Request) {
+export function chatAppToken(_request: Request, url: URL) {
   const credentials = getAgoraCredentials();
-  const expiry = expiryParam(request);
+  const expiry = expiryParam(url);
   const minted = mintChatAppToken(credentials, expiry);
   return { chatToken: minted.token, ...common(credentials, minted, expiry) };
 }
 
 /** GET /api/chat/account/:chatid/?expiry= */
-export function chatUserToken(request: Request) {
+export function chatUserToken(_request: Request, url: URL) {
   const credentials = getAgoraCredentials();
-  const [, , chatId] = pathSegments(request);
+  const [, , chatId] = pathSegments(url);
   const userId = valid(parseChatUserId(chatId));
-  const expiry = expiryParam(request);
+  const expiry = expiryParam(url);
   const minted = mintChatUserToken(credentials, userId, expiry);
   return { chatToken: minted.token, chatid: userId, ...common(credentials, minted, expiry) };
 }

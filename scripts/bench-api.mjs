@@ -1,0 +1,98 @@
+// npm run bench:api — the production Next build against a plain node:http server minting the same
+// token, loaded alternately by autocannon from this (separate) process over loopback.
+// Prints requests/s and p50/p99 latency for each and the ratio, in one run. Figures, not assertions.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const NEXT_PORT = 3210;
+const PLAIN_PORT = 3211;
+const path = '/api/rtc/bench-channel/publisher/uid/12345/?expiry=3600';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+
+function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env, ...options });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
+  });
+}
+
+async function waitFor(url) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function load(url, duration) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration, pipelining: 1 }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+if (!existsSync('.next/BUILD_ID') || process.env.BENCH_BUILD === '1') {
+  console.log('Building the production app first…');
+  await run('npx', ['next', 'build']);
+}
+
+const servers = [
+  spawn('npx', ['next', 'start', '-p', String(NEXT_PORT)], { env, stdio: 'ignore', detached: true }),
+  spawn(process.execPath, ['scripts/plain-token-server.mjs', String(PLAIN_PORT)], { env, stdio: 'ignore', detached: true }),
+];
+const stop = () => servers.forEach((server) => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } });
+process.on('exit', stop);
+process.on('SIGINT', () => process.exit(130));
+
+// /api/ping shows the framework's own floor: a route that does no work at all.
+const targets = [
+  { name: 'next /api/rtc', url: `http://127.0.0.1:${NEXT_PORT}${path}`, results: [] },
+  { name: 'plain node:http', url: `http://127.0.0.1:${PLAIN_PORT}${path}`, results: [] },
+  { name: 'next /api/ping', url: `http://127.0.0.1:${NEXT_PORT}/api/ping`, results: [] },
+];
+await Promise.all(targets.map((target) => waitFor(target.url)));
+
+console.log(`Warming up both servers (3 s each, ${connections} connections)…`);
+for (const target of targets) await load(target.url, 3);
+
+for (let round = 1; round <= rounds; round++) {
+  for (const target of targets) {
+    const result = await load(target.url, seconds);
+    target.results.push(result);
+    console.log(
+      `round ${round} ${target.name.padEnd(16)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}`,
+    );
+  }
+}
+
+const summary = targets.map((target) => ({
+  name: target.name,
+  rps: median(target.results.map((r) => r.requests.average)),
+  p50: median(target.results.map((r) => r.latency.p50)),
+  p99: median(target.results.map((r) => r.latency.p99)),
+  errors: target.results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+}));
+
+console.log(`\nMedian of ${rounds} alternating rounds, ${seconds} s each, ${connections} connections, GET ${path}`);
+console.log('server            req/s    p50 ms   p99 ms   errors');
+for (const row of summary) {
+  console.log(
+    `${row.name.padEnd(16)} ${row.rps.toFixed(0).padStart(6)}   ${String(row.p50).padStart(6)}   ${String(row.p99).padStart(6)}   ${row.errors}`,
+  );
+}
+console.log(`ratio next /api/rtc ÷ plain: ${(summary[0].rps / summary[1].rps).toFixed(3)}× requests/s`);
+console.log(`ratio next /api/ping ÷ plain: ${(summary[2].rps / summary[1].rps).toFixed(3)}× (the framework floor)`);
+stop();
+process.exit(0);

@@ -1,0 +1,27 @@
+// Baseline for `npm run bench:api`: the same RTC token from a bare node:http server, no framework.
+import http from 'node:http';
+import agoraToken from 'agora-token';
+
+const { RtcRole, RtcTokenBuilder } = agoraToken;
+const appId = process.env.AGORA_APP_ID || '0c0a1d0e0000400080000000000000a1';
+const appCertificate = process.env.AGORA_APP_CERTIFICATE || '10ca1ce47000400080000000000000ce';
+const port = Number(process.argv[2] ?? 3211);
+
+http
+  .createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    const [, , , channel, , , uid] = url.pathname.split('/');
+    const expiry = Number(url.searchParams.get('expiry') ?? 86400);
+    const rtcToken = RtcTokenBuilder.buildTokenWithUid(
+      appId,
+      appCertificate,
+      decodeURIComponent(channel ?? ''),
+      Number(uid),
+      RtcRole.PUBLISHER,
+      expiry,
+      expiry,
+    );
+    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify({ rtcToken }));
+  })
+  .listen(port, '127.0.0.1', () => console.log(`plain token server on ${port}`));
