@@ -1,0 +1,62 @@
+// The part of the Agora Web SDK's client that the call session uses. agora-rtc-sdk-ng's
+// IAgoraRTCClient satisfies it as is; local mode's engine implements the same surface.
+
+export type Uid = number;
+
+export type ConnectionState = 'DISCONNECTED' | 'CONNECTING' | 'RECONNECTING' | 'CONNECTED' | 'DISCONNECTING';
+
+export interface LocalTrack {
+  readonly trackMediaType: 'audio' | 'video';
+  readonly enabled: boolean;
+  setEnabled(enabled: boolean): Promise<void>;
+  close(): void;
+  getMediaStreamTrack(): MediaStreamTrack;
+}
+
+export interface RemoteTrack {
+  play(element?: HTMLElement | string): void;
+  stop(): void;
+  /** Audio tracks: the output device (speaker), where the browser supports choosing it. */
+  setPlaybackDevice?(deviceId: string): Promise<void>;
+}
+
+export interface RemoteUser {
+  uid: Uid | string;
+  hasAudio: boolean;
+  hasVideo: boolean;
+  audioTrack?: RemoteTrack;
+  videoTrack?: RemoteTrack;
+}
+
+export type MediaKind = 'audio' | 'video';
+
+export interface RtcClientEvents {
+  'connection-state-change': (current: ConnectionState, previous: ConnectionState, reason?: string) => void;
+  'user-joined': (user: RemoteUser) => void;
+  'user-left': (user: RemoteUser, reason: string) => void;
+  'user-published': (user: RemoteUser, mediaType: MediaKind | 'datachannel') => void;
+  'user-unpublished': (user: RemoteUser, mediaType: MediaKind | 'datachannel') => void;
+  'token-privilege-will-expire': () => void;
+  'token-privilege-did-expire': () => void;
+}
+
+export interface RtcClient {
+  join(appId: string, channel: string, token: string | null, uid?: Uid | null): Promise<Uid | string>;
+  leave(): Promise<void>;
+  publish(tracks: LocalTrack | LocalTrack[]): Promise<void>;
+  unpublish(tracks?: LocalTrack | LocalTrack[]): Promise<void>;
+  subscribe(user: RemoteUser, mediaType: MediaKind): Promise<RemoteTrack>;
+  renewToken(token: string): Promise<void>;
+  on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
+  off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
+}
+
+/** What the token endpoint gives the client: everything needed to join as this uid. */
+export interface TokenGrant {
+  token: string | null;
+  appId: string;
+  uid: Uid;
+  channel: string;
+  /** Unix seconds; null when unknown (a pasted token). */
+  expiresAt: number | null;
+}

@@ -1,0 +1,48 @@
+// Fetches RTC tokens for the browser: from this app's /api, or from an external server that speaks
+// the same /rtc/... API (such as Agora's Go token service).
+import { TokenFetchError } from './join-errors';
+import type { TokenGrant, Uid } from './rtc-client';
+
+export interface TokenSourceConfig {
+  /** Base URL of the token API: "/api" for this app, or e.g. "https://tokens.example.com". */
+  baseUrl: string;
+  /** Needed when the token server does not return the App ID (the Go service does not). */
+  fallbackAppId: string | null;
+  expirySeconds: number;
+}
+
+export function rtcTokenUrl(config: TokenSourceConfig, channel: string, uid: Uid): string {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  return `${base}/rtc/${encodeURIComponent(channel)}/publisher/uid/${uid}/?expiry=${config.expirySeconds}`;
+}
+
+/** A random non-zero uid for this browser session (Agora allows 1..2^32-1). */
+export function randomUid(): Uid {
+  const values = new Uint32Array(1);
+  crypto.getRandomValues(values);
+  return (values[0]! % 4294967294) + 1;
+}
+
+export async function fetchRtcToken(config: TokenSourceConfig, channel: string, uid: Uid): Promise<TokenGrant> {
+  let response: Response;
+  try {
+    response = await fetch(rtcTokenUrl(config, channel, uid), { cache: 'no-store' });
+  } catch {
+    throw new TokenFetchError('The token server could not be reached. Check your connection.');
+  }
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!response.ok) {
+    const reason = typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`;
+    throw new TokenFetchError(`The token server refused: ${reason}`, response.status);
+  }
+  const token = body?.rtcToken;
+  const appId = typeof body?.appId === 'string' ? body.appId : config.fallbackAppId;
+  if (typeof token !== 'string' || !appId) {
+    throw new TokenFetchError(
+      appId ? 'The token server answered without an rtcToken.' : 'The token server sent no App ID: set NEXT_PUBLIC_AGORA_APP_ID.',
+      response.status,
+    );
+  }
+  const expiresAt = typeof body?.expiresAt === 'number' ? body.expiresAt : Math.floor(Date.now() / 1000) + config.expirySeconds;
+  return { token, appId, uid, channel, expiresAt };
+}

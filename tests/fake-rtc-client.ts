@@ -1,0 +1,64 @@
+import { vi } from 'vitest';
+import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/rtc-client';
+
+/** An in-memory stand-in for the SDK client: records calls and lets a test fire SDK events. */
+export class FakeRtcClient implements RtcClient {
+  listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  joinImpl: (...args: unknown[]) => Promise<number> = async (...args) => args[3] as number;
+  join = vi.fn((...args: Parameters<RtcClient['join']>) => this.joinImpl(...args));
+  leave = vi.fn(async () => {});
+  publish = vi.fn(async () => {});
+  unpublish = vi.fn(async () => {});
+  renewToken = vi.fn(async () => {});
+  subscribe = vi.fn(async (user: RemoteUser, mediaType: 'audio' | 'video') => {
+    const track = { play: vi.fn(), stop: vi.fn() };
+    if (mediaType === 'audio') user.audioTrack = track;
+    else user.videoTrack = track;
+    return track;
+  });
+
+  on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(listener as never);
+  }
+
+  off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
+    this.listeners.get(event)?.delete(listener as never);
+  }
+
+  emit<E extends keyof RtcClientEvents>(event: E, ...args: Parameters<RtcClientEvents[E]>) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+
+  listenerCount() {
+    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+}
+
+export class FakeTrack implements LocalTrack {
+  enabled = true;
+  closed = false;
+  constructor(readonly trackMediaType: 'audio' | 'video') {}
+  setEnabled = vi.fn(async (enabled: boolean) => {
+    this.enabled = enabled;
+  });
+  close = vi.fn(() => {
+    this.closed = true;
+  });
+  getMediaStreamTrack(): MediaStreamTrack {
+    throw new Error('not in tests');
+  }
+}
+
+let counter = 0;
+export function grant(overrides: Partial<TokenGrant> = {}): TokenGrant {
+  counter++;
+  return {
+    token: `007token-${counter}`,
+    appId: 'a'.repeat(32),
+    uid: 42,
+    channel: 'room',
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+    ...overrides,
+  };
+}
