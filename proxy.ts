@@ -3,13 +3,18 @@ import { decodePathSegments } from '@/lib/path-segments';
 
 /**
  * Next answers a path with broken percent-encoding (e.g. "%zz") with a plain-text 500 before any
- * route runs. Catch those here and answer like the rest of the API: a JSON 400 naming the segment.
- * The matcher only lets API paths containing "%" reach this function, so other requests pay nothing.
+ * route runs. Catch those here: the API answers a JSON 400 naming the segment, a call link sends the
+ * person back to the home page with an explanation. The matcher only lets paths containing "%"
+ * reach this function, so other requests pay nothing.
  */
 export function proxy(request: NextRequest) {
-  const decoded = decodePathSegments(request.nextUrl.pathname.split('/'));
+  const { pathname } = request.nextUrl;
+  const decoded = decodePathSegments(pathname.split('/'));
   if (decoded.ok) return NextResponse.next();
-  return NextResponse.json({ error: decoded.error }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+  if (pathname.startsWith('/api/')) {
+    return NextResponse.json({ error: decoded.error }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+  }
+  return NextResponse.redirect(new URL('/?link=broken', request.url));
 }
 
-export const config = { matcher: '/api/:path(.*%.*)' };
+export const config = { matcher: ['/api/:path(.*%.*)', '/call/:path(.*%.*)'] };

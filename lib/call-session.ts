@@ -171,21 +171,6 @@ export class CallSession {
     }
   }
 
-  /** Replaces a track (device switch) keeping its published state. */
-  async replaceTrack(previous: LocalTrack, next: LocalTrack) {
-    const wasPublished = this.published.has(previous);
-    if (wasPublished) {
-      await this.options.client.unpublish(previous);
-      this.published.delete(previous);
-    }
-    previous.close();
-    this.tracks = this.tracks.map((track) => (track === previous ? next : track));
-    if (wasPublished && next.enabled) {
-      await this.options.client.publish(next);
-      this.published.add(next);
-    }
-  }
-
   /** Plays remote audio through this output device, now and for people who join later. */
   async setSpeaker(deviceId: string) {
     this.speakerId = deviceId;

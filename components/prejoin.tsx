@@ -1,0 +1,139 @@
+'use client';
+import { useState } from 'react';
+import type { LocalMedia } from '@/lib/use-local-media';
+import { DeviceSelect } from './device-select';
+import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from './icons';
+import { LocalVideo } from './local-video';
+import { MicLevel } from './mic-level';
+import { ToggleButton } from './toggle-button';
+
+export interface PastedToken {
+  appId: string;
+  token: string;
+}
+
+type Props = {
+  channel: string;
+  media: LocalMedia;
+  engineReady: boolean;
+  tokenReady: boolean;
+  tokenError: string | null;
+  onToggle: (kind: 'audio' | 'video', on: boolean) => void;
+  onSelectDevice: (kind: 'camera' | 'microphone' | 'speaker', deviceId: string) => void;
+  onJoin: (pasted: PastedToken | null) => void;
+};
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+export function Prejoin({ channel, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
+  const [advanced, setAdvanced] = useState(false);
+  const [pastedAppId, setPastedAppId] = useState('');
+  const [pastedToken, setPastedToken] = useState('');
+  const usePasted = advanced && (pastedAppId !== '' || pastedToken !== '');
+  const pastedError = !usePasted
+    ? null
+    : !HEX32.test(pastedAppId.trim())
+      ? 'The App ID is 32 hexadecimal characters (Agora Console → your project).'
+      : !pastedToken.trim().startsWith('007') && !pastedToken.trim().startsWith('006')
+        ? 'Paste a temporary token from Agora Console; it starts with 007 or 006.'
+        : null;
+  const waitingFor = !engineReady ? 'Loading…' : !tokenReady && !usePasted ? 'Getting access…' : null;
+  const nothingWorks = !media.starting && !media.audioTrack && !media.videoTrack;
+
+  return (
+    <main className="mx-auto grid min-h-dvh max-w-5xl items-center gap-8 p-4 sm:p-8 lg:grid-cols-[3fr_2fr]">
+      <section aria-label="Camera preview" className="flex flex-col gap-3">
+        <div className="relative aspect-video overflow-hidden rounded-2xl bg-slate-900 ring-1 ring-slate-800">
+          {media.videoTrack && media.cameraOn ? (
+            <LocalVideo track={media.videoTrack} />
+          ) : (
+            <div className="flex h-full items-center justify-center p-6 text-center text-slate-400">
+              {media.starting ? 'Starting camera…' : media.videoError ? 'Camera unavailable' : 'Camera is off'}
+            </div>
+          )}
+          <div className="absolute inset-x-0 bottom-0 flex justify-center gap-3 bg-gradient-to-t from-slate-950/80 p-3">
+            <ToggleButton
+              on={media.micOn && !!media.audioTrack}
+              onLabel="Turn microphone off"
+              offLabel="Turn microphone on"
+              iconOn={<MicIcon />}
+              iconOff={<MicOffIcon />}
+              disabled={!media.audioTrack}
+              onToggle={() => onToggle('audio', !media.micOn)}
+            />
+            <ToggleButton
+              on={media.cameraOn && !!media.videoTrack}
+              onLabel="Turn camera off"
+              offLabel="Turn camera on"
+              iconOn={<CameraIcon />}
+              iconOff={<CameraOffIcon />}
+              disabled={!media.videoTrack}
+              onToggle={() => onToggle('video', !media.cameraOn)}
+            />
+          </div>
+        </div>
+        <MicLevel track={media.audioTrack} active={media.micOn} />
+        {(media.videoError || media.audioError) && (
+          <div role="alert" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-sm text-amber-200">
+            {media.videoError && <p>{media.videoError}</p>}
+            {media.audioError && <p>{media.audioError}</p>}
+            <p className="mt-1 text-amber-100/80">
+              {nothingWorks ? 'You can still join to watch and listen.' : 'You can still join with what works.'}
+            </p>
+          </div>
+        )}
+      </section>
+
+      <section aria-label="Join the call" className="flex flex-col gap-5">
+        <div>
+          <p className="text-sm uppercase tracking-wide text-slate-400">Ready to join?</p>
+          <h1 className="break-all text-3xl font-semibold" data-testid="channel-name">
+            {channel}
+          </h1>
+        </div>
+        <div className="flex flex-col gap-3">
+          <DeviceSelect label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={(id) => onSelectDevice('camera', id)} />
+          <DeviceSelect
+            label="Microphone"
+            devices={media.devices.microphones}
+            value={media.microphoneId}
+            onChange={(id) => onSelectDevice('microphone', id)}
+          />
+          <DeviceSelect label="Speaker" devices={media.devices.speakers} value={media.speakerId} onChange={(id) => onSelectDevice('speaker', id)} />
+        </div>
+
+        <details className="rounded-lg border border-slate-800 p-3 text-sm" open={advanced} onToggle={(event) => setAdvanced(event.currentTarget.open)}>
+          <summary className="cursor-pointer text-slate-300">Advanced: join with a token from Agora Console</summary>
+          <div className="mt-3 flex flex-col gap-3">
+            <p className="text-slate-400">
+              For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated for this channel. Pasted tokens are not renewed.
+            </p>
+            <label className="flex flex-col gap-1">
+              App ID
+              <input className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono" value={pastedAppId} onChange={(e) => setPastedAppId(e.target.value)} autoComplete="off" spellCheck={false} />
+            </label>
+            <label className="flex flex-col gap-1">
+              Temporary token
+              <textarea className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs" value={pastedToken} onChange={(e) => setPastedToken(e.target.value)} spellCheck={false} />
+            </label>
+            {pastedError && <p className="text-amber-300" role="alert">{pastedError}</p>}
+          </div>
+        </details>
+
+        {tokenError && !usePasted && (
+          <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-3 text-sm text-rose-200">
+            {tokenError}
+          </p>
+        )}
+        <button
+          type="button"
+          className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+          disabled={usePasted ? !!pastedError || !engineReady : !engineReady || !tokenReady || !!tokenError}
+          onClick={() => onJoin(usePasted ? { appId: pastedAppId.trim(), token: pastedToken.trim() } : null)}
+        >
+          {waitingFor ?? 'Join call'}
+        </button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { getAgoraCredentials, type Mode } from './config';
+import { ApiError } from './api-error';
+import { EXPIRY_MAX_SECONDS } from './validation';
+
+/** What the call page tells the browser: never a secret, only how to get and use tokens. */
+export interface CallClientConfig {
+  mode: Mode;
+  tokenBaseUrl: string;
+  fallbackAppId: string | null;
+  tokenExpirySeconds: number;
+  joinTimeoutMs: number;
+  /** Set when the server cannot issue tokens (e.g. credentials missing on Vercel). */
+  configurationError: string | null;
+}
+
+const DEFAULT_TOKEN_EXPIRY_SECONDS = 300;
+const DEFAULT_JOIN_TIMEOUT_MS = 15_000;
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.warn(`${name}=${raw} is not an integer from ${min} to ${max}; using ${fallback}`);
+    return fallback;
+  }
+  return value;
+}
+
+export function getCallClientConfig(): CallClientConfig {
+  const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL?.trim() || null;
+  let mode: Mode = 'agora';
+  let configurationError: string | null = null;
+  if (!external) {
+    try {
+      mode = getAgoraCredentials().mode;
+    } catch (error) {
+      configurationError = error instanceof ApiError ? error.message : 'The server is misconfigured.';
+    }
+  }
+  return {
+    mode,
+    tokenBaseUrl: external ?? '/api',
+    fallbackAppId: process.env.NEXT_PUBLIC_AGORA_APP_ID?.trim() || null,
+    // Short by default so renewal is exercised in everyday use; 30 s is the SDK's warning lead.
+    tokenExpirySeconds: intFromEnv('TOKEN_EXPIRY_SECONDS', DEFAULT_TOKEN_EXPIRY_SECONDS, 40, EXPIRY_MAX_SECONDS),
+    joinTimeoutMs: intFromEnv('JOIN_TIMEOUT_MS', DEFAULT_JOIN_TIMEOUT_MS, 1000, 120_000),
+    configurationError,
+  };
+}
