@@ -1,10 +1,18 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_AGORA_APP_CERTIFICATE, E2E_AGORA_APP_ID } from './e2e/support/test-credentials';
 
 // PLAYWRIGHT_BASE_URL runs the suite against a deployment instead of starting a local server.
 const externalBaseURL = process.env.PLAYWRIGHT_BASE_URL;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = externalBaseURL ?? `http://localhost:${port}`;
+
+// A second local server runs in Agora mode with well-formed test credentials: specs intercept and
+// abort the browser's join request to Agora, so nothing is sent.
+const agoraPort = port + 1;
+process.env.E2E_AGORA_BASE_URL ??= externalBaseURL ?? `http://localhost:${agoraPort}`;
+
+const serverEnv = { NEXT_TELEMETRY_DISABLED: '1', AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', JOIN_TIMEOUT_MS: '4000' };
 
 // Playwright cannot download its own browsers on every machine; Debian's Chromium works.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -45,11 +53,20 @@ export default defineConfig({
   ],
   webServer: externalBaseURL
     ? undefined
-    : {
-        command: `npx next start -p ${port}`,
-        url: `${baseURL}/api/ping`,
-        reuseExistingServer: !process.env.CI,
-        timeout: 60_000,
-        env: { NEXT_TELEMETRY_DISABLED: '1' },
-      },
+    : [
+        {
+          command: `npx next start -p ${port}`,
+          url: `${baseURL}/api/ping`,
+          reuseExistingServer: !process.env.CI,
+          timeout: 60_000,
+          env: serverEnv,
+        },
+        {
+          command: `npx next start -p ${agoraPort}`,
+          url: `http://localhost:${agoraPort}/api/ping`,
+          reuseExistingServer: !process.env.CI,
+          timeout: 60_000,
+          env: { ...serverEnv, AGORA_APP_ID: E2E_AGORA_APP_ID, AGORA_APP_CERTIFICATE: E2E_AGORA_APP_CERTIFICATE },
+        },
+      ],
 });

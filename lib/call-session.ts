@@ -138,7 +138,7 @@ export class CallSession {
     try {
       const uid = await Promise.race([attempt, timeout]);
       this.grant = grant;
-      this.update({ localUid: String(uid), tokenExpiresAt: grant.expiresAt });
+      this.update({ localUid: String(uid), tokenExpiresAt: grant.expiresAt, connection: 'CONNECTED', connectionReason: undefined });
     } catch (error) {
       if (error instanceof JoinTimeoutError) {
         attempt.catch(() => undefined); // leave() makes it reject with OPERATION_ABORTED

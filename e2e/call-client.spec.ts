@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { blockAgora } from './support/agora-network';
+import { decodeRtcToken } from './support/access-token';
+import { E2E_AGORA_APP_CERTIFICATE, E2E_AGORA_APP_ID } from './support/test-credentials';
+
+const agoraBaseURL = process.env.E2E_AGORA_BASE_URL!;
+const SDK_MARKER = 'AgoraRTCError';
+
+/** Resolves with the frames a <video> inside the element has played so far. */
+async function videoFrames(page: Page, selector: string) {
+  return page.locator(`${selector} video`).evaluate((video: HTMLVideoElement) => ({
+    width: video.videoWidth,
+    time: video.currentTime,
+    ready: video.readyState,
+  }));
+}
+
+test.describe('landing page', () => {
+  test('validates the channel name as you type, with the shared rules', async ({ page }) => {
+    await page.goto('/');
+    const input = page.getByLabel('Channel name');
+    const hint = page.getByTestId('channel-hint');
+    await input.fill('café');
+    await expect(hint).toHaveText(/The name contains "é" \(U\+00E9\), which is not allowed/);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await input.fill('a'.repeat(65));
+    await expect(hint).toHaveText('The name is 65 bytes long; the maximum is 64');
+    await input.press('Enter');
+    await expect(page).toHaveURL(/\/$/);
+    await input.fill('a'.repeat(64));
+    await expect(input).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  test('Enter opens the shareable, URL-encoded call link', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Channel name').fill('team sync #1');
+    await page.getByLabel('Channel name').press('Enter');
+    await expect(page).toHaveURL(/\/call\/team%20sync%20%231$/);
+    await expect(page.getByTestId('channel-name')).toHaveText('team sync #1');
+  });
+
+  test('Random name makes up a valid channel name', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Random name' }).click();
+    await expect(page.getByLabel('Channel name')).toHaveValue(/^[a-z]+-[a-z]+-\d{4}$/);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page).toHaveURL(/\/call\/[a-z]+-[a-z]+-\d{4}$/);
+  });
+
+  test('downloads none of the Agora SDK, which the call page does download', async ({ page }) => {
+    const scripts = new Map<string, string>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.text().catch(() => ''));
+    });
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    expect(scripts.size).toBeGreaterThan(0);
+    expect([...scripts.entries()].filter(([, body]) => body.includes(SDK_MARKER)).map(([url]) => url)).toEqual([]);
+
+    await page.goto('/call/sdk-check');
+    await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+    expect([...scripts.values()].some((body) => body.includes(SDK_MARKER))).toBe(true);
+  });
+});
+
+test.describe('call page', () => {
+  test('an invalid channel shows a friendly error with a way back', async ({ page }) => {
+    await page.goto('/call/caf%C3%A9');
+    await expect(page.getByRole('heading', { name: 'This call link is not valid' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'channelName contains "é"' })).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the start page' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('a damaged call link returns to the start page and says why', async ({ page }) => {
+    await page.goto('/call/a%zz');
+    await expect(page).toHaveURL(/\/\?link=broken$/);
+    await expect(page.getByRole('alert').filter({ hasText: 'That call link was damaged' })).toBeVisible();
+  });
+
+  test('the prejoin preview plays live camera video and shows the microphone level', async ({ page }) => {
+    await page.goto('/call/preview-check');
+    await expect(page.locator('[data-testid=local-video] video')).toBeVisible({ timeout: 20_000 });
+    const first = await videoFrames(page, '[data-testid=local-video]');
+    await expect.poll(async () => (await videoFrames(page, '[data-testid=local-video]')).time, { timeout: 10_000 }).toBeGreaterThan(first.time);
+    expect((await videoFrames(page, '[data-testid=local-video]')).width).toBe(640);
+    await expect.poll(async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Turn camera off' }).click();
+    await expect(page.getByText('Camera is off')).toBeVisible();
+    await page.getByRole('button', { name: 'Turn camera on' }).click();
+    await expect(page.locator('[data-testid=local-video] video')).toBeVisible();
+  });
+});
+
+test.describe('Agora mode, offline', () => {
+  test.use({ baseURL: agoraBaseURL });
+
+  test('Join sends Agora exactly the token our server minted, then "cannot reach Agora" with a working Retry', async ({ page }) => {
+    const joins = await blockAgora(page);
+    const minted = page.waitForResponse((response) => /\/api\/rtc\/agora-room\/publisher\/uid\/\d+\//.test(response.url()));
+    await page.goto('/call/agora-room');
+    const grant = await (await minted).json();
+    expect(grant).toMatchObject({ channel: 'agora-room', role: 'publisher', mode: 'agora', appId: E2E_AGORA_APP_ID });
+
+    await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
+    await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const [join] = joins;
+    expect(join).toEqual({ appid: E2E_AGORA_APP_ID, cname: 'agora-room', uid: grant.uid, key: grant.rtcToken });
+    const decoded = decodeRtcToken(join!.key, E2E_AGORA_APP_CERTIFICATE);
+    expect(decoded).toMatchObject({ appId: E2E_AGORA_APP_ID, signatureValid: true, channel: 'agora-room', uid: String(grant.uid) });
+    expect(decoded.privileges).toEqual({ 1: grant.expiry, 2: grant.expiry, 3: grant.expiry, 4: grant.expiry });
+
+    await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');
+    const problem = page.getByTestId('call-problem');
+    await expect(problem).toContainText('Cannot reach Agora', { timeout: 15_000 });
+    await expect(page.getByTestId('connection-status')).toHaveText('Disconnected');
+
+    const before = joins.length;
+    await problem.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');
+    await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect(problem).toContainText('Cannot reach Agora', { timeout: 15_000 });
+
+    await problem.getByRole('button', { name: 'Leave' }).click();
+    await expect(page.getByRole('heading', { name: 'You left the call' })).toBeVisible();
+    await page.getByRole('button', { name: 'Rejoin' }).click();
+    await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  });
+});

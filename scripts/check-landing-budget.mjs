@@ -1,0 +1,40 @@
+// Asserts a byte budget for the JavaScript the landing page loads: every script chunk its
+// prerendered HTML references, gzipped. Run after `next build` (npm test does).
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+// Measured 136.8 KB: 1.8 KB is the landing form and the shared validation, the rest is Next 16 +
+// React 19 themselves, so the budget leaves about 3 KB of headroom above that floor.
+const BUDGET_BYTES = 140 * 1024;
+
+const html = '.next/server/app/index.html';
+if (!existsSync(html)) {
+  console.error(`${html} is missing: run "npm run build" first (the landing page must stay static).`);
+  process.exit(1);
+}
+const page = readFileSync(html, 'utf8');
+// Browsers that run modules skip noModule scripts (the legacy polyfills), so they do not count.
+const legacy = new Set([...page.matchAll(/<script src="\/_next\/(static\/[^"]+\.js)" noModule/g)].map((m) => m[1]));
+const chunks = [...new Set([...page.matchAll(/\/_next\/(static\/[^"'\s]+\.js)/g)].map((m) => m[1]))].filter(
+  (chunk) => !legacy.has(chunk),
+);
+let total = 0;
+const rows = chunks.map((chunk) => {
+  const gz = gzipSync(readFileSync(`.next/${chunk}`)).length;
+  total += gz;
+  return { chunk, gz };
+});
+const sdkMarker = 'AgoraRTCError';
+const withSdk = chunks.filter((chunk) => readFileSync(`.next/${chunk}`, 'utf8').includes(sdkMarker));
+
+for (const row of rows.sort((a, b) => b.gz - a.gz)) console.log(`${String(row.gz).padStart(8)}  ${row.chunk}`);
+console.log(`landing page JavaScript: ${total} bytes gzipped in ${chunks.length} chunks (budget ${BUDGET_BYTES})\n`);
+if (withSdk.length > 0) {
+  console.error(`FAIL: the landing page loads the Agora SDK (${withSdk.join(', ')})`);
+  process.exit(1);
+}
+if (total > BUDGET_BYTES) {
+  console.error(`FAIL: ${total - BUDGET_BYTES} bytes over the landing page budget`);
+  process.exit(1);
+}
+console.log('landing page budget: ok');
