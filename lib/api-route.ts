@@ -28,11 +28,16 @@ export function jsonRoute(handler: Handler) {
     try {
       return respond(request, 200, await handler(request, new URL(request.url)));
     } catch (error) {
-      if (error instanceof ApiError) return respond(request, error.status, { error: error.message }, error.headers);
-      console.error('Unexpected error in', request.method, new URL(request.url).pathname, error);
-      return respond(request, 500, { error: 'internal error; the server log has the details' });
+      return errorResponse(request, error);
     }
   };
+}
+
+/** The one way every route answers a failure: `{ "error": … }` JSON, no-store, CORS applied. */
+export function errorResponse(request: Request, error: unknown): Response {
+  if (error instanceof ApiError) return respond(request, error.status, { error: error.message }, error.headers);
+  console.error('Unexpected error in', request.method, new URL(request.url).pathname, error);
+  return respond(request, 500, { error: 'internal error; the server log has the details' });
 }
 
 /** Handlers for the methods a route does not support, so they get JSON instead of an empty 405. */

@@ -31,6 +31,14 @@ export const isVercel = (env: Env = process.env) => Boolean(env.VERCEL);
 export function getAgoraCredentials(env: Env = process.env): AgoraCredentials {
   const appId = env.AGORA_APP_ID?.trim() ?? '';
   const appCertificate = env.AGORA_APP_CERTIFICATE?.trim() ?? '';
+  const forceLocal = /^(1|true)$/i.test(env.LOCAL_MODE?.trim() ?? '');
+
+  if (forceLocal) {
+    if (isVercel(env)) {
+      throw new ApiError(503, 'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
+    }
+    return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: LOCAL_DEV_APP_CERTIFICATE };
+  }
 
   if (!appId && !appCertificate) {
     if (isVercel(env)) {

@@ -1,6 +1,7 @@
 import 'server-only';
-import { ApiError, badRequest } from './api-error';
+import { badRequest } from './api-error';
 import { pathSegments } from './api-route';
+import { readJsonObject } from './json-body';
 import { getAgoraCredentials, type AgoraCredentials } from './config';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken, type Minted } from './tokens';
 import {
@@ -14,8 +15,6 @@ import {
   type Parsed,
   type RtcIdentity,
 } from './validation';
-
-export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
 function valid<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw badRequest(parsed.error);
@@ -105,24 +104,6 @@ export function chatUserToken(_request: Request, url: URL) {
   const expiry = expiryParam(url);
   const minted = mintChatUserToken(credentials, userId, expiry);
   return { chatToken: minted.token, chatid: userId, ...common(credentials, minted, expiry) };
-}
-
-async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length'));
-  const tooLarge = new ApiError(413, `request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
-  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge;
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw badRequest('request body is not valid JSON; send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('request body must be a JSON object');
-  }
-  return body as Record<string, unknown>;
 }
 
 /** A JSON uid for RTC: a number or a string of digits is a numeric uid, other strings are accounts. */

@@ -1,0 +1,17 @@
+import { errorResponse, methodNotAllowed, preflight } from '@/lib/api-route';
+import { localEvents } from '@/lib/local-signaling';
+
+export const runtime = 'nodejs';
+
+/** A server-sent event stream; failures before it starts (unknown session) answer as JSON. */
+export function GET(request: Request) {
+  try {
+    return localEvents(request);
+  } catch (error) {
+    return errorResponse(request, error);
+  }
+}
+
+const refuse = methodNotAllowed(['GET']).handler;
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };
+export const OPTIONS = preflight;
