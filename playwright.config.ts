@@ -12,7 +12,14 @@ const baseURL = externalBaseURL ?? `http://localhost:${port}`;
 const agoraPort = port + 1;
 process.env.E2E_AGORA_BASE_URL ??= externalBaseURL ?? `http://localhost:${agoraPort}`;
 
-const serverEnv = { NEXT_TELEMETRY_DISABLED: '1', AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', JOIN_TIMEOUT_MS: '4000' };
+// 40 s tokens (the shortest the app allows) so renewal and expiry happen within a test.
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  AGORA_APP_ID: '',
+  AGORA_APP_CERTIFICATE: '',
+  JOIN_TIMEOUT_MS: '4000',
+  TOKEN_EXPIRY_SECONDS: '40',
+};
 
 // Playwright cannot download its own browsers on every machine; Debian's Chromium works.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));

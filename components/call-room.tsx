@@ -24,7 +24,7 @@ const IDLE: CallSnapshot = { phase: 'idle', connection: 'DISCONNECTED', particip
 const noSession = { subscribe: () => () => {}, getSnapshot: () => IDLE };
 
 export function CallRoom({ channel, config, engine: injected }: Props) {
-  const { engine, error: engineError, retry: retryEngine } = useCallEngine(injected);
+  const { engine, error: engineError, retry: retryEngine } = useCallEngine(config.mode, injected);
   const [uid] = useState(randomUid);
   const [stage, setStage] = useState<'prejoin' | 'call' | 'left'>('prejoin');
   const [session, setSession] = useState<CallSession | null>(null);

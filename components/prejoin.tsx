@@ -37,7 +37,13 @@ export function Prejoin({ channel, media, engineReady, tokenReady, tokenError, o
       : !pastedToken.trim().startsWith('007') && !pastedToken.trim().startsWith('006')
         ? 'Paste a temporary token from Agora Console; it starts with 007 or 006.'
         : null;
-  const waitingFor = !engineReady ? 'Loading…' : !tokenReady && !usePasted ? 'Getting access…' : null;
+  const waitingFor = !engineReady
+    ? 'Loading…'
+    : media.starting
+      ? 'Starting camera and microphone…'
+      : !tokenReady && !usePasted
+        ? 'Getting access…'
+        : null;
   const nothingWorks = !media.starting && !media.audioTrack && !media.videoTrack;
 
   return (
@@ -128,7 +134,7 @@ export function Prejoin({ channel, media, engineReady, tokenReady, tokenError, o
         <button
           type="button"
           className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-          disabled={usePasted ? !!pastedError || !engineReady : !engineReady || !tokenReady || !!tokenError}
+          disabled={waitingFor !== null || (usePasted ? !!pastedError : !!tokenError)}
           onClick={() => onJoin(usePasted ? { appId: pastedAppId.trim(), token: pastedToken.trim() } : null)}
         >
           {waitingFor ?? 'Join call'}

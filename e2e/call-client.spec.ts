@@ -57,7 +57,8 @@ test.describe('landing page', () => {
     expect(scripts.size).toBeGreaterThan(0);
     expect([...scripts.entries()].filter(([, body]) => body.includes(SDK_MARKER)).map(([url]) => url)).toEqual([]);
 
-    await page.goto('/call/sdk-check');
+    // Positive control: in Agora mode the call page does load it (local mode needs no SDK at all).
+    await page.goto(`${agoraBaseURL}/call/sdk-check`);
     await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
     expect([...scripts.values()].some((body) => body.includes(SDK_MARKER))).toBe(true);
   });

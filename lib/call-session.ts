@@ -43,8 +43,8 @@ export interface CallSessionOptions {
   retryDelayMs?: { first: number; max: number };
 }
 
-/** A token this close to expiry is refreshed before joining rather than used. */
-const MIN_TOKEN_LIFETIME_AT_JOIN_S = 60;
+/** A token this close to expiry (the SDK warns 30 s ahead) is refreshed before joining rather than used. */
+const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
 
 const INITIAL: CallSnapshot = {
   phase: 'idle',
@@ -356,8 +356,14 @@ export class CallSession {
           this.update({ phase: 'failed', problem });
           return;
         }
-        this.update({ notice: { kind: 'warning', text: `Still reconnecting: ${problem.title}. Retrying…` } });
-        await this.sleep(nextDelay());
+        const delay = nextDelay();
+        this.update({
+          notice: {
+            kind: 'warning',
+            text: `Your access token expired and the call disconnected. Reconnecting failed (${problem.title.toLowerCase()}); retrying in ${Math.round(delay / 1000)} s…`,
+          },
+        });
+        await this.sleep(delay);
       }
     }
   }

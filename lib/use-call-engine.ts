@@ -2,15 +2,21 @@
 import { useEffect, useState } from 'react';
 import { createAgoraEngine, loadAgoraSdk } from './agora-engine';
 import type { CallEngine } from './call-engine';
+import type { Mode } from './config';
+import { createLocalEngine } from './local-engine';
 
-/** Starts loading the media engine as soon as the call page mounts, so Join is not delayed. */
-export function useCallEngine(override?: CallEngine) {
-  const [engine, setEngine] = useState<CallEngine | null>(override ?? null);
+/**
+ * The media engine for this mode. Agora mode starts downloading the SDK as soon as the call page
+ * mounts, so Join is not delayed; local mode needs no download at all.
+ */
+export function useCallEngine(mode: Mode, override?: CallEngine) {
+  // The local engine touches no browser API until used, so it can exist from the first render.
+  const [engine, setEngine] = useState<CallEngine | null>(() => override ?? (mode === 'local' ? createLocalEngine() : null));
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (override) return;
+    if (override || mode === 'local') return;
     let cancelled = false;
     loadAgoraSdk()
       .then((sdk) => {
@@ -22,7 +28,7 @@ export function useCallEngine(override?: CallEngine) {
     return () => {
       cancelled = true;
     };
-  }, [override, attempt]);
+  }, [mode, override, attempt]);
 
   const retry = () => {
     setError(null);

@@ -35,7 +35,8 @@ export function useLocalMedia(engine: CallEngine | null) {
     cameraId: null,
     microphoneId: null,
     speakerId: null,
-    starting: false,
+    // Until the first start settles, so Join never goes ahead without the devices that will work.
+    starting: true,
   });
   const current = useRef(media);
   useEffect(() => {

@@ -140,7 +140,9 @@ describe('token renewal', () => {
     client.emit('token-privilege-did-expire');
     await flush();
     expect(session.getSnapshot().phase).toBe('rejoining');
-    expect(session.getSnapshot().notice?.text).toMatch(/Still reconnecting/);
+    expect(session.getSnapshot().notice?.text).toBe(
+      'Your access token expired and the call disconnected. Reconnecting failed (could not get an access token); retrying in 1 s…',
+    );
     await vi.advanceTimersByTimeAsync(1000);
     expect(session.getSnapshot().phase).toBe('joined');
   });

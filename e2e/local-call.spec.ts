@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { expectLiveRemoteVideo, joinThroughUi, openParticipant, rejoins, remoteTiles, renewals } from './support/call-page';
+
+// Real calls between browser contexts in local mode: WebRTC on loopback, signaling and token
+// enforcement by the app's own routes. Each spec uses its own channel.
+
+test.beforeEach(async ({ request }) => {
+  const health = await (await request.get('/api/rtc/mode-check/subscriber/uid/1/?expiry=60')).json();
+  test.skip(health.mode !== 'local', `target runs in ${health.mode} mode; these specs need local mode`);
+});
+
+test('two people in one channel see and hear each other; toggles and Leave show on the other side', async ({ browser, baseURL }) => {
+  const channel = `duo-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(alice, channel);
+  await joinThroughUi(bob, channel);
+
+  await expect(remoteTiles(alice)).toHaveCount(1, { timeout: 10_000 });
+  await expect(remoteTiles(bob)).toHaveCount(1, { timeout: 10_000 });
+  await expectLiveRemoteVideo(alice);
+  await expectLiveRemoteVideo(bob);
+  await expect(remoteTiles(alice).getByTestId('mic-off-indicator')).toHaveCount(0);
+
+  await bob.getByRole('button', { name: 'Turn camera off' }).click();
+  await bob.getByRole('button', { name: 'Mute microphone' }).click();
+  await expect(remoteTiles(alice).getByTestId('camera-off-indicator')).toBeVisible();
+  await expect(remoteTiles(alice).getByTestId('mic-off-indicator')).toBeVisible();
+  await expect(alice.locator('[data-testid=remote-video]')).toHaveCount(0);
+
+  await bob.getByRole('button', { name: 'Turn camera on' }).click();
+  await bob.getByRole('button', { name: 'Unmute microphone' }).click();
+  await expect(remoteTiles(alice).getByTestId('camera-off-indicator')).toHaveCount(0);
+  await expectLiveRemoteVideo(alice);
+
+  await bob.getByRole('button', { name: 'Leave' }).click();
+  await expect(bob.getByRole('heading', { name: 'You left the call' })).toBeVisible();
+  await expect(remoteTiles(alice)).toHaveCount(0, { timeout: 5_000 });
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test('someone in another channel sees neither of them', async ({ browser, baseURL }) => {
+  const channel = `pair-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  const carol = await openParticipant(browser, baseURL!);
+  await joinThroughUi(alice, channel);
+  await joinThroughUi(bob, channel);
+  await joinThroughUi(carol, `${channel}-elsewhere`);
+  await expect(remoteTiles(alice)).toHaveCount(1);
+  await carol.waitForTimeout(2000);
+  await expect(remoteTiles(carol)).toHaveCount(0);
+  await expect(carol.getByText('Waiting for others to join')).toBeVisible();
+  await expect(remoteTiles(alice)).toHaveCount(1);
+  for (const page of [alice, bob, carol]) await page.context().close();
+});
+
+test('a closed tab disappears for the others within a few seconds', async ({ browser, baseURL }) => {
+  const channel = `gone-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(alice, channel);
+  await joinThroughUi(bob, channel);
+  await expect(remoteTiles(alice)).toHaveCount(1, { timeout: 10_000 });
+  await bob.context().close();
+  await expect(remoteTiles(alice)).toHaveCount(0, { timeout: 8_000 });
+  await alice.context().close();
+});
+
+test('with 40 s tokens the call stays up across two expiries, renewing each time', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const channel = `renew-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  const renewalsSeen: number[] = [];
+  alice.on('response', (response) => {
+    if (/\/api\/rtc\/renew-\d+\/publisher\/uid\/\d+\//.test(response.url()) && response.ok()) renewalsSeen.push(Date.now());
+  });
+  await joinThroughUi(alice, channel);
+  await joinThroughUi(bob, channel);
+  const joinedAt = Date.now();
+  await expectLiveRemoteVideo(bob);
+
+  // Tokens last 40 s and renew 30 s ahead: by 55 s two original expiry times have passed.
+  for (const expected of [1, 2, 3, 4]) {
+    await expect.poll(() => renewals(alice), { timeout: 20_000 }).toBeGreaterThanOrEqual(expected);
+    await expect(alice.getByTestId('connection-status')).toHaveText('Connected');
+  }
+  await expect.poll(() => Date.now() - joinedAt, { timeout: 30_000 }).toBeGreaterThan(55_000);
+  expect(await rejoins(alice)).toBe(0);
+  expect(renewalsSeen.length).toBeGreaterThanOrEqual(4);
+  await expectLiveRemoteVideo(bob);
+  await expectLiveRemoteVideo(alice);
+  for (const page of [alice, bob]) await page.context().close();
+});
+
+test('when renewal keeps failing: warned, dropped at expiry with a clear message, back when the API recovers', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const channel = `expire-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(alice, channel);
+  await joinThroughUi(bob, channel);
+  await expect(remoteTiles(bob)).toHaveCount(1, { timeout: 10_000 });
+
+  const failing = (route: import('@playwright/test').Route) =>
+    route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"token service down (test)"}' });
+  await alice.route('**/api/rtc/**', failing);
+  const notice = alice.getByTestId('call-notice');
+  await expect(notice).toContainText('Could not renew your access token', { timeout: 20_000 });
+  await expect(notice).toContainText('the call will drop at');
+
+  await expect(notice).toContainText('Your access token expired and the call disconnected', { timeout: 40_000 });
+  await expect(alice.getByTestId('connection-status')).toHaveText('Reconnecting with a fresh token…');
+  await expect(remoteTiles(bob)).toHaveCount(0, { timeout: 5_000 });
+
+  await alice.unroute('**/api/rtc/**', failing);
+  await expect(alice.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(notice).toContainText('reconnected with a fresh one');
+  expect(await rejoins(alice)).toBe(1);
+  await expect(remoteTiles(bob)).toHaveCount(1, { timeout: 10_000 });
+  await expectLiveRemoteVideo(bob);
+  await expectLiveRemoteVideo(alice);
+  for (const page of [alice, bob]) await page.context().close();
+});
