@@ -140,10 +140,9 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   }
 
   return (
-    <>
-      <div className="absolute right-4 top-4">{badge}</div>
-      <Prejoin
+    <Prejoin
         channel={channel}
+        modeBadge={<ModeBadge mode={config.mode} withHint />}
         media={media}
         engineReady={!!engine}
         tokenReady={!!token.grant}
@@ -152,6 +151,5 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
         onSelectDevice={(kind, id) => void selectDevice(kind, id)}
         onJoin={join}
       />
-    </>
   );
 }

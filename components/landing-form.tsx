@@ -32,48 +32,52 @@ export function LandingForm() {
       <label htmlFor="channel" className="text-sm font-medium text-slate-300">
         Channel name
       </label>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <input
-          id="channel"
-          name="channel"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={() => setTouched(true)}
-          placeholder="e.g. team-standup"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          aria-invalid={showError}
-          aria-describedby={errorId}
-          className={`min-w-0 flex-1 rounded-xl border bg-slate-900 px-4 py-3 text-lg outline-none focus:ring-2 ${
-            showError ? 'border-rose-500 focus:ring-rose-400' : 'border-slate-700 focus:ring-sky-400'
-          }`}
-        />
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+          <input
+            id="channel"
+            name="channel"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            onBlur={() => setTouched(true)}
+            placeholder="e.g. team-standup"
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            aria-invalid={showError}
+            aria-describedby={errorId}
+            className={`h-13 w-full rounded-xl border bg-slate-900 px-4 text-lg outline-none focus:ring-2 ${
+              showError ? 'border-rose-500 focus:ring-rose-400' : 'border-slate-700 focus:ring-sky-400'
+            }`}
+          />
+          <div id={errorId} aria-live="polite" className="flex justify-between gap-4 text-sm">
+            <span className={showError ? 'text-rose-300' : 'text-slate-400'} data-testid="channel-hint">
+              {showError && !parsed.ok
+                ? parsed.error.replace(/^channelName/, 'The name')
+                : 'Letters, digits, spaces and most punctuation. Anyone with the name can join.'}
+            </span>
+            <span className={bytes > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'}>
+              {bytes}/{CHANNEL_NAME_MAX_BYTES}
+            </span>
+          </div>
+        </div>
         <button
           type="button"
           onClick={() => {
             setName(randomChannelName());
             setTouched(false);
           }}
-          className="rounded-xl border border-slate-700 px-4 py-3 font-medium hover:bg-slate-800 focus:outline-2 focus:outline-sky-400"
+          className="h-13 rounded-xl border border-slate-700 px-4 font-medium hover:bg-slate-800 focus:outline-2 focus:outline-sky-400"
         >
           Random name
         </button>
         <button
           type="submit"
           disabled={joining}
-          className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60"
+          className="h-13 rounded-xl bg-sky-500 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60"
         >
           {joining ? 'Opening…' : 'Join'}
         </button>
-      </div>
-      <div id={errorId} aria-live="polite" className="flex justify-between gap-4 text-sm">
-        <span className={showError ? 'text-rose-300' : 'text-slate-400'} data-testid="channel-hint">
-          {showError && !parsed.ok ? parsed.error.replace(/^channelName/, 'The name') : 'Letters, digits, spaces and most punctuation. Anyone with the name can join.'}
-        </span>
-        <span className={bytes > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'}>
-          {bytes}/{CHANNEL_NAME_MAX_BYTES}
-        </span>
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ export interface PastedToken {
 
 type Props = {
   channel: string;
+  modeBadge: React.ReactNode;
   media: LocalMedia;
   engineReady: boolean;
   tokenReady: boolean;
@@ -25,7 +26,7 @@ type Props = {
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
-export function Prejoin({ channel, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
+export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
   const [advanced, setAdvanced] = useState(false);
   const [pastedAppId, setPastedAppId] = useState('');
   const [pastedToken, setPastedToken] = useState('');
@@ -47,7 +48,7 @@ export function Prejoin({ channel, media, engineReady, tokenReady, tokenError, o
   const nothingWorks = !media.starting && !media.audioTrack && !media.videoTrack;
 
   return (
-    <main className="mx-auto grid min-h-dvh max-w-5xl items-center gap-8 p-4 sm:p-8 lg:grid-cols-[3fr_2fr]">
+    <main className="mx-auto grid min-h-dvh max-w-5xl content-center gap-6 p-4 sm:p-8 lg:grid-cols-[3fr_2fr] lg:items-center lg:gap-8">
       <section aria-label="Camera preview" className="flex flex-col gap-3">
         <div className="relative aspect-video overflow-hidden rounded-2xl bg-slate-900 ring-1 ring-slate-800">
           {media.videoTrack && media.cameraOn ? (
@@ -96,6 +97,7 @@ export function Prejoin({ channel, media, engineReady, tokenReady, tokenError, o
           <h1 className="break-all text-3xl font-semibold" data-testid="channel-name">
             {channel}
           </h1>
+          <div className="mt-2">{modeBadge}</div>
         </div>
         <div className="flex flex-col gap-3">
           <DeviceSelect label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={(id) => onSelectDevice('camera', id)} />

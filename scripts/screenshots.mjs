@@ -1,0 +1,39 @@
+// npm run screenshots — landing, prejoin and call screens at phone and desktop widths, written to
+// screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
+import { mkdirSync } from 'node:fs';
+import { launchChromium, startNextServer } from './lib/bench-support.mjs';
+
+const { base } = await startNextServer(3240, { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' });
+const browser = await launchChromium();
+mkdirSync('screenshots', { recursive: true });
+const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+for (const [name, viewport] of Object.entries(sizes)) {
+  const channel = `look-${name}`;
+  const page = await (await browser.newContext({ baseURL: base, viewport, permissions: ['camera', 'microphone'] })).newPage();
+  await page.goto('/');
+  await page.getByLabel('Channel name').fill('café talk');
+  await page.screenshot({ path: `screenshots/landing-${name}.png` });
+  await page.getByLabel('Channel name').fill(channel);
+  await page.getByLabel('Channel name').press('Enter');
+  const join = page.getByRole('button', { name: 'Join call' });
+  await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `screenshots/prejoin-${name}.png` });
+  await join.click();
+  const guest = await (await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] })).newPage();
+  await guest.goto(`/call/${channel}`);
+  await guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled')).click({ timeout: 30_000 });
+  await guest.getByRole('button', { name: 'Mute microphone' }).click();
+  await page.locator('[data-testid=remote-video] video').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `screenshots/call-${name}.png` });
+  await page.getByRole('button', { name: 'Leave' }).click();
+  await page.getByRole('heading', { name: 'You left the call' }).waitFor();
+  await page.screenshot({ path: `screenshots/left-${name}.png` });
+  await guest.context().close();
+  await page.context().close();
+}
+await browser.close();
+console.log('screenshots/ written');
+process.exit(0);
