@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { BrokenLinkNotice } from '@/components/broken-link-notice';
+import { DeploymentNotice } from '@/components/deployment-notice';
 import { LandingForm } from '@/components/landing-form';
 
 export default function Home() {
@@ -11,6 +12,7 @@ export default function Home() {
           Type a channel name and talk. Share the link; whoever opens it joins you. Access tokens are issued and renewed for you.
         </p>
       </div>
+      <DeploymentNotice />
       <Suspense>
         <BrokenLinkNotice />
       </Suspense>

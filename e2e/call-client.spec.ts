@@ -1,7 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { blockAgora } from './support/agora-network';
 import { decodeRtcToken } from './support/access-token';
+import { expect, modeOf, protectContext, requireMode, test } from './support/fixtures';
 import { E2E_AGORA_APP_CERTIFICATE, E2E_AGORA_APP_ID } from './support/test-credentials';
+
+/** Against a deployment the certificate is unknown: check the token's claims, not its signature. */
+const againstDeployment = Boolean(process.env.PLAYWRIGHT_BASE_URL);
 
 const agoraBaseURL = process.env.E2E_AGORA_BASE_URL!;
 const SDK_MARKER = 'AgoraRTCError';
@@ -47,7 +51,7 @@ test.describe('landing page', () => {
     await expect(page).toHaveURL(/\/call\/[a-z]+-[a-z]+-\d{4}$/);
   });
 
-  test('downloads none of the Agora SDK, which the call page does download', async ({ page }) => {
+  test('downloads none of the Agora SDK, which the call page does download', async ({ page, request }) => {
     const scripts = new Map<string, string>();
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.text().catch(() => ''));
@@ -58,6 +62,8 @@ test.describe('landing page', () => {
     expect([...scripts.entries()].filter(([, body]) => body.includes(SDK_MARKER)).map(([url]) => url)).toEqual([]);
 
     // Positive control: in Agora mode the call page does load it (local mode needs no SDK at all).
+    requireMode(await modeOf(request, agoraBaseURL), 'agora', 'the positive control loads the Agora SDK');
+    await protectContext(page.context(), agoraBaseURL);
     await page.goto(`${agoraBaseURL}/call/sdk-check`);
     await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
     expect([...scripts.values()].some((body) => body.includes(SDK_MARKER))).toBe(true);
@@ -97,19 +103,22 @@ test.describe('call page', () => {
 test.describe('Agora mode, offline', () => {
   test.use({ baseURL: agoraBaseURL });
 
-  test('Join sends Agora exactly the token our server minted, then "cannot reach Agora" with a working Retry', async ({ page }) => {
+  test('Join sends Agora exactly the token our server minted, then "cannot reach Agora" with a working Retry', async ({ page, targetMode }) => {
+    requireMode(targetMode, 'agora', "it intercepts the SDK's join request to Agora");
     const joins = await blockAgora(page);
     const minted = page.waitForResponse((response) => /\/api\/rtc\/agora-room\/publisher\/uid\/\d+\//.test(response.url()));
     await page.goto('/call/agora-room');
     const grant = await (await minted).json();
-    expect(grant).toMatchObject({ channel: 'agora-room', role: 'publisher', mode: 'agora', appId: E2E_AGORA_APP_ID });
+    expect(grant).toMatchObject({ channel: 'agora-room', role: 'publisher', mode: 'agora' });
+    const appId = againstDeployment ? grant.appId : E2E_AGORA_APP_ID;
 
     await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
     await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const [join] = joins;
-    expect(join).toEqual({ appid: E2E_AGORA_APP_ID, cname: 'agora-room', uid: grant.uid, key: grant.rtcToken });
-    const decoded = decodeRtcToken(join!.key, E2E_AGORA_APP_CERTIFICATE);
-    expect(decoded).toMatchObject({ appId: E2E_AGORA_APP_ID, signatureValid: true, channel: 'agora-room', uid: String(grant.uid) });
+    expect(join).toEqual({ appid: appId, cname: 'agora-room', uid: grant.uid, key: grant.rtcToken });
+    const decoded = decodeRtcToken(join!.key, againstDeployment ? undefined : E2E_AGORA_APP_CERTIFICATE);
+    expect(decoded).toMatchObject({ appId, channel: 'agora-room', uid: String(grant.uid) });
+    if (!againstDeployment) expect(decoded.signatureValid).toBe(true);
     expect(decoded.privileges).toEqual({ 1: grant.expiry, 2: grant.expiry, 3: grant.expiry, 4: grant.expiry });
 
     await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 // Real HTTP against the running app: routing, trailing slashes, percent-decoding and the proxy,
 // which the unit tests (calling handlers directly) cannot see.
@@ -64,4 +64,12 @@ test('POST /api/token and /api/getToken accept the Go service body', async ({ re
   const wrongMethod = await request.get('/api/token');
   expect(wrongMethod.status()).toBe(405);
   expect((await wrongMethod.json()).error).toBe('method GET is not allowed here; use POST');
+});
+
+test('/api/health reports the mode and the credential states, never values', async ({ request, targetMode }) => {
+  const response = await request.get('/api/health/');
+  expect(response.status()).toBe(200);
+  const health = await response.json();
+  expect(health).toMatchObject({ status: 'ok', mode: targetMode });
+  expect(Object.values(health.credentials).every((state) => ['set', 'missing', 'malformed'].includes(state as string))).toBe(true);
 });

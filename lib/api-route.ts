@@ -35,7 +35,7 @@ export function jsonRoute(handler: Handler) {
 
 /** The one way every route answers a failure: `{ "error": … }` JSON, no-store, CORS applied. */
 export function errorResponse(request: Request, error: unknown): Response {
-  if (error instanceof ApiError) return respond(request, error.status, { error: error.message }, error.headers);
+  if (error instanceof ApiError) return respond(request, error.status, { error: error.message, ...error.details }, error.headers);
   console.error('Unexpected error in', request.method, new URL(request.url).pathname, error);
   return respond(request, 500, { error: 'internal error; the server log has the details' });
 }

@@ -4,6 +4,7 @@ import { ApiError, notFound } from './api-error';
 /** The API's routes, for 404 answers that tell a client what it probably meant. */
 export const API_ROUTES: Record<string, string> = {
   ping: 'GET /api/ping',
+  health: 'GET /api/health',
   rtc: 'GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds',
   rte: 'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds',
   rtm: 'GET /api/rtm/:uid/?expiry=seconds',

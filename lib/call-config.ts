@@ -28,6 +28,10 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
   return value;
 }
 
+/** The lifetime the call page asks for: short by default, so renewal happens in everyday use. */
+export const callTokenExpirySeconds = () =>
+  intFromEnv('TOKEN_EXPIRY_SECONDS', DEFAULT_TOKEN_EXPIRY_SECONDS, 40, EXPIRY_MAX_SECONDS);
+
 export function getCallClientConfig(): CallClientConfig {
   const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL?.trim() || null;
   let mode: Mode = 'agora';
@@ -43,8 +47,7 @@ export function getCallClientConfig(): CallClientConfig {
     mode,
     tokenBaseUrl: external ?? '/api',
     fallbackAppId: process.env.NEXT_PUBLIC_AGORA_APP_ID?.trim() || null,
-    // Short by default so renewal is exercised in everyday use; 30 s is the SDK's warning lead.
-    tokenExpirySeconds: intFromEnv('TOKEN_EXPIRY_SECONDS', DEFAULT_TOKEN_EXPIRY_SECONDS, 40, EXPIRY_MAX_SECONDS),
+    tokenExpirySeconds: callTokenExpirySeconds(),
     joinTimeoutMs: intFromEnv('JOIN_TIMEOUT_MS', DEFAULT_JOIN_TIMEOUT_MS, 1000, 120_000),
     configurationError,
   };

@@ -17,6 +17,15 @@ export const LOCAL_DEV_APP_ID = '0c0a1d0e0000400080000000000000a1';
 export const LOCAL_DEV_APP_CERTIFICATE = '10ca1ce47000400080000000000000ce';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+export type VariableState = 'set' | 'missing' | 'malformed';
+
+/** The state of one credential variable, for reports that must never include its value. */
+export function credentialState(value: string | undefined): VariableState {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) return 'missing';
+  return HEX32.test(trimmed) ? 'set' : 'malformed';
+}
 const REQUIRED = 'AGORA_APP_ID and AGORA_APP_CERTIFICATE';
 
 type Env = Record<string, string | undefined>;
@@ -50,13 +59,11 @@ export function getAgoraCredentials(env: Env = process.env): AgoraCredentials {
     return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: LOCAL_DEV_APP_CERTIFICATE };
   }
 
-  const problems: string[] = [];
-  if (!appId) problems.push('AGORA_APP_ID is not set');
-  else if (!HEX32.test(appId)) problems.push('AGORA_APP_ID is not 32 hexadecimal characters');
-  if (!appCertificate) problems.push('AGORA_APP_CERTIFICATE is not set');
-  else if (!HEX32.test(appCertificate)) {
-    problems.push('AGORA_APP_CERTIFICATE is not 32 hexadecimal characters');
-  }
+  const explain = { missing: 'is not set', malformed: 'is not 32 hexadecimal characters' } as const;
+  const problems = (['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE'] as const).flatMap((name) => {
+    const state = credentialState(env[name]);
+    return state === 'set' ? [] : [`${name} ${explain[state]}`];
+  });
   if (problems.length > 0) {
     throw new ApiError(
       503,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeAccessToken } from '@/lib/access-token';
 import { LOCAL_DEV_APP_CERTIFICATE, LOCAL_DEV_APP_ID } from '@/lib/config';
 import * as ping from '@/app/api/ping/route';
+import * as health from '@/app/api/health/route';
 import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
 import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/route';
 import * as rteWithRtmUid from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
@@ -36,6 +37,8 @@ beforeEach(() => {
   vi.stubEnv('AGORA_APP_CERTIFICATE', '');
   vi.stubEnv('VERCEL', '');
   vi.stubEnv('CORS_ALLOW_ORIGIN', '');
+  vi.stubEnv('LOCAL_MODE', '');
+  vi.stubEnv('TOKEN_EXPIRY_SECONDS', '');
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -308,5 +311,40 @@ describe('CORS', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('Content-Type, Authorization');
+  });
+});
+
+describe('GET /api/health', () => {
+  it('reports the mode and which variables are set, never their values', async () => {
+    const local = await call(health.GET, '/api/health');
+    expect(local.status).toBe(200);
+    expect(local.body).toEqual({
+      status: 'ok',
+      mode: 'local',
+      vercel: false,
+      tokenExpirySeconds: 300,
+      credentials: { AGORA_APP_ID: 'missing', AGORA_APP_CERTIFICATE: 'missing' },
+    });
+    vi.stubEnv('AGORA_APP_ID', AGORA_APP_ID);
+    vi.stubEnv('AGORA_APP_CERTIFICATE', AGORA_CERT);
+    const agora = await call(health.GET, '/api/health');
+    expect(agora.body).toMatchObject({ status: 'ok', mode: 'agora', credentials: { AGORA_APP_ID: 'set', AGORA_APP_CERTIFICATE: 'set' } });
+    expect(agora.text).not.toContain(AGORA_CERT);
+    expect(agora.text).not.toContain(AGORA_APP_ID);
+  });
+
+  it('answers 503 with what to set on Vercel without credentials', async () => {
+    vi.stubEnv('VERCEL', '1');
+    vi.stubEnv('AGORA_APP_CERTIFICATE', 'secret-but-malformed');
+    const res = await call(health.GET, '/api/health');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({
+      status: 'misconfigured',
+      mode: null,
+      vercel: true,
+      credentials: { AGORA_APP_ID: 'missing', AGORA_APP_CERTIFICATE: 'malformed' },
+    });
+    expect(res.body.error).toContain('AGORA_APP_ID is not set; AGORA_APP_CERTIFICATE is not 32 hexadecimal characters');
+    expect(res.text).not.toContain('secret-but-malformed');
   });
 });

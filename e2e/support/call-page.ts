@@ -1,9 +1,9 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, newParticipantContext } from './fixtures';
 
 /** A person in their own browser context (own camera, own uid), driving the UI as a user would. */
 export async function openParticipant(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-  return context.newPage();
+  return (await newParticipantContext(browser, baseURL)).newPage();
 }
 
 /** Types the channel on the landing page, opens the call, joins and waits until connected. */

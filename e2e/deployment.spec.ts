@@ -1,0 +1,46 @@
+import { AGORA_HOSTS } from './support/agora-network';
+import { expect, protectContext, test } from './support/fixtures';
+
+test('the Vercel bypass header goes to the target host only, never to Agora', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  await protectContext(context, baseURL!, 'test-bypass-secret');
+  const page = await context.newPage();
+  const agoraHeaders: Record<string, string>[] = [];
+  await page.route(AGORA_HOSTS, async (route) => {
+    agoraHeaders.push(await route.request().allHeaders());
+    await route.fulfill({ status: 204 });
+  });
+  const targetRequest = page.waitForRequest('**/api/ping');
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await fetch('/api/ping');
+    await fetch('https://webrtc2-ap-web-1.agora.io/api/v2/transpond/webrtc?v=2', { method: 'POST', body: 'x' }).catch(() => undefined);
+  });
+  const sent = await (await targetRequest).allHeaders();
+  expect(sent['x-vercel-protection-bypass']).toBe('test-bypass-secret');
+  expect(sent['x-vercel-set-bypass-cookie']).toBe('true');
+  expect(agoraHeaders).toHaveLength(1);
+  expect(agoraHeaders[0]!['x-vercel-protection-bypass']).toBeUndefined();
+  await context.close();
+});
+
+test('a deployment that cannot issue tokens tells the operator what to set on the home page', async ({ page }) => {
+  await page.route('**/api/health', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'Agora credentials are not configured: set AGORA_APP_ID and AGORA_APP_CERTIFICATE', status: 'misconfigured' }),
+    }),
+  );
+  await page.goto('/');
+  const notice = page.getByTestId('deployment-notice');
+  await expect(notice).toContainText('This deployment cannot start calls yet.');
+  await expect(notice).toContainText('set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
+});
+
+test('a healthy deployment shows no operator notice', async ({ page }) => {
+  const health = page.waitForResponse('**/api/health');
+  await page.goto('/');
+  expect((await health).status()).toBe(200);
+  await expect(page.getByTestId('deployment-notice')).toHaveCount(0);
+});
