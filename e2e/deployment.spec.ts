@@ -44,3 +44,33 @@ test('a healthy deployment shows no operator notice', async ({ page }) => {
   expect((await health).status()).toBe(200);
   await expect(page.getByTestId('deployment-notice')).toHaveCount(0);
 });
+
+test('every page carries the security headers the SDK and the browser need', async ({ request }) => {
+  for (const path of ['/', '/call/header-check', '/api/ping']) {
+    const headers = (await request.get(path)).headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp).toContain('connect-src');
+    expect(csp).toContain('wss://*.agora.io');
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(headers['permissions-policy']).toContain('camera=(self), microphone=(self)');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  }
+});
+
+test('the policy is enforced: a request to a host it does not list is blocked and reported', async ({ browser, baseURL }) => {
+  // A context of its own, outside the suite's CSP guard, which would (rightly) fail this test.
+  const context = await browser.newContext({ baseURL });
+  await protectContext(context, baseURL!);
+  const page = await context.newPage();
+  const reported: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) reported.push(message.text());
+  });
+  await page.goto('/');
+  await page.evaluate(() => fetch('https://example.invalid/').catch(() => undefined));
+  await expect.poll(() => reported.length).toBeGreaterThan(0);
+  expect(reported[0]).toMatch(/connect-src/);
+  await context.close();
+});

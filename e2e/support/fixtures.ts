@@ -18,9 +18,19 @@ export async function protectContext(context: BrowserContext, baseURL: string, s
   );
 }
 
+// Content-Security-Policy violations the browser reported during the current test (it logs each
+// one to the console); every test fails if there are any.
+const cspViolations: string[] = [];
+export function watchCsp(context: BrowserContext) {
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+}
+
 /** A person in their own browser context (own camera, own uid), able to reach a protected preview. */
 export async function newParticipantContext(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
+  watchCsp(context);
   await protectContext(context, baseURL);
   return context;
 }
@@ -42,8 +52,17 @@ export function requireMode(actual: TargetMode, wanted: TargetMode, why: string)
   test.skip(actual !== wanted, reason);
 }
 
-export const test = base.extend<{ targetMode: TargetMode }>({
+export const test = base.extend<{ targetMode: TargetMode; cspGuard: void }>({
+  cspGuard: [
+    async ({}, use) => {
+      cspViolations.length = 0;
+      await use();
+      expect(cspViolations, 'Content-Security-Policy violations in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
   context: async ({ context, baseURL }, use) => {
+    watchCsp(context);
     await protectContext(context, baseURL!);
     await use(context);
   },
