@@ -19,6 +19,9 @@ const serverEnv = {
   AGORA_APP_CERTIFICATE: '',
   JOIN_TIMEOUT_MS: '4000',
   TOKEN_EXPIRY_SECONDS: '40',
+  // Every simulated person here shares one address; the limits themselves are tested elsewhere.
+  RATE_LIMIT_TOKENS_PER_MINUTE: '5000',
+  RATE_LIMIT_SIGNALING_PER_MINUTE: '20000',
 };
 
 // Playwright cannot download its own browsers on every machine; Debian's Chromium works.

@@ -32,8 +32,13 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(engine);
 
   const tokenSource = useMemo<TokenSourceConfig>(
-    () => ({ baseUrl: config.tokenBaseUrl, fallbackAppId: config.fallbackAppId, expirySeconds: config.tokenExpirySeconds }),
-    [config.tokenBaseUrl, config.fallbackAppId, config.tokenExpirySeconds],
+    () => ({
+      baseUrl: config.tokenBaseUrl,
+      fallbackAppId: config.fallbackAppId,
+      expirySeconds: config.tokenExpirySeconds,
+      pageTicket: config.pageTicket,
+    }),
+    [config.tokenBaseUrl, config.fallbackAppId, config.tokenExpirySeconds, config.pageTicket],
   );
   const token = useRtcToken(tokenSource, channel, uid, stage !== 'left' && !config.configurationError);
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { getAgoraCredentials, type Mode } from './config';
 import { ApiError } from './api-error';
+import { tokenPolicy } from './authorize';
+import { issuePageTicket } from './page-ticket';
 import { EXPIRY_MAX_SECONDS } from './validation';
 
 /** What the call page tells the browser: never a secret, only how to get and use tokens. */
@@ -10,6 +12,8 @@ export interface CallClientConfig {
   fallbackAppId: string | null;
   tokenExpirySeconds: number;
   joinTimeoutMs: number;
+  /** Proves to this app's token API that the request comes from its own call page (see authorize.ts). */
+  pageTicket: string | null;
   /** Set when the server cannot issue tokens (e.g. credentials missing on Vercel). */
   configurationError: string | null;
 }
@@ -32,13 +36,19 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 export const callTokenExpirySeconds = () =>
   intFromEnv('TOKEN_EXPIRY_SECONDS', DEFAULT_TOKEN_EXPIRY_SECONDS, 40, EXPIRY_MAX_SECONDS);
 
-export function getCallClientConfig(): CallClientConfig {
+export function getCallClientConfig(channel: string): CallClientConfig {
   const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL?.trim() || null;
   let mode: Mode = 'agora';
   let configurationError: string | null = null;
+  let pageTicket: string | null = null;
+  let tokenExpirySeconds = callTokenExpirySeconds();
   if (!external) {
     try {
-      mode = getAgoraCredentials().mode;
+      const credentials = getAgoraCredentials();
+      mode = credentials.mode;
+      pageTicket = issuePageTicket(channel, credentials.appCertificate);
+      // The page keeps working under a stricter maximum lifetime: it asks for no more than allowed.
+      tokenExpirySeconds = Math.min(tokenExpirySeconds, tokenPolicy().maxExpirySeconds);
     } catch (error) {
       configurationError = error instanceof ApiError ? error.message : 'The server is misconfigured.';
     }
@@ -47,7 +57,8 @@ export function getCallClientConfig(): CallClientConfig {
     mode,
     tokenBaseUrl: external ?? '/api',
     fallbackAppId: process.env.NEXT_PUBLIC_AGORA_APP_ID?.trim() || null,
-    tokenExpirySeconds: callTokenExpirySeconds(),
+    tokenExpirySeconds,
+    pageTicket,
     joinTimeoutMs: intFromEnv('JOIN_TIMEOUT_MS', DEFAULT_JOIN_TIMEOUT_MS, 1000, 120_000),
     configurationError,
   };

@@ -3,6 +3,7 @@ import { ApiError, badRequest } from './api-error';
 import { getAgoraCredentials } from './config';
 import { readJsonObject } from './json-body';
 import { localRooms, type RoomEvent } from './local-rooms';
+import { enforceRateLimit } from './rate-limit';
 import { parseChannelName, parseUid } from './validation';
 
 // HTTP face of local mode's signaling: POSTs in, one server-sent event stream out per participant.
@@ -10,7 +11,9 @@ import { parseChannelName, parseUid } from './validation';
 export const MAX_SIGNAL_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 10_000;
 
-function localCredentials() {
+/** Every signaling request: local mode must be on, and the client within its rate limit. */
+async function localCredentials(request: Request) {
+  await enforceRateLimit('signaling', request);
   const credentials = getAgoraCredentials();
   if (credentials.mode !== 'local') throw new ApiError(404, 'local mode is off: this server uses Agora');
   return credentials;
@@ -35,7 +38,7 @@ const valid = <T>(parsed: { ok: true; value: T } | { ok: false; error: string })
 
 /** POST /api/local/join {appId, channel, uid, token} */
 export async function localJoin(request: Request) {
-  const credentials = localCredentials();
+  const credentials = await localCredentials(request);
   const body = await readJsonObject(request);
   const channel = valid(parseChannelName(body.channel));
   const uid = valid(parseUid(body.uid));
@@ -46,7 +49,7 @@ export async function localJoin(request: Request) {
 
 /** POST /api/local/signal {session, to, data}: relays WebRTC negotiation to one participant. */
 export async function localSignal(request: Request) {
-  localCredentials();
+  await localCredentials(request);
   const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
   if (typeof body.data !== 'object' || body.data === null) throw badRequest('data must be an object (an SDP description or ICE candidate)');
   localRooms().signal(sessionOf(body), body.to, body.data);
@@ -55,7 +58,7 @@ export async function localSignal(request: Request) {
 
 /** POST /api/local/publish {session, audio, video} */
 export async function localPublish(request: Request) {
-  localCredentials();
+  await localCredentials(request);
   const body = await readJsonObject(request);
   localRooms().publish(sessionOf(body), flag(body, 'audio'), flag(body, 'video'));
   return { ok: true };
@@ -63,22 +66,22 @@ export async function localPublish(request: Request) {
 
 /** POST /api/local/renew {session, token} */
 export async function localRenew(request: Request) {
-  const credentials = localCredentials();
+  const credentials = await localCredentials(request);
   const body = await readJsonObject(request);
   return localRooms().renew(credentials, sessionOf(body), body.token);
 }
 
 /** POST /api/local/leave {session} */
 export async function localLeave(request: Request) {
-  localCredentials();
+  await localCredentials(request);
   const body = await readJsonObject(request);
   localRooms().leave(sessionOf(body));
   return { ok: true };
 }
 
 /** GET /api/local/events?session=… — the participant's server-sent event stream. */
-export function localEvents(request: Request): Response {
-  localCredentials();
+export async function localEvents(request: Request): Promise<Response> {
+  await localCredentials(request);
   const session = new URL(request.url).searchParams.get('session');
   const rooms = localRooms();
   const encoder = new TextEncoder();

@@ -9,6 +9,8 @@ export interface TokenSourceConfig {
   /** Needed when the token server does not return the App ID (the Go service does not). */
   fallbackAppId: string | null;
   expirySeconds: number;
+  /** This app's own page ticket, sent only to its own API (header x-call-ticket). */
+  pageTicket?: string | null;
 }
 
 export function rtcTokenUrl(config: TokenSourceConfig, channel: string, uid: Uid): string {
@@ -26,7 +28,8 @@ export function randomUid(): Uid {
 export async function fetchRtcToken(config: TokenSourceConfig, channel: string, uid: Uid): Promise<TokenGrant> {
   let response: Response;
   try {
-    response = await fetch(rtcTokenUrl(config, channel, uid), { cache: 'no-store' });
+    const headers: Record<string, string> = config.pageTicket ? { 'x-call-ticket': config.pageTicket } : {};
+    response = await fetch(rtcTokenUrl(config, channel, uid), { cache: 'no-store', headers });
   } catch {
     throw new TokenFetchError('The token server could not be reached. Check your connection.');
   }

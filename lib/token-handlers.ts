@@ -2,7 +2,9 @@ import 'server-only';
 import { badRequest } from './api-error';
 import { pathSegments } from './api-route';
 import { readJsonObject } from './json-body';
+import { authorizeTokenRequest, tokenPolicy, type TokenScope } from './authorize';
 import { getAgoraCredentials, type AgoraCredentials } from './config';
+import { enforceRateLimit } from './rate-limit';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken, type Minted } from './tokens';
 import {
   parseChannelName,
@@ -21,10 +23,22 @@ function valid<T>(parsed: Parsed<T>): T {
   return parsed.value;
 }
 
-function expiryParam(url: URL): number {
+function expiryParam(url: URL, maxSeconds: number): number {
   const values = url.searchParams.getAll('expiry');
   if (values.length > 1) throw badRequest('expiry is given more than once; give it at most once');
-  return valid(parseExpiry(values[0]));
+  return values[0] === undefined ? maxSeconds : valid(parseExpiry(values[0]));
+}
+
+/**
+ * What every token route does first: rate limit, credentials, policy. Returns a function that
+ * checks the parsed request against the policy (the single authorization point) and its expiry.
+ */
+async function admit(request: Request) {
+  await enforceRateLimit('token', request);
+  const credentials = getAgoraCredentials();
+  const policy = tokenPolicy();
+  const authorize = (scope: TokenScope) => authorizeTokenRequest(request, scope, credentials, policy);
+  return { credentials, authorize, defaultExpiry: policy.maxExpirySeconds };
 }
 
 function identityFields(identity: RtcIdentity) {
@@ -43,11 +57,12 @@ function rtcRequest(channelName: string, role: string, tokenType: string, uid: s
 }
 
 /** GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry= */
-export function rtcToken(_request: Request, url: URL) {
-  const credentials = getAgoraCredentials();
+export async function rtcToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
   const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
-  const expiry = expiryParam(url);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtc', channel, role: parsedRole, expiry });
   const minted = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   return {
     rtcToken: minted.token,
@@ -59,12 +74,13 @@ export function rtcToken(_request: Request, url: URL) {
 }
 
 /** GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry= */
-export function rteTokens(_request: Request, url: URL) {
-  const credentials = getAgoraCredentials();
+export async function rteTokens(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
   const [, channelName = '', role = '', tokenType = '', uid = '', rtmUid] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
-  const expiry = expiryParam(url);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtc', channel, role: parsedRole, expiry });
   const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   const rtm = mintRtmToken(credentials, rtmUserId, expiry);
   return {
@@ -79,29 +95,32 @@ export function rteTokens(_request: Request, url: URL) {
 }
 
 /** GET /api/rtm/:uid/?expiry= */
-export function rtmToken(_request: Request, url: URL) {
-  const credentials = getAgoraCredentials();
+export async function rtmToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
   const [, uid] = pathSegments(url);
   const userId = valid(parseRtmUserId(uid, 'uid'));
-  const expiry = expiryParam(url);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtm', expiry });
   const minted = mintRtmToken(credentials, userId, expiry);
   return { rtmToken: minted.token, uid: userId, ...common(credentials, minted, expiry) };
 }
 
 /** GET /api/chat/app/?expiry= */
-export function chatAppToken(_request: Request, url: URL) {
-  const credentials = getAgoraCredentials();
-  const expiry = expiryParam(url);
+export async function chatAppToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'chat', expiry });
   const minted = mintChatAppToken(credentials, expiry);
   return { chatToken: minted.token, ...common(credentials, minted, expiry) };
 }
 
 /** GET /api/chat/account/:chatid/?expiry= */
-export function chatUserToken(_request: Request, url: URL) {
-  const credentials = getAgoraCredentials();
+export async function chatUserToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
   const [, , chatId] = pathSegments(url);
   const userId = valid(parseChatUserId(chatId));
-  const expiry = expiryParam(url);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'chat', expiry });
   const minted = mintChatUserToken(credentials, userId, expiry);
   return { chatToken: minted.token, chatid: userId, ...common(credentials, minted, expiry) };
 }
@@ -119,23 +138,26 @@ function postedUserId(raw: unknown): unknown {
 
 /** POST /api/token {"tokenType","channel","role","uid","expire"}, as the Go service's /getToken. */
 export async function postedToken(request: Request) {
-  const credentials = getAgoraCredentials();
+  const { credentials, authorize, defaultExpiry } = await admit(request);
   const body = await readJsonObject(request);
-  const expiry = valid(parseExpiry(body.expire, 'expire'));
+  const expiry = body.expire === undefined || body.expire === null ? defaultExpiry : valid(parseExpiry(body.expire, 'expire'));
   switch (body.tokenType) {
     case 'rtc': {
       const channel = valid(parseChannelName(body.channel));
       const role = valid(parseRole(body.role));
       const identity = postedRtcIdentity(body.uid);
+      authorize({ service: 'rtc', channel, role, expiry });
       const minted = mintRtcToken(credentials, channel, identity, role, expiry);
       return { token: minted.token, tokenType: 'rtc', channel, ...identityFields(identity), role, ...common(credentials, minted, expiry) };
     }
     case 'rtm': {
       const userId = valid(parseRtmUserId(postedUserId(body.uid), 'uid'));
+      authorize({ service: 'rtm', expiry });
       const minted = mintRtmToken(credentials, userId, expiry);
       return { token: minted.token, tokenType: 'rtm', uid: userId, ...common(credentials, minted, expiry) };
     }
     case 'chat': {
+      authorize({ service: 'chat', expiry });
       if (body.uid === undefined || body.uid === null || body.uid === '') {
         const minted = mintChatAppToken(credentials, expiry);
         return { token: minted.token, tokenType: 'chat', ...common(credentials, minted, expiry) };

@@ -39,6 +39,7 @@ beforeEach(() => {
   vi.stubEnv('CORS_ALLOW_ORIGIN', '');
   vi.stubEnv('LOCAL_MODE', '');
   vi.stubEnv('TOKEN_EXPIRY_SECONDS', '');
+  vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '0');
 });
 afterEach(() => vi.unstubAllEnvs());
 

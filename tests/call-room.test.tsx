@@ -44,6 +44,7 @@ const config = {
   fallbackAppId: null,
   tokenExpirySeconds: 300,
   joinTimeoutMs: 15_000,
+  pageTicket: 'ticket-from-the-page',
   configurationError: null,
 };
 
@@ -82,8 +83,9 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
   const [appId, channel, token, uid] = clients[0]!.join.mock.calls[0]!;
   expect([appId, channel, token]).toEqual(['a'.repeat(32), 'strict-room', `007token-for-${uid}`]);
   expect(uid).toBeGreaterThan(0);
-  const fetched = vi.mocked(fetch).mock.calls.map(([url]) => String(url));
-  expect(fetched.every((url) => url === `/api/rtc/strict-room/publisher/uid/${uid}/?expiry=300`)).toBe(true);
+  const fetched = vi.mocked(fetch).mock.calls;
+  expect(fetched.every(([url]) => String(url) === `/api/rtc/strict-room/publisher/uid/${uid}/?expiry=300`)).toBe(true);
+  expect(fetched.every(([, init]) => (init as RequestInit).headers && (init!.headers as Record<string, string>)['x-call-ticket'] === 'ticket-from-the-page')).toBe(true);
 
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));

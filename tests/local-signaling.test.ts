@@ -193,7 +193,7 @@ describe('HTTP routes', () => {
   });
 
   it('an unknown session cannot open an event stream', async () => {
-    const response = eventsRoute.GET(new Request('http://localhost/api/local/events?session=nobody'));
+    const response = await eventsRoute.GET(new Request('http://localhost/api/local/events?session=nobody'));
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   });

@@ -34,5 +34,5 @@ export default async function CallPage({ params }: Props) {
       </main>
     );
   }
-  return <CallRoom channel={channel.value} config={getCallClientConfig()} />;
+  return <CallRoom channel={channel.value} config={getCallClientConfig(channel.value)} />;
 }

@@ -4,9 +4,9 @@ import { localEvents } from '@/lib/local-signaling';
 export const runtime = 'nodejs';
 
 /** A server-sent event stream; failures before it starts (unknown session) answer as JSON. */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   try {
-    return localEvents(request);
+    return await localEvents(request);
   } catch (error) {
     return errorResponse(request, error);
   }
