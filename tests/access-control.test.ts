@@ -10,7 +10,7 @@ import * as localJoin from '@/app/api/local/join/route';
 
 let ip = 0;
 /** Each request from its own address unless a test says otherwise, so limits do not leak across tests. */
-async function get(handler: (request: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) {
+async function get(handler: (request: Request) => Response | Promise<Response>, path: string, headers: Record<string, string> = {}) {
   const response = await handler(new Request(`http://localhost${path}`, { headers: { 'x-forwarded-for': `10.0.0.${++ip % 250}`, ...headers } }));
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
