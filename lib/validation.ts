@@ -52,6 +52,12 @@ function parseAgoraName(field: string, raw: unknown, maxBytes: number): Parsed<s
   }
   const bytes = byteLength(raw);
   if (bytes > maxBytes) return fail(`${field} is ${bytes} bytes long; the maximum is ${maxBytes}`);
+  return notDotSegment(field, raw);
+}
+
+/** URLs treat "." and ".." as "this folder" and "the parent folder", so they cannot travel in a link. */
+function notDotSegment(field: string, raw: string): Parsed<string> {
+  if (raw === '.' || raw === '..') return fail(`${field} cannot be "${raw}", which links cannot carry; add another character`);
   return ok(raw);
 }
 
@@ -137,7 +143,7 @@ export function parseChatUserId(raw: unknown, field = 'chatid'): Parsed<string> 
   if (raw.length > CHAT_USER_ID_MAX_LENGTH || !CHAT_USER_ID.test(raw)) {
     return fail(`${field} "${truncateForMessage(raw)}" is not valid; ${rule}`);
   }
-  return ok(raw);
+  return notDotSegment(field, raw);
 }
 
 /** Keeps error messages short when a client sends something huge. */

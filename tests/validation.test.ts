@@ -42,6 +42,12 @@ describe('channel names', () => {
     expect(errorOf(parseChannelName('a\nb'))).toContain('contains U+000A,');
   });
 
+  it('rejects "." and "..", which a link cannot carry as a path segment', () => {
+    expect(errorOf(parseChannelName('..'))).toBe('channelName cannot be "..", which links cannot carry; add another character');
+    expect(errorOf(parseChannelName('.'))).toMatch(/cannot be "."/);
+    expect(parseChannelName('...').ok).toBe(true);
+  });
+
   it('rejects empty and non-string input', () => {
     expect(errorOf(parseChannelName(''))).toBe('channelName is empty; it needs 1 to 64 characters');
     expect(errorOf(parseChannelName(42))).toBe('channelName must be a string');
