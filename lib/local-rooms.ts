@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { ApiError } from './api-error';
 import { checkRtcToken, isRefusal, type TokenRefusal } from './local-token-check';
+import { outsideRequest } from './root-context';
 
 // Local mode's signaling: who is in which channel, relaying WebRTC offers/answers/candidates
 // between them, and enforcing tokens as Agora does (expiry warnings 30 s ahead, disconnect at expiry).
@@ -45,6 +46,9 @@ export interface Credentials {
   appId: string;
   appCertificate: string;
 }
+
+/** Room timers outlive the request that sets them: keep them out of its async context. */
+const later = (work: () => void, ms: number) => outsideRequest(() => setTimeout(work, ms));
 
 function refusal(status: number, refused: TokenRefusal): ApiError {
   return new ApiError(status, `${refused.code}: ${refused.error} (${refused.reason})`);
@@ -91,7 +95,7 @@ export class LocalRooms {
     this.sessions.set(member.sessionId, member);
     this.scheduleExpiry(member);
     // Until its event stream opens, a member is on probation: never connected means gone.
-    member.streamTimer = setTimeout(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS * 3);
+    member.streamTimer = later(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS * 3);
     this.broadcast(member, { type: 'user-joined', uid: member.uid });
     return { sessionId: member.sessionId, uid: member.uid, expiresAt: member.expiresAt, participants: others };
   }
@@ -112,7 +116,7 @@ export class LocalRooms {
     return () => {
       if (member.send !== send) return;
       member.send = null;
-      member.streamTimer = setTimeout(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS);
+      member.streamTimer = later(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS);
     };
   }
 
@@ -160,10 +164,10 @@ export class LocalRooms {
     const msLeft = member.expiresAt * 1000 - this.now();
     const warnIn = msLeft - WILL_EXPIRE_LEAD_S * 1000;
     if (warnIn > 0) {
-      member.timers.add(setTimeout(() => this.deliver(member, { type: 'token-privilege-will-expire' }), warnIn));
+      member.timers.add(later(() => this.deliver(member, { type: 'token-privilege-will-expire' }), warnIn));
     }
     member.timers.add(
-      setTimeout(() => {
+      later(() => {
         this.deliver(member, { type: 'token-privilege-did-expire' });
         this.remove(member, 'TokenExpired');
       }, Math.max(0, msLeft)),

@@ -2,6 +2,7 @@ import 'server-only';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApiError } from './api-error';
 import { clientAddress } from './client-address';
+import { outsideRequest } from './root-context';
 
 // Per-client rate limits for the token routes and local mode's signaling, via rate-limiter-flexible.
 
@@ -51,7 +52,9 @@ export async function enforceRateLimit(bucket: Bucket, request: Request): Promis
     limiters.set(id, limiter);
   }
   try {
-    await limiter.consume(clientAddress(request));
+    // The memory store sets a timer per client for its window: keep it out of the request's context.
+    const key = clientAddress(request);
+    await outsideRequest(() => limiter.consume(key));
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection; // the store failed: a real 500
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
