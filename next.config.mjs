@@ -23,6 +23,8 @@ function contentSecurityPolicy() {
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // scripts/check-secret-leak.mjs builds a second copy beside the normal one.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // The Go token service's URLs end in "/": answer both forms directly instead of redirecting.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
