@@ -123,6 +123,16 @@ describe('rate limits', () => {
     expect((await join()).status).toBe(429);
   });
 
+  it("a client flooding the signaling is cut off without touching another participant's signaling", async () => {
+    vi.stubEnv('RATE_LIMIT_SIGNALING_PER_MINUTE', '5');
+    const from = (address: string) =>
+      localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', headers: { 'x-forwarded-for': address }, body: '{}' }));
+    const flood = [];
+    for (let i = 0; i < 20; i++) flood.push((await from('203.0.113.70')).status);
+    expect(flood.filter((status) => status === 429)).toHaveLength(15);
+    expect((await from('203.0.113.71')).status).toBe(400); // refused for its empty body, not rate-limited
+  });
+
   it('0 turns a limit off', async () => {
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '0');
     for (let i = 0; i < 5; i++) expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-forwarded-for': '203.0.113.99' })).status).toBe(200);
