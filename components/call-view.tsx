@@ -4,11 +4,11 @@ import type { CallSnapshot } from '@/lib/call-session';
 import type { CallProblem } from '@/lib/join-errors';
 import type { LocalMedia } from '@/lib/use-local-media';
 import { ConnectionStatus } from './connection-status';
-import { DeviceSelect } from './device-select';
-import { CameraIcon, CameraOffIcon, LinkIcon, MicIcon, MicOffIcon, PhoneOffIcon, SettingsIcon } from './icons';
+import { DevicePickers, type DeviceKind } from './device-pickers';
+import { LinkIcon, PhoneOffIcon, SettingsIcon } from './icons';
 import { LocalVideo } from './local-video';
+import { MediaToggles } from './media-toggles';
 import { Avatar, RemoteTile, TileFrame } from './remote-tile';
-import { ToggleButton } from './toggle-button';
 
 type Props = {
   channel: string;
@@ -16,7 +16,7 @@ type Props = {
   media: LocalMedia;
   modeBadge: React.ReactNode;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
-  onSelectDevice: (kind: 'camera' | 'microphone' | 'speaker', deviceId: string) => void;
+  onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onLeave: () => void;
   onRetry: () => void;
 };
@@ -108,31 +108,12 @@ export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSele
 
       {settingsOpen && (
         <section aria-label="Devices" className="mx-auto grid w-full max-w-3xl gap-3 rounded-2xl bg-slate-900 p-4 sm:grid-cols-3">
-          <DeviceSelect label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={(id) => onSelectDevice('camera', id)} />
-          <DeviceSelect label="Microphone" devices={media.devices.microphones} value={media.microphoneId} onChange={(id) => onSelectDevice('microphone', id)} />
-          <DeviceSelect label="Speaker" devices={media.devices.speakers} value={media.speakerId} onChange={(id) => onSelectDevice('speaker', id)} />
+          <DevicePickers media={media} onSelect={onSelectDevice} />
         </section>
       )}
 
       <nav aria-label="Call controls" className="flex items-center justify-center gap-3 pb-[env(safe-area-inset-bottom)]">
-        <ToggleButton
-          on={media.micOn && !!media.audioTrack}
-          onLabel="Mute microphone"
-          offLabel="Unmute microphone"
-          iconOn={<MicIcon />}
-          iconOff={<MicOffIcon />}
-          disabled={!media.audioTrack}
-          onToggle={() => onToggle('audio', !media.micOn)}
-        />
-        <ToggleButton
-          on={media.cameraOn && !!media.videoTrack}
-          onLabel="Turn camera off"
-          offLabel="Turn camera on"
-          iconOn={<CameraIcon />}
-          iconOff={<CameraOffIcon />}
-          disabled={!media.videoTrack}
-          onToggle={() => onToggle('video', !media.cameraOn)}
-        />
+        <MediaToggles media={media} onToggle={onToggle} />
         <button
           type="button"
           aria-label="Choose devices"

@@ -1,11 +1,10 @@
 'use client';
 import { useState } from 'react';
 import type { LocalMedia } from '@/lib/use-local-media';
-import { DeviceSelect } from './device-select';
-import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from './icons';
+import { DevicePickers, type DeviceKind } from './device-pickers';
 import { LocalVideo } from './local-video';
+import { MediaToggles } from './media-toggles';
 import { MicLevel } from './mic-level';
-import { ToggleButton } from './toggle-button';
 
 export interface PastedToken {
   appId: string;
@@ -20,7 +19,7 @@ type Props = {
   tokenReady: boolean;
   tokenError: string | null;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
-  onSelectDevice: (kind: 'camera' | 'microphone' | 'speaker', deviceId: string) => void;
+  onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onJoin: (pasted: PastedToken | null) => void;
 };
 
@@ -59,24 +58,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
             </div>
           )}
           <div className="absolute inset-x-0 bottom-0 flex justify-center gap-3 bg-gradient-to-t from-slate-950/80 p-3">
-            <ToggleButton
-              on={media.micOn && !!media.audioTrack}
-              onLabel="Turn microphone off"
-              offLabel="Turn microphone on"
-              iconOn={<MicIcon />}
-              iconOff={<MicOffIcon />}
-              disabled={!media.audioTrack}
-              onToggle={() => onToggle('audio', !media.micOn)}
-            />
-            <ToggleButton
-              on={media.cameraOn && !!media.videoTrack}
-              onLabel="Turn camera off"
-              offLabel="Turn camera on"
-              iconOn={<CameraIcon />}
-              iconOff={<CameraOffIcon />}
-              disabled={!media.videoTrack}
-              onToggle={() => onToggle('video', !media.cameraOn)}
-            />
+            <MediaToggles media={media} onToggle={onToggle} />
           </div>
         </div>
         <MicLevel track={media.audioTrack} active={media.micOn} />
@@ -100,14 +82,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
           <div className="mt-2">{modeBadge}</div>
         </div>
         <div className="flex flex-col gap-3">
-          <DeviceSelect label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={(id) => onSelectDevice('camera', id)} />
-          <DeviceSelect
-            label="Microphone"
-            devices={media.devices.microphones}
-            value={media.microphoneId}
-            onChange={(id) => onSelectDevice('microphone', id)}
-          />
-          <DeviceSelect label="Speaker" devices={media.devices.speakers} value={media.speakerId} onChange={(id) => onSelectDevice('speaker', id)} />
+          <DevicePickers media={media} onSelect={onSelectDevice} />
         </div>
 
         <details className="rounded-lg border border-slate-800 p-3 text-sm" open={advanced} onToggle={(event) => setAdvanced(event.currentTarget.open)}>

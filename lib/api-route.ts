@@ -43,9 +43,8 @@ export function errorResponse(request: Request, error: unknown): Response {
 /** Handlers for the methods a route does not support, so they get JSON instead of an empty 405. */
 export function methodNotAllowed(allowed: string[]) {
   const allow = [...allowed, 'OPTIONS'].join(', ');
-  const handler = (request: Request) =>
+  return (request: Request) =>
     respond(request, 405, { error: `method ${request.method} is not allowed here; use ${allowed.join(' or ')}` }, { Allow: allow });
-  return { handler, allow };
 }
 
 export function preflight(request: Request): Response {
@@ -66,7 +65,7 @@ export function pathSegments({ pathname }: URL): string[] {
 }
 
 function routeFor(method: 'GET' | 'POST', handler: Handler) {
-  const { handler: refuse } = methodNotAllowed([method]);
+  const refuse = methodNotAllowed([method]);
   const methods = { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: preflight };
   return { ...methods, [method]: jsonRoute(handler) };
 }

@@ -3,7 +3,7 @@
 // headers, success and error paths) and in no server log line. Exits non-zero on any sighting.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -35,7 +35,7 @@ if (build.status !== 0) {
 look('build output', build.stdout + build.stderr);
 
 // Everything under static/ is downloadable; prerendered pages and their payloads are served too.
-const walk = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+const walk = (dir) => (!existsSync(dir) ? [] : readdirSync(dir)).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
 const served = [...walk(join(DIST, 'static')), ...walk(join(DIST, 'server', 'app')).filter((file) => /\.(html|rsc|body|meta)$/.test(file)), ...walk('public')];
 for (const file of served) look(file, readFileSync(file, 'latin1'));
 console.log(`scanned ${served.length} files a browser can download`);

@@ -12,6 +12,6 @@ export async function GET(request: Request) {
   }
 }
 
-const refuse = methodNotAllowed(['GET']).handler;
+const refuse = methodNotAllowed(['GET']);
 export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };
 export const OPTIONS = preflight;
