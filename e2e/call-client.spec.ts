@@ -137,4 +137,23 @@ test.describe('Agora mode, offline', () => {
     await page.getByRole('button', { name: 'Rejoin' }).click();
     await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
   });
+
+  test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({ page, targetMode }) => {
+    requireMode(targetMode, 'agora', "it intercepts the SDK's join request to Agora");
+    const joins = await blockAgora(page);
+    await page.goto('/call/pasted-room');
+    await page.getByText('Advanced: join with a token from Agora Console').click();
+    const join = page.getByRole('button', { name: 'Join call' });
+    await page.getByLabel('App ID').fill('not-an-app-id');
+    await expect(page.getByRole('alert').filter({ hasText: 'The App ID is 32 hexadecimal characters' })).toBeVisible();
+    await expect(join).toBeDisabled();
+    const appId = 'c'.repeat(32);
+    const token = `007${'x'.repeat(40)}`;
+    await page.getByLabel('App ID').fill(appId);
+    await page.getByLabel('Temporary token').fill(token);
+    await expect(join).toBeEnabled({ timeout: 20_000 });
+    await join.click();
+    await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(joins[0]).toMatchObject({ appid: appId, cname: 'pasted-room', key: token });
+  });
 });
