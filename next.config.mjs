@@ -32,13 +32,21 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: '/:path*',
+        // Pages: what the browser may load and do. API answers are JSON that no browser renders.
+        source: '/:path((?!api/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
           { key: 'Permissions-Policy', value: 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+        ],
+      },
+      {
+        source: '/api/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
         ],
       },

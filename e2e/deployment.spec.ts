@@ -46,7 +46,8 @@ test('a healthy deployment shows no operator notice', async ({ page }) => {
 });
 
 test('every page carries the security headers the SDK and the browser need', async ({ request }) => {
-  for (const path of ['/', '/call/header-check', '/api/ping']) {
+  expect((await request.get('/api/ping')).headers()['x-content-type-options']).toBe('nosniff');
+  for (const path of ['/', '/call/header-check', '/call/caf%C3%A9', '/?link=broken']) {
     const headers = (await request.get(path)).headers();
     const csp = headers['content-security-policy'] ?? '';
     expect(csp, path).toContain("frame-ancestors 'none'");
