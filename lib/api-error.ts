@@ -1,3 +1,5 @@
+import type { Parsed } from './validation';
+
 /** An error a client can act on: it becomes a JSON response with this status and message. */
 export class ApiError extends Error {
   constructor(
@@ -14,3 +16,9 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, message);
 export const notFound = (message: string) => new ApiError(404, message);
+
+/** The parsed value, or a 400 carrying the validation message. */
+export function valid<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw badRequest(parsed.error);
+  return parsed.value;
+}

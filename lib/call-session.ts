@@ -292,6 +292,8 @@ export class CallSession {
         const grant = await this.options.getToken();
         if (generation !== this.generation || this.phase() !== 'renewing') return;
         await this.options.client.renewToken(grant.token ?? '');
+        // The token may have expired (rejoining) or the person left while renewToken was in flight.
+        if (generation !== this.generation || this.phase() !== 'renewing') return;
         this.grant = grant;
         const recovered = this.snapshot.notice?.kind === 'warning';
         this.update({
@@ -342,6 +344,7 @@ export class CallSession {
         await this.joinWith(grant);
         if (generation !== this.generation) return;
         await this.publishEnabledTracks();
+        if (generation !== this.generation) return;
         this.update({
           phase: 'joined',
           rejoins: this.snapshot.rejoins + 1,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { ApiError } from './api-error';
 
 export type Mode = 'local' | 'agora';
@@ -9,12 +10,20 @@ export interface AgoraCredentials {
   appCertificate: string;
 }
 
-/**
- * Local mode's development credentials. They are public on purpose: tokens signed with them are
- * only honoured by this app's own local call engine, never by Agora.
- */
+/** Local mode's App ID: public on purpose; only this app's local call engine accepts it. */
 export const LOCAL_DEV_APP_ID = '0c0a1d0e0000400080000000000000a1';
-export const LOCAL_DEV_APP_CERTIFICATE = '10ca1ce47000400080000000000000ce';
+
+const LOCAL_CERTIFICATE = Symbol.for('agora-calls.local-certificate');
+
+/**
+ * Local mode signs with a certificate made when the server process first needs it, never written
+ * anywhere: only this process honours its tokens, and nobody can sign their own from the source.
+ */
+export function localCertificate(): string {
+  const holder = globalThis as typeof globalThis & { [LOCAL_CERTIFICATE]?: string };
+  holder[LOCAL_CERTIFICATE] ??= randomBytes(16).toString('hex');
+  return holder[LOCAL_CERTIFICATE];
+}
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
@@ -46,7 +55,7 @@ export function getAgoraCredentials(env: Env = process.env): AgoraCredentials {
     if (isVercel(env)) {
       throw new ApiError(503, 'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
     }
-    return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: LOCAL_DEV_APP_CERTIFICATE };
+    return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
   }
 
   if (!appId && !appCertificate) {
@@ -56,7 +65,7 @@ export function getAgoraCredentials(env: Env = process.env): AgoraCredentials {
         `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables (Agora Console → your project → App ID and primary certificate), then redeploy`,
       );
     }
-    return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: LOCAL_DEV_APP_CERTIFICATE };
+    return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
   }
 
   const explain = { missing: 'is not set', malformed: 'is not 32 hexadecimal characters' } as const;

@@ -12,6 +12,7 @@ async function capture(kind: Kind, deviceId?: string): Promise<MediaStreamTrack>
 
 export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
   enabled = true;
+  private closed = false;
   private readonly changeListeners = new Set<(track: MediaStreamTrack | null) => void>();
   private container: HTMLElement | null = null;
   private element: HTMLVideoElement | null = null;
@@ -53,14 +54,21 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
   }
 
   async setEnabled(enabled: boolean) {
-    if (enabled === this.enabled) return;
+    if (enabled === this.enabled || this.closed) return;
     this.enabled = enabled;
-    this.replace(enabled ? await capture(this.trackMediaType, this.deviceId) : null);
+    if (!enabled) return this.replace(null);
+    this.adopt(await capture(this.trackMediaType, this.deviceId));
   }
 
   async setDevice(deviceId: string) {
     this.deviceId = deviceId;
-    if (this.enabled) this.replace(await capture(this.trackMediaType, deviceId));
+    if (this.enabled && !this.closed) this.adopt(await capture(this.trackMediaType, deviceId));
+  }
+
+  /** A capture that finished after the track was turned off or closed must not go live. */
+  private adopt(track: MediaStreamTrack) {
+    if (!this.enabled || this.closed) track.stop();
+    else this.replace(track);
   }
 
   play(container: HTMLElement) {
@@ -100,6 +108,7 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
 
   close() {
     this.stop();
+    this.closed = true;
     this.enabled = false;
     this.replace(null);
     this.changeListeners.clear();

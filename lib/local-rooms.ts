@@ -37,6 +37,7 @@ interface Member {
   audio: boolean;
   video: boolean;
   send: ((event: RoomEvent) => void) | null;
+  everAttached: boolean;
   queue: RoomEvent[];
   timers: Set<ReturnType<typeof setTimeout>>;
   streamTimer: ReturnType<typeof setTimeout> | null;
@@ -71,6 +72,10 @@ export class LocalRooms {
     const checked = checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() });
     if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
     const room = this.channels.get(request.channel) ?? new Map<number, Member>();
+    const previous = room.get(request.uid);
+    // A join whose answer never reached its client (timeout, abort) holds the uid without ever
+    // opening its stream: a new join with a valid token for that uid takes its place.
+    if (previous && !previous.everAttached) this.remove(previous, 'Quit');
     if (room.has(request.uid)) {
       throw new ApiError(409, `UID_CONFLICT: uid ${request.uid} is already in channel "${request.channel}"`);
     }
@@ -85,6 +90,7 @@ export class LocalRooms {
       audio: false,
       video: false,
       send: null,
+      everAttached: false,
       queue: [],
       timers: new Set(),
       streamTimer: null,
@@ -112,6 +118,7 @@ export class LocalRooms {
     if (member.streamTimer) clearTimeout(member.streamTimer);
     member.streamTimer = null;
     member.send = send;
+    member.everAttached = true;
     for (const event of member.queue.splice(0)) send(event);
     return () => {
       if (member.send !== send) return;

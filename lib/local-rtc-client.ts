@@ -124,13 +124,25 @@ export class LocalRtcClient implements RtcClient {
     this.joining = controller;
     this.setState('CONNECTING');
     try {
+      const aborted = () => {
+        if (controller.signal.aborted) throw new LocalRtcError('OPERATION_ABORTED', 'OPERATION_ABORTED: join aborted');
+      };
       const joined = await post('join', { appId, channel, uid, token }, controller.signal);
       this.session = joined.sessionId;
+      if (controller.signal.aborted) {
+        // Accepted by the server, but the caller gave up meanwhile: give the uid back at once.
+        void post('leave', { session: joined.sessionId }).catch(() => undefined);
+        aborted();
+      }
       const participants = joined.participants as { uid: number; audio: boolean; video: boolean }[];
       // Offer to everyone already there before listening: events that arrive meanwhile wait in
       // the server's queue, so none of them can create a peer that should have been ours to offer.
-      for (const participant of participants) await this.connect(participant.uid, true);
+      for (const participant of participants) {
+        await this.connect(participant.uid, true);
+        aborted();
+      }
       await this.openEvents(controller.signal);
+      aborted();
       for (const participant of participants) {
         const user = this.userFor(participant.uid);
         this.emit('user-joined', user);
@@ -152,9 +164,12 @@ export class LocalRtcClient implements RtcClient {
       const events = new EventSource(`/api/local/events?session=${encodeURIComponent(this.session!)}`);
       this.events = events;
       let opened = false;
-      signal.addEventListener('abort', () => reject(new LocalRtcError('OPERATION_ABORTED', 'OPERATION_ABORTED: join aborted')));
+      const abort = () => reject(new LocalRtcError('OPERATION_ABORTED', 'OPERATION_ABORTED: join aborted'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
       events.onopen = () => {
         opened = true;
+        signal.removeEventListener('abort', abort);
         if (this.state === 'RECONNECTING') this.setState('CONNECTED');
         resolve();
       };
@@ -364,6 +379,11 @@ export class LocalRtcClient implements RtcClient {
     this.events?.close();
     this.events = null;
     this.session = null;
+    // Out of the channel nothing is published; a later join publishes afresh.
+    this.unwatch.forEach((stop) => stop());
+    this.unwatch.clear();
+    delete this.published.audio;
+    delete this.published.video;
     [...this.peers.keys()].forEach((uid) => this.closePeer(uid));
     this.users.clear();
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError, badRequest } from './api-error';
+import { ApiError, badRequest, valid } from './api-error';
 import { getAgoraCredentials } from './config';
 import { readJsonObject } from './json-body';
 import { localRooms, type RoomEvent } from './local-rooms';
@@ -31,10 +31,6 @@ function flag(body: Record<string, unknown>, name: string): boolean {
   return body[name] as boolean;
 }
 
-const valid = <T>(parsed: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!parsed.ok) throw badRequest(parsed.error);
-  return parsed.value;
-};
 
 /** POST /api/local/join {appId, channel, uid, token} */
 export async function localJoin(request: Request) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { badRequest } from './api-error';
+import { badRequest, valid } from './api-error';
 import { pathSegments } from './api-route';
 import { readJsonObject } from './json-body';
 import { authorizeTokenRequest, tokenPolicy, type TokenScope } from './authorize';
@@ -14,14 +14,9 @@ import {
   parseRtcIdentity,
   parseRtmUserId,
   parseTokenType,
-  type Parsed,
   type RtcIdentity,
 } from './validation';
 
-function valid<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw badRequest(parsed.error);
-  return parsed.value;
-}
 
 function expiryParam(url: URL, maxSeconds: number): number {
   const values = url.searchParams.getAll('expiry');
@@ -81,6 +76,7 @@ export async function rteTokens(request: Request, url: URL) {
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
   const expiry = expiryParam(url, defaultExpiry);
   authorize({ service: 'rtc', channel, role: parsedRole, expiry });
+  authorize({ service: 'rtm', expiry }); // a page ticket is never enough for an RTM token
   const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   const rtm = mintRtmToken(credentials, rtmUserId, expiry);
   return {

@@ -55,7 +55,7 @@ export function useLocalMedia(engine: CallEngine | null) {
     if (!engine) return;
     const mine = ++generation.current;
     setMedia((state) => ({ ...state, starting: true, audioError: null, videoError: null }));
-    const { cameraId, microphoneId, micOn, cameraOn } = current.current;
+    const { cameraId, microphoneId } = current.current;
     const [audio, video] = await Promise.allSettled([
       engine.createMicrophoneTrack(microphoneId ?? undefined),
       engine.createCameraTrack(cameraId ?? undefined),
@@ -67,6 +67,8 @@ export function useLocalMedia(engine: CallEngine | null) {
     }
     const audioTrack = audio.status === 'fulfilled' ? audio.value : null;
     const videoTrack = video.status === 'fulfilled' ? video.value : null;
+    // Read the switches now: the person may have turned one off while the devices were starting.
+    const { micOn, cameraOn } = current.current;
     if (audioTrack && !micOn) await audioTrack.setEnabled(false);
     if (videoTrack && !cameraOn) await videoTrack.setEnabled(false);
     const devices = await engine.listDevices().catch(() => NO_DEVICES);

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { LOCAL_DEV_APP_CERTIFICATE } from '@/lib/config';
+import { localCertificate } from '@/lib/config';
 import { issuePageTicket, verifyPageTicket } from '@/lib/page-ticket';
 import { setRateLimiterFactory } from '@/lib/rate-limit';
 import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
 import * as rtm from '@/app/api/rtm/[uid]/route';
+import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
 import * as postToken from '@/app/api/token/route';
 import * as localJoin from '@/app/api/local/join/route';
 
@@ -42,20 +43,22 @@ describe('API keys', () => {
   });
 
   it("accepts this app's own call page by its ticket, for that channel's RTC tokens only", async () => {
-    const ticket = issuePageTicket('room', LOCAL_DEV_APP_CERTIFICATE);
+    const ticket = issuePageTicket('room', localCertificate());
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-call-ticket': ticket })).status).toBe(200);
     expect((await get(rtc.GET, '/api/rtc/other/publisher/uid/1/', { 'x-call-ticket': ticket })).status).toBe(401);
     expect((await get(rtm.GET, '/api/rtm/bob/', { 'x-call-ticket': ticket })).status).toBe(401);
+    // rte mints an RTM token too, which a page ticket never covers.
+    expect((await get(rte.GET, '/api/rte/room/publisher/uid/1/victim/', { 'x-call-ticket': ticket })).status).toBe(401);
   });
 
   it('page tickets expire, and are bound to the signing secret', () => {
     const now = 1_800_000_000;
-    const ticket = issuePageTicket('room', LOCAL_DEV_APP_CERTIFICATE, now);
-    expect(verifyPageTicket(ticket, 'room', LOCAL_DEV_APP_CERTIFICATE, now + 3600)).toBe(true);
-    expect(verifyPageTicket(ticket, 'room', LOCAL_DEV_APP_CERTIFICATE, now + 13 * 3600)).toBe(false);
+    const ticket = issuePageTicket('room', localCertificate(), now);
+    expect(verifyPageTicket(ticket, 'room', localCertificate(), now + 3600)).toBe(true);
+    expect(verifyPageTicket(ticket, 'room', localCertificate(), now + 13 * 3600)).toBe(false);
     expect(verifyPageTicket(ticket, 'room', 'f'.repeat(32), now)).toBe(false);
-    expect(verifyPageTicket(`${now + 99}.${ticket.split('.')[1]}`, 'room', LOCAL_DEV_APP_CERTIFICATE, now)).toBe(false);
-    expect(verifyPageTicket('garbage', 'room', LOCAL_DEV_APP_CERTIFICATE, now)).toBe(false);
+    expect(verifyPageTicket(`${now + 99}.${ticket.split('.')[1]}`, 'room', localCertificate(), now)).toBe(false);
+    expect(verifyPageTicket('garbage', 'room', localCertificate(), now)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeAccessToken } from '@/lib/access-token';
-import { LOCAL_DEV_APP_CERTIFICATE, LOCAL_DEV_APP_ID } from '@/lib/config';
+import { LOCAL_DEV_APP_ID, localCertificate } from '@/lib/config';
 import * as ping from '@/app/api/ping/route';
 import * as health from '@/app/api/health/route';
 import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
@@ -69,7 +69,7 @@ describe('GET /api/rtc (local mode)', () => {
       expiresAt: expect.any(Number),
       mode: 'local',
     });
-    const decoded = decodeAccessToken(rtcToken, LOCAL_DEV_APP_CERTIFICATE)!;
+    const decoded = decodeAccessToken(rtcToken, localCertificate())!;
     expect(decoded).not.toBeNull();
     expect(decoded.appId).toBe(LOCAL_DEV_APP_ID);
     expect(decoded.expire).toBe(600);
@@ -83,14 +83,14 @@ describe('GET /api/rtc (local mode)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ account: 'alice@example.com', role: 'subscriber', expiry: 86400 });
     expect(res.body.uid).toBeUndefined();
-    const decoded = decodeAccessToken(res.body.rtcToken, LOCAL_DEV_APP_CERTIFICATE)!;
+    const decoded = decodeAccessToken(res.body.rtcToken, localCertificate())!;
     expect(decoded.rtc).toEqual([{ channel: 'demo', uid: 'alice@example.com', privileges: { 1: 86400 } }]);
   });
 
   it('uid 0 is encoded as "any uid"', async () => {
     const res = await call(rtc.GET, '/api/rtc/demo/1/uid/0/');
     expect(res.body.uid).toBe(0);
-    expect(decodeAccessToken(res.body.rtcToken, LOCAL_DEV_APP_CERTIFICATE)!.rtc[0]!.uid).toBe('');
+    expect(decodeAccessToken(res.body.rtcToken, localCertificate())!.rtc[0]!.uid).toBe('');
   });
 
   it.each([
@@ -130,7 +130,7 @@ describe('Agora mode configuration', () => {
     expect(res.body).toMatchObject({ appId: AGORA_APP_ID, mode: 'agora', uid: 42 });
     const decoded = decodeAccessToken(res.body.rtcToken, AGORA_CERT)!;
     expect(decoded.appId).toBe(AGORA_APP_ID);
-    expect(decodeAccessToken(res.body.rtcToken, LOCAL_DEV_APP_CERTIFICATE)).toBeNull();
+    expect(decodeAccessToken(res.body.rtcToken, localCertificate())).toBeNull();
     const everything = res.text + JSON.stringify([...res.headers.entries()]);
     expect(everything.toLowerCase()).not.toContain(AGORA_CERT);
   });
@@ -174,20 +174,20 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
     const res = await call(rte.GET, '/api/rte/demo/publisher/uid/5/?expiry=300');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ channel: 'demo', uid: 5, rtmUid: '5', expiry: 300, mode: 'local' });
-    expect(decodeAccessToken(res.body.rtcToken, LOCAL_DEV_APP_CERTIFICATE)!.rtc[0]).toMatchObject({ channel: 'demo', uid: '5' });
-    expect(decodeAccessToken(res.body.rtmToken, LOCAL_DEV_APP_CERTIFICATE)!.rtm).toEqual([{ userId: '5', privileges: { 1: 300 } }]);
+    expect(decodeAccessToken(res.body.rtcToken, localCertificate())!.rtc[0]).toMatchObject({ channel: 'demo', uid: '5' });
+    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([{ userId: '5', privileges: { 1: 300 } }]);
   });
 
   it('rte takes a separate RTM user id', async () => {
     const res = await call(rteWithRtmUid.GET, '/api/rte/demo/subscriber/uid/5/rtm-bob/');
     expect(res.body.rtmUid).toBe('rtm-bob');
-    expect(decodeAccessToken(res.body.rtmToken, LOCAL_DEV_APP_CERTIFICATE)!.rtm[0]!.userId).toBe('rtm-bob');
+    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm[0]!.userId).toBe('rtm-bob');
   });
 
   it('rtm mints a login token and limits ids to 64 bytes', async () => {
     const res = await call(rtm.GET, '/api/rtm/bob?expiry=60');
     expect(res.body).toMatchObject({ uid: 'bob', expiry: 60 });
-    expect(decodeAccessToken(res.body.rtmToken, LOCAL_DEV_APP_CERTIFICATE)!.rtm).toEqual([{ userId: 'bob', privileges: { 1: 60 } }]);
+    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([{ userId: 'bob', privileges: { 1: 60 } }]);
     const tooLong = await call(rtm.GET, `/api/rtm/${'r'.repeat(65)}`);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error).toBe('uid is 65 bytes long; the maximum is 64');
@@ -195,10 +195,10 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
 
   it('chat app and user tokens carry the right privilege', async () => {
     const app = await call(chatApp.GET, '/api/chat/app/');
-    expect(decodeAccessToken(app.body.chatToken, LOCAL_DEV_APP_CERTIFICATE)!.chat).toEqual([{ userId: '', privileges: { 2: 86400 } }]);
+    expect(decodeAccessToken(app.body.chatToken, localCertificate())!.chat).toEqual([{ userId: '', privileges: { 2: 86400 } }]);
     const user = await call(chatAccount.GET, '/api/chat/account/user_1/?expiry=90');
     expect(user.body.chatid).toBe('user_1');
-    expect(decodeAccessToken(user.body.chatToken, LOCAL_DEV_APP_CERTIFICATE)!.chat).toEqual([{ userId: 'user_1', privileges: { 1: 90 } }]);
+    expect(decodeAccessToken(user.body.chatToken, localCertificate())!.chat).toEqual([{ userId: 'user_1', privileges: { 1: 90 } }]);
     const bad = await call(chatAccount.GET, '/api/chat/account/a%20b/');
     expect(bad.status).toBe(400);
   });
@@ -209,7 +209,7 @@ describe('POST /api/token', () => {
     const numeric = await call(postToken.POST, '/api/token', post({ tokenType: 'rtc', channel: 'c1', role: 'publisher', uid: 9, expire: 120 }));
     expect(numeric.status).toBe(200);
     expect(numeric.body).toMatchObject({ tokenType: 'rtc', channel: 'c1', uid: 9, role: 'publisher', expiry: 120 });
-    expect(decodeAccessToken(numeric.body.token, LOCAL_DEV_APP_CERTIFICATE)!.rtc[0]).toEqual({
+    expect(decodeAccessToken(numeric.body.token, localCertificate())!.rtc[0]).toEqual({
       channel: 'c1',
       uid: '9',
       privileges: { 1: 120, 2: 120, 3: 120, 4: 120 },
@@ -222,11 +222,11 @@ describe('POST /api/token', () => {
 
   it('mints rtm and chat tokens', async () => {
     const rtmRes = await call(postToken.POST, '/api/token', post({ tokenType: 'rtm', uid: 77 }));
-    expect(decodeAccessToken(rtmRes.body.token, LOCAL_DEV_APP_CERTIFICATE)!.rtm[0]!.userId).toBe('77');
+    expect(decodeAccessToken(rtmRes.body.token, localCertificate())!.rtm[0]!.userId).toBe('77');
     const chatAppRes = await call(postToken.POST, '/api/token', post({ tokenType: 'chat' }));
-    expect(decodeAccessToken(chatAppRes.body.token, LOCAL_DEV_APP_CERTIFICATE)!.chat[0]!.privileges).toEqual({ 2: 86400 });
+    expect(decodeAccessToken(chatAppRes.body.token, localCertificate())!.chat[0]!.privileges).toEqual({ 2: 86400 });
     const chatUserRes = await call(postToken.POST, '/api/token', post({ tokenType: 'chat', uid: 'u1' }));
-    expect(decodeAccessToken(chatUserRes.body.token, LOCAL_DEV_APP_CERTIFICATE)!.chat[0]!.userId).toBe('u1');
+    expect(decodeAccessToken(chatUserRes.body.token, localCertificate())!.chat[0]!.userId).toBe('u1');
   });
 
   it.each([

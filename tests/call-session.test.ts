@@ -147,6 +147,22 @@ describe('token renewal', () => {
     expect(session.getSnapshot().phase).toBe('joined');
   });
 
+  it('a renewal that finishes after the token already expired does not undo the rejoin', async () => {
+    const { client, session } = setup();
+    await session.join([]);
+    let finishRenew: () => void = () => {};
+    client.renewToken.mockImplementationOnce(() => new Promise<void>((resolve) => (finishRenew = resolve)));
+    client.joinImpl = () => new Promise(() => {}); // the rejoin is still connecting
+    client.emit('token-privilege-will-expire');
+    await flush();
+    client.emit('token-privilege-did-expire');
+    expect(session.getSnapshot().phase).toBe('rejoining');
+    finishRenew();
+    await flush();
+    expect(session.getSnapshot().phase).toBe('rejoining');
+    expect(session.getSnapshot().renewals).toBe(0);
+  });
+
   it('a pasted token is not renewed: the user is warned instead', async () => {
     const { client, getToken, session } = setup({ renewable: false });
     await session.join([], grant({ expiresAt: null }));

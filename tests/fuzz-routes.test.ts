@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeAccessToken } from '@/lib/access-token';
-import { LOCAL_DEV_APP_CERTIFICATE, LOCAL_DEV_APP_ID } from '@/lib/config';
+import { LOCAL_DEV_APP_ID, localCertificate } from '@/lib/config';
 import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
 import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
 import * as rtm from '@/app/api/rtm/[uid]/route';
@@ -28,6 +28,9 @@ const segment = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({ minLength: 60, maxLength: 400 }),
 );
+// "." and ".." are resolved away by URL parsing before any route sees them (a different request),
+// so properties that map a segment to a position leave them out; validation.test.ts covers them.
+const positional = segment.filter((text) => text !== '.' && text !== '..');
 const expiry = fc.option(fc.oneof(fc.integer({ min: -5, max: 100_000 }).map(String), fc.string({ maxLength: 8 })), { nil: undefined });
 
 async function call(handler: (request: Request) => Response | Promise<Response>, url: string, init?: RequestInit) {
@@ -54,7 +57,7 @@ afterEach(() => vi.unstubAllEnvs());
 describe('fuzz: GET /api/rtc', () => {
   it('answers every path with JSON below 500, and mints exactly what was asked, only for valid input', async () => {
     await fc.assert(
-      fc.asyncProperty(segment, segment, segment, segment, expiry, async (channel, role, tokenType, uid, expirySeconds) => {
+      fc.asyncProperty(positional, positional, positional, positional, expiry, async (channel, role, tokenType, uid, expirySeconds) => {
         const { status, body } = await call(rtc.GET, `http://localhost/api/rtc/${pathOf([channel, role, tokenType, uid])}/${query(expirySeconds)}`);
         const identityValid = tokenType === 'uid' ? validUid(uid) : tokenType === 'userAccount' && validName(uid, 255);
         const valid = validName(channel, 64) && role in ROLE && identityValid && validExpiry(expirySeconds);
@@ -64,7 +67,7 @@ describe('fuzz: GET /api/rtc', () => {
           return;
         }
         const lifetime = expirySeconds === undefined ? 86400 : Number(expirySeconds);
-        const decoded = decodeAccessToken(body.rtcToken, LOCAL_DEV_APP_CERTIFICATE)!;
+        const decoded = decodeAccessToken(body.rtcToken, localCertificate())!;
         expect(decoded.appId).toBe(LOCAL_DEV_APP_ID);
         expect(decoded.expire).toBe(lifetime);
         const privileges = ROLE[role] === 'publisher' ? { 1: lifetime, 2: lifetime, 3: lifetime, 4: lifetime } : { 1: lifetime };
@@ -78,10 +81,10 @@ describe('fuzz: GET /api/rtc', () => {
 describe('fuzz: other GET routes', () => {
   it('rte, rtm and chat never fail with 5xx and mint only valid ids', async () => {
     await fc.assert(
-      fc.asyncProperty(segment, segment, expiry, async (id, rtmId, expirySeconds) => {
+      fc.asyncProperty(positional, positional, expiry, async (id, rtmId, expirySeconds) => {
         const rtmRes = await call(rtm.GET, `http://localhost/api/rtm/${encodeURIComponent(id)}/${query(expirySeconds)}`);
         expect(rtmRes.status === 200).toBe(validName(id, 64) && Buffer.byteLength(id) <= 64 && validExpiry(expirySeconds));
-        if (rtmRes.status === 200) expect(decodeAccessToken(rtmRes.body.rtmToken, LOCAL_DEV_APP_CERTIFICATE)!.rtm[0]!.userId).toBe(id);
+        if (rtmRes.status === 200) expect(decodeAccessToken(rtmRes.body.rtmToken, localCertificate())!.rtm[0]!.userId).toBe(id);
 
         const chatRes = await call(chatAccount.GET, `http://localhost/api/chat/account/${encodeURIComponent(id)}/${query(expirySeconds)}`);
         expect(chatRes.status === 200).toBe(/^[a-zA-Z0-9_.-]{1,64}$/.test(id) && id !== '.' && id !== '..' && validExpiry(expirySeconds));
@@ -128,7 +131,7 @@ describe('fuzz: JSON bodies', () => {
         expect([200, 400, 413]).toContain(status);
         if (status !== 200) return;
         const sent = JSON.parse(text);
-        const decoded = decodeAccessToken(answer.token, LOCAL_DEV_APP_CERTIFICATE)!;
+        const decoded = decodeAccessToken(answer.token, localCertificate())!;
         const lifetime = sent.expire ?? 86400;
         expect(decoded.expire).toBe(lifetime);
         if (sent.tokenType === 'rtc') {

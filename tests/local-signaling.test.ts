@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken2, ServiceRtc } from 'agora-token/src/AccessToken2';
-import { LOCAL_DEV_APP_CERTIFICATE, LOCAL_DEV_APP_ID, type AgoraCredentials } from '@/lib/config';
+import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/config';
 import { LocalRooms, MAX_PARTICIPANTS, type RoomEvent } from '@/lib/local-rooms';
 import { mintRtcToken } from '@/lib/tokens';
 import * as joinRoute from '@/app/api/local/join/route';
@@ -8,7 +8,7 @@ import * as signalRoute from '@/app/api/local/signal/route';
 import * as publishRoute from '@/app/api/local/publish/route';
 import * as eventsRoute from '@/app/api/local/events/route';
 
-const local: AgoraCredentials = { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: LOCAL_DEV_APP_CERTIFICATE };
+const local: AgoraCredentials = { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
 const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 'publisher', expiry = 120) =>
   mintRtcToken(local, channel, { kind: 'uid', uid }, role, expiry).token;
 
@@ -74,7 +74,7 @@ describe('token enforcement at join, as Agora does', () => {
   });
 
   it('a token with no join privilege is refused', () => {
-    const built = new AccessToken2(LOCAL_DEV_APP_ID, LOCAL_DEV_APP_CERTIFICATE, Math.floor(Date.now() / 1000), 600);
+    const built = new AccessToken2(LOCAL_DEV_APP_ID, localCertificate(), Math.floor(Date.now() / 1000), 600);
     const service = new (ServiceRtc as unknown as new (channel: string, uid: number) => ServiceRtc & { add_privilege(p: number, v: number): void })('room-a', 11);
     service.add_privilege(2, 600); // publish audio, but no join
     built.add_service(service);
@@ -88,14 +88,25 @@ describe('token enforcement at join, as Agora does', () => {
     expect(() => rooms.publish(sessionId, false, false)).not.toThrow();
   });
 
-  it('refuses a second join with the same uid, and a seventh participant', () => {
+  it('refuses a second join with the uid of someone connected, and a seventh participant', () => {
     const rooms = new LocalRooms();
-    join(rooms, 'room-a', 1);
+    listen(rooms, join(rooms, 'room-a', 1).sessionId);
     expect(() => join(rooms, 'room-a', 1)).toThrow(/^UID_CONFLICT/);
     for (let uid = 2; uid <= MAX_PARTICIPANTS; uid++) join(rooms, 'room-a', uid);
     expect(() => join(rooms, 'room-a', 99)).toThrow(`ROOM_FULL: channel "room-a" already has ${MAX_PARTICIPANTS} participants`);
     expect(join(rooms, 'room-b', 99).uid).toBe(99);
   });
+});
+
+it('a join that never opened its stream (its answer was lost) gives way to a new join for that uid', () => {
+  const rooms = new LocalRooms();
+  const others = listen(rooms, join(rooms, 'room-a', 2).sessionId).events;
+  const lost = join(rooms, 'room-a', 1);
+  const retried = join(rooms, 'room-a', 1);
+  expect(retried.sessionId).not.toBe(lost.sessionId);
+  expect(rooms.roster('room-a').map((member) => member.uid).sort()).toEqual([1, 2]);
+  expect(() => rooms.publish(lost.sessionId, false, false)).toThrow(/^unknown session/);
+  expect(others.filter((event) => event.type === 'user-joined')).toHaveLength(2);
 });
 
 describe('token lifetime', () => {

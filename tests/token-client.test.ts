@@ -6,7 +6,7 @@ const own: TokenSourceConfig = { baseUrl: '/api', fallbackAppId: null, expirySec
 const goService: TokenSourceConfig = { baseUrl: 'https://tokens.example.com/', fallbackAppId: 'b'.repeat(32), expirySeconds: 600 };
 
 const answer = (status: number, body: unknown) =>
-  vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(body), { status }));
+  vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () => new Response(JSON.stringify(body), { status }));
 
 afterEach(() => vi.unstubAllGlobals());
 
