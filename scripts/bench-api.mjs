@@ -3,8 +3,8 @@
 // Prints requests/s and p50/p99 latency for each and the ratio, in one run. Figures, not assertions.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { median, startNextServer, waitForUrl } from './lib/bench-support.mjs';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,18 +19,6 @@ function run(command, args, options = {}) {
     const child = spawn(command, args, { stdio: 'inherit', env, ...options });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
   });
-}
-
-async function waitFor(url) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 // Requests come from 10,000 rotating client addresses, as from many people: the app's per-client
@@ -51,19 +39,14 @@ function load(url, duration) {
   });
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 if (!existsSync('.next/BUILD_ID') || process.env.BENCH_BUILD === '1') {
   console.log('Building the production app first…');
   await run('npx', ['next', 'build']);
 }
 
-const servers = [
-  spawn('npx', ['next', 'start', '-p', String(NEXT_PORT)], { env, stdio: 'ignore', detached: true }),
-  spawn(process.execPath, ['scripts/plain-token-server.mjs', String(PLAIN_PORT)], { env, stdio: 'ignore', detached: true }),
-];
-const stop = () => servers.forEach((server) => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } });
-process.on('exit', stop);
+const next = await startNextServer(NEXT_PORT, { NODE_ENV: 'production' });
+const plain = spawn(process.execPath, ['scripts/plain-token-server.mjs', String(PLAIN_PORT)], { env, stdio: 'ignore' });
+process.on('exit', () => plain.kill('SIGTERM'));
 process.on('SIGINT', () => process.exit(130));
 
 // /api/ping shows the framework's own floor: a route that does no work at all.
@@ -72,7 +55,7 @@ const targets = [
   { name: 'plain node:http', url: `http://127.0.0.1:${PLAIN_PORT}${path}`, results: [] },
   { name: 'next /api/ping', url: `http://127.0.0.1:${NEXT_PORT}/api/ping`, results: [] },
 ];
-await Promise.all(targets.map((target) => waitFor(target.url)));
+await waitForUrl(targets[1].url);
 
 console.log(`Warming up both servers (3 s each, ${connections} connections)…`);
 for (const target of targets) await load(target.url, 3);
@@ -104,5 +87,5 @@ for (const row of summary) {
 }
 console.log(`ratio next /api/rtc ÷ plain: ${(summary[0].rps / summary[1].rps).toFixed(3)}× requests/s`);
 console.log(`ratio next /api/ping ÷ plain: ${(summary[2].rps / summary[1].rps).toFixed(3)}× (the framework floor)`);
-stop();
+next.stop();
 process.exit(0);

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { waitForUrl } from './lib/bench-support.mjs';
 
 const PORT = 3250;
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 30_000);
@@ -21,7 +22,7 @@ const server = spawn(process.execPath, ['--max-old-space-size=256', 'node_module
   stdio: 'ignore',
 });
 process.on('exit', () => server.kill('SIGTERM'));
-for (let i = 0; i < 300 && !(await fetch(`${base}/api/ping`).then((r) => r.ok).catch(() => false)); i++) await sleep(100);
+await waitForUrl(`${base}/api/ping`);
 
 const rssMiB = () => Number(readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
 const run = (options) => new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitForUrl } from './lib/bench-support.mjs';
 
 const DIST = '.next-secret-check';
 const PORT = 3260;
@@ -44,7 +45,7 @@ let logs = '';
 const server = spawn('npx', ['next', 'start', '-p', String(PORT)], { env, detached: true });
 server.stdout.on('data', (chunk) => (logs += chunk));
 server.stderr.on('data', (chunk) => (logs += chunk));
-for (let i = 0; i < 300 && !(await fetch(`${base}/api/ping`).then((r) => r.ok).catch(() => false)); i++) await sleep(100);
+await waitForUrl(`${base}/api/ping`);
 
 const auth = { authorization: 'Bearer leak-check-key' };
 const requests = [

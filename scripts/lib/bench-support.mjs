@@ -6,6 +6,15 @@ import { chromium } from '@playwright/test';
 
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Waits until `url` answers 2xx (a server coming up), up to 30 s. */
+export async function waitForUrl(url) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (await fetch(url).then((response) => response.ok).catch(() => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
 /** Starts `next start` on the port with extra env, waits for /api/ping; stopped when the process exits. */
 export async function startNextServer(port, extraEnv = {}) {
   if (!existsSync('.next/BUILD_ID')) throw new Error('Run "npm run build" first.');
@@ -19,11 +28,8 @@ export async function startNextServer(port, extraEnv = {}) {
     }
   };
   process.on('exit', stop);
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (await fetch(`http://127.0.0.1:${port}/api/ping`).then((r) => r.ok).catch(() => false)) return { base: `http://127.0.0.1:${port}`, stop };
-    await sleep(100);
-  }
-  throw new Error(`next start on port ${port} did not come up`);
+  await waitForUrl(`http://127.0.0.1:${port}/api/ping`);
+  return { base: `http://127.0.0.1:${port}`, stop };
 }
 
 export function launchChromium() {
