@@ -11,6 +11,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const NEXT_PORT = 3210;
 const PLAIN_PORT = 3211;
+const ENTRY_PORT = 3212;
 const path = '/api/rtc/bench-channel/publisher/uid/12345/?expiry=3600';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
@@ -46,16 +47,20 @@ if (!existsSync('.next/BUILD_ID') || process.env.BENCH_BUILD === '1') {
 
 const next = await startNextServer(NEXT_PORT, { NODE_ENV: 'production' });
 const plain = spawn(process.execPath, ['scripts/plain-token-server.mjs', String(PLAIN_PORT)], { env, stdio: 'ignore' });
-process.on('exit', () => plain.kill('SIGTERM'));
+const entries = spawn(process.execPath, ['scripts/route-entry-server.mjs', String(ENTRY_PORT)], { env, stdio: 'ignore' });
+process.on('exit', () => [plain, entries].forEach((child) => child.kill('SIGTERM')));
 process.on('SIGINT', () => process.exit(130));
 
-// /api/ping shows the framework's own floor: a route that does no work at all.
+// /api/ping shows the framework's own floor: a route that does no work at all. The "entry" rows
+// call the same built routes the way a deployment platform does, without `next start`'s router.
 const targets = [
   { name: 'next /api/rtc', url: `http://127.0.0.1:${NEXT_PORT}${path}`, results: [] },
   { name: 'plain node:http', url: `http://127.0.0.1:${PLAIN_PORT}${path}`, results: [] },
   { name: 'next /api/ping', url: `http://127.0.0.1:${NEXT_PORT}/api/ping`, results: [] },
+  { name: 'entry /api/rtc', url: `http://127.0.0.1:${ENTRY_PORT}${path}`, results: [] },
+  { name: 'entry /api/ping', url: `http://127.0.0.1:${ENTRY_PORT}/api/ping`, results: [] },
 ];
-await waitForUrl(targets[1].url);
+await Promise.all(targets.slice(1).map((target) => waitForUrl(target.url)));
 
 console.log(`Warming up both servers (3 s each, ${connections} connections)…`);
 for (const target of targets) await load(target.url, 3);
@@ -87,5 +92,6 @@ for (const row of summary) {
 }
 console.log(`ratio next /api/rtc ÷ plain: ${(summary[0].rps / summary[1].rps).toFixed(3)}× requests/s`);
 console.log(`ratio next /api/ping ÷ plain: ${(summary[2].rps / summary[1].rps).toFixed(3)}× (the framework floor)`);
+console.log(`ratio entry /api/rtc ÷ plain: ${(summary[3].rps / summary[1].rps).toFixed(3)}×, entry /api/ping ÷ plain: ${(summary[4].rps / summary[1].rps).toFixed(3)}× (no next start router)`);
 next.stop();
 process.exit(0);
