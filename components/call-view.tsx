@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import type { CallSnapshot } from '@/lib/call-session';
-import type { CallProblem } from '@/lib/join-errors';
-import type { LocalMedia } from '@/lib/use-local-media';
+import type { CallSnapshot } from '@/lib/client/call-session';
+import type { CallProblem } from '@/lib/call-problems';
+import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ConnectionStatus } from './connection-status';
 import { DevicePickers, type DeviceKind } from './device-pickers';
 import { LinkIcon, PhoneOffIcon, SettingsIcon } from './icons';

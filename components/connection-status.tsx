@@ -1,5 +1,5 @@
 'use client';
-import type { CallSnapshot } from '@/lib/call-session';
+import type { CallSnapshot } from '@/lib/client/call-session';
 
 const REASONS: Record<string, string> = {
   LEAVE: 'you left',

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { readApiAnswer } from '@/lib/client/api-answer';
 
 /**
  * Tells the operator of a deployment that cannot issue tokens what to set. Asked at run time
@@ -9,9 +10,9 @@ export function DeploymentNotice() {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     fetch('/api/health', { cache: 'no-store' })
-      .then(async (response) => {
-        const health = await response.json(); // read it either way, so the request completes
-        if (response.status === 503) setProblem(health.error);
+      .then(readApiAnswer)
+      .then((answer) => {
+        if (answer.status === 503) setProblem(answer.error);
       })
       .catch(() => undefined);
   }, []);

@@ -1,5 +1,5 @@
 'use client';
-import type { LocalMedia } from '@/lib/use-local-media';
+import type { LocalMedia } from '@/lib/client/use-local-media';
 import { DeviceSelect } from './device-select';
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker';

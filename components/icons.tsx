@@ -1,50 +1,29 @@
 // Small inline icons (no icon library: a handful of paths is all the UI needs).
+import type { ReactNode } from 'react';
+
 type IconProps = { className?: string };
 
-/** The frame every icon shares: a 24-unit stroked outline in the text colour, hidden from screen readers. */
-function Icon({ className = 'h-5 w-5', children }: IconProps & { children: React.ReactNode }) {
-  return (
+/** Makes an icon component: a 24-unit stroked outline in the text colour, hidden from screen readers. */
+function icon(name: string, shape: ReactNode) {
+  const Icon = ({ className = 'h-5 w-5' }: IconProps) => (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className={className} aria-hidden="true">
-      {children}
+      {shape}
     </svg>
   );
+  Icon.displayName = name;
+  return Icon;
 }
 
-export const MicIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
-    <rect x="9" y="3" width="6" height="11" rx="3" />
-    <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
-  </Icon>
-);
-export const MicOffIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
-    <path d="M9 9v2a3 3 0 0 0 5.1 2.1M15 10V6a3 3 0 0 0-5.7-1.3M5 11a7 7 0 0 0 11.9 5M19 11a7 7 0 0 1-.6 2.8M12 18v3M3 3l18 18" />
-  </Icon>
-);
-export const CameraIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
-    <rect x="3" y="6" width="13" height="12" rx="2" />
-    <path d="m16 10 5-3v10l-5-3" />
-  </Icon>
-);
-export const CameraOffIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
-    <path d="M16 16v2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h1m4 0h4a2 2 0 0 1 2 2v2l5-3v10M3 3l18 18" />
-  </Icon>
-);
-export const LinkIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
-    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
-  </Icon>
-);
-export const PhoneOffIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
-    <path d="M3 15c5-5 13-5 18 0l-2 3-4-1v-3a9 9 0 0 0-6 0v3l-4 1z" />
-  </Icon>
-);
-export const SettingsIcon = ({ className }: IconProps) => (
-  <Icon className={className}>
+export const MicIcon = icon('MicIcon', <><rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5 11a7 7 0 0 0 14 0M12 18v3" /></>);
+export const MicOffIcon = icon('MicOffIcon', <path d="M9 9v2a3 3 0 0 0 5.1 2.1M15 10V6a3 3 0 0 0-5.7-1.3M5 11a7 7 0 0 0 11.9 5M19 11a7 7 0 0 1-.6 2.8M12 18v3M3 3l18 18" />);
+export const CameraIcon = icon('CameraIcon', <><rect x="3" y="6" width="13" height="12" rx="2" /><path d="m16 10 5-3v10l-5-3" /></>);
+export const CameraOffIcon = icon('CameraOffIcon', <path d="M16 16v2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h1m4 0h4a2 2 0 0 1 2 2v2l5-3v10M3 3l18 18" />);
+export const LinkIcon = icon('LinkIcon', <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />);
+export const PhoneOffIcon = icon('PhoneOffIcon', <path d="M3 15c5-5 13-5 18 0l-2 3-4-1v-3a9 9 0 0 0-6 0v3l-4 1z" />);
+export const SettingsIcon = icon(
+  'SettingsIcon',
+  <>
     <circle cx="12" cy="12" r="3" />
     <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
-  </Icon>
+  </>,
 );

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { randomChannelName } from '@/lib/channel-names';
+import { randomChannelName } from '@/lib/client/channel-names';
 import { byteLength, CHANNEL_NAME_MAX_BYTES, parseChannelName } from '@/lib/validation';
 
 export function LandingForm() {

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { PreviewVideoTrack } from '@/lib/call-engine';
+import type { PreviewVideoTrack } from '@/lib/client/call-engine';
 
 /** Plays the local camera track into a mirrored box. */
 export function LocalVideo({ track, className = '' }: { track: PreviewVideoTrack | null; className?: string }) {

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { PreviewAudioTrack } from '@/lib/call-engine';
+import type { PreviewAudioTrack } from '@/lib/client/call-engine';
 
 /** A live input level bar, so people can see their microphone works before joining. */
 export function MicLevel({ track, active }: { track: PreviewAudioTrack | null; active: boolean }) {

@@ -1,4 +1,4 @@
-import type { Mode } from '@/lib/config';
+import type { Mode } from '@/lib/call-contract';
 
 const HINT = 'Calls connect browsers on this server only. Set AGORA_APP_ID and AGORA_APP_CERTIFICATE to use Agora.';
 

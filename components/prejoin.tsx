@@ -1,15 +1,12 @@
 'use client';
 import { useState } from 'react';
-import type { LocalMedia } from '@/lib/use-local-media';
+import type { PastedToken } from '@/lib/client/use-call-session';
+import type { LocalMedia } from '@/lib/client/use-local-media';
+import { parseAppId, parsePastedToken } from '@/lib/validation';
 import { DevicePickers, type DeviceKind } from './device-pickers';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
 import { MicLevel } from './mic-level';
-
-export interface PastedToken {
-  appId: string;
-  token: string;
-}
 
 type Props = {
   channel: string;
@@ -23,20 +20,14 @@ type Props = {
   onJoin: (pasted: PastedToken | null) => void;
 };
 
-const HEX32 = /^[0-9a-fA-F]{32}$/;
-
 export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
   const [advanced, setAdvanced] = useState(false);
   const [pastedAppId, setPastedAppId] = useState('');
   const [pastedToken, setPastedToken] = useState('');
   const usePasted = advanced && (pastedAppId !== '' || pastedToken !== '');
-  const pastedError = !usePasted
-    ? null
-    : !HEX32.test(pastedAppId.trim())
-      ? 'The App ID is 32 hexadecimal characters (Agora Console → your project).'
-      : !pastedToken.trim().startsWith('007') && !pastedToken.trim().startsWith('006')
-        ? 'Paste a temporary token from Agora Console; it starts with 007 or 006.'
-        : null;
+  const appId = parseAppId(pastedAppId);
+  const pasted = parsePastedToken(pastedToken);
+  const pastedError = !usePasted ? null : !appId.ok ? appId.error : !pasted.ok ? pasted.error : null;
   const waitingFor = !engineReady
     ? 'Loading…'
     : media.starting
@@ -112,7 +103,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
           type="button"
           className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
           disabled={waitingFor !== null || (usePasted ? !!pastedError : !!tokenError)}
-          onClick={() => onJoin(usePasted ? { appId: pastedAppId.trim(), token: pastedToken.trim() } : null)}
+          onClick={() => onJoin(usePasted && appId.ok && pasted.ok ? { appId: appId.value, token: pasted.value } : null)}
         >
           {waitingFor ?? 'Join call'}
         </button>

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { Participant } from '@/lib/call-session';
+import type { Participant } from '@/lib/client/call-session';
 import { CameraOffIcon, MicOffIcon } from './icons';
 
 export function TileFrame({ label, micOff, cameraOff, children, testId }: {

@@ -1,3 +1,4 @@
+// Percent-decoding of URL path segments, shared by the proxy, the call page and the API.
 /** Percent-decodes each path segment; a segment that is not valid encoding is reported by value. */
 export function decodePathSegments(
   segments: string[],

@@ -146,6 +146,22 @@ export function parseChatUserId(raw: unknown, field = 'chatid'): Parsed<string> 
   return notDotSegment(field, raw);
 }
 
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+/** An Agora App ID (or App Certificate): 32 hexadecimal characters, as Agora Console shows them. */
+export function parseAppId(raw: unknown, field = 'App ID'): Parsed<string> {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (!HEX32.test(text)) return fail(`The ${field} is 32 hexadecimal characters (Agora Console → your project).`);
+  return ok(text);
+}
+
+/** An access token pasted from Agora Console: AccessToken2 ("007…") or the older "006…" format. */
+export function parsePastedToken(raw: unknown): Parsed<string> {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (!/^00[67][A-Za-z0-9+/=]{16,}$/.test(text)) return fail('Paste a temporary token from Agora Console; it starts with 007 or 006.');
+  return ok(text);
+}
+
 /** Keeps error messages short when a client sends something huge. */
 function truncateForMessage(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

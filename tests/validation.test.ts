@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   AGORA_SPECIAL_CHARACTERS,
+  parseAppId,
   parseChannelName,
   parseChatUserId,
   parseExpiry,
+  parsePastedToken,
   parseRole,
   parseRtcIdentity,
   parseRtmUserId,
@@ -150,5 +152,22 @@ describe('rtm and chat ids', () => {
     expect(errorOf(parseChatUserId('c'.repeat(65)))).toMatch(/chatid .* is not valid; use 1 to 64 characters/);
     expect(errorOf(parseChatUserId('a b'))).toMatch(/is not valid/);
     expect(errorOf(parseChatUserId(''))).toMatch(/chatid is empty/);
+  });
+});
+
+describe('pasted Agora Console credentials', () => {
+  it('App IDs are 32 hex characters, trimmed', () => {
+    expect(parseAppId(' 970CA35DE60C44645BBAE8A215061B33 ')).toEqual({ ok: true, value: '970CA35DE60C44645BBAE8A215061B33' });
+    for (const bad of ['', 'not-an-app-id', 'g'.repeat(32), 'a'.repeat(31), 'a'.repeat(33), 42]) {
+      expect(errorOf(parseAppId(bad))).toBe('The App ID is 32 hexadecimal characters (Agora Console → your project).');
+    }
+  });
+
+  it('tokens start with 007 (AccessToken2) or 006 and are base64 text', () => {
+    expect(parsePastedToken(` 007${'eJxT'.repeat(10)} `)).toEqual({ ok: true, value: `007${'eJxT'.repeat(10)}` });
+    expect(parsePastedToken(`006${'a'.repeat(40)}`).ok).toBe(true);
+    for (const bad of ['', '007', '008aaaaaaaaaaaaaaaaaaaaaaa', `007${'a'.repeat(20)} trailing words`, null]) {
+      expect(errorOf(parsePastedToken(bad)), String(bad)).toBe('Paste a temporary token from Agora Console; it starts with 007 or 006.');
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Decodes and verifies AccessToken2 strings in specs (lib/access-token.ts is server-only).
+// Decodes and verifies AccessToken2 strings in specs (lib/server/access-token.ts is server-only).
 import { createRequire } from 'node:module';
 import type { ServiceRtc } from 'agora-token/src/AccessToken2';
 

@@ -1,7 +1,5 @@
-import { jsonRoute, preflight } from '@/lib/api-route';
-import { unknownApiPath } from '@/lib/api-routes-help';
-
-export const runtime = 'nodejs';
+import { jsonRoute, preflight } from '@/lib/server/http/route';
+import { unknownApiPath } from '@/lib/server/http/unknown-route';
 
 const notFound = jsonRoute(unknownApiPath);
 

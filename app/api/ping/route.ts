@@ -1,5 +1,3 @@
-import { getRoute } from '@/lib/api-route';
-
-export const runtime = 'nodejs';
+import { getRoute } from '@/lib/server/http/route';
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(() => ({ message: 'pong' }));

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CallRoom } from '@/components/call-room';
-import { getCallClientConfig } from '@/lib/call-config';
+import { primaryAction, StatusScreen } from '@/components/status-screen';
+import { callPageConfig } from '@/lib/server/call-page-config';
 import { decodePathSegments } from '@/lib/path-segments';
 import { parseChannelName } from '@/lib/validation';
 
@@ -23,16 +24,18 @@ export default async function CallPage({ params }: Props) {
   const channel = await channelFrom(params);
   if (!channel.ok) {
     return (
-      <main className="mx-auto flex min-h-dvh max-w-lg flex-col justify-center gap-4 p-6">
-        <h1 className="text-2xl font-semibold">This call link is not valid</h1>
-        <p className="text-slate-300" role="alert">
-          {channel.error}.
-        </p>
-        <Link href="/" className="w-fit rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400">
-          Back to the start page
-        </Link>
-      </main>
+      <StatusScreen
+        title="This call link is not valid"
+        alert
+        actions={
+          <Link href="/" className={primaryAction}>
+            Back to the start page
+          </Link>
+        }
+      >
+        {channel.error}.
+      </StatusScreen>
     );
   }
-  return <CallRoom channel={channel.value} config={getCallClientConfig(channel.value)} />;
+  return <CallRoom channel={channel.value} config={callPageConfig(channel.value)} />;
 }

@@ -1,7 +1,5 @@
-import { getRoute } from '@/lib/api-route';
-import { chatAppToken } from '@/lib/token-handlers';
-
-export const runtime = 'nodejs';
+import { getRoute } from '@/lib/server/http/route';
+import { chatAppToken } from '@/lib/server/token-handlers';
 
 // Agora Chat app token.
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(chatAppToken);

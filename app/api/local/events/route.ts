@@ -1,7 +1,5 @@
-import { errorResponse, methodNotAllowed, preflight } from '@/lib/api-route';
-import { localEvents } from '@/lib/local-signaling';
-
-export const runtime = 'nodejs';
+import { errorResponse, methodNotAllowed, preflight } from '@/lib/server/http/route';
+import { localEvents } from '@/lib/server/local/signaling';
 
 /** A server-sent event stream; failures before it starts (unknown session) answer as JSON. */
 export async function GET(request: Request) {

@@ -1,6 +1,4 @@
-import { postRoute } from '@/lib/api-route';
-import { localPublish } from '@/lib/local-signaling';
-
-export const runtime = 'nodejs';
+import { postRoute } from '@/lib/server/http/route';
+import { localPublish } from '@/lib/server/local/signaling';
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = postRoute(localPublish);

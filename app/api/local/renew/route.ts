@@ -1,6 +1,4 @@
-import { postRoute } from '@/lib/api-route';
-import { localRenew } from '@/lib/local-signaling';
-
-export const runtime = 'nodejs';
+import { postRoute } from '@/lib/server/http/route';
+import { localRenew } from '@/lib/server/local/signaling';
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = postRoute(localRenew);

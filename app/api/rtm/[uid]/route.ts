@@ -1,7 +1,5 @@
-import { getRoute } from '@/lib/api-route';
-import { rtmToken } from '@/lib/token-handlers';
-
-export const runtime = 'nodejs';
+import { getRoute } from '@/lib/server/http/route';
+import { rtmToken } from '@/lib/server/token-handlers';
 
 // RTM login token for one user id.
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(rtmToken);

@@ -1,7 +1,5 @@
-import { getRoute } from '@/lib/api-route';
-import { chatUserToken } from '@/lib/token-handlers';
-
-export const runtime = 'nodejs';
+import { getRoute } from '@/lib/server/http/route';
+import { chatUserToken } from '@/lib/server/token-handlers';
 
 // Agora Chat user token.
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(chatUserToken);

@@ -1,7 +1,5 @@
-import { getRoute } from '@/lib/api-route';
-import { rteTokens } from '@/lib/token-handlers';
-
-export const runtime = 'nodejs';
+import { getRoute } from '@/lib/server/http/route';
+import { rteTokens } from '@/lib/server/token-handlers';
 
 // RTC and RTM tokens in one call, with a separate RTM user id.
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(rteTokens);

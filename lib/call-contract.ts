@@ -1,0 +1,39 @@
+// What the server tells the browser, shared by both sides so client code never imports a type
+// from a server-only module: the mode, the call page's configuration, the page ticket header and
+// the token API's answer.
+
+/** `local`: calls between browsers on this server; `agora`: Agora SD-RTN with real credentials. */
+export type Mode = 'local' | 'agora';
+
+/** What the call page hands its client component: never a secret, only how to get and use tokens. */
+export interface CallPageConfig {
+  mode: Mode;
+  /** Base URL of the token API: "/api" for this app, or an external server with the same routes. */
+  tokenBaseUrl: string;
+  /** The App ID to join with when an external token server does not return one. */
+  fallbackAppId: string | null;
+  tokenExpirySeconds: number;
+  joinTimeoutMs: number;
+  /** Proves to this app's token API that a request comes from its own call page (lib/server/authorize.ts). */
+  pageTicket: string | null;
+  /** Set when the server cannot issue tokens (e.g. credentials missing on Vercel). */
+  configurationError: string | null;
+}
+
+/** The request header that carries the page ticket, sent to this app's own API only. */
+export const PAGE_TICKET_HEADER = 'x-call-ticket';
+
+/** GET /api/rtc/…: the fields the call page reads. Agora's Go token service sends only `rtcToken`. */
+export interface RtcTokenResponse {
+  rtcToken: string;
+  channel: string;
+  uid?: number;
+  account?: string;
+  role: 'publisher' | 'subscriber';
+  appId: string;
+  /** Lifetime in seconds. */
+  expiry: number;
+  /** Unix seconds. */
+  expiresAt: number;
+  mode: Mode;
+}

@@ -1,0 +1,18 @@
+// The one reader of this app's API answers in the browser: every route answers JSON, and a failure
+// is `{ "error": "what is wrong" }` with its HTTP status.
+
+export interface ApiAnswer {
+  ok: boolean;
+  status: number;
+  /** The JSON object answered (empty when the body was not a JSON object). */
+  body: Record<string, unknown>;
+  /** The server's reason when the status is not 2xx, else null. */
+  error: string | null;
+}
+
+export async function readApiAnswer(response: Response): Promise<ApiAnswer> {
+  const parsed: unknown = await response.json().catch(() => null);
+  const body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const error = response.ok ? null : typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
+  return { ok: response.ok, status: response.status, body, error };
+}

@@ -1,0 +1,48 @@
+// What the call UI needs from a media engine: a client to join with, local tracks for the
+// preview, and the device lists. Agora mode implements it with agora-rtc-sdk-ng.
+import type { LocalTrack, RtcClient } from '../rtc-client';
+
+export interface PreviewVideoTrack extends LocalTrack {
+  play(element: HTMLElement): void;
+  stop(): void;
+  setDevice(deviceId: string): Promise<void>;
+}
+
+export interface PreviewAudioTrack extends LocalTrack {
+  getVolumeLevel(): number;
+  setDevice(deviceId: string): Promise<void>;
+}
+
+export interface DeviceLists {
+  cameras: MediaDeviceInfo[];
+  microphones: MediaDeviceInfo[];
+  /** Empty where the browser cannot choose the audio output. */
+  speakers: MediaDeviceInfo[];
+}
+
+export interface CallEngine {
+  readonly name: 'agora' | 'local';
+  createClient(): RtcClient;
+  createCameraTrack(deviceId?: string): Promise<PreviewVideoTrack>;
+  createMicrophoneTrack(deviceId?: string): Promise<PreviewAudioTrack>;
+  listDevices(): Promise<DeviceLists>;
+}
+
+/** Explains a getUserMedia / SDK device error in words, naming what still works. */
+export function describeDeviceError(kind: 'camera' | 'microphone', error: unknown): string {
+  const raw = error && typeof error === 'object' ? error : {};
+  const text = `${(raw as { name?: string }).name ?? ''} ${(raw as { code?: string }).code ?? ''} ${(raw as Error).message ?? ''}`;
+  if (/NotAllowed|PERMISSION_DENIED|Permission denied/i.test(text)) {
+    return `The browser blocked the ${kind}. Allow it in the site settings (the icon left of the address bar), then reload.`;
+  }
+  if (/NotFound|DEVICE_NOT_FOUND|Requested device not found/i.test(text)) {
+    return `No ${kind} was found. Plug one in, or join without it.`;
+  }
+  if (/NotReadable|NOT_READABLE|Could not start/i.test(text)) {
+    return `The ${kind} is in use by another app or tab. Close it there, then try again.`;
+  }
+  if (/NOT_SUPPORTED|insecure|secure context/i.test(text)) {
+    return `This browser cannot use the ${kind} here. Use HTTPS or localhost in a current browser.`;
+  }
+  return `The ${kind} could not be started (${text.trim() || 'unknown error'}).`;
+}

@@ -1,0 +1,251 @@
+// The call's state machine, independent of React and of which engine carries the media:
+// idle → joining → joined ⇄ renewing, joined → rejoining → joined, and → left / failed.
+// It owns the token lifecycle: renew before expiry, rejoin after expiry, retry with backoff.
+import { describeCallProblem, type CallProblem } from '../call-problems';
+import type { LocalTrack, RtcClient, RtcClientEvents, TokenGrant } from '../rtc-client';
+import { backoff, sleep, type BackoffOptions } from './backoff';
+import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot } from './call-snapshot';
+import { joinWithTimeout } from './join-with-timeout';
+import { RemoteParticipants } from './remote-participants';
+
+export type { CallPhase, CallSnapshot, Notice, Participant } from './call-snapshot';
+
+export interface CallSessionOptions {
+  client: RtcClient;
+  channel: string;
+  /** Fetches a fresh token for this channel and uid (the app wires it to SWR's mutate). */
+  getToken: () => Promise<TokenGrant>;
+  joinTimeoutMs: number;
+  /** False for a pasted token: there is nowhere to get a new one from. */
+  renewable?: boolean;
+  retryDelayMs?: BackoffOptions;
+}
+
+/** A token this close to expiry (the SDK warns 30 s ahead) is refreshed before joining rather than used. */
+const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
+
+export class CallSession {
+  private snapshot: CallSnapshot = IDLE_SNAPSHOT;
+  private readonly listeners = new Set<() => void>();
+  private readonly remote: RemoteParticipants;
+  private readonly published = new Set<LocalTrack>();
+  private tracks: LocalTrack[] = [];
+  private grant: TokenGrant | null = null;
+  private joining: Promise<void> | null = null;
+  private attached = false;
+  /** Bumped by leave(): loops and callbacks from an older generation stop. */
+  private generation = 0;
+
+  constructor(private readonly options: CallSessionOptions) {
+    this.remote = new RemoteParticipants(options.client, (participants) => this.update({ participants }));
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  /** Read through a call so TypeScript does not narrow it across awaits. */
+  private phase(): CallPhase {
+    return this.snapshot.phase;
+  }
+
+  private update(patch: Partial<CallSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Joins and publishes the enabled tracks. Calling it again while joining or joined is a no-op. */
+  join(tracks: LocalTrack[], initialGrant?: TokenGrant): Promise<void> {
+    if (this.joining) return this.joining;
+    if (this.snapshot.phase === 'left') return Promise.resolve();
+    this.tracks = tracks;
+    this.joining = this.runJoin(initialGrant);
+    return this.joining;
+  }
+
+  /** After a failed join: try again with the same tracks and a fresh token. */
+  retry(): Promise<void> {
+    if (this.snapshot.phase !== 'failed') return this.joining ?? Promise.resolve();
+    return this.join(this.tracks);
+  }
+
+  private async runJoin(initialGrant?: TokenGrant) {
+    const generation = this.generation;
+    this.attach();
+    this.update({ phase: 'joining', problem: undefined, notice: undefined });
+    try {
+      const nowS = Date.now() / 1000;
+      const usable =
+        initialGrant && (initialGrant.expiresAt === null || initialGrant.expiresAt - nowS > MIN_TOKEN_LIFETIME_AT_JOIN_S);
+      if (await this.connect(generation, usable ? initialGrant : undefined)) this.update({ phase: 'joined' });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.fail(describeCallProblem(error));
+    }
+  }
+
+  private fail(problem: CallProblem) {
+    this.joining = null;
+    this.update({ phase: 'failed', problem });
+  }
+
+  /**
+   * The one way into the channel, for the first join and the rejoin after expiry: a token (fetched
+   * unless given), join with a timeout, publish. False when leave() happened meanwhile.
+   */
+  private async connect(generation: number, grant?: TokenGrant): Promise<boolean> {
+    const token = grant ?? (await this.options.getToken());
+    if (generation !== this.generation) return false;
+    await this.joinWith(token);
+    if (generation !== this.generation) return false;
+    await this.publishEnabledTracks();
+    return generation === this.generation;
+  }
+
+  private async joinWith(grant: TokenGrant) {
+    const { client, channel, joinTimeoutMs } = this.options;
+    const uid = await joinWithTimeout(client, channel, grant, joinTimeoutMs);
+    this.grant = grant;
+    this.update({ localUid: String(uid), tokenExpiresAt: grant.expiresAt, connection: 'CONNECTED', connectionReason: undefined });
+  }
+
+  private async publishEnabledTracks() {
+    const toPublish = this.tracks.filter((track) => track.enabled && !this.published.has(track));
+    if (toPublish.length === 0) return;
+    await this.options.client.publish(toPublish);
+    toPublish.forEach((track) => this.published.add(track));
+  }
+
+  /** Mic or camera on/off: a disabled track is unpublished and stops capturing. */
+  async setTrackEnabled(track: LocalTrack, enabled: boolean) {
+    const live = this.snapshot.phase === 'joined' || this.snapshot.phase === 'renewing';
+    if (!enabled && this.published.has(track)) {
+      await this.options.client.unpublish(track);
+      this.published.delete(track);
+    }
+    await track.setEnabled(enabled);
+    if (enabled && live && !this.published.has(track)) {
+      await this.options.client.publish(track);
+      this.published.add(track);
+    }
+  }
+
+  setSpeaker(deviceId: string) {
+    return this.remote.setSpeaker(deviceId);
+  }
+
+  /** Unpublishes, closes local tracks (the camera light goes off) and leaves. Safe to call twice. */
+  async leave() {
+    if (this.snapshot.phase === 'left') return;
+    this.generation++;
+    const { client } = this.options;
+    if (this.published.size > 0) await client.unpublish().catch(() => undefined);
+    this.published.clear();
+    this.tracks.forEach((track) => track.close());
+    this.tracks = [];
+    await client.leave().catch(() => undefined);
+    this.detach();
+    this.joining = null;
+    this.remote.clear();
+    this.update({ phase: 'left', connection: 'DISCONNECTED', notice: undefined });
+  }
+
+  private readonly handlers: { [E in keyof RtcClientEvents]: RtcClientEvents[E] } = {
+    'connection-state-change': (current, _previous, reason) => {
+      this.update({ connection: current, connectionReason: current === 'DISCONNECTED' ? reason : undefined });
+    },
+    'user-joined': (user) => this.remote.joined(user),
+    'user-left': (user) => this.remote.left(user),
+    'user-published': (user, mediaType) => {
+      if (mediaType !== 'datachannel') this.remote.published(user, mediaType);
+    },
+    'user-unpublished': (user) => this.remote.unpublished(user),
+    'token-privilege-will-expire': () => void this.renew(),
+    'token-privilege-did-expire': () => void this.rejoinAfterExpiry(),
+  };
+
+  private attach() {
+    if (this.attached) return;
+    this.attached = true;
+    for (const [event, handler] of Object.entries(this.handlers)) {
+      this.options.client.on(event as keyof RtcClientEvents, handler as never);
+    }
+  }
+
+  private detach() {
+    if (!this.attached) return;
+    this.attached = false;
+    for (const [event, handler] of Object.entries(this.handlers)) {
+      this.options.client.off(event as keyof RtcClientEvents, handler as never);
+    }
+  }
+
+  /** token-privilege-will-expire: fetch a fresh token and renew, retrying until the old one expires. */
+  private async renew() {
+    if (this.snapshot.phase !== 'joined') return;
+    if (this.options.renewable === false) {
+      this.update({ notice: NOTICES.pastedTokenExpiring });
+      return;
+    }
+    const generation = this.generation;
+    const nextDelay = backoff(this.options.retryDelayMs);
+    // The token may expire (rejoining) or the person leave while a step is in flight.
+    const stillRenewing = () => generation === this.generation && this.phase() === 'renewing';
+    this.update({ phase: 'renewing' });
+    for (;;) {
+      try {
+        const grant = await this.options.getToken();
+        if (!stillRenewing()) return;
+        await this.options.client.renewToken(grant.token ?? '');
+        if (!stillRenewing()) return;
+        this.grant = grant;
+        const recovered = this.snapshot.notice?.kind === 'warning';
+        this.update({
+          phase: 'joined',
+          tokenExpiresAt: grant.expiresAt,
+          renewals: this.snapshot.renewals + 1,
+          notice: recovered ? NOTICES.renewedAfterTrouble : undefined,
+        });
+        return;
+      } catch (error) {
+        if (!stillRenewing()) return;
+        const expiresAt = this.grant?.expiresAt ?? null;
+        this.update({ notice: NOTICES.renewFailed(describeCallProblem(error).detail, expiresAt) });
+        if (expiresAt !== null && Date.now() / 1000 >= expiresAt) return; // did-expire takes over
+        await sleep(nextDelay());
+      }
+    }
+  }
+
+  /** token-privilege-did-expire: the SDK has left already; get a fresh token, join again, republish. */
+  private async rejoinAfterExpiry() {
+    if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
+    const generation = this.generation;
+    const nextDelay = backoff(this.options.retryDelayMs);
+    this.published.clear();
+    this.remote.clear();
+    this.update({ phase: 'rejoining', notice: NOTICES.expired });
+    await this.options.client.leave().catch(() => undefined);
+    if (this.options.renewable === false) {
+      if (generation === this.generation) this.fail(describeCallProblem(new Error('TOKEN_EXPIRE token expired')));
+      return;
+    }
+    while (generation === this.generation) {
+      try {
+        if (!(await this.connect(generation))) return;
+        this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined });
+        return;
+      } catch (error) {
+        if (generation !== this.generation) return;
+        const problem = describeCallProblem(error);
+        if (!problem.retryable) return this.fail(problem);
+        const delay = nextDelay();
+        this.update({ notice: NOTICES.rejoinFailed(problem.title, delay) });
+        await sleep(delay);
+      }
+    }
+  }
+}

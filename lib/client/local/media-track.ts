@@ -1,0 +1,116 @@
+// Local mode's camera and microphone tracks: getUserMedia wrapped in the same shape as the Agora
+// SDK's local tracks. Disabling stops capture (the camera light goes off); enabling captures anew.
+import type { PreviewAudioTrack, PreviewVideoTrack } from '../call-engine';
+
+type Kind = 'audio' | 'video';
+
+async function capture(kind: Kind, deviceId?: string): Promise<MediaStreamTrack> {
+  const constraints = deviceId ? { deviceId: { exact: deviceId } } : true;
+  const stream = await navigator.mediaDevices.getUserMedia(kind === 'video' ? { video: constraints } : { audio: constraints });
+  return stream.getTracks()[0]!;
+}
+
+export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
+  enabled = true;
+  private closed = false;
+  private readonly changeListeners = new Set<(track: MediaStreamTrack | null) => void>();
+  private container: HTMLElement | null = null;
+  private element: HTMLVideoElement | null = null;
+  private analyser: { context: AudioContext; node: AnalyserNode; data: Uint8Array<ArrayBuffer> } | null = null;
+
+  private constructor(
+    readonly trackMediaType: Kind,
+    private track: MediaStreamTrack | null,
+    private deviceId?: string,
+  ) {}
+
+  static async create(kind: Kind, deviceId?: string) {
+    return new LocalMediaTrack(kind, await capture(kind, deviceId), deviceId);
+  }
+
+  getMediaStreamTrack(): MediaStreamTrack {
+    if (!this.track) throw new Error(`the ${this.trackMediaType} track is disabled`);
+    return this.track;
+  }
+
+  /** The live capture, or null while disabled or restarting. */
+  currentTrack(): MediaStreamTrack | null {
+    return this.track;
+  }
+
+  /** Called with the new MediaStreamTrack whenever capture restarts (enable, device switch). */
+  onTrackChanged(listener: (track: MediaStreamTrack | null) => void) {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private replace(next: MediaStreamTrack | null) {
+    this.track?.stop();
+    this.track = next;
+    this.analyser?.context.close().catch(() => undefined);
+    this.analyser = null;
+    this.changeListeners.forEach((listener) => listener(next));
+    if (this.container) this.play(this.container);
+  }
+
+  async setEnabled(enabled: boolean) {
+    if (enabled === this.enabled || this.closed) return;
+    this.enabled = enabled;
+    if (!enabled) return this.replace(null);
+    this.adopt(await capture(this.trackMediaType, this.deviceId));
+  }
+
+  async setDevice(deviceId: string) {
+    this.deviceId = deviceId;
+    if (this.enabled && !this.closed) this.adopt(await capture(this.trackMediaType, deviceId));
+  }
+
+  /** A capture that finished after the track was turned off or closed must not go live. */
+  private adopt(track: MediaStreamTrack) {
+    if (!this.enabled || this.closed) track.stop();
+    else this.replace(track);
+  }
+
+  play(container: HTMLElement) {
+    this.stop();
+    this.container = container;
+    if (this.trackMediaType !== 'video' || !this.track) return;
+    const video = document.createElement('video');
+    Object.assign(video, { autoplay: true, muted: true, playsInline: true });
+    video.style.cssText = 'width:100%;height:100%;object-fit:cover';
+    video.srcObject = new MediaStream([this.track]);
+    container.appendChild(video);
+    this.element = video;
+  }
+
+  stop() {
+    this.element?.remove();
+    this.element = null;
+    this.container = null;
+  }
+
+  /** Input level 0..1, from an analyser on the live microphone. */
+  getVolumeLevel(): number {
+    if (this.trackMediaType !== 'audio' || !this.track) return 0;
+    if (!this.analyser) {
+      const context = new AudioContext();
+      const node = context.createAnalyser();
+      node.fftSize = 512;
+      context.createMediaStreamSource(new MediaStream([this.track])).connect(node);
+      this.analyser = { context, node, data: new Uint8Array(new ArrayBuffer(node.fftSize)) };
+    }
+    const { node, data } = this.analyser;
+    node.getByteTimeDomainData(data);
+    let sum = 0;
+    for (const sample of data) sum += ((sample - 128) / 128) ** 2;
+    return Math.min(1, Math.sqrt(sum / data.length) * 4);
+  }
+
+  close() {
+    this.stop();
+    this.closed = true;
+    this.enabled = false;
+    this.replace(null);
+    this.changeListeners.clear();
+  }
+}

@@ -1,0 +1,103 @@
+// Local mode's media paths: one RTCPeerConnection per other participant, negotiated through the
+// server's signaling relay. The newcomer makes the offer, so two peers never offer at once.
+import type { MediaKind } from '../../rtc-client';
+import { LocalRemoteTrack } from './remote-track';
+
+export type SignalData = { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
+
+interface Peer {
+  pc: RTCPeerConnection;
+  pendingCandidates: RTCIceCandidateInit[];
+  remoteTracks: Partial<Record<MediaKind, LocalRemoteTrack>>;
+}
+
+export class PeerMesh {
+  private readonly peers = new Map<number, Peer>();
+
+  constructor(
+    /** Relays negotiation data to one participant. */
+    private readonly send: (to: number, data: SignalData) => Promise<void>,
+    /** The live capture currently published for a kind, or null. */
+    private readonly outgoing: (kind: MediaKind) => MediaStreamTrack | null,
+  ) {}
+
+  /** The connection to a participant, made on first use; `initiator` sends the offer. */
+  async connect(remoteUid: number, initiator: boolean): Promise<Peer> {
+    const existing = this.peers.get(remoteUid);
+    if (existing) return existing;
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {} };
+    this.peers.set(remoteUid, peer);
+    pc.onicecandidate = (event) => {
+      if (event.candidate) void this.send(remoteUid, { candidate: event.candidate.toJSON() });
+    };
+    if (initiator) {
+      pc.addTransceiver('audio', { direction: 'sendrecv' });
+      pc.addTransceiver('video', { direction: 'sendrecv' });
+      await this.attachOutgoing(pc);
+      await pc.setLocalDescription(await pc.createOffer());
+      await this.send(remoteUid, { description: pc.localDescription!.toJSON() });
+    }
+    return peer;
+  }
+
+  async onSignal(from: number, data: SignalData) {
+    const peer = await this.connect(from, false);
+    const { pc } = peer;
+    if (data.description) {
+      await pc.setRemoteDescription(data.description);
+      if (data.description.type === 'offer') {
+        pc.getTransceivers().forEach((transceiver) => (transceiver.direction = 'sendrecv'));
+        await this.attachOutgoing(pc);
+        await pc.setLocalDescription(await pc.createAnswer());
+        await this.send(from, { description: pc.localDescription!.toJSON() });
+      }
+      for (const candidate of peer.pendingCandidates.splice(0)) await pc.addIceCandidate(candidate);
+    } else if (data.candidate) {
+      if (pc.remoteDescription) await pc.addIceCandidate(data.candidate);
+      else peer.pendingCandidates.push(data.candidate);
+    }
+  }
+
+  /** The track a participant sends of this kind; waits briefly while their offer is on its way. */
+  async remoteTrack(uid: number, kind: MediaKind): Promise<LocalRemoteTrack | null> {
+    const peer = this.peers.get(uid) ?? (await this.connect(uid, false));
+    const existing = peer.remoteTracks[kind];
+    if (existing) return existing;
+    for (let attempt = 0; attempt < 100 && !transceiver(peer.pc, kind); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const found = transceiver(peer.pc, kind);
+    if (!found) return null;
+    const track = new LocalRemoteTrack(found.receiver.track);
+    peer.remoteTracks[kind] = track;
+    return track;
+  }
+
+  /** Puts the currently published captures on every connection (after publish, unpublish, restart). */
+  async refreshOutgoing() {
+    await Promise.all([...this.peers.values()].map(({ pc }) => this.attachOutgoing(pc)));
+  }
+
+  close(uid: number) {
+    const peer = this.peers.get(uid);
+    if (!peer) return;
+    Object.values(peer.remoteTracks).forEach((track) => track.stop());
+    peer.pc.close();
+    this.peers.delete(uid);
+  }
+
+  closeAll() {
+    [...this.peers.keys()].forEach((uid) => this.close(uid));
+  }
+
+  private async attachOutgoing(pc: RTCPeerConnection) {
+    for (const kind of ['audio', 'video'] as const) {
+      await transceiver(pc, kind)?.sender.replaceTrack(this.outgoing(kind));
+    }
+  }
+}
+
+function transceiver(pc: RTCPeerConnection, kind: MediaKind) {
+  return pc.getTransceivers().find((candidate) => candidate.receiver.track.kind === kind);
+}

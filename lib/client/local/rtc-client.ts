@@ -1,0 +1,215 @@
+// Local mode's client: the RtcClient surface of the Agora SDK, carried by WebRTC between the
+// browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
+import type { ConnectionState, LocalTrack, MediaKind, RemoteTrack, RemoteUser, RtcClient, RtcClientEvents, Uid } from '../../rtc-client';
+import type { LocalMediaTrack } from './media-track';
+import { PeerMesh, type SignalData } from './peer-mesh';
+import { aborted, LocalRtcError, openEventStream, postSignaling, type ServerEvent } from './signaling';
+
+type Listener = (...args: unknown[]) => void;
+
+export class LocalRtcClient implements RtcClient {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly users = new Map<number, RemoteUser>();
+  private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
+  private readonly unwatch = new Map<LocalMediaTrack, () => void>();
+  private readonly mesh = new PeerMesh(
+    (to, data) => this.signal(to, data),
+    (kind) => this.published[kind]?.currentTrack() ?? null,
+  );
+  private session: string | null = null;
+  private events: EventSource | null = null;
+  private joining: AbortController | null = null;
+  private state: ConnectionState = 'DISCONNECTED';
+
+  on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(listener as Listener);
+  }
+
+  off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
+    this.listeners.get(event)?.delete(listener as Listener);
+  }
+
+  private emit<E extends keyof RtcClientEvents>(event: E, ...args: Parameters<RtcClientEvents[E]>) {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
+  }
+
+  private setState(next: ConnectionState, reason?: string) {
+    const previous = this.state;
+    if (previous === next) return;
+    this.state = next;
+    this.emit('connection-state-change', next, previous, reason);
+  }
+
+  async join(appId: string, channel: string, token: string | null, uid?: Uid | null): Promise<Uid> {
+    if (this.session || this.joining) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: already joined or joining');
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.joining = controller;
+    this.setState('CONNECTING');
+    const stopIfAborted = () => {
+      if (signal.aborted) throw aborted();
+    };
+    try {
+      const joined = await postSignaling('join', { appId, channel, uid, token }, signal);
+      const session = joined.sessionId as string;
+      this.session = session;
+      if (signal.aborted) {
+        // Accepted by the server, but the caller gave up meanwhile: give the uid back at once.
+        void postSignaling('leave', { session }).catch(() => undefined);
+        stopIfAborted();
+      }
+      const participants = joined.participants as { uid: number; audio: boolean; video: boolean }[];
+      // Offer to everyone already there before listening: events that arrive meanwhile wait in
+      // the server's queue, so none of them can create a peer that should have been ours to offer.
+      for (const participant of participants) {
+        await this.mesh.connect(participant.uid, true);
+        stopIfAborted();
+      }
+      this.events = await openEventStream(session, signal, {
+        onEvent: (event) => void this.onServerEvent(event),
+        onReconnecting: () => this.setState('RECONNECTING', 'NETWORK_ERROR'),
+        onReopened: () => this.setState('CONNECTED'),
+        onClosed: () => {
+          this.teardown();
+          this.setState('DISCONNECTED', 'SERVER_ERROR');
+        },
+      });
+      stopIfAborted();
+      for (const participant of participants) {
+        const user = this.userFor(participant.uid);
+        this.emit('user-joined', user);
+        this.applyPublished(user, participant.audio, participant.video);
+      }
+      this.setState('CONNECTED');
+      return joined.uid as Uid;
+    } catch (error) {
+      this.teardown();
+      this.setState('DISCONNECTED', signal.aborted ? 'LEAVE' : 'SERVER_ERROR');
+      throw error;
+    } finally {
+      this.joining = null;
+    }
+  }
+
+  private userFor(uid: number): RemoteUser {
+    let user = this.users.get(uid);
+    if (!user) {
+      user = { uid, hasAudio: false, hasVideo: false };
+      this.users.set(uid, user);
+    }
+    return user;
+  }
+
+  private async onServerEvent(event: ServerEvent) {
+    switch (event.type) {
+      case 'user-joined':
+        this.emit('user-joined', this.userFor(event.uid!));
+        return;
+      case 'user-left': {
+        const user = this.users.get(event.uid!);
+        this.mesh.close(event.uid!);
+        this.users.delete(event.uid!);
+        if (user) this.emit('user-left', user, event.reason ?? 'Quit');
+        return;
+      }
+      case 'user-published':
+        this.applyPublished(this.userFor(event.uid!), event.audio!, event.video!);
+        return;
+      case 'signal':
+        await this.mesh.onSignal(event.from!, event.data ?? {});
+        return;
+      case 'token-privilege-will-expire':
+        this.emit('token-privilege-will-expire');
+        return;
+      case 'token-privilege-did-expire':
+        // As with Agora, the client has already been removed when this fires.
+        this.teardown();
+        this.setState('DISCONNECTED', 'TOKEN_EXPIRE');
+        this.emit('token-privilege-did-expire');
+        return;
+    }
+  }
+
+  private applyPublished(user: RemoteUser, audio: boolean, video: boolean) {
+    for (const [kind, now] of [['audio', audio], ['video', video]] as const) {
+      const trackKey = kind === 'audio' ? 'audioTrack' : 'videoTrack';
+      const flagKey = kind === 'audio' ? 'hasAudio' : 'hasVideo';
+      if (user[flagKey] === now) continue;
+      user[flagKey] = now;
+      if (!now) user[trackKey] = undefined;
+      this.emit(now ? 'user-published' : 'user-unpublished', user, kind);
+    }
+  }
+
+  private async signal(to: number, data: SignalData) {
+    if (!this.session) return;
+    await postSignaling('signal', { session: this.session, to, data }).catch((error) => console.warn('local mode signal failed', error));
+  }
+
+  async subscribe(user: RemoteUser, mediaType: MediaKind): Promise<RemoteTrack> {
+    const uid = Number(user.uid);
+    const track = await this.mesh.remoteTrack(uid, mediaType);
+    if (!track) throw new LocalRtcError('INVALID_REMOTE_USER', `INVALID_REMOTE_USER: no ${mediaType} from uid ${uid}`);
+    if (mediaType === 'audio') user.audioTrack = track;
+    else user.videoTrack = track;
+    return track;
+  }
+
+  async publish(tracks: LocalTrack | LocalTrack[]) {
+    for (const track of ([] as LocalTrack[]).concat(tracks) as LocalMediaTrack[]) {
+      this.published[track.trackMediaType] = track;
+      if (!this.unwatch.has(track)) this.unwatch.set(track, track.onTrackChanged(() => void this.mesh.refreshOutgoing()));
+    }
+    await this.syncPublished();
+  }
+
+  async unpublish(tracks?: LocalTrack | LocalTrack[]) {
+    const targets = tracks ? ([] as LocalTrack[]).concat(tracks) : Object.values(this.published);
+    for (const track of targets as LocalMediaTrack[]) {
+      if (this.published[track.trackMediaType] === track) delete this.published[track.trackMediaType];
+      this.unwatch.get(track)?.();
+      this.unwatch.delete(track);
+    }
+    await this.syncPublished();
+  }
+
+  private async syncPublished() {
+    await this.mesh.refreshOutgoing();
+    if (!this.session) return;
+    try {
+      await postSignaling('publish', { session: this.session, audio: Boolean(this.published.audio), video: Boolean(this.published.video) });
+    } catch (error) {
+      delete this.published.audio;
+      delete this.published.video;
+      await this.mesh.refreshOutgoing();
+      throw error;
+    }
+  }
+
+  async renewToken(token: string) {
+    if (!this.session) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: not in a channel');
+    await postSignaling('renew', { session: this.session, token });
+  }
+
+  async leave() {
+    this.joining?.abort();
+    const session = this.session;
+    this.teardown();
+    if (session) await postSignaling('leave', { session }).catch(() => undefined);
+    this.setState('DISCONNECTED', 'LEAVE');
+  }
+
+  private teardown() {
+    this.events?.close();
+    this.events = null;
+    this.session = null;
+    // Out of the channel nothing is published; a later join publishes afresh.
+    this.unwatch.forEach((stop) => stop());
+    this.unwatch.clear();
+    delete this.published.audio;
+    delete this.published.video;
+    this.mesh.closeAll();
+    this.users.clear();
+  }
+}

@@ -1,0 +1,111 @@
+'use client';
+// The person's own camera and microphone, from the preview through the call.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeDeviceError, type CallEngine, type DeviceLists, type PreviewAudioTrack, type PreviewVideoTrack } from './call-engine';
+import type { LocalTrack } from '../rtc-client';
+
+export interface LocalMedia {
+  audioTrack: PreviewAudioTrack | null;
+  videoTrack: PreviewVideoTrack | null;
+  audioError: string | null;
+  videoError: string | null;
+  micOn: boolean;
+  cameraOn: boolean;
+  devices: DeviceLists;
+  cameraId: string | null;
+  microphoneId: string | null;
+  speakerId: string | null;
+  starting: boolean;
+}
+
+const NO_DEVICES: DeviceLists = { cameras: [], microphones: [], speakers: [] };
+
+/**
+ * Camera and microphone for the preview and the call. Each device is started on its own, so a
+ * denied or missing camera still leaves the microphone working (and the other way round).
+ */
+export function useLocalMedia(engine: CallEngine | null) {
+  const [media, setMedia] = useState<LocalMedia>({
+    audioTrack: null,
+    videoTrack: null,
+    audioError: null,
+    videoError: null,
+    micOn: true,
+    cameraOn: true,
+    devices: NO_DEVICES,
+    cameraId: null,
+    microphoneId: null,
+    speakerId: null,
+    // Until the first start settles, so Join never goes ahead without the devices that will work.
+    starting: true,
+  });
+  const current = useRef(media);
+  useEffect(() => {
+    current.current = media;
+  });
+  const generation = useRef(0);
+
+  const release = useCallback(() => {
+    generation.current++;
+    current.current.audioTrack?.close();
+    current.current.videoTrack?.close();
+    setMedia((state) => ({ ...state, audioTrack: null, videoTrack: null }));
+  }, []);
+
+  /** Starts (or restarts) both devices; resolves to the tracks that work, none if superseded. */
+  const start = useCallback(async (): Promise<LocalTrack[]> => {
+    if (!engine) return [];
+    const mine = ++generation.current;
+    setMedia((state) => ({ ...state, starting: true, audioError: null, videoError: null }));
+    const { cameraId, microphoneId } = current.current;
+    const [audio, video] = await Promise.allSettled([
+      engine.createMicrophoneTrack(microphoneId ?? undefined),
+      engine.createCameraTrack(cameraId ?? undefined),
+    ]);
+    if (mine !== generation.current) {
+      if (audio.status === 'fulfilled') audio.value.close();
+      if (video.status === 'fulfilled') video.value.close();
+      return [];
+    }
+    const audioTrack = audio.status === 'fulfilled' ? audio.value : null;
+    const videoTrack = video.status === 'fulfilled' ? video.value : null;
+    // Read the switches now: the person may have turned one off while the devices were starting.
+    const { micOn, cameraOn } = current.current;
+    if (audioTrack && !micOn) await audioTrack.setEnabled(false);
+    if (videoTrack && !cameraOn) await videoTrack.setEnabled(false);
+    const devices = await engine.listDevices().catch(() => NO_DEVICES);
+    if (mine !== generation.current) return [];
+    setMedia((state) => ({
+      ...state,
+      audioTrack,
+      videoTrack,
+      audioError: audio.status === 'rejected' ? describeDeviceError('microphone', audio.reason) : null,
+      videoError: video.status === 'rejected' ? describeDeviceError('camera', video.reason) : null,
+      devices,
+      starting: false,
+    }));
+    return [audioTrack, videoTrack].filter((track): track is NonNullable<typeof track> => track !== null);
+  }, [engine]);
+
+  useEffect(() => release, [release]);
+
+  /** Flips a switch; `apply` turns the track on or off (in a call it also publishes or unpublishes). */
+  const setEnabled = useCallback(
+    async (kind: 'audio' | 'video', enabled: boolean, apply: (track: LocalTrack, enabled: boolean) => Promise<void>) => {
+      const track = kind === 'audio' ? current.current.audioTrack : current.current.videoTrack;
+      setMedia((state) => (kind === 'audio' ? { ...state, micOn: enabled } : { ...state, cameraOn: enabled }));
+      if (track) await apply(track, enabled);
+    },
+    [],
+  );
+
+  /** Switches the camera or microphone track to another device; a speaker choice is only recorded here. */
+  const selectDevice = useCallback(async (kind: 'camera' | 'microphone' | 'speaker', deviceId: string) => {
+    const key = kind === 'camera' ? 'cameraId' : kind === 'microphone' ? 'microphoneId' : 'speakerId';
+    setMedia((state) => ({ ...state, [key]: deviceId }));
+    if (kind === 'camera') await current.current.videoTrack?.setDevice(deviceId);
+    else if (kind === 'microphone') await current.current.audioTrack?.setDevice(deviceId);
+  }, []);
+
+  return { media, start, release, setEnabled, selectDevice };
+}

@@ -1,0 +1,84 @@
+import 'server-only';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ApiError } from './http/api-error';
+import type { AgoraCredentials } from './credentials';
+import { PAGE_TICKET_HEADER } from '../call-contract';
+import { verifyPageTicket } from './page-ticket';
+import { EXPIRY_MAX_SECONDS, type Role } from '../validation';
+
+// The one place that decides whether a request may get a token. The default policy comes from
+// environment variables (see README → Access control); to use a real identity provider, check the
+// caller's session here (e.g. read its cookie with your auth library and compare the user to the
+// uid or channel) and throw an ApiError(401/403) to refuse.
+
+export interface TokenScope {
+  service: 'rtc' | 'rtm' | 'chat';
+  channel?: string;
+  role?: Role;
+  expiry: number;
+}
+
+export interface TokenPolicy {
+  apiKeys: string[];
+  channelPattern: RegExp | null;
+  allowPublisher: boolean;
+  maxExpirySeconds: number;
+}
+
+export function tokenPolicy(env: Record<string, string | undefined> = process.env): TokenPolicy {
+  const apiKeys = (env.TOKEN_API_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  let channelPattern: RegExp | null = null;
+  const pattern = env.TOKEN_CHANNEL_PATTERN?.trim();
+  if (pattern) {
+    try {
+      channelPattern = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      throw new ApiError(503, 'TOKEN_CHANNEL_PATTERN is not a valid regular expression; fix it on the server');
+    }
+  }
+  const max = Number(env.TOKEN_MAX_EXPIRY_SECONDS?.trim() || EXPIRY_MAX_SECONDS);
+  if (!Number.isInteger(max) || max < 1 || max > EXPIRY_MAX_SECONDS) {
+    throw new ApiError(503, `TOKEN_MAX_EXPIRY_SECONDS must be whole seconds from 1 to ${EXPIRY_MAX_SECONDS}; fix it on the server`);
+  }
+  return {
+    apiKeys,
+    channelPattern,
+    allowPublisher: !/^(0|false|no)$/i.test(env.TOKEN_ALLOW_PUBLISHER?.trim() ?? ''),
+    maxExpirySeconds: max,
+  };
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function hasApiKey(request: Request, keys: string[]): boolean {
+  const presented = request.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (!presented) return false;
+  const given = digest(presented);
+  return keys.some((key) => timingSafeEqual(digest(key), given));
+}
+
+export function authorizeTokenRequest(request: Request, scope: TokenScope, credentials: AgoraCredentials, policy = tokenPolicy()): void {
+  if (policy.apiKeys.length > 0) {
+    const fromOwnPage =
+      scope.service === 'rtc' &&
+      scope.channel !== undefined &&
+      verifyPageTicket(request.headers.get(PAGE_TICKET_HEADER), scope.channel, credentials.appCertificate);
+    if (!fromOwnPage && !hasApiKey(request, policy.apiKeys)) {
+      const presented = request.headers.has('authorization');
+      throw new ApiError(
+        401,
+        presented ? 'the API key is not valid' : 'this token API requires an API key: send Authorization: Bearer <key>',
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    }
+  }
+  if (policy.channelPattern && scope.channel !== undefined && !policy.channelPattern.test(scope.channel)) {
+    throw new ApiError(403, `channel "${scope.channel}" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
+  }
+  if (scope.role === 'publisher' && !policy.allowPublisher) {
+    throw new ApiError(403, "publisher tokens are disabled on this server (TOKEN_ALLOW_PUBLISHER); ask for role subscriber");
+  }
+  if (scope.expiry > policy.maxExpirySeconds) {
+    throw new ApiError(403, `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`);
+  }
+}

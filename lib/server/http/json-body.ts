@@ -1,0 +1,41 @@
+import 'server-only';
+// Reads JSON request bodies with a size cap and a deadline, so a bad body is a 4xx, never a hang.
+import { ApiError, badRequest } from './api-error';
+
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
+/** A body that trickles in slower than this is refused (slow-body attacks hold connections). */
+export const BODY_TIMEOUT_MS = 10_000;
+
+async function readText(request: Request, timeoutMs: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApiError(408, `request body did not arrive within ${timeoutMs / 1000} s`, { Connection: 'close' })), timeoutMs);
+  });
+  try {
+    return await Promise.race([request.text(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads a JSON object body of at most `maxBytes`, with a 413 or 400 that says what was wrong. */
+export async function readJsonObject(
+  request: Request,
+  maxBytes = MAX_JSON_BODY_BYTES,
+  timeoutMs = BODY_TIMEOUT_MS,
+): Promise<Record<string, unknown>> {
+  const tooLarge = new ApiError(413, `request body is larger than ${maxBytes} bytes`);
+  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge;
+  const text = await readText(request, timeoutMs);
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('request body is not valid JSON; send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}

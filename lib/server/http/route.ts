@@ -1,0 +1,77 @@
+import 'server-only';
+// The plumbing every API route shares: JSON answers with no-store and CORS, errors through ApiError,
+// JSON 405s for other methods, the CORS preflight, and path segments decoded once.
+import { ApiError } from './api-error';
+import { corsHeaders, preflightHeaders } from './cors';
+import { decodePathSegments } from '../../path-segments';
+
+type Json = Record<string, unknown>;
+/** Gets the request and its parsed URL (parsed once here, since every handler needs it). */
+type Handler = (request: Request, url: URL) => Json | Promise<Json>;
+
+function respond(request: Request, status: number, body: Json, extra: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...corsHeaders(request.headers.get('origin')),
+      ...extra,
+    },
+  });
+}
+
+/**
+ * Wraps a route handler: its result becomes a no-store JSON response with CORS applied, and any
+ * ApiError becomes `{ "error": message }` with its status. Anything else is a bug, logged as such.
+ */
+export function jsonRoute(handler: Handler) {
+  return async function route(request: Request): Promise<Response> {
+    try {
+      return respond(request, 200, await handler(request, new URL(request.url)));
+    } catch (error) {
+      return errorResponse(request, error);
+    }
+  };
+}
+
+/** The one way every route answers a failure: `{ "error": … }` JSON, no-store, CORS applied. */
+export function errorResponse(request: Request, error: unknown): Response {
+  if (error instanceof ApiError) return respond(request, error.status, { error: error.message, ...error.details }, error.headers);
+  console.error('Unexpected error in', request.method, new URL(request.url).pathname, error);
+  return respond(request, 500, { error: 'internal error; the server log has the details' });
+}
+
+/** Handlers for the methods a route does not support, so they get JSON instead of an empty 405. */
+export function methodNotAllowed(allowed: string[]) {
+  const allow = [...allowed, 'OPTIONS'].join(', ');
+  return (request: Request) =>
+    respond(request, 405, { error: `method ${request.method} is not allowed here; use ${allowed.join(' or ')}` }, { Allow: allow });
+}
+
+export function preflight(request: Request): Response {
+  return new Response(null, {
+    status: 204,
+    headers: { 'Cache-Control': 'no-store', ...preflightHeaders(request.headers.get('origin')) },
+  });
+}
+
+/**
+ * The request's path segments after /api, percent-decoded one by one. Read from the raw URL so
+ * "%2F" inside a channel name stays inside its segment (and is then rejected as a character).
+ */
+export function pathSegments({ pathname }: URL): string[] {
+  const decoded = decodePathSegments(pathname.replace(/^\/api\//, '').replace(/\/$/, '').split('/'));
+  if (!decoded.ok) throw new ApiError(400, decoded.error);
+  return decoded.value;
+}
+
+function routeFor(method: 'GET' | 'POST', handler: Handler) {
+  const refuse = methodNotAllowed([method]);
+  const methods = { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: preflight };
+  return { ...methods, [method]: jsonRoute(handler) };
+}
+
+/** Every export a GET-only API route needs: GET, JSON 405s for the rest, and the CORS preflight. */
+export const getRoute = (handler: Handler) => routeFor('GET', handler);
+export const postRoute = (handler: Handler) => routeFor('POST', handler);

@@ -1,0 +1,216 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../http/api-error';
+import { checkRtcToken, isRefusal, type TokenRefusal } from './token-check';
+import { outsideRequest } from '../root-context';
+
+// Local mode's signaling: who is in which channel, relaying WebRTC offers/answers/candidates
+// between them, and enforcing tokens as Agora does (expiry warnings 30 s ahead, disconnect at expiry).
+// State lives in this process's memory, which is why local mode never runs on Vercel.
+
+export const MAX_PARTICIPANTS = 6;
+export const WILL_EXPIRE_LEAD_S = 30;
+/** A participant whose event stream is gone this long is removed (tab closed, network lost). */
+export const STREAM_GRACE_MS = 4000;
+
+export type RoomEvent =
+  | { type: 'user-joined'; uid: number }
+  | { type: 'user-left'; uid: number; reason: 'Quit' | 'ServerTimeOut' | 'TokenExpired' }
+  | { type: 'user-published'; uid: number; audio: boolean; video: boolean }
+  | { type: 'signal'; from: number; data: unknown }
+  | { type: 'token-privilege-will-expire' }
+  | { type: 'token-privilege-did-expire' };
+
+export interface MemberView {
+  uid: number;
+  audio: boolean;
+  video: boolean;
+}
+
+interface Member {
+  uid: number;
+  channel: string;
+  sessionId: string;
+  expiresAt: number;
+  canPublishAudio: boolean;
+  canPublishVideo: boolean;
+  audio: boolean;
+  video: boolean;
+  send: ((event: RoomEvent) => void) | null;
+  everAttached: boolean;
+  queue: RoomEvent[];
+  timers: Set<ReturnType<typeof setTimeout>>;
+  streamTimer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface Credentials {
+  appId: string;
+  appCertificate: string;
+}
+
+/** Room timers outlive the request that sets them: keep them out of its async context. */
+const later = (work: () => void, ms: number) => outsideRequest(() => setTimeout(work, ms));
+
+function refusal(status: number, refused: TokenRefusal): ApiError {
+  return new ApiError(status, `${refused.code}: ${refused.error} (${refused.reason})`);
+}
+
+export class LocalRooms {
+  private readonly channels = new Map<string, Map<number, Member>>();
+  private readonly sessions = new Map<string, Member>();
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  private nowS() {
+    return Math.floor(this.now() / 1000);
+  }
+
+  join(credentials: Credentials, request: { appId: string; channel: string; uid: number; token: unknown }) {
+    if (request.appId !== credentials.appId) {
+      throw new ApiError(403, 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
+    }
+    const checked = checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() });
+    if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
+    const room = this.channels.get(request.channel) ?? new Map<number, Member>();
+    const previous = room.get(request.uid);
+    // A join whose answer never reached its client (timeout, abort) holds the uid without ever
+    // opening its stream: a new join with a valid token for that uid takes its place.
+    if (previous && !previous.everAttached) this.remove(previous, 'Quit');
+    if (room.has(request.uid)) {
+      throw new ApiError(409, `UID_CONFLICT: uid ${request.uid} is already in channel "${request.channel}"`);
+    }
+    if (room.size >= MAX_PARTICIPANTS) {
+      throw new ApiError(409, `ROOM_FULL: channel "${request.channel}" already has ${MAX_PARTICIPANTS} participants, the local mode limit`);
+    }
+    const member: Member = {
+      uid: request.uid,
+      channel: request.channel,
+      sessionId: randomBytes(18).toString('base64url'),
+      ...checked,
+      audio: false,
+      video: false,
+      send: null,
+      everAttached: false,
+      queue: [],
+      timers: new Set(),
+      streamTimer: null,
+    };
+    const others = [...room.values()].map(({ uid, audio, video }) => ({ uid, audio, video }));
+    room.set(member.uid, member);
+    this.channels.set(member.channel, room);
+    this.sessions.set(member.sessionId, member);
+    this.scheduleExpiry(member);
+    // Until its event stream opens, a member is on probation: never connected means gone.
+    member.streamTimer = later(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS * 3);
+    this.broadcast(member, { type: 'user-joined', uid: member.uid });
+    return { sessionId: member.sessionId, uid: member.uid, expiresAt: member.expiresAt, participants: others };
+  }
+
+  private member(sessionId: unknown): Member {
+    const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
+    if (!member) throw new ApiError(404, 'unknown session: join the channel first (or again, if the token expired)');
+    return member;
+  }
+
+  /** The member's event stream: queued events are delivered first. Returns the detach function. */
+  attach(sessionId: unknown, send: (event: RoomEvent) => void): () => void {
+    const member = this.member(sessionId);
+    if (member.streamTimer) clearTimeout(member.streamTimer);
+    member.streamTimer = null;
+    member.send = send;
+    member.everAttached = true;
+    for (const event of member.queue.splice(0)) send(event);
+    return () => {
+      if (member.send !== send) return;
+      member.send = null;
+      member.streamTimer = later(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS);
+    };
+  }
+
+  signal(sessionId: unknown, to: unknown, data: unknown) {
+    const member = this.member(sessionId);
+    const target = typeof to === 'number' ? this.channels.get(member.channel)?.get(to) : undefined;
+    if (!target || target === member) {
+      throw new ApiError(404, `uid ${String(to).slice(0, 20)} is not in channel "${member.channel}"`);
+    }
+    this.deliver(target, { type: 'signal', from: member.uid, data });
+  }
+
+  publish(sessionId: unknown, audio: boolean, video: boolean) {
+    const member = this.member(sessionId);
+    if ((audio && !member.canPublishAudio) || (video && !member.canPublishVideo)) {
+      throw new ApiError(403, `NO_PUBLISH_PRIVILEGE: this token may not publish ${audio && !member.canPublishAudio ? 'audio' : 'video'} (a subscriber token only joins)`);
+    }
+    member.audio = audio;
+    member.video = video;
+    this.broadcast(member, { type: 'user-published', uid: member.uid, audio, video });
+  }
+
+  renew(credentials: Credentials, sessionId: unknown, token: unknown) {
+    const member = this.member(sessionId);
+    const checked = checkRtcToken(token, { ...credentials, channel: member.channel, uid: member.uid, nowS: this.nowS() });
+    if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
+    Object.assign(member, checked);
+    this.scheduleExpiry(member);
+    return { expiresAt: member.expiresAt };
+  }
+
+  leave(sessionId: unknown) {
+    const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
+    if (member) this.remove(member, 'Quit');
+  }
+
+  /** Participants per channel, for tests and diagnostics. */
+  roster(channel: string): MemberView[] {
+    return [...(this.channels.get(channel)?.values() ?? [])].map(({ uid, audio, video }) => ({ uid, audio, video }));
+  }
+
+  private scheduleExpiry(member: Member) {
+    member.timers.forEach(clearTimeout);
+    member.timers.clear();
+    const msLeft = member.expiresAt * 1000 - this.now();
+    const warnIn = msLeft - WILL_EXPIRE_LEAD_S * 1000;
+    if (warnIn > 0) {
+      member.timers.add(later(() => this.deliver(member, { type: 'token-privilege-will-expire' }), warnIn));
+    }
+    member.timers.add(
+      later(() => {
+        this.deliver(member, { type: 'token-privilege-did-expire' });
+        this.remove(member, 'TokenExpired');
+      }, Math.max(0, msLeft)),
+    );
+  }
+
+  private deliver(member: Member, event: RoomEvent) {
+    if (member.send) member.send(event);
+    else if (member.queue.length < 200) member.queue.push(event);
+  }
+
+  private broadcast(from: Member, event: RoomEvent) {
+    for (const other of this.channels.get(from.channel)?.values() ?? []) {
+      if (other !== from) this.deliver(other, event);
+    }
+  }
+
+  private remove(member: Member, reason: 'Quit' | 'ServerTimeOut' | 'TokenExpired') {
+    if (this.sessions.get(member.sessionId) !== member) return;
+    this.sessions.delete(member.sessionId);
+    member.timers.forEach(clearTimeout);
+    if (member.streamTimer) clearTimeout(member.streamTimer);
+    const room = this.channels.get(member.channel);
+    room?.delete(member.uid);
+    if (room && room.size === 0) this.channels.delete(member.channel);
+    this.broadcast(member, { type: 'user-left', uid: member.uid, reason });
+    member.send = null;
+  }
+}
+
+const KEY = Symbol.for('agora-calls.local-rooms');
+type WithRooms = typeof globalThis & { [KEY]?: LocalRooms };
+
+/** One registry per server process, shared by every route module that imports this file. */
+export function localRooms(): LocalRooms {
+  const holder = globalThis as WithRooms;
+  holder[KEY] ??= new LocalRooms();
+  return holder[KEY];
+}

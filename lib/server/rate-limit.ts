@@ -1,0 +1,67 @@
+import 'server-only';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ApiError } from './http/api-error';
+import { clientAddress } from './http/client-address';
+import { outsideRequest } from './root-context';
+
+// Per-client rate limits for the token routes and local mode's signaling, via rate-limiter-flexible.
+
+export type Bucket = 'token' | 'signaling';
+
+/** Defaults that a person joining, renewing every few minutes and rejoining a few times never hits. */
+const DEFAULT_PER_MINUTE: Record<Bucket, number> = { token: 120, signaling: 1200 };
+const ENV: Record<Bucket, string> = { token: 'RATE_LIMIT_TOKENS_PER_MINUTE', signaling: 'RATE_LIMIT_SIGNALING_PER_MINUTE' };
+
+/**
+ * Makes the limiter for a bucket. In-memory by default (one server process); a multi-instance
+ * deployment replaces it with a shared store from the same library, e.g.
+ * `setRateLimiterFactory((bucket, points) => new RateLimiterRedis({ storeClient: redis, keyPrefix: bucket, points, duration: 60 }))`.
+ */
+export type RateLimiterFactory = (bucket: Bucket, pointsPerMinute: number) => RateLimiterAbstract;
+
+const memoryFactory: RateLimiterFactory = (bucket, points) => new RateLimiterMemory({ keyPrefix: bucket, points, duration: 60 });
+
+const KEY = Symbol.for('agora-calls.rate-limiters');
+type State = { factory: RateLimiterFactory; limiters: Map<string, RateLimiterAbstract> };
+const state = (): State => {
+  const holder = globalThis as typeof globalThis & { [KEY]?: State };
+  holder[KEY] ??= { factory: memoryFactory, limiters: new Map() };
+  return holder[KEY];
+};
+
+export function setRateLimiterFactory(factory: RateLimiterFactory) {
+  state().factory = factory;
+  state().limiters.clear();
+}
+
+export function perMinute(bucket: Bucket): number {
+  const raw = process.env[ENV[bucket]]?.trim();
+  const value = raw ? Number(raw) : DEFAULT_PER_MINUTE[bucket];
+  return Number.isInteger(value) && value >= 0 ? value : DEFAULT_PER_MINUTE[bucket];
+}
+
+/** Counts one request from this client; over the limit it is a 429 with Retry-After. 0 = no limit. */
+export async function enforceRateLimit(bucket: Bucket, request: Request): Promise<void> {
+  const points = perMinute(bucket);
+  if (points === 0) return;
+  const { factory, limiters } = state();
+  const id = `${bucket}:${points}`;
+  let limiter = limiters.get(id);
+  if (!limiter) {
+    limiter = factory(bucket, points);
+    limiters.set(id, limiter);
+  }
+  try {
+    // The memory store sets a timer per client for its window: keep it out of the request's context.
+    const key = clientAddress(request);
+    await outsideRequest(() => limiter.consume(key));
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection; // the store failed: a real 500
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new ApiError(
+      429,
+      `too many ${bucket === 'token' ? 'token' : 'signaling'} requests from this client (limit ${points} a minute); retry in ${seconds} s`,
+      { 'Retry-After': String(seconds) },
+    );
+  }
+}

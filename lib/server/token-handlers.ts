@@ -1,0 +1,173 @@
+import 'server-only';
+// The token routes' logic: rate limit → credentials → validate → authorize → mint → answer.
+// Paths and JSON keys follow Agora's Go token service.
+import type { RtcTokenResponse } from '../call-contract';
+import { badRequest, valid } from './http/api-error';
+import { pathSegments } from './http/route';
+import { readJsonObject } from './http/json-body';
+import { authorizeTokenRequest, tokenPolicy, type TokenScope } from './authorize';
+import { getAgoraCredentials, type AgoraCredentials } from './credentials';
+import { enforceRateLimit } from './rate-limit';
+import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken, type Minted } from './mint';
+import {
+  parseChannelName,
+  parseChatUserId,
+  parseExpiry,
+  parseRole,
+  parseRtcIdentity,
+  parseRtmUserId,
+  parseTokenType,
+  type RtcIdentity,
+} from '../validation';
+
+
+function expiryParam(url: URL, maxSeconds: number): number {
+  const values = url.searchParams.getAll('expiry');
+  if (values.length > 1) throw badRequest('expiry is given more than once; give it at most once');
+  return values[0] === undefined ? maxSeconds : valid(parseExpiry(values[0]));
+}
+
+/**
+ * What every token route does first: rate limit, credentials, policy. Returns a function that
+ * checks the parsed request against the policy (the single authorization point) and its expiry.
+ */
+async function admit(request: Request) {
+  await enforceRateLimit('token', request);
+  const credentials = getAgoraCredentials();
+  const policy = tokenPolicy();
+  const authorize = (scope: TokenScope) => authorizeTokenRequest(request, scope, credentials, policy);
+  return { credentials, authorize, defaultExpiry: policy.maxExpirySeconds };
+}
+
+function identityFields(identity: RtcIdentity) {
+  return identity.kind === 'uid' ? { uid: identity.uid } : { account: identity.account };
+}
+
+function common(credentials: AgoraCredentials, minted: Minted, expiry: number) {
+  return { appId: credentials.appId, expiry, expiresAt: minted.expiresAt, mode: credentials.mode };
+}
+
+function rtcRequest(channelName: string, role: string, tokenType: string, uid: string) {
+  const channel = valid(parseChannelName(channelName));
+  const parsedRole = valid(parseRole(role));
+  const identity = valid(parseRtcIdentity(valid(parseTokenType(tokenType)), uid));
+  return { channel, role: parsedRole, identity };
+}
+
+/** GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry= */
+export async function rtcToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(url);
+  const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtc', channel, role: parsedRole, expiry });
+  const minted = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
+  return {
+    rtcToken: minted.token,
+    channel,
+    ...identityFields(identity),
+    role: parsedRole,
+    ...common(credentials, minted, expiry),
+  } satisfies RtcTokenResponse;
+}
+
+/** GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry= */
+export async function rteTokens(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const [, channelName = '', role = '', tokenType = '', uid = '', rtmUid] = pathSegments(url);
+  const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
+  const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtc', channel, role: parsedRole, expiry });
+  authorize({ service: 'rtm', expiry }); // a page ticket is never enough for an RTM token
+  const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
+  const rtm = mintRtmToken(credentials, rtmUserId, expiry);
+  return {
+    rtcToken: rtc.token,
+    rtmToken: rtm.token,
+    channel,
+    ...identityFields(identity),
+    rtmUid: rtmUserId,
+    role: parsedRole,
+    ...common(credentials, rtc, expiry),
+  };
+}
+
+/** GET /api/rtm/:uid/?expiry= */
+export async function rtmToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const [, uid] = pathSegments(url);
+  const userId = valid(parseRtmUserId(uid, 'uid'));
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtm', expiry });
+  const minted = mintRtmToken(credentials, userId, expiry);
+  return { rtmToken: minted.token, uid: userId, ...common(credentials, minted, expiry) };
+}
+
+/** GET /api/chat/app/?expiry= */
+export async function chatAppToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'chat', expiry });
+  const minted = mintChatAppToken(credentials, expiry);
+  return { chatToken: minted.token, ...common(credentials, minted, expiry) };
+}
+
+/** GET /api/chat/account/:chatid/?expiry= */
+export async function chatUserToken(request: Request, url: URL) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const [, , chatId] = pathSegments(url);
+  const userId = valid(parseChatUserId(chatId));
+  const expiry = expiryParam(url, defaultExpiry);
+  authorize({ service: 'chat', expiry });
+  const minted = mintChatUserToken(credentials, userId, expiry);
+  return { chatToken: minted.token, chatid: userId, ...common(credentials, minted, expiry) };
+}
+
+/** A JSON uid for RTC: a number or a string of digits is a numeric uid, other strings are accounts. */
+function postedRtcIdentity(raw: unknown): RtcIdentity {
+  if (raw === undefined || raw === null) throw badRequest('uid is required for an rtc token');
+  const numeric = typeof raw === 'number' || (typeof raw === 'string' && /^[0-9]+$/.test(raw));
+  return valid(parseRtcIdentity(numeric ? 'uid' : 'userAccount', raw));
+}
+
+function postedUserId(raw: unknown): unknown {
+  return typeof raw === 'number' ? String(raw) : raw;
+}
+
+/** POST /api/token {"tokenType","channel","role","uid","expire"}, as the Go service's /getToken. */
+export async function postedToken(request: Request) {
+  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const body = await readJsonObject(request);
+  const expiry = body.expire === undefined || body.expire === null ? defaultExpiry : valid(parseExpiry(body.expire, 'expire'));
+  switch (body.tokenType) {
+    case 'rtc': {
+      const channel = valid(parseChannelName(body.channel));
+      const role = valid(parseRole(body.role));
+      const identity = postedRtcIdentity(body.uid);
+      authorize({ service: 'rtc', channel, role, expiry });
+      const minted = mintRtcToken(credentials, channel, identity, role, expiry);
+      return { token: minted.token, tokenType: 'rtc', channel, ...identityFields(identity), role, ...common(credentials, minted, expiry) };
+    }
+    case 'rtm': {
+      const userId = valid(parseRtmUserId(postedUserId(body.uid), 'uid'));
+      authorize({ service: 'rtm', expiry });
+      const minted = mintRtmToken(credentials, userId, expiry);
+      return { token: minted.token, tokenType: 'rtm', uid: userId, ...common(credentials, minted, expiry) };
+    }
+    case 'chat': {
+      authorize({ service: 'chat', expiry });
+      if (body.uid === undefined || body.uid === null || body.uid === '') {
+        const minted = mintChatAppToken(credentials, expiry);
+        return { token: minted.token, tokenType: 'chat', ...common(credentials, minted, expiry) };
+      }
+      const userId = valid(parseChatUserId(postedUserId(body.uid), 'uid'));
+      const minted = mintChatUserToken(credentials, userId, expiry);
+      return { token: minted.token, tokenType: 'chat', uid: userId, ...common(credentials, minted, expiry) };
+    }
+    default:
+      throw badRequest(
+        `tokenType ${body.tokenType === undefined ? 'is missing' : `"${String(body.tokenType).slice(0, 40)}" is not supported`}; use rtc, rtm or chat`,
+      );
+  }
+}

@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CallSession } from '@/lib/client/call-session';
+import { TokenFetchError } from '@/lib/call-problems';
+import { FakeRtcClient, FakeTrack, grant } from '../support/fake-rtc-client';
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+function setup(options: { joinTimeoutMs?: number; renewable?: boolean } = {}) {
+  const client = new FakeRtcClient();
+  const getToken = vi.fn(async () => grant());
+  const session = new CallSession({
+    client,
+    channel: 'room',
+    getToken,
+    joinTimeoutMs: options.joinTimeoutMs ?? 15_000,
+    renewable: options.renewable,
+    retryDelayMs: { first: 1000, max: 4000 },
+  });
+  const audio = new FakeTrack('audio');
+  const video = new FakeTrack('video');
+  return { client, getToken, session, audio, video };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
+});
+afterEach(() => vi.useRealTimers());
+
+describe('join', () => {
+  it('joins with the fetched token, app id and uid, then publishes enabled tracks', async () => {
+    const { client, getToken, session, audio, video } = setup();
+    video.enabled = false;
+    await session.join([audio, video]);
+    expect(getToken).toHaveBeenCalledTimes(1);
+    const issued = await getToken.mock.results[0]!.value;
+    expect(client.join).toHaveBeenCalledWith(issued.appId, 'room', issued.token, 42);
+    expect(client.publish).toHaveBeenCalledWith([audio]);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', localUid: '42', tokenExpiresAt: issued.expiresAt });
+  });
+
+  it('uses a fresh enough initial grant without refetching, but refetches a nearly expired one', async () => {
+    const fresh = setup();
+    const initial = grant();
+    await fresh.session.join([], initial);
+    expect(fresh.getToken).not.toHaveBeenCalled();
+    expect(fresh.client.join).toHaveBeenCalledWith(initial.appId, 'room', initial.token, 42);
+
+    const stale = setup();
+    await stale.session.join([], grant({ expiresAt: Math.floor(Date.now() / 1000) + 20 }));
+    expect(stale.getToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('joins once when join is called twice (StrictMode double effects, double clicks)', async () => {
+    const { client, session } = setup();
+    await Promise.all([session.join([]), session.join([])]);
+    expect(client.join).toHaveBeenCalledTimes(1);
+  });
+
+  it('times out a join that never settles: failed state, leave() called, Retry joins again', async () => {
+    const { client, session } = setup({ joinTimeoutMs: 5000 });
+    client.joinImpl = () => new Promise(() => {});
+    const joining = session.join([]);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(session.getSnapshot().phase).toBe('joining');
+    await vi.advanceTimersByTimeAsync(1);
+    await joining;
+    expect(client.leave).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot().phase).toBe('failed');
+    expect(session.getSnapshot().problem).toMatchObject({ id: 'unreachable', title: 'Cannot reach Agora', retryable: true });
+
+    client.joinImpl = async () => 42;
+    await session.retry();
+    expect(client.join).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot().phase).toBe('joined');
+  });
+
+  it('maps Agora join errors to actionable problems', async () => {
+    const { client, session } = setup();
+    client.joinImpl = async () => {
+      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid'), {
+        code: 'CAN_NOT_GET_GATEWAY_SERVER',
+      });
+    };
+    await session.join([]);
+    expect(session.getSnapshot().problem).toMatchObject({ id: 'invalid-app-id', retryable: false });
+  });
+});
+
+describe('token renewal', () => {
+  it('will-expire → a fresh token from the API is passed to renewToken', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    client.emit('token-privilege-will-expire');
+    await flush();
+    expect(getToken).toHaveBeenCalledTimes(2);
+    const fresh = await getToken.mock.results[1]!.value;
+    expect(client.renewToken).toHaveBeenCalledWith(fresh.token);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', renewals: 1, tokenExpiresAt: fresh.expiresAt });
+  });
+
+  it('a failed refetch warns the user and retries with backoff until it succeeds', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    getToken.mockRejectedValueOnce(new TokenFetchError('token server answered 500', 500));
+    getToken.mockRejectedValueOnce(new TokenFetchError('token server answered 500', 500));
+    client.emit('token-privilege-will-expire');
+    await flush();
+    expect(session.getSnapshot().phase).toBe('renewing');
+    expect(session.getSnapshot().notice?.kind).toBe('warning');
+    expect(session.getSnapshot().notice?.text).toMatch(/Could not renew your access token .* the call will drop at/);
+    await vi.advanceTimersByTimeAsync(1000); // second attempt fails
+    expect(getToken).toHaveBeenCalledTimes(3);
+    expect(client.renewToken).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2000); // third succeeds after a doubled delay
+    expect(getToken).toHaveBeenCalledTimes(4);
+    expect(client.renewToken).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', renewals: 1, notice: { kind: 'info' } });
+  });
+
+  it('did-expire → fetches a fresh token, joins again and republishes', async () => {
+    const { client, getToken, session, audio, video } = setup();
+    await session.join([audio, video]);
+    client.emit('token-privilege-did-expire');
+    expect(session.getSnapshot().phase).toBe('rejoining');
+    await flush();
+    expect(client.join).toHaveBeenCalledTimes(2);
+    const fresh = await getToken.mock.results[1]!.value;
+    expect(client.join).toHaveBeenLastCalledWith(fresh.appId, 'room', fresh.token, 42);
+    expect(client.publish).toHaveBeenCalledTimes(2);
+    expect(client.publish).toHaveBeenLastCalledWith([audio, video]);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', rejoins: 1 });
+    expect(session.getSnapshot().notice?.text).toMatch(/reconnected with a fresh one/);
+  });
+
+  it('did-expire keeps retrying while the token endpoint is down, then recovers', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    getToken.mockRejectedValueOnce(new TokenFetchError('down', 503));
+    client.emit('token-privilege-did-expire');
+    await flush();
+    expect(session.getSnapshot().phase).toBe('rejoining');
+    expect(session.getSnapshot().notice?.text).toBe(
+      'Your access token expired and the call disconnected. Reconnecting failed (could not get an access token); retrying in 1 s…',
+    );
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(session.getSnapshot().phase).toBe('joined');
+  });
+
+  it('a renewal that finishes after the token already expired does not undo the rejoin', async () => {
+    const { client, session } = setup();
+    await session.join([]);
+    let finishRenew: () => void = () => {};
+    client.renewToken.mockImplementationOnce(() => new Promise<void>((resolve) => (finishRenew = resolve)));
+    client.joinImpl = () => new Promise(() => {}); // the rejoin is still connecting
+    client.emit('token-privilege-will-expire');
+    await flush();
+    client.emit('token-privilege-did-expire');
+    expect(session.getSnapshot().phase).toBe('rejoining');
+    finishRenew();
+    await flush();
+    expect(session.getSnapshot().phase).toBe('rejoining');
+    expect(session.getSnapshot().renewals).toBe(0);
+  });
+
+  it('a pasted token is not renewed: the user is warned instead', async () => {
+    const { client, getToken, session } = setup({ renewable: false });
+    await session.join([], grant({ expiresAt: null }));
+    client.emit('token-privilege-will-expire');
+    await flush();
+    expect(getToken).not.toHaveBeenCalled();
+    expect(session.getSnapshot().notice?.text).toMatch(/pasted token expires/);
+  });
+});
+
+describe('leave and tracks', () => {
+  it('leave unpublishes, closes tracks, leaves the channel and removes listeners', async () => {
+    const { client, session, audio, video } = setup();
+    await session.join([audio, video]);
+    expect(client.listenerCount()).toBeGreaterThan(0);
+    await session.leave();
+    expect(client.unpublish).toHaveBeenCalled();
+    expect(audio.closed && video.closed).toBe(true);
+    expect(client.leave).toHaveBeenCalledTimes(1);
+    expect(client.listenerCount()).toBe(0);
+    expect(session.getSnapshot().phase).toBe('left');
+    await session.leave();
+    expect(client.leave).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaving during a join stops it from publishing afterwards', async () => {
+    const { client, session, audio } = setup();
+    let finishJoin: (uid: number) => void = () => {};
+    client.joinImpl = () => new Promise((resolve) => (finishJoin = resolve));
+    const joining = session.join([audio]);
+    await flush();
+    await session.leave();
+    finishJoin(42);
+    await joining;
+    expect(client.publish).not.toHaveBeenCalled();
+    expect(session.getSnapshot().phase).toBe('left');
+  });
+
+  it('turning the camera off unpublishes it, on again publishes it', async () => {
+    const { client, session, video } = setup();
+    await session.join([video]);
+    await session.setTrackEnabled(video, false);
+    expect(client.unpublish).toHaveBeenCalledWith(video);
+    expect(video.enabled).toBe(false);
+    await session.setTrackEnabled(video, true);
+    expect(client.publish).toHaveBeenLastCalledWith(video);
+  });
+
+  it('tracks remote users: joined, published video, unpublished, left', async () => {
+    const { client, session } = setup();
+    await session.join([]);
+    const user = { uid: 7, hasAudio: false, hasVideo: false };
+    client.emit('user-joined', user);
+    expect(session.getSnapshot().participants).toEqual([{ uid: '7', hasAudio: false, hasVideo: false, videoTrack: undefined }]);
+    user.hasVideo = true;
+    client.emit('user-published', user, 'video');
+    await flush();
+    expect(client.subscribe).toHaveBeenCalledWith(user, 'video');
+    expect(session.getSnapshot().participants[0]).toMatchObject({ uid: '7', hasVideo: true });
+    expect(session.getSnapshot().participants[0]!.videoTrack).toBeDefined();
+    user.hasAudio = true;
+    client.emit('user-published', user, 'audio');
+    await flush();
+    expect((user as { audioTrack?: { play: () => void } }).audioTrack!.play).toHaveBeenCalled();
+    user.hasVideo = false;
+    client.emit('user-unpublished', user, 'video');
+    expect(session.getSnapshot().participants[0]).toMatchObject({ hasVideo: false, hasAudio: true });
+    client.emit('user-left', user, 'Quit');
+    expect(session.getSnapshot().participants).toEqual([]);
+  });
+});

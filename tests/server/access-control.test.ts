@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { localCertificate } from '@/lib/server/credentials';
+import { issuePageTicket, verifyPageTicket } from '@/lib/server/page-ticket';
+import { setRateLimiterFactory } from '@/lib/server/rate-limit';
+import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
+import * as rtm from '@/app/api/rtm/[uid]/route';
+import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
+import * as postToken from '@/app/api/token/route';
+import * as localJoin from '@/app/api/local/join/route';
+import { withServerEnv } from '../support/server-env';
+
+let ip = 0;
+/** Each request from its own address unless a test says otherwise, so limits do not leak across tests. */
+async function get(handler: (request: Request) => Response | Promise<Response>, path: string, headers: Record<string, string> = {}) {
+  const response = await handler(new Request(`http://localhost${path}`, { headers: { 'x-forwarded-for': `10.0.0.${++ip % 250}`, ...headers } }));
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+withServerEnv();
+beforeEach(() => {
+  setRateLimiterFactory((bucket, points) => new RateLimiterMemory({ keyPrefix: bucket, points, duration: 60 }));
+});
+
+describe('API keys', () => {
+  beforeEach(() => vi.stubEnv('TOKEN_API_KEYS', 'key-one, key-two'));
+
+  it('refuses callers without a key with 401 and WWW-Authenticate, and wrong keys too', async () => {
+    const none = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/');
+    expect(none.status).toBe(401);
+    expect(none.body.error).toBe('this token API requires an API key: send Authorization: Bearer <key>');
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    const wrong = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { authorization: 'Bearer key-three' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe('the API key is not valid');
+  });
+
+  it('accepts any configured key', async () => {
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { authorization: 'Bearer key-two' })).status).toBe(200);
+    expect((await get(rtm.GET, '/api/rtm/bob/', { authorization: 'bearer key-one' })).status).toBe(200);
+  });
+
+  it("accepts this app's own call page by its ticket, for that channel's RTC tokens only", async () => {
+    const ticket = issuePageTicket('room', localCertificate());
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-call-ticket': ticket })).status).toBe(200);
+    expect((await get(rtc.GET, '/api/rtc/other/publisher/uid/1/', { 'x-call-ticket': ticket })).status).toBe(401);
+    expect((await get(rtm.GET, '/api/rtm/bob/', { 'x-call-ticket': ticket })).status).toBe(401);
+    // rte mints an RTM token too, which a page ticket never covers.
+    expect((await get(rte.GET, '/api/rte/room/publisher/uid/1/victim/', { 'x-call-ticket': ticket })).status).toBe(401);
+  });
+
+  it('page tickets expire, and are bound to the signing secret', () => {
+    const now = 1_800_000_000;
+    const ticket = issuePageTicket('room', localCertificate(), now);
+    expect(verifyPageTicket(ticket, 'room', localCertificate(), now + 3600)).toBe(true);
+    expect(verifyPageTicket(ticket, 'room', localCertificate(), now + 13 * 3600)).toBe(false);
+    expect(verifyPageTicket(ticket, 'room', 'f'.repeat(32), now)).toBe(false);
+    expect(verifyPageTicket(`${now + 99}.${ticket.split('.')[1]}`, 'room', localCertificate(), now)).toBe(false);
+    expect(verifyPageTicket('garbage', 'room', localCertificate(), now)).toBe(false);
+  });
+});
+
+describe('policy', () => {
+  it('TOKEN_CHANNEL_PATTERN limits channel names (whole-name match)', async () => {
+    vi.stubEnv('TOKEN_CHANNEL_PATTERN', '[a-z]+-[0-9]+');
+    expect((await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/')).status).toBe(200);
+    const refused = await get(rtc.GET, '/api/rtc/team-42x/publisher/uid/1/');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toBe(`channel "team-42x" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
+    vi.stubEnv('TOKEN_CHANNEL_PATTERN', '([');
+    expect((await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/')).status).toBe(503);
+  });
+
+  it('TOKEN_ALLOW_PUBLISHER=false leaves only subscriber tokens', async () => {
+    vi.stubEnv('TOKEN_ALLOW_PUBLISHER', 'false');
+    const publisher = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/');
+    expect(publisher.status).toBe(403);
+    expect(publisher.body.error).toMatch(/publisher tokens are disabled/);
+    expect((await get(rtc.GET, '/api/rtc/room/subscriber/uid/1/')).status).toBe(200);
+  });
+
+  it('TOKEN_MAX_EXPIRY_SECONDS caps lifetimes and becomes the default', async () => {
+    vi.stubEnv('TOKEN_MAX_EXPIRY_SECONDS', '600');
+    const over = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/?expiry=601');
+    expect(over.status).toBe(403);
+    expect(over.body.error).toBe("expiry 601 s exceeds this server's maximum of 600 s (TOKEN_MAX_EXPIRY_SECONDS)");
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/')).body.expiry).toBe(600);
+    const posted = await postToken.POST(
+      new Request('http://localhost/api/token', { method: 'POST', body: JSON.stringify({ tokenType: 'rtm', uid: 'u', expire: 900 }) }),
+    );
+    expect(posted.status).toBe(403);
+  });
+});
+
+describe('rate limits', () => {
+  it('cuts one client off with 429 and Retry-After while another is unaffected', async () => {
+    vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '3');
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (let i = 0; i < 3; i++) expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'))).status).toBe(200);
+    const limited = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'));
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatch(/^too many token requests from this client \(limit 3 a minute\); retry in \d+ s$/);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.8'))).status).toBe(200);
+  });
+
+  it('on Vercel keys on the platform address, so a client-sent X-Forwarded-For does not help', async () => {
+    vi.stubEnv('VERCEL', '1');
+    vi.stubEnv('AGORA_APP_ID', '970ca35de60c44645bbae8a215061b33');
+    vi.stubEnv('AGORA_APP_CERTIFICATE', '5cfd2fd1755d40ecb72977518be15d3b');
+    vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '2');
+    const spoofing = (n: number) => ({ 'x-real-ip': '198.51.100.9', 'x-forwarded-for': `192.0.2.${n}` });
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', spoofing(1))).status).toBe(200);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', spoofing(2))).status).toBe(200);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', spoofing(3))).status).toBe(429);
+  });
+
+  it('local signaling has its own limit', async () => {
+    vi.stubEnv('RATE_LIMIT_SIGNALING_PER_MINUTE', '2');
+    const join = () =>
+      localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.50' }, body: '{}' }));
+    expect((await join()).status).toBe(400);
+    expect((await join()).status).toBe(400);
+    expect((await join()).status).toBe(429);
+  });
+
+  it("a client flooding the signaling is cut off without touching another participant's signaling", async () => {
+    vi.stubEnv('RATE_LIMIT_SIGNALING_PER_MINUTE', '5');
+    const from = (address: string) =>
+      localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', headers: { 'x-forwarded-for': address }, body: '{}' }));
+    const flood = [];
+    for (let i = 0; i < 20; i++) flood.push((await from('203.0.113.70')).status);
+    expect(flood.filter((status) => status === 429)).toHaveLength(15);
+    expect((await from('203.0.113.71')).status).toBe(400); // refused for its empty body, not rate-limited
+  });
+
+  it('0 turns a limit off', async () => {
+    vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '0');
+    for (let i = 0; i < 5; i++) expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-forwarded-for': '203.0.113.99' })).status).toBe(200);
+  });
+});

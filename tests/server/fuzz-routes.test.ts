@@ -1,0 +1,156 @@
+// Property-based fuzzing of every API route (fast-check). Invariants: never a 5xx, always JSON,
+// a token only for valid input, and every minted token decodes to exactly the requested claims.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeAccessToken } from '@/lib/server/access-token';
+import { LOCAL_DEV_APP_ID, localCertificate } from '@/lib/server/credentials';
+import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
+import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
+import * as rtm from '@/app/api/rtm/[uid]/route';
+import * as chatAccount from '@/app/api/chat/account/[chatid]/route';
+import * as postToken from '@/app/api/token/route';
+import * as unknown from '@/app/api/[...path]/route';
+import * as localJoin from '@/app/api/local/join/route';
+import * as localSignal from '@/app/api/local/signal/route';
+import * as localPublish from '@/app/api/local/publish/route';
+import { withServerEnv } from '../support/server-env';
+
+// An independent statement of the rules (the oracle), not the validation module under test.
+const NAME = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
+const validName = (text: string, max: number) => NAME.test(text) && text.length <= max && text !== '.' && text !== '..';
+const validUid = (text: string) => /^(0|[1-9][0-9]{0,9})$/.test(text) && Number(text) <= 4294967295;
+const validExpiry = (text: string | undefined) => text === undefined || (/^[1-9][0-9]{0,5}$/.test(text) && Number(text) <= 86400);
+const ROLE: Record<string, 'publisher' | 'subscriber'> = { publisher: 'publisher', '1': 'publisher', subscriber: 'subscriber', '2': 'subscriber' };
+
+const segment = fc.oneof(
+  fc.constantFrom('publisher', 'subscriber', '1', '2', '0', '3', 'uid', 'userAccount', 'UID', '4294967295', '4294967296', '-1', '007', '1e3', '..', '%', '', ' '),
+  fc.stringMatching(/^[a-zA-Z0-9 !#$%&()+:;<=>?@^_{}|~,.-]{1,70}$/),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ minLength: 60, maxLength: 400 }),
+);
+// "." and ".." are resolved away by URL parsing before any route sees them (a different request),
+// so properties that map a segment to a position leave them out; validation.test.ts covers them.
+const positional = segment.filter((text) => text !== '.' && text !== '..');
+const expiry = fc.option(fc.oneof(fc.integer({ min: -5, max: 100_000 }).map(String), fc.string({ maxLength: 8 })), { nil: undefined });
+
+async function call(handler: (request: Request) => Response | Promise<Response>, url: string, init?: RequestInit) {
+  const response = await handler(new Request(url, init));
+  const text = await response.text();
+  expect(response.status, `${url} → ${response.status} ${text}`).toBeLessThan(500);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  return { status: response.status, body: JSON.parse(text) };
+}
+
+const pathOf = (segments: string[]) => segments.map((part) => encodeURIComponent(part)).join('/');
+const query = (value: string | undefined) => (value === undefined ? '' : `?expiry=${encodeURIComponent(value)}`);
+
+withServerEnv({ RATE_LIMIT_TOKENS_PER_MINUTE: '0', RATE_LIMIT_SIGNALING_PER_MINUTE: '0' });
+
+describe('fuzz: GET /api/rtc', () => {
+  it('answers every path with JSON below 500, and mints exactly what was asked, only for valid input', async () => {
+    await fc.assert(
+      fc.asyncProperty(positional, positional, positional, positional, expiry, async (channel, role, tokenType, uid, expirySeconds) => {
+        const { status, body } = await call(rtc.GET, `http://localhost/api/rtc/${pathOf([channel, role, tokenType, uid])}/${query(expirySeconds)}`);
+        const identityValid = tokenType === 'uid' ? validUid(uid) : tokenType === 'userAccount' && validName(uid, 255);
+        const valid = validName(channel, 64) && role in ROLE && identityValid && validExpiry(expirySeconds);
+        expect(status === 200, JSON.stringify({ channel, role, tokenType, uid, expirySeconds, body })).toBe(valid);
+        if (status !== 200) {
+          expect(typeof body.error).toBe('string');
+          return;
+        }
+        const lifetime = expirySeconds === undefined ? 86400 : Number(expirySeconds);
+        const decoded = decodeAccessToken(body.rtcToken, localCertificate())!;
+        expect(decoded.appId).toBe(LOCAL_DEV_APP_ID);
+        expect(decoded.expire).toBe(lifetime);
+        const privileges = ROLE[role] === 'publisher' ? { 1: lifetime, 2: lifetime, 3: lifetime, 4: lifetime } : { 1: lifetime };
+        expect(decoded.rtc).toEqual([{ channel, uid: uid === '0' && tokenType === 'uid' ? '' : uid, privileges }]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('fuzz: other GET routes', () => {
+  it('rte, rtm and chat never fail with 5xx and mint only valid ids', async () => {
+    await fc.assert(
+      fc.asyncProperty(positional, positional, expiry, async (id, rtmId, expirySeconds) => {
+        const rtmRes = await call(rtm.GET, `http://localhost/api/rtm/${encodeURIComponent(id)}/${query(expirySeconds)}`);
+        expect(rtmRes.status === 200).toBe(validName(id, 64) && Buffer.byteLength(id) <= 64 && validExpiry(expirySeconds));
+        if (rtmRes.status === 200) expect(decodeAccessToken(rtmRes.body.rtmToken, localCertificate())!.rtm[0]!.userId).toBe(id);
+
+        const chatRes = await call(chatAccount.GET, `http://localhost/api/chat/account/${encodeURIComponent(id)}/${query(expirySeconds)}`);
+        expect(chatRes.status === 200).toBe(/^[a-zA-Z0-9_.-]{1,64}$/.test(id) && id !== '.' && id !== '..' && validExpiry(expirySeconds));
+
+        const rteRes = await call(rte.GET, `http://localhost/api/rte/demo/publisher/uid/7/${encodeURIComponent(rtmId)}/${query(expirySeconds)}`);
+        expect(rteRes.status === 200).toBe(validName(rtmId, 64) && validExpiry(expirySeconds));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('unknown paths are JSON 404s, whatever they contain', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { maxLength: 6 }), async (segments) => {
+        const { status } = await call(unknown.GET, `http://localhost/api/x${segments.length ? '/' : ''}${pathOf(segments)}`);
+        expect([400, 404]).toContain(status);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+const jsonValue = fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }));
+
+describe('fuzz: JSON bodies', () => {
+  it('POST /api/token: random bodies never 5xx; minted tokens match the body', async () => {
+    const body = fc.oneof(
+      fc.record(
+        {
+          tokenType: fc.oneof(fc.constantFrom('rtc', 'rtm', 'chat'), jsonValue),
+          channel: fc.oneof(fc.stringMatching(/^[a-z0-9 -]{1,70}$/), jsonValue),
+          role: fc.oneof(fc.constantFrom('publisher', 'subscriber', '1', '2', 1, 2), jsonValue),
+          uid: fc.oneof(fc.integer({ min: -1, max: 5_000_000_000 }), fc.stringMatching(/^[a-z0-9]{0,70}$/), jsonValue),
+          expire: fc.oneof(fc.integer({ min: -1, max: 100_000 }), jsonValue),
+        },
+        { requiredKeys: [] },
+      ).map((value) => JSON.stringify(value)),
+      fc.json({ maxDepth: 3 }),
+      fc.string({ maxLength: 200 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const { status, body: answer } = await call(postToken.POST, 'http://localhost/api/token', { method: 'POST', body: text });
+        expect([200, 400, 413]).toContain(status);
+        if (status !== 200) return;
+        const sent = JSON.parse(text);
+        const decoded = decodeAccessToken(answer.token, localCertificate())!;
+        const lifetime = sent.expire ?? 86400;
+        expect(decoded.expire).toBe(lifetime);
+        if (sent.tokenType === 'rtc') {
+          expect(decoded.rtc).toHaveLength(1);
+          expect(decoded.rtc[0]!.channel).toBe(sent.channel);
+          expect(decoded.rtc[0]!.uid).toBe(String(sent.uid) === '0' ? '' : String(sent.uid));
+          expect(Object.keys(decoded.rtc[0]!.privileges).length).toBe(ROLE[String(sent.role)] === 'publisher' ? 4 : 1);
+        } else if (sent.tokenType === 'rtm') {
+          expect(decoded.rtm[0]!.userId).toBe(String(sent.uid));
+        } else {
+          expect(decoded.chat).toHaveLength(1);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('local signaling routes: random bodies never 5xx', async () => {
+    const body = fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 200 }), fc.record({ session: jsonValue, to: jsonValue, data: fc.json() }).map((v) => JSON.stringify(v)));
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom(localJoin.POST, localSignal.POST, localPublish.POST), async (text, handler) => {
+        const { status } = await call(handler, 'http://localhost/api/local/x', { method: 'POST', body: text });
+        expect([400, 401, 403, 404, 409, 413]).toContain(status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
