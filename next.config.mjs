@@ -1,13 +1,17 @@
+import { networkInterfaces } from 'node:os';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
+
 // Hosts the Agora Web SDK talks to (gateways, media edges, stats), over HTTPS and WebSockets.
 const AGORA_HOSTS = ['*.agora.io', '*.sd-rtn.com', '*.rtnsvc.com', '*.rtesvc.com'];
 
-function contentSecurityPolicy() {
+/** `dev`: React's development build evaluates code (call stacks, the overlay); production never may. */
+function contentSecurityPolicy(dev) {
   const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL ? new URL(process.env.NEXT_PUBLIC_TOKEN_SERVER_URL).origin : '';
   const agora = AGORA_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]).join(' ');
   return [
     "default-src 'self'",
     // Next's hydration data is inline script; the SDK compiles WebAssembly for audio processing.
-    "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+    `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
@@ -21,13 +25,26 @@ function contentSecurityPolicy() {
   ].join('; ');
 }
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/**
+ * Hosts `next dev` serves to other devices: this machine's own network addresses (the "Network:"
+ * line it prints) plus ALLOWED_DEV_ORIGINS, so a phone on the same network can load the app.
+ */
+function devOrigins() {
+  const own = Object.values(networkInterfaces()).flat().filter((address) => address && !address.internal).map((address) => (address.family === 'IPv6' ? `[${address.address}]` : address.address));
+  const extra = (process.env.ALLOWED_DEV_ORIGINS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+  return [...own, ...extra];
+}
+
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   // scripts/check-secret-leak.mjs builds a second copy beside the normal one.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The Go token service's URLs end in "/": answer both forms directly instead of redirecting.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
+  ...(phase === PHASE_DEVELOPMENT_SERVER && { allowedDevOrigins: devOrigins() }),
+  // Bottom corners belong to the call controls on a phone.
+  devIndicators: { position: 'top-right' },
   reactStrictMode: true,
   async headers() {
     return [
@@ -35,7 +52,7 @@ const nextConfig = {
         // Pages: what the browser may load and do. API answers are JSON that no browser renders.
         source: '/:path((?!api/).*)',
         headers: [
-          { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
+          { key: 'Content-Security-Policy', value: contentSecurityPolicy(phase === PHASE_DEVELOPMENT_SERVER) },
           { key: 'Permissions-Policy', value: 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -52,6 +69,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
 export default nextConfig;

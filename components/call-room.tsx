@@ -24,7 +24,7 @@ type Props = {
 export function CallRoom({ channel, config, engine: injected }: Props) {
   const { engine, error: engineError, retry: retryEngine } = useCallEngine(config.mode, injected);
   const [uid] = useState(randomUid);
-  const [stage, setStage] = useState<'prejoin' | 'call' | 'left'>('prejoin');
+  const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(engine);
   const call = useCallSession(engine, channel, uid, config, stage !== 'left');
 
@@ -43,6 +43,14 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
     await call.leave();
     release();
     setStage('left');
+  };
+
+  /** Back into the same call as the same person (same uid): devices restart, then join at once. */
+  const rejoin = async () => {
+    setStage('rejoining');
+    const tracks = await start();
+    setStage('call');
+    call.join(tracks, { speakerId: media.speakerId });
   };
 
   const toggle = (kind: 'audio' | 'video', on: boolean) => void setEnabled(kind, on, call.setTrackEnabled);
@@ -81,16 +89,26 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
         title="You left the call"
         actions={
           <>
-            <button type="button" onClick={() => setStage('prejoin')} className={primaryAction}>
+            <button type="button" onClick={() => void rejoin()} className={primaryAction}>
               Rejoin
             </button>
             <Link href="/" className={secondaryAction}>
-              Start page
+              Home
             </Link>
           </>
         }
       >
-        Your camera and microphone are off.
+        <p>
+          You left <strong className="break-all text-slate-100" data-testid="left-channel">{channel}</strong>. Your camera and microphone are off.
+        </p>
+      </StatusScreen>
+    );
+  }
+
+  if (stage === 'rejoining') {
+    return (
+      <StatusScreen title={`Rejoining ${channel}…`}>
+        <p role="status">Starting your camera and microphone.</p>
       </StatusScreen>
     );
   }
@@ -113,6 +131,7 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   return (
     <Prejoin
       channel={channel}
+      mode={config.mode}
       modeBadge={<ModeBadge mode={config.mode} withHint />}
       media={media}
       engineReady={!!engine}

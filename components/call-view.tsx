@@ -1,14 +1,19 @@
 'use client';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallSnapshot } from '@/lib/client/call-session';
-import type { CallProblem } from '@/lib/call-problems';
 import type { LocalMedia } from '@/lib/client/use-local-media';
-import { ConnectionStatus } from './connection-status';
-import { DevicePickers, type DeviceKind } from './device-pickers';
+import { ConnectionStatus, describeTokenState } from './connection-status';
+import { ControlBar } from './control-bar';
+import type { DeviceKind } from './device-pickers';
+import { DevicesPopover } from './devices-popover';
 import { LinkIcon, PhoneOffIcon, SettingsIcon } from './icons';
+import { InviteCard } from './invite-card';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
+import { ProblemPanel } from './problem-panel';
 import { Avatar, RemoteTile, TileFrame } from './remote-tile';
+import { TileStage } from './tile-stage';
+import { Toast } from './toast';
 
 type Props = {
   channel: string;
@@ -21,45 +26,50 @@ type Props = {
   onRetry: () => void;
 };
 
-/** Columns that keep tiles large: 1 person full width, 2 side by side, then a grid. */
-function gridColumns(count: number) {
-  if (count <= 1) return 'grid-cols-1';
-  if (count <= 4) return 'grid-cols-1 sm:grid-cols-2';
-  return 'grid-cols-2 lg:grid-cols-3';
-}
+const roundButton = 'flex h-12 shrink-0 items-center justify-center gap-2 rounded-full bg-slate-700 hover:bg-slate-600 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400';
 
-function ProblemPanel({ problem, onRetry, onLeave }: { problem: CallProblem; onRetry: () => void; onLeave: () => void }) {
-  return (
-    <div role="alert" data-testid="call-problem" className="mx-auto flex max-w-lg flex-col gap-3 rounded-2xl border border-rose-500/40 bg-rose-950/40 p-6">
-      <h2 className="text-xl font-semibold text-rose-100">{problem.title}</h2>
-      <p className="text-rose-200/90">{problem.detail}</p>
-      <div className="flex gap-3">
-        {problem.retryable && (
-          <button type="button" onClick={onRetry} className="rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400">
-            Retry
-          </button>
-        )}
-        <button type="button" onClick={onLeave} className="rounded-lg bg-slate-800 px-4 py-2 font-medium hover:bg-slate-700">
-          Leave
-        </button>
-      </div>
-    </div>
-  );
+/** Copies the invite link and confirms with a toast naming it (or offers it to copy by hand). */
+function useInviteLink() {
+  const [toast, setToast] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = useCallback(async () => {
+    const link = window.location.href;
+    try {
+      await navigator.clipboard.writeText(link);
+      setToast(`Invite link copied: ${link}`);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setToast(null), 4000);
+    } catch {
+      window.prompt('Copy this invite link', link);
+    }
+  }, []);
+  return { toast, copy };
 }
 
 export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
-  const [copied, setCopied] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const copyInvite = async () => {
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      window.prompt('Copy this invite link', window.location.href);
-    }
-  };
-  const count = snapshot.participants.length + 1;
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  const devicesButton = useRef<HTMLButtonElement>(null);
+  const { toast, copy } = useInviteLink();
+  // Rendered in the browser only (after Join), so the page's own address is at hand.
+  const [link] = useState(() => window.location.href);
+  const closeDevices = useCallback(() => {
+    setDevicesOpen(false);
+    devicesButton.current?.focus();
+  }, []);
+
+  const self = (
+    <TileFrame testId="local-tile" label="You" micOff={!media.micOn || !media.audioTrack} cameraOff={!media.cameraOn || !media.videoTrack}>
+      {media.videoTrack && media.cameraOn ? <LocalVideo track={media.videoTrack} /> : <Avatar name="You" />}
+    </TileFrame>
+  );
+  const alone = snapshot.participants.length === 0 && snapshot.phase !== 'failed';
+  const tiles = [
+    { key: 'self', node: self },
+    ...(alone
+      ? [{ key: 'invite', node: <InviteCard link={link} onCopy={() => void copy()} /> }]
+      : snapshot.participants.map((participant) => ({ key: participant.uid, node: <RemoteTile participant={participant} /> }))),
+  ];
 
   return (
     <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
@@ -70,12 +80,10 @@ export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSele
           </h1>
           {modeBadge}
         </div>
-        <div className="flex items-center gap-4">
-          <span className="text-xs text-slate-400" data-testid="token-renewals" data-renewals={snapshot.renewals} data-rejoins={snapshot.rejoins}>
-            {snapshot.renewals > 0 ? `Access renewed ${snapshot.renewals}×` : 'Secure token'}
-          </span>
-          <ConnectionStatus snapshot={snapshot} />
-        </div>
+        <ConnectionStatus snapshot={snapshot} />
+        <p className="sr-only" data-testid="token-renewals" data-renewals={snapshot.renewals} data-rejoins={snapshot.rejoins}>
+          {describeTokenState(snapshot)}
+        </p>
       </header>
 
       {snapshot.notice && (
@@ -88,59 +96,45 @@ export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSele
         </p>
       )}
 
-      <section aria-label="Participants" className="min-h-0 flex-1 overflow-y-auto">
+      <section aria-label="Participants" className="min-h-0 flex-1">
         {snapshot.phase === 'failed' && snapshot.problem ? (
-          <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave} />
-        ) : (
-          <div className={`grid content-center gap-3 ${gridColumns(count)}`}>
-            <TileFrame testId="local-tile" label="You" micOff={!media.micOn || !media.audioTrack} cameraOff={!media.cameraOn || !media.videoTrack}>
-              {media.videoTrack && media.cameraOn ? <LocalVideo track={media.videoTrack} /> : <Avatar name="You" />}
-            </TileFrame>
-            {snapshot.participants.map((participant) => (
-              <RemoteTile key={participant.uid} participant={participant} />
-            ))}
+          <div className="flex h-full items-center overflow-y-auto">
+            <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave} />
           </div>
-        )}
-        {snapshot.phase === 'joined' && snapshot.participants.length === 0 && (
-          <p className="mt-3 text-center text-sm text-slate-400">Waiting for others to join. Share the invite link.</p>
+        ) : (
+          <TileStage tiles={tiles} />
         )}
       </section>
 
-      {settingsOpen && (
-        <section aria-label="Devices" className="mx-auto grid w-full max-w-3xl gap-3 rounded-2xl bg-slate-900 p-4 sm:grid-cols-3">
-          <DevicePickers media={media} onSelect={onSelectDevice} />
-        </section>
-      )}
+      {devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
 
-      <nav aria-label="Call controls" className="flex items-center justify-center gap-3 pb-[env(safe-area-inset-bottom)]">
+      <ControlBar>
         <MediaToggles media={media} onToggle={onToggle} />
         <button
+          ref={devicesButton}
           type="button"
           aria-label="Choose devices"
-          aria-expanded={settingsOpen}
-          onClick={() => setSettingsOpen((open) => !open)}
-          className="flex h-12 w-12 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400"
+          title="Choose devices"
+          aria-expanded={devicesOpen}
+          onClick={() => (devicesOpen ? closeDevices() : setDevicesOpen(true))}
+          className={`${roundButton} w-12`}
         >
           <SettingsIcon />
         </button>
-        <button
-          type="button"
-          onClick={copyInvite}
-          className="flex h-12 items-center gap-2 rounded-full bg-slate-700 px-4 hover:bg-slate-600 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400"
-        >
+        <button type="button" onClick={() => void copy()} title="Copy invite link" className={`${roundButton} w-12 sm:w-auto sm:px-4`}>
           <LinkIcon />
-          <span className="hidden sm:inline">{copied ? 'Link copied' : 'Copy invite link'}</span>
-          <span className="sr-only sm:hidden">{copied ? 'Link copied' : 'Copy invite link'}</span>
+          <span className="sr-only sm:not-sr-only">Copy invite link</span>
         </button>
         <button
           type="button"
           onClick={onLeave}
-          className="flex h-12 items-center gap-2 rounded-full bg-rose-600 px-5 font-medium hover:bg-rose-500 focus:outline-2 focus:outline-offset-2 focus:outline-rose-300"
+          className="flex h-12 shrink-0 items-center gap-2 rounded-full bg-rose-600 px-5 font-medium hover:bg-rose-500 focus:outline-2 focus:outline-offset-2 focus:outline-rose-300"
         >
           <PhoneOffIcon />
           Leave
         </button>
-      </nav>
+      </ControlBar>
+      <Toast message={toast} />
     </main>
   );
 }

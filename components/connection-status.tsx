@@ -34,10 +34,25 @@ export function describeConnection(snapshot: CallSnapshot): { label: string; ton
 
 const DOT = { ok: 'bg-emerald-400', busy: 'bg-amber-400 animate-pulse', bad: 'bg-rose-500' };
 
+/** The access token's state in words, for the status tooltip and screen readers. */
+export function describeTokenState(snapshot: CallSnapshot): string {
+  const until = snapshot.tokenExpiresAt
+    ? `, valid until ${new Date(snapshot.tokenExpiresAt * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+    : '';
+  const renewed = snapshot.renewals > 0 ? `renewed ${snapshot.renewals} ${snapshot.renewals === 1 ? 'time' : 'times'}` : 'issued for this call';
+  return `Access token ${renewed}${until}.`;
+}
+
 export function ConnectionStatus({ snapshot }: { snapshot: CallSnapshot }) {
   const { label, tone } = describeConnection(snapshot);
   return (
-    <p role="status" aria-live="polite" data-testid="connection-status" className="flex items-center gap-2 text-sm text-slate-200">
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="connection-status"
+      title={describeTokenState(snapshot)}
+      className="flex items-center gap-2 text-sm text-slate-200"
+    >
       <span className={`h-2.5 w-2.5 rounded-full ${DOT[tone]}`} aria-hidden="true" />
       {label}
     </p>

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { randomChannelName } from '@/lib/client/channel-names';
-import { byteLength, CHANNEL_NAME_MAX_BYTES, parseChannelName } from '@/lib/validation';
+import { byteLength, CHANNEL_NAME_MAX_BYTES, channelNameMessage, parseChannelName } from '@/lib/validation';
 
 export function LandingForm() {
   const router = useRouter();
@@ -10,9 +10,10 @@ export function LandingForm() {
   const [touched, setTouched] = useState(false);
   const [joining, setJoining] = useState(false);
   const errorId = useId();
-  const parsed = parseChannelName(name);
+  // Spaces around a name are a typing accident, not a different room.
+  const parsed = parseChannelName(name.trim());
   const showError = (touched || name.length > 0) && !parsed.ok;
-  const bytes = byteLength(name);
+  const bytes = byteLength(name.trim());
 
   const go = (channel: string) => {
     setJoining(true);
@@ -53,7 +54,7 @@ export function LandingForm() {
           <div id={errorId} aria-live="polite" className="flex justify-between gap-4 text-sm">
             <span className={showError ? 'text-rose-300' : 'text-slate-400'} data-testid="channel-hint">
               {showError && !parsed.ok
-                ? parsed.error.replace(/^channelName/, 'The name')
+                ? channelNameMessage(parsed.error)
                 : 'Letters, digits, spaces and most punctuation. Anyone with the name can join.'}
             </span>
             <span className={bytes > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'}>

@@ -1,8 +1,9 @@
 'use client';
 import { useState } from 'react';
+import type { Mode } from '@/lib/call-contract';
 import type { PastedToken } from '@/lib/client/use-call-session';
 import type { LocalMedia } from '@/lib/client/use-local-media';
-import { parseAppId, parsePastedToken } from '@/lib/validation';
+import { ConsoleTokenOption, type PastedChoice } from './console-token-option';
 import { DevicePickers, type DeviceKind } from './device-pickers';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
@@ -10,6 +11,7 @@ import { MicLevel } from './mic-level';
 
 type Props = {
   channel: string;
+  mode: Mode;
   modeBadge: React.ReactNode;
   media: LocalMedia;
   engineReady: boolean;
@@ -20,14 +22,10 @@ type Props = {
   onJoin: (pasted: PastedToken | null) => void;
 };
 
-export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
-  const [advanced, setAdvanced] = useState(false);
-  const [pastedAppId, setPastedAppId] = useState('');
-  const [pastedToken, setPastedToken] = useState('');
-  const usePasted = advanced && (pastedAppId !== '' || pastedToken !== '');
-  const appId = parseAppId(pastedAppId);
-  const pasted = parsePastedToken(pastedToken);
-  const pastedError = !usePasted ? null : !appId.ok ? appId.error : !pasted.ok ? pasted.error : null;
+export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
+  const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
+  const usePasted = pastedChoice.active;
+  const pastedError = pastedChoice.active ? pastedChoice.error : null;
   const waitingFor = !engineReady
     ? 'Loading…'
     : media.starting
@@ -55,8 +53,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
         <MicLevel track={media.audioTrack} active={media.micOn} />
         {(media.videoError || media.audioError) && (
           <div role="alert" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-sm text-amber-200">
-            {media.videoError && <p>{media.videoError}</p>}
-            {media.audioError && <p>{media.audioError}</p>}
+            {[...new Set([media.videoError, media.audioError])].map((error) => error && <p key={error}>{error}</p>)}
             <p className="mt-1 text-amber-100/80">
               {nothingWorks ? 'You can still join to watch and listen.' : 'You can still join with what works.'}
             </p>
@@ -76,23 +73,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
           <DevicePickers media={media} onSelect={onSelectDevice} />
         </div>
 
-        <details className="rounded-lg border border-slate-800 p-3 text-sm" open={advanced} onToggle={(event) => setAdvanced(event.currentTarget.open)}>
-          <summary className="cursor-pointer text-slate-300">Advanced: join with a token from Agora Console</summary>
-          <div className="mt-3 flex flex-col gap-3">
-            <p className="text-slate-400">
-              For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated for this channel. Pasted tokens are not renewed.
-            </p>
-            <label className="flex flex-col gap-1">
-              App ID
-              <input className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono" value={pastedAppId} onChange={(e) => setPastedAppId(e.target.value)} autoComplete="off" spellCheck={false} />
-            </label>
-            <label className="flex flex-col gap-1">
-              Temporary token
-              <textarea className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs" value={pastedToken} onChange={(e) => setPastedToken(e.target.value)} spellCheck={false} />
-            </label>
-            {pastedError && <p className="text-amber-300" role="alert">{pastedError}</p>}
-          </div>
-        </details>
+        {mode === 'agora' && <ConsoleTokenOption onChange={setPastedChoice} />}
 
         {tokenError && !usePasted && (
           <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-3 text-sm text-rose-200">
@@ -103,7 +84,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
           type="button"
           className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
           disabled={waitingFor !== null || (usePasted ? !!pastedError : !!tokenError)}
-          onClick={() => onJoin(usePasted && appId.ok && pasted.ok ? { appId: appId.value, token: pasted.value } : null)}
+          onClick={() => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null)}
         >
           {waitingFor ?? 'Join call'}
         </button>

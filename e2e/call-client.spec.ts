@@ -25,10 +25,10 @@ test.describe('landing page', () => {
     const input = page.getByLabel('Channel name');
     const hint = page.getByTestId('channel-hint');
     await input.fill('café');
-    await expect(hint).toHaveText(/The name contains "é" \(U\+00E9\), which is not allowed/);
+    await expect(hint).toHaveText(/The channel name contains "é" \(U\+00E9\), which is not allowed/);
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await input.fill('a'.repeat(65));
-    await expect(hint).toHaveText('The name is 65 bytes long; the maximum is 64');
+    await expect(hint).toHaveText('The channel name is 65 bytes long; the maximum is 64');
     await input.press('Enter');
     await expect(page).toHaveURL(/\/$/);
     await input.fill('a'.repeat(64));
@@ -74,7 +74,7 @@ test.describe('call page', () => {
   test('an invalid channel shows a friendly error with a way back', async ({ page }) => {
     await page.goto('/call/caf%C3%A9');
     await expect(page.getByRole('heading', { name: 'This call link is not valid' })).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasText: 'channelName contains "é"' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'The channel name contains "é"' })).toBeVisible();
     await page.getByRole('link', { name: 'Back to the start page' }).click();
     await expect(page).toHaveURL(/\/$/);
   });
@@ -134,8 +134,12 @@ test.describe('Agora mode, offline', () => {
 
     await problem.getByRole('button', { name: 'Leave' }).click();
     await expect(page.getByRole('heading', { name: 'You left the call' })).toBeVisible();
+    // Rejoin goes straight back in, as the same uid, with a fresh token.
+    const afterLeave = joins.length;
     await page.getByRole('button', { name: 'Rejoin' }).click();
-    await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+    await expect(page.getByTestId('connection-status')).toHaveText('Connecting…', { timeout: 20_000 });
+    await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(afterLeave);
+    expect(joins.at(-1)).toMatchObject({ cname: 'agora-room', uid: grant.uid });
   });
 
   test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({ page, targetMode }) => {

@@ -64,6 +64,9 @@ function notDotSegment(field: string, raw: string): Parsed<string> {
 export const parseChannelName = (raw: unknown) =>
   parseAgoraName('channelName', raw, CHANNEL_NAME_MAX_BYTES);
 
+/** A channel-name error in words for people (the API's words name the field "channelName"). */
+export const channelNameMessage = (error: string) => error.replace(/^channelName/, 'The channel name');
+
 export const parseUserAccount = (raw: unknown) =>
   parseAgoraName('userAccount', raw, USER_ACCOUNT_MAX_BYTES);
 

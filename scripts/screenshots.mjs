@@ -1,4 +1,4 @@
-// npm run screenshots — landing, prejoin and call screens at phone and desktop widths, written to
+// npm run screenshots — landing, prejoin, alone-in-a-call, call and left screens at phone and desktop widths, written to
 // screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
 import { mkdirSync } from 'node:fs';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
@@ -21,6 +21,9 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.waitForTimeout(800);
   await page.screenshot({ path: `screenshots/prejoin-${name}.png` });
   await join.click();
+  await page.getByTestId('invite-card').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `screenshots/alone-${name}.png` });
   const guest = await (await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] })).newPage();
   await guest.goto(`/call/${channel}`);
   await guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled')).click({ timeout: 30_000 });

@@ -52,6 +52,14 @@ export function requireMode(actual: TargetMode, wanted: TargetMode, why: string)
   test.skip(actual !== wanted, reason);
 }
 
+/** Skips the current test, saying why, unless the target's call tokens expire within a test's time. */
+export async function requireShortTokens(request: APIRequestContext) {
+  const lifetime = (await (await request.get('/api/health')).json()).tokenExpirySeconds as number;
+  const reason = `the target's tokens last ${lifetime} s; set TOKEN_EXPIRY_SECONDS=40 on it to run this within a test`;
+  if (lifetime > 60) console.log(`skipped: ${test.info().title}: ${reason}`);
+  test.skip(lifetime > 60, reason);
+}
+
 export const test = base.extend<{ targetMode: TargetMode; cspGuard: void }>({
   cspGuard: [
     async ({}, use) => {

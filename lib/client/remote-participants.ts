@@ -61,7 +61,7 @@ export class RemoteParticipants {
         track.play();
       }
     } catch (error) {
-      console.warn(`Could not subscribe to ${mediaType} of user ${user.uid}`, error);
+      console.warn(`Could not subscribe to ${mediaType} of user ${user.uid}: ${(error as Error).message}`);
     }
     if (generation === this.generation) this.changed();
   }

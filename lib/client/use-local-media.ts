@@ -20,6 +20,10 @@ export interface LocalMedia {
 
 const NO_DEVICES: DeviceLists = { cameras: [], microphones: [], speakers: [] };
 
+/** Browsers hide cameras and microphones from pages opened over plain http (other than localhost). */
+export const INSECURE_CONTEXT_ERROR =
+  'Camera and microphone need a secure connection: this page was opened over plain http. Open it over HTTPS, or as localhost on this computer.';
+
 /**
  * Camera and microphone for the preview and the call. Each device is started on its own, so a
  * denied or missing camera still leaves the microphone working (and the other way round).
@@ -56,6 +60,10 @@ export function useLocalMedia(engine: CallEngine | null) {
   const start = useCallback(async (): Promise<LocalTrack[]> => {
     if (!engine) return [];
     const mine = ++generation.current;
+    if (!window.isSecureContext) {
+      setMedia((state) => ({ ...state, audioError: INSECURE_CONTEXT_ERROR, videoError: INSECURE_CONTEXT_ERROR, starting: false }));
+      return [];
+    }
     setMedia((state) => ({ ...state, starting: true, audioError: null, videoError: null }));
     const { cameraId, microphoneId } = current.current;
     const [audio, video] = await Promise.allSettled([

@@ -58,6 +58,8 @@ beforeEach(() => {
     }),
   );
   vi.stubGlobal('requestAnimationFrame', () => 0);
+  // jsdom has no layout: the tile grid measures nothing and lays out nothing, which is fine here.
+  vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
   vi.stubGlobal('cancelAnimationFrame', () => {});
 });
 afterEach(() => {

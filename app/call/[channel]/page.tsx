@@ -4,7 +4,7 @@ import { CallRoom } from '@/components/call-room';
 import { primaryAction, StatusScreen } from '@/components/status-screen';
 import { callPageConfig } from '@/lib/server/call-page-config';
 import { decodePathSegments } from '@/lib/path-segments';
-import { parseChannelName } from '@/lib/validation';
+import { channelNameMessage, parseChannelName } from '@/lib/validation';
 
 type Props = { params: Promise<{ channel: string }> };
 
@@ -33,7 +33,7 @@ export default async function CallPage({ params }: Props) {
           </Link>
         }
       >
-        {channel.error}.
+        {channelNameMessage(channel.error)}. Check the link, or start a call with another name.
       </StatusScreen>
     );
   }

@@ -67,7 +67,8 @@ export class LocalRtcClient implements RtcClient {
         stopIfAborted();
       }
       this.events = await openEventStream(session, signal, {
-        onEvent: (event) => void this.onServerEvent(event),
+        // Negotiation with a peer that left a moment ago can fail: routine, one line, no trace.
+        onEvent: (event) => void this.onServerEvent(event).catch((error) => console.warn(`local mode: ${event.type} failed: ${(error as Error).message}`)),
         onReconnecting: () => this.setState('RECONNECTING', 'NETWORK_ERROR'),
         onReopened: () => this.setState('CONNECTED'),
         onClosed: () => {
@@ -144,7 +145,10 @@ export class LocalRtcClient implements RtcClient {
 
   private async signal(to: number, data: SignalData) {
     if (!this.session) return;
-    await postSignaling('signal', { session: this.session, to, data }).catch((error) => console.warn('local mode signal failed', error));
+    await postSignaling('signal', { session: this.session, to, data }).catch((error: LocalRtcError) => {
+      // A peer that just left (tab closed, rejoined) is routine: its user-left event is on its way.
+      if (!/is not in channel/.test(error.message)) console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
+    });
   }
 
   async subscribe(user: RemoteUser, mediaType: MediaKind): Promise<RemoteTrack> {

@@ -1,0 +1,75 @@
+'use client';
+import { useState } from 'react';
+import type { PastedToken } from '@/lib/client/use-call-session';
+import { parseAppId, parsePastedToken } from '@/lib/validation';
+
+/** What the person pasted: unused (fields empty or closed), invalid (with why), or ready to join with. */
+export type PastedChoice = { active: false } | { active: true; error: string } | { active: true; error: null; pasted: PastedToken };
+
+/** Agora mode's "Advanced" option: join with an App ID and a temporary token from Agora Console. */
+export function ConsoleTokenOption({ onChange }: { onChange: (choice: PastedChoice) => void }) {
+  const [open, setOpen] = useState(false);
+  const [appIdText, setAppIdText] = useState('');
+  const [tokenText, setTokenText] = useState('');
+
+  const report = (isOpen: boolean, appIdValue: string, tokenValue: string) => {
+    if (!isOpen || (appIdValue === '' && tokenValue === '')) return onChange({ active: false });
+    const appId = parseAppId(appIdValue);
+    const token = parsePastedToken(tokenValue);
+    if (!appId.ok) return onChange({ active: true, error: appId.error });
+    if (!token.ok) return onChange({ active: true, error: token.error });
+    onChange({ active: true, error: null, pasted: { appId: appId.value, token: token.value } });
+  };
+  const appId = parseAppId(appIdText);
+  const token = parsePastedToken(tokenText);
+  const error = appIdText === '' && tokenText === '' ? null : !appId.ok ? appId.error : !token.ok ? token.error : null;
+
+  return (
+    <details
+      className="rounded-lg border border-slate-800 p-3 text-sm"
+      open={open}
+      onToggle={(event) => {
+        setOpen(event.currentTarget.open);
+        report(event.currentTarget.open, appIdText, tokenText);
+      }}
+    >
+      <summary className="cursor-pointer text-slate-300">Advanced: join with a token from Agora Console</summary>
+      <div className="mt-3 flex flex-col gap-3">
+        <p className="text-slate-400">
+          For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated for this channel. Pasted
+          tokens are not renewed.
+        </p>
+        <label className="flex flex-col gap-1">
+          App ID
+          <input
+            className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono"
+            value={appIdText}
+            onChange={(event) => {
+              setAppIdText(event.target.value);
+              report(open, event.target.value, tokenText);
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          Temporary token
+          <textarea
+            className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs"
+            value={tokenText}
+            onChange={(event) => {
+              setTokenText(event.target.value);
+              report(open, appIdText, event.target.value);
+            }}
+            spellCheck={false}
+          />
+        </label>
+        {error && (
+          <p className="text-amber-300" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { joinThroughUi, openParticipant, remoteTiles } from './support/call-page';
+import { expect, newParticipantContext, requireMode, test } from './support/fixtures';
+
+// What a new user meets in the first five minutes: the landing page, bad links, the call screen's
+// layout at phone and desktop sizes, its controls from the keyboard, leaving and coming back.
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+/** Nothing the person needs may sit behind the control bar. */
+async function expectClearOfControls(page: Page, selector: string) {
+  const toolbar = await page.getByRole('toolbar', { name: 'Call controls' }).boundingBox();
+  for (const box of await page.locator(selector).evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON()))) {
+    expect(box.bottom, `${selector} ends at ${box.bottom}, the controls start at ${toolbar!.y}`).toBeLessThanOrEqual(toolbar!.y);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+  }
+}
+
+test.describe('landing and links', () => {
+  test('spaces around a channel name are dropped: "  padded  " is the room "padded"', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Channel name').fill('  padded  ');
+    await expect(page.getByLabel('Channel name')).toHaveAttribute('aria-invalid', 'false');
+    await page.getByLabel('Channel name').press('Enter');
+    await expect(page).toHaveURL(/\/call\/padded$/);
+    await expect(page.getByTestId('channel-name')).toHaveText('padded');
+  });
+
+  test('a call link with a too-long name speaks like the landing page, not like the API', async ({ page }) => {
+    await page.goto(`/call/${'a'.repeat(100)}`);
+    await expect(page.getByRole('heading', { name: 'This call link is not valid' })).toBeVisible();
+    const alert = page.getByRole('alert').filter({ hasText: 'bytes long' });
+    await expect(alert).toContainText('The channel name is 100 bytes long; the maximum is 64.');
+    await expect(alert).not.toContainText('channelName');
+  });
+
+  for (const path of ['/call/', '/call/.', '/no-such-page']) {
+    test(`${path} shows a styled not-found page with a way home`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response!.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'There is nothing here' })).toBeVisible();
+      await page.getByRole('link', { name: 'Start or join a call' }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByLabel('Channel name')).toBeVisible();
+    });
+  }
+});
+
+test.describe('the call screen', () => {
+  for (const [name, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+    test(`on a ${name}, alone: an invite card with the link, then two people fill the screen, nothing under the controls`, async ({ browser, baseURL }) => {
+      const context = await newParticipantContext(browser, baseURL!);
+      await context.grantPermissions(['camera', 'microphone', 'clipboard-read', 'clipboard-write']);
+      const alice = await context.newPage();
+      await alice.setViewportSize(viewport);
+      const channel = `layout-${name}-${Date.now()}`;
+      await joinThroughUi(alice, channel);
+
+      const card = alice.getByTestId('invite-card');
+      await expect(card).toBeVisible();
+      await expect(card.getByTestId('invite-link')).toHaveText(`${baseURL}/call/${channel}`);
+      await expectClearOfControls(alice, '[data-testid=local-tile], [data-testid=invite-card]');
+      await card.getByRole('button', { name: 'Copy link' }).click();
+      await expect(alice.getByTestId('toast')).toHaveText(`Invite link copied: ${baseURL}/call/${channel}`);
+      expect(await alice.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/call/${channel}`);
+
+      const bob = await openParticipant(browser, baseURL!);
+      await joinThroughUi(bob, channel);
+      await expect(remoteTiles(alice)).toHaveCount(1, { timeout: 10_000 });
+      await expect(card).toHaveCount(0);
+      await expectClearOfControls(alice, '[data-testid=local-tile], [data-testid^=remote-tile-]');
+      const [self, other] = await Promise.all([alice.getByTestId('local-tile').boundingBox(), remoteTiles(alice).boundingBox()]);
+      if (name === 'desktop') {
+        expect(Math.abs(self!.y - other!.y), 'side by side').toBeLessThan(2);
+        expect(self!.width, 'tiles use the width').toBeGreaterThan(viewport.width * 0.4);
+      } else {
+        expect(other!.y, 'stacked').toBeGreaterThan(self!.y + self!.height - 1);
+        expect(self!.height + other!.height, 'tiles use the height').toBeGreaterThan(viewport.height * 0.7);
+      }
+      await bob.context().close();
+      await context.close();
+    });
+  }
+
+  test('keyboard: Ctrl+D and Ctrl+E switch mic and camera, the controls are a toolbar, Escape closes the device panel', async ({ page }) => {
+    await joinThroughUi(page, `keys-${Date.now()}`);
+    const mic = page.getByRole('button', { name: 'Mute microphone' });
+    await expect(mic).toHaveAttribute('title', 'Mute microphone (Ctrl+D)');
+    await expect(mic).not.toHaveAttribute('aria-pressed');
+    await page.keyboard.press('Control+d');
+    await expect(page.getByRole('button', { name: 'Unmute microphone' })).toBeVisible();
+    await page.keyboard.press('Control+e');
+    await expect(page.getByRole('button', { name: 'Turn camera on' })).toBeVisible();
+    await expect(page.getByTestId('local-tile').getByTestId('camera-off-indicator')).toBeVisible();
+    await page.keyboard.press('Control+e');
+    await page.keyboard.press('Control+d');
+    await expect(page.getByRole('button', { name: 'Mute microphone' })).toBeVisible();
+
+    const toolbar = page.getByRole('toolbar', { name: 'Call controls' });
+    await toolbar.getByRole('button', { name: 'Mute microphone' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(toolbar.getByRole('button', { name: 'Turn camera off' })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(toolbar.getByRole('button', { name: 'Leave' })).toBeFocused();
+
+    const devices = toolbar.getByRole('button', { name: 'Choose devices' });
+    await devices.click();
+    await expect(page.getByRole('dialog', { name: 'Devices' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Devices' }).getByLabel('Camera')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Devices' })).toHaveCount(0);
+    await expect(devices).toBeFocused();
+  });
+
+  test('the header speaks to people: no "Secure token", the token state is there for screen readers', async ({ page }) => {
+    await joinThroughUi(page, `words-${Date.now()}`);
+    await expect(page.getByText('Secure token')).toHaveCount(0);
+    await expect(page.getByTestId('token-renewals')).toHaveText(/^Access token issued for this call, valid until /);
+  });
+});
+
+test('Leave names the room; Rejoin goes straight back in as the same person', async ({ browser, baseURL }) => {
+  const channel = `again-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(alice, channel);
+  await joinThroughUi(bob, channel);
+  await expect(remoteTiles(alice)).toHaveCount(1, { timeout: 10_000 });
+  const bobTile = await remoteTiles(alice).getAttribute('data-testid');
+
+  await bob.getByRole('button', { name: 'Leave' }).click();
+  await expect(bob.getByRole('heading', { name: 'You left the call' })).toBeVisible();
+  await expect(bob.getByTestId('left-channel')).toHaveText(channel);
+  await expect(bob.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
+  await expect(remoteTiles(alice)).toHaveCount(0, { timeout: 5_000 });
+
+  await bob.getByRole('button', { name: 'Rejoin' }).click();
+  await expect(bob.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect(bob.getByRole('button', { name: 'Join call' })).toHaveCount(0);
+  await expect(remoteTiles(alice)).toHaveCount(1, { timeout: 10_000 });
+  expect(await remoteTiles(alice).getAttribute('data-testid'), 'the same uid as before').toBe(bobTile);
+  for (const page of [alice, bob]) await page.context().close();
+});
+
+test('a tab closed and reopened within seconds leaves no errors behind on the other side', async ({ browser, baseURL, targetMode }) => {
+  requireMode(targetMode, 'local', "local mode's signaling races");
+  const channel = `race-${Date.now()}`;
+  const alice = await openParticipant(browser, baseURL!);
+  const errors: string[] = [];
+  alice.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  alice.on('pageerror', (error) => errors.push(error.message));
+  await joinThroughUi(alice, channel);
+  for (let round = 0; round < 3; round++) {
+    const bob = await openParticipant(browser, baseURL!);
+    await joinThroughUi(bob, channel);
+    await expect(remoteTiles(alice)).toHaveCount(1, { timeout: 10_000 });
+    await bob.context().close();
+  }
+  await expect(remoteTiles(alice)).toHaveCount(0, { timeout: 8_000 });
+  expect(errors).toEqual([]);
+  await alice.context().close();
+});
+
+test('opened over plain http from another device: the camera needs HTTPS, and you can still join to watch', async ({ baseURL, targetMode }) => {
+  requireMode(targetMode, 'local', 'it reaches the local test server under another host name');
+  // A host name that is not localhost makes plain http an insecure context, as a phone on the LAN sees it.
+  const port = new URL(baseURL!).port;
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  const browser = await chromium.launch({ executablePath, args: ['--host-resolver-rules=MAP lan-device.test 127.0.0.1', '--use-fake-device-for-media-stream'] });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://lan-device.test:${port}/call/insecure-${Date.now()}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Camera and microphone need a secure connection' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('You can still join to watch and listen.')).toBeVisible();
+  await expect(page.getByText('getUserMedia')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled();
+  await browser.close();
+});
