@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { CallPageConfig } from '@/lib/call-contract';
 import type { CallEngine } from '@/lib/client/call-engine';
-import { randomUid } from '@/lib/client/token-client';
 import { useCallEngine } from '@/lib/client/use-call-engine';
 import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
 import { useLocalMedia } from '@/lib/client/use-local-media';
@@ -23,7 +22,7 @@ type Props = {
 /** One person's way through a call: prejoin preview → call → left, for one channel and uid. */
 export function CallRoom({ channel, config, engine: injected }: Props) {
   const { engine, error: engineError, retry: retryEngine } = useCallEngine(config.mode, injected);
-  const [uid] = useState(randomUid);
+  const { uid } = config;
   const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(engine);
   const call = useCallSession(engine, channel, uid, config, stage !== 'left');

@@ -8,13 +8,17 @@ export type Mode = 'local' | 'agora';
 /** What the call page hands its client component: never a secret, only how to get and use tokens. */
 export interface CallPageConfig {
   mode: Mode;
+  /** This page's uid in the call (also its Signaling user id); random, kept across rejoins. */
+  uid: number;
+  /** The uid its screen share joins with (a second client, as the Agora SDK requires). */
+  screenUid: number;
   /** Base URL of the token API: "/api" for this app, or an external server with the same routes. */
   tokenBaseUrl: string;
   /** The App ID to join with when an external token server does not return one. */
   fallbackAppId: string | null;
   tokenExpirySeconds: number;
   joinTimeoutMs: number;
-  /** Proves to this app's token API that a request comes from its own call page (lib/server/authorize.ts). */
+  /** Proves to this app's token API that a request comes from this page, for its channel and uids (lib/server/page-ticket.ts). */
   pageTicket: string | null;
   /** Set when the server cannot issue tokens (e.g. credentials missing on Vercel). */
   configurationError: string | null;

@@ -20,13 +20,6 @@ export function rtcTokenUrl(config: TokenSourceConfig, channel: string, uid: Uid
   return `${base}/rtc/${encodeURIComponent(channel)}/publisher/uid/${uid}/?expiry=${config.expirySeconds}`;
 }
 
-/** A random non-zero uid for this browser session (Agora allows 1..2^32-1). */
-export function randomUid(): Uid {
-  const values = new Uint32Array(1);
-  crypto.getRandomValues(values);
-  return (values[0]! % 4294967294) + 1;
-}
-
 export async function fetchRtcToken(config: TokenSourceConfig, channel: string, uid: Uid): Promise<TokenGrant> {
   let response: Response;
   try {

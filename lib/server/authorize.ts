@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from './http/api-error';
 import type { AgoraCredentials } from './credentials';
 import { PAGE_TICKET_HEADER } from '../call-contract';
-import { verifyPageTicket } from './page-ticket';
+import { readPageTicket } from './page-ticket';
 import { EXPIRY_MAX_SECONDS, type Role } from '../validation';
 
 // The one place that decides whether a request may get a token. The default policy comes from
@@ -14,8 +14,18 @@ import { EXPIRY_MAX_SECONDS, type Role } from '../validation';
 export interface TokenScope {
   service: 'rtc' | 'rtm' | 'chat';
   channel?: string;
+  /** Who the token is for: an RTC uid or account, an RTM user id. */
+  identity?: string;
   role?: Role;
   expiry: number;
+}
+
+/** The call page's ticket covers RTC tokens for its channel and RTM tokens, for its own uids only. */
+function coveredByPageTicket(request: Request, scope: TokenScope, appCertificate: string): boolean {
+  if (scope.identity === undefined || scope.service === 'chat') return false;
+  const ticket = readPageTicket(request.headers.get(PAGE_TICKET_HEADER), appCertificate);
+  if (!ticket || !ticket.uids.map(String).includes(scope.identity)) return false;
+  return scope.service === 'rtm' || scope.channel === ticket.channel;
 }
 
 export interface TokenPolicy {
@@ -59,11 +69,7 @@ function hasApiKey(request: Request, keys: string[]): boolean {
 
 export function authorizeTokenRequest(request: Request, scope: TokenScope, credentials: AgoraCredentials, policy = tokenPolicy()): void {
   if (policy.apiKeys.length > 0) {
-    const fromOwnPage =
-      scope.service === 'rtc' &&
-      scope.channel !== undefined &&
-      verifyPageTicket(request.headers.get(PAGE_TICKET_HEADER), scope.channel, credentials.appCertificate);
-    if (!fromOwnPage && !hasApiKey(request, policy.apiKeys)) {
+    if (!coveredByPageTicket(request, scope, credentials.appCertificate) && !hasApiKey(request, policy.apiKeys)) {
       const presented = request.headers.has('authorization');
       throw new ApiError(
         401,

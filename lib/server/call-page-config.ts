@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CallPageConfig, Mode } from '../call-contract';
-import { EXPIRY_MAX_SECONDS } from '../validation';
+import { randomInt } from 'node:crypto';
+import { EXPIRY_MAX_SECONDS, UID_MAX } from '../validation';
 import { tokenPolicy } from './authorize';
 import { getAgoraCredentials } from './credentials';
 import { ApiError } from './http/api-error';
@@ -27,7 +28,16 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 export const callTokenExpirySeconds = () =>
   intFromEnv('TOKEN_EXPIRY_SECONDS', DEFAULT_TOKEN_EXPIRY_SECONDS, 40, EXPIRY_MAX_SECONDS);
 
+/** Two different random uids (1..2^32-1): the person's camera client and their screen-share client. */
+function pageUids(): [number, number] {
+  const uid = randomInt(1, UID_MAX + 1);
+  let screenUid = randomInt(1, UID_MAX + 1);
+  while (screenUid === uid) screenUid = randomInt(1, UID_MAX + 1);
+  return [uid, screenUid];
+}
+
 export function callPageConfig(channel: string): CallPageConfig {
+  const [uid, screenUid] = pageUids();
   const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL?.trim() || null;
   let mode: Mode = 'agora';
   let configurationError: string | null = null;
@@ -37,7 +47,7 @@ export function callPageConfig(channel: string): CallPageConfig {
     try {
       const credentials = getAgoraCredentials();
       mode = credentials.mode;
-      pageTicket = issuePageTicket(channel, credentials.appCertificate);
+      pageTicket = issuePageTicket({ channel, uids: [uid, screenUid] }, credentials.appCertificate);
       // The page keeps working under a stricter maximum lifetime: it asks for no more than allowed.
       tokenExpirySeconds = Math.min(tokenExpirySeconds, tokenPolicy().maxExpirySeconds);
     } catch (error) {
@@ -46,6 +56,8 @@ export function callPageConfig(channel: string): CallPageConfig {
   }
   return {
     mode,
+    uid,
+    screenUid,
     tokenBaseUrl: external ?? '/api',
     fallbackAppId: process.env.NEXT_PUBLIC_AGORA_APP_ID?.trim() || null,
     tokenExpirySeconds,

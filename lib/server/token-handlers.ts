@@ -39,6 +39,8 @@ async function admit(request: Request) {
   return { credentials, authorize, defaultExpiry: policy.maxExpirySeconds };
 }
 
+const identityText = (identity: RtcIdentity) => (identity.kind === 'uid' ? String(identity.uid) : identity.account);
+
 function identityFields(identity: RtcIdentity) {
   return identity.kind === 'uid' ? { uid: identity.uid } : { account: identity.account };
 }
@@ -60,7 +62,7 @@ export async function rtcToken(request: Request, url: URL) {
   const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtc', channel, role: parsedRole, expiry });
+  authorize({ service: 'rtc', channel, identity: identityText(identity), role: parsedRole, expiry });
   const minted = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   return {
     rtcToken: minted.token,
@@ -78,8 +80,8 @@ export async function rteTokens(request: Request, url: URL) {
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
   const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtc', channel, role: parsedRole, expiry });
-  authorize({ service: 'rtm', expiry }); // a page ticket is never enough for an RTM token
+  authorize({ service: 'rtc', channel, identity: identityText(identity), role: parsedRole, expiry });
+  authorize({ service: 'rtm', identity: rtmUserId, expiry });
   const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
   const rtm = mintRtmToken(credentials, rtmUserId, expiry);
   return {
@@ -99,7 +101,7 @@ export async function rtmToken(request: Request, url: URL) {
   const [, uid] = pathSegments(url);
   const userId = valid(parseRtmUserId(uid, 'uid'));
   const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtm', expiry });
+  authorize({ service: 'rtm', identity: userId, expiry });
   const minted = mintRtmToken(credentials, userId, expiry);
   return { rtmToken: minted.token, uid: userId, ...common(credentials, minted, expiry) };
 }
@@ -145,13 +147,13 @@ export async function postedToken(request: Request) {
       const channel = valid(parseChannelName(body.channel));
       const role = valid(parseRole(body.role));
       const identity = postedRtcIdentity(body.uid);
-      authorize({ service: 'rtc', channel, role, expiry });
+      authorize({ service: 'rtc', channel, identity: identityText(identity), role, expiry });
       const minted = mintRtcToken(credentials, channel, identity, role, expiry);
       return { token: minted.token, tokenType: 'rtc', channel, ...identityFields(identity), role, ...common(credentials, minted, expiry) };
     }
     case 'rtm': {
       const userId = valid(parseRtmUserId(postedUserId(body.uid), 'uid'));
-      authorize({ service: 'rtm', expiry });
+      authorize({ service: 'rtm', identity: userId, expiry });
       const minted = mintRtmToken(credentials, userId, expiry);
       return { token: minted.token, tokenType: 'rtm', uid: userId, ...common(credentials, minted, expiry) };
     }

@@ -40,6 +40,8 @@ function fakeEngine() {
 
 const config = {
   mode: 'agora' as const,
+  uid: 4242,
+  screenUid: 4343,
   tokenBaseUrl: '/api',
   fallbackAppId: null,
   tokenExpirySeconds: 300,

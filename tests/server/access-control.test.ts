@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { localCertificate } from '@/lib/server/credentials';
-import { issuePageTicket, verifyPageTicket } from '@/lib/server/page-ticket';
+import { issuePageTicket, readPageTicket } from '@/lib/server/page-ticket';
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
 import * as rtm from '@/app/api/rtm/[uid]/route';
@@ -40,23 +40,30 @@ describe('API keys', () => {
     expect((await get(rtm.GET, '/api/rtm/bob/', { authorization: 'bearer key-one' })).status).toBe(200);
   });
 
-  it("accepts this app's own call page by its ticket, for that channel's RTC tokens only", async () => {
-    const ticket = issuePageTicket('room', localCertificate());
-    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-call-ticket': ticket })).status).toBe(200);
-    expect((await get(rtc.GET, '/api/rtc/other/publisher/uid/1/', { 'x-call-ticket': ticket })).status).toBe(401);
-    expect((await get(rtm.GET, '/api/rtm/bob/', { 'x-call-ticket': ticket })).status).toBe(401);
-    // rte mints an RTM token too, which a page ticket never covers.
-    expect((await get(rte.GET, '/api/rte/room/publisher/uid/1/victim/', { 'x-call-ticket': ticket })).status).toBe(401);
+  it("accepts this app's own call page by its ticket: RTC for its channel and uids, RTM for its uids, nothing broader", async () => {
+    const ticket = { 'x-call-ticket': issuePageTicket({ channel: 'room', uids: [11, 22] }, localCertificate()) };
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/11/', ticket)).status).toBe(200);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/22/', ticket)).status).toBe(200);
+    expect((await get(rtm.GET, '/api/rtm/11/', ticket)).status).toBe(200);
+    expect((await get(rte.GET, '/api/rte/room/publisher/uid/11/', ticket)).status).toBe(200);
+    // Another channel, another uid, "any uid" (0), an RTM id that is not the page's: refused.
+    expect((await get(rtc.GET, '/api/rtc/other/publisher/uid/11/', ticket)).status).toBe(401);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/12/', ticket)).status).toBe(401);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/0/', ticket)).status).toBe(401);
+    expect((await get(rtm.GET, '/api/rtm/bob/', ticket)).status).toBe(401);
+    expect((await get(rte.GET, '/api/rte/room/publisher/uid/11/victim/', ticket)).status).toBe(401);
   });
 
-  it('page tickets expire, and are bound to the signing secret', () => {
+  it('page tickets expire, cannot be edited, and are bound to the signing secret', () => {
     const now = 1_800_000_000;
-    const ticket = issuePageTicket('room', localCertificate(), now);
-    expect(verifyPageTicket(ticket, 'room', localCertificate(), now + 3600)).toBe(true);
-    expect(verifyPageTicket(ticket, 'room', localCertificate(), now + 13 * 3600)).toBe(false);
-    expect(verifyPageTicket(ticket, 'room', 'f'.repeat(32), now)).toBe(false);
-    expect(verifyPageTicket(`${now + 99}.${ticket.split('.')[1]}`, 'room', localCertificate(), now)).toBe(false);
-    expect(verifyPageTicket('garbage', 'room', localCertificate(), now)).toBe(false);
+    const ticket = issuePageTicket({ channel: 'room', uids: [11, 22] }, localCertificate(), now);
+    expect(readPageTicket(ticket, localCertificate(), now + 3600)).toEqual({ channel: 'room', uids: [11, 22] });
+    expect(readPageTicket(ticket, localCertificate(), now + 13 * 3600)).toBeNull();
+    expect(readPageTicket(ticket, 'f'.repeat(32), now)).toBeNull();
+    const [, signature] = ticket.split('.');
+    const widened = Buffer.from(JSON.stringify({ c: 'room', u: [11, 22, 33], e: now + 3600 })).toString('base64url');
+    expect(readPageTicket(`${widened}.${signature}`, localCertificate(), now)).toBeNull();
+    expect(readPageTicket('garbage', localCertificate(), now)).toBeNull();
   });
 });
 

@@ -13,6 +13,11 @@ import * as unknown from '@/app/api/[...path]/route';
 import * as localJoin from '@/app/api/local/join/route';
 import * as localSignal from '@/app/api/local/signal/route';
 import * as localPublish from '@/app/api/local/publish/route';
+import * as rtmLogin from '@/app/api/local/rtm/login/route';
+import * as rtmSubscribe from '@/app/api/local/rtm/subscribe/route';
+import * as rtmState from '@/app/api/local/rtm/state/route';
+import * as rtmPublish from '@/app/api/local/rtm/publish/route';
+import * as rtmRenew from '@/app/api/local/rtm/renew/route';
 import { withServerEnv } from '../support/server-env';
 
 // An independent statement of the rules (the oracle), not the validation module under test.
@@ -144,9 +149,15 @@ describe('fuzz: JSON bodies', () => {
   });
 
   it('local signaling routes: random bodies never 5xx', async () => {
-    const body = fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 200 }), fc.record({ session: jsonValue, to: jsonValue, data: fc.json() }).map((v) => JSON.stringify(v)));
+    const body = fc.oneof(
+      fc.json({ maxDepth: 3 }),
+      fc.string({ maxLength: 200 }),
+      fc.record({ session: jsonValue, to: jsonValue, data: fc.json() }).map((v) => JSON.stringify(v)),
+      fc.record({ session: jsonValue, channel: jsonValue, state: fc.json(), message: jsonValue, userId: jsonValue, connection: jsonValue, token: jsonValue }).map((v) => JSON.stringify(v)),
+    );
+    const handlers = [localJoin.POST, localSignal.POST, localPublish.POST, rtmLogin.POST, rtmSubscribe.POST, rtmState.POST, rtmPublish.POST, rtmRenew.POST];
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom(localJoin.POST, localSignal.POST, localPublish.POST), async (text, handler) => {
+      fc.asyncProperty(body, fc.constantFrom(...handlers), async (text, handler) => {
         const { status } = await call(handler, 'http://localhost/api/local/x', { method: 'POST', body: text });
         expect([400, 401, 403, 404, 409, 413]).toContain(status);
       }),

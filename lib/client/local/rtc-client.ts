@@ -3,7 +3,8 @@
 import type { ConnectionState, LocalTrack, MediaKind, RemoteTrack, RemoteUser, RtcClient, RtcClientEvents, Uid } from '../../rtc-client';
 import type { LocalMediaTrack } from './media-track';
 import { PeerMesh, type SignalData } from './peer-mesh';
-import { aborted, LocalRtcError, openEventStream, postSignaling, type ServerEvent } from './signaling';
+import { LocalConnection } from './connection';
+import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -17,7 +18,7 @@ export class LocalRtcClient implements RtcClient {
     (kind) => this.published[kind]?.currentTrack() ?? null,
   );
   private session: string | null = null;
-  private events: EventSource | null = null;
+  private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
   private state: ConnectionState = 'DISCONNECTED';
 
@@ -51,7 +52,8 @@ export class LocalRtcClient implements RtcClient {
       if (signal.aborted) throw aborted();
     };
     try {
-      const joined = await postSignaling('join', { appId, channel, uid, token }, signal);
+      const connection = LocalConnection.shared();
+      const joined = await postSignaling('join', { connection: await connection.id(), appId, channel, uid, token }, signal);
       const session = joined.sessionId as string;
       this.session = session;
       if (signal.aborted) {
@@ -66,7 +68,7 @@ export class LocalRtcClient implements RtcClient {
         await this.mesh.connect(participant.uid, true);
         stopIfAborted();
       }
-      this.events = await openEventStream(session, signal, {
+      this.unlisten = connection.listen(session, {
         // Negotiation with a peer that left a moment ago can fail: routine, one line, no trace.
         onEvent: (event) => void this.onServerEvent(event).catch((error) => console.warn(`local mode: ${event.type} failed: ${(error as Error).message}`)),
         onReconnecting: () => this.setState('RECONNECTING', 'NETWORK_ERROR'),
@@ -76,7 +78,6 @@ export class LocalRtcClient implements RtcClient {
           this.setState('DISCONNECTED', 'SERVER_ERROR');
         },
       });
-      stopIfAborted();
       for (const participant of participants) {
         const user = this.userFor(participant.uid);
         this.emit('user-joined', user);
@@ -205,8 +206,8 @@ export class LocalRtcClient implements RtcClient {
   }
 
   private teardown() {
-    this.events?.close();
-    this.events = null;
+    this.unlisten?.();
+    this.unlisten = null;
     this.session = null;
     // Out of the channel nothing is published; a later join publishes afresh.
     this.unwatch.forEach((stop) => stop());

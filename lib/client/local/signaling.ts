@@ -1,5 +1,5 @@
-// Local mode's connection to this server's signaling routes: POSTs to /api/local/* and one
-// server-sent event stream per participant. Errors carry the Agora SDK's codes, so the call
+// Local mode's requests to this server's signaling routes (POST /api/local/*), and the events that
+// come back on the tab's stream (connection.ts). Errors carry the Agora SDK's codes, so the call
 // session and the UI treat both engines alike.
 import { readApiAnswer } from '../api-answer';
 
@@ -36,58 +36,15 @@ export async function postSignaling(path: string, body: unknown, signal?: AbortS
   return answer.body;
 }
 
-/** What the server pushes down a participant's event stream (lib/server/local/rooms.ts). */
+/** What the server pushes down a tab's event stream (lib/server/local/rooms.ts, presence.ts). */
 export interface ServerEvent {
   type: string;
+  /** The session (a join or a Signaling login) the event is for. */
+  session?: string;
   uid?: number;
   from?: number;
   reason?: string;
   audio?: boolean;
   video?: boolean;
   data?: { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
-}
-
-const EVENT_TYPES = ['user-joined', 'user-left', 'user-published', 'signal', 'token-privilege-will-expire', 'token-privilege-did-expire'];
-
-export interface EventStreamHandlers {
-  onEvent(event: ServerEvent): void;
-  /** The stream dropped and the browser is reconnecting it. */
-  onReconnecting(): void;
-  /** The stream is open again after a drop. */
-  onReopened(): void;
-  /** The server no longer knows this session (restarted, or removed it). */
-  onClosed(): void;
-}
-
-/** Opens the session's event stream; resolves once it is open, rejects if it never opens. */
-export function openEventStream(session: string, signal: AbortSignal, handlers: EventStreamHandlers): Promise<EventSource> {
-  return new Promise((resolve, reject) => {
-    const events = new EventSource(`/api/local/events?session=${encodeURIComponent(session)}`);
-    let opened = false;
-    const abort = () => {
-      events.close();
-      reject(aborted());
-    };
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    events.onopen = () => {
-      if (opened) return handlers.onReopened();
-      opened = true;
-      signal.removeEventListener('abort', abort);
-      resolve(events);
-    };
-    events.onerror = () => {
-      if (!opened) {
-        events.close();
-        reject(new LocalRtcError('NETWORK_ERROR', 'NETWORK_ERROR: the signaling stream did not open'));
-      } else if (events.readyState === EventSource.CLOSED) {
-        handlers.onClosed();
-      } else {
-        handlers.onReconnecting();
-      }
-    };
-    for (const type of EVENT_TYPES) {
-      events.addEventListener(type, (message) => handlers.onEvent(JSON.parse((message as MessageEvent).data)));
-    }
-  });
 }

@@ -1,17 +1,15 @@
 import 'server-only';
+// Local mode's RTC channels: who is in which channel, relaying WebRTC offers/answers/candidates
+// between them, and enforcing tokens as Agora does (expiry warnings 30 s ahead, disconnect at
+// expiry). Events reach each member through its tab's connection (connections.ts). State lives in
+// this process's memory, which is why local mode never runs on Vercel.
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/api-error';
+import { later, type LocalConnections } from './connections';
 import { checkRtcToken, isRefusal, type TokenRefusal } from './token-check';
-import { outsideRequest } from '../root-context';
-
-// Local mode's signaling: who is in which channel, relaying WebRTC offers/answers/candidates
-// between them, and enforcing tokens as Agora does (expiry warnings 30 s ahead, disconnect at expiry).
-// State lives in this process's memory, which is why local mode never runs on Vercel.
 
 export const MAX_PARTICIPANTS = 6;
 export const WILL_EXPIRE_LEAD_S = 30;
-/** A participant whose event stream is gone this long is removed (tab closed, network lost). */
-export const STREAM_GRACE_MS = 4000;
 
 export type RoomEvent =
   | { type: 'user-joined'; uid: number }
@@ -31,16 +29,14 @@ interface Member {
   uid: number;
   channel: string;
   sessionId: string;
+  connection: string;
   expiresAt: number;
   canPublishAudio: boolean;
   canPublishVideo: boolean;
   audio: boolean;
   video: boolean;
-  send: ((event: RoomEvent) => void) | null;
-  everAttached: boolean;
-  queue: RoomEvent[];
   timers: Set<ReturnType<typeof setTimeout>>;
-  streamTimer: ReturnType<typeof setTimeout> | null;
+  unbind: () => void;
 }
 
 export interface Credentials {
@@ -48,10 +44,7 @@ export interface Credentials {
   appCertificate: string;
 }
 
-/** Room timers outlive the request that sets them: keep them out of its async context. */
-const later = (work: () => void, ms: number) => outsideRequest(() => setTimeout(work, ms));
-
-function refusal(status: number, refused: TokenRefusal): ApiError {
+export function refusal(status: number, refused: TokenRefusal): ApiError {
   return new ApiError(status, `${refused.code}: ${refused.error} (${refused.reason})`);
 }
 
@@ -59,13 +52,16 @@ export class LocalRooms {
   private readonly channels = new Map<string, Map<number, Member>>();
   private readonly sessions = new Map<string, Member>();
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly connections: LocalConnections,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   private nowS() {
     return Math.floor(this.now() / 1000);
   }
 
-  join(credentials: Credentials, request: { appId: string; channel: string; uid: number; token: unknown }) {
+  join(credentials: Credentials, request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown }) {
     if (request.appId !== credentials.appId) {
       throw new ApiError(403, 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
     }
@@ -73,35 +69,31 @@ export class LocalRooms {
     if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
     const room = this.channels.get(request.channel) ?? new Map<number, Member>();
     const previous = room.get(request.uid);
-    // A join whose answer never reached its client (timeout, abort) holds the uid without ever
-    // opening its stream: a new join with a valid token for that uid takes its place.
-    if (previous && !previous.everAttached) this.remove(previous, 'Quit');
+    // The same tab joining again (a join whose answer was lost, a quick rejoin) takes its old place.
+    if (previous && previous.connection === request.connection) this.remove(previous, 'Quit');
     if (room.has(request.uid)) {
       throw new ApiError(409, `UID_CONFLICT: uid ${request.uid} is already in channel "${request.channel}"`);
     }
     if (room.size >= MAX_PARTICIPANTS) {
       throw new ApiError(409, `ROOM_FULL: channel "${request.channel}" already has ${MAX_PARTICIPANTS} participants, the local mode limit`);
     }
+    const sessionId = randomBytes(18).toString('base64url');
     const member: Member = {
       uid: request.uid,
       channel: request.channel,
-      sessionId: randomBytes(18).toString('base64url'),
+      sessionId,
+      connection: request.connection as string,
       ...checked,
       audio: false,
       video: false,
-      send: null,
-      everAttached: false,
-      queue: [],
       timers: new Set(),
-      streamTimer: null,
+      unbind: this.connections.bind(request.connection, () => this.remove(member, 'ServerTimeOut')),
     };
     const others = [...room.values()].map(({ uid, audio, video }) => ({ uid, audio, video }));
     room.set(member.uid, member);
     this.channels.set(member.channel, room);
     this.sessions.set(member.sessionId, member);
     this.scheduleExpiry(member);
-    // Until its event stream opens, a member is on probation: never connected means gone.
-    member.streamTimer = later(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS * 3);
     this.broadcast(member, { type: 'user-joined', uid: member.uid });
     return { sessionId: member.sessionId, uid: member.uid, expiresAt: member.expiresAt, participants: others };
   }
@@ -110,21 +102,6 @@ export class LocalRooms {
     const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
     if (!member) throw new ApiError(404, 'unknown session: join the channel first (or again, if the token expired)');
     return member;
-  }
-
-  /** The member's event stream: queued events are delivered first. Returns the detach function. */
-  attach(sessionId: unknown, send: (event: RoomEvent) => void): () => void {
-    const member = this.member(sessionId);
-    if (member.streamTimer) clearTimeout(member.streamTimer);
-    member.streamTimer = null;
-    member.send = send;
-    member.everAttached = true;
-    for (const event of member.queue.splice(0)) send(event);
-    return () => {
-      if (member.send !== send) return;
-      member.send = null;
-      member.streamTimer = later(() => this.remove(member, 'ServerTimeOut'), STREAM_GRACE_MS);
-    };
   }
 
   signal(sessionId: unknown, to: unknown, data: unknown) {
@@ -182,8 +159,7 @@ export class LocalRooms {
   }
 
   private deliver(member: Member, event: RoomEvent) {
-    if (member.send) member.send(event);
-    else if (member.queue.length < 200) member.queue.push(event);
+    this.connections.deliver(member.connection, { ...event, session: member.sessionId });
   }
 
   private broadcast(from: Member, event: RoomEvent) {
@@ -196,21 +172,10 @@ export class LocalRooms {
     if (this.sessions.get(member.sessionId) !== member) return;
     this.sessions.delete(member.sessionId);
     member.timers.forEach(clearTimeout);
-    if (member.streamTimer) clearTimeout(member.streamTimer);
+    member.unbind();
     const room = this.channels.get(member.channel);
     room?.delete(member.uid);
     if (room && room.size === 0) this.channels.delete(member.channel);
     this.broadcast(member, { type: 'user-left', uid: member.uid, reason });
-    member.send = null;
   }
-}
-
-const KEY = Symbol.for('agora-calls.local-rooms');
-type WithRooms = typeof globalThis & { [KEY]?: LocalRooms };
-
-/** One registry per server process, shared by every route module that imports this file. */
-export function localRooms(): LocalRooms {
-  const holder = globalThis as WithRooms;
-  holder[KEY] ??= new LocalRooms();
-  return holder[KEY];
 }

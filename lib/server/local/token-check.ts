@@ -25,6 +25,9 @@ interface Expected {
   nowS: number;
 }
 
+/** AccessToken2's RTM service has one privilege: login. */
+const RTM_PRIVILEGE_LOGIN = 1;
+
 const invalid = (reason: string): TokenRefusal => ({
   code: 'CAN_NOT_GET_GATEWAY_SERVER',
   error: 'invalid token, authorized failed',
@@ -68,4 +71,24 @@ export function checkRtcToken(token: unknown, expected: Expected): TokenGrantChe
   };
 }
 
-export const isRefusal = (result: TokenGrantCheck | TokenRefusal): result is TokenRefusal => 'code' in result;
+/** Checks a Signaling (RTM) login token: app, signature, user id, login privilege, expiry. */
+export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel' | 'uid'> & { userId: string }): { expiresAt: number } | TokenRefusal {
+  if (typeof token !== 'string' || token === '') {
+    return { code: 'CAN_NOT_GET_GATEWAY_SERVER', error: 'dynamic use static key', reason: 'no token was sent, and this project requires one' };
+  }
+  const decoded = decodeAccessToken(token, expected.appCertificate);
+  if (!decoded) return invalid('the token is malformed or its signature does not match this App Certificate');
+  if (decoded.appId !== expected.appId) return invalid(`the token is for App ID ${decoded.appId}, not this one`);
+  const rtm = decoded.rtm[0];
+  if (!rtm) return invalid('the token carries no Signaling (RTM) service');
+  if (rtm.userId !== expected.userId) return invalid(`the token is for user id "${rtm.userId}", not "${expected.userId}"`);
+  const tokenEnd = decoded.issuedAt + (decoded.expire || 86400);
+  const loginEnd = privilegeEnd(decoded.issuedAt, rtm.privileges[RTM_PRIVILEGE_LOGIN], tokenEnd);
+  if (loginEnd === null) return invalid('the token carries no login privilege');
+  if (loginEnd <= expected.nowS) {
+    return { code: 'TOKEN_EXPIRE', error: 'token expired', reason: `the login privilege ended ${expected.nowS - loginEnd} s ago` };
+  }
+  return { expiresAt: loginEnd };
+}
+
+export const isRefusal = <T extends object>(result: T | TokenRefusal): result is TokenRefusal => 'code' in result;

@@ -1,7 +1,7 @@
 import { errorResponse, methodNotAllowed, preflight } from '@/lib/server/http/route';
-import { localEvents } from '@/lib/server/local/signaling';
+import { localEvents } from '@/lib/server/local/event-stream';
 
-/** A server-sent event stream; failures before it starts (unknown session) answer as JSON. */
+/** A server-sent event stream; failures before it starts (local mode off, rate limit) answer as JSON. */
 export async function GET(request: Request) {
   try {
     return await localEvents(request);

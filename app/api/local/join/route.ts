@@ -1,4 +1,4 @@
 import { postRoute } from '@/lib/server/http/route';
-import { localJoin } from '@/lib/server/local/signaling';
+import { localJoin } from '@/lib/server/local/rtc-handlers';
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = postRoute(localJoin);

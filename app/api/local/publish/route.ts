@@ -1,4 +1,4 @@
 import { postRoute } from '@/lib/server/http/route';
-import { localPublish } from '@/lib/server/local/signaling';
+import { localPublish } from '@/lib/server/local/rtc-handlers';
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = postRoute(localPublish);

@@ -1,0 +1,80 @@
+import 'server-only';
+// Local mode's event streams: one per browser tab, shared by everything that tab runs (its camera
+// client, its screen-share client, its Signaling client), so a tab holds one long-lived HTTP
+// connection however many sessions it has. A stream that drops keeps its connection for a grace
+// period (the browser reconnects with Last-Event-ID); after that, its sessions are removed.
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../http/api-error';
+import { outsideRequest } from '../root-context';
+
+/** A connection whose stream is gone this long is closed (tab closed, network lost). */
+export const STREAM_GRACE_MS = 4000;
+const MAX_QUEUED = 200;
+
+/** An event for one session on a connection; the browser routes it by `session`. */
+export type Outgoing = { type: string; session?: string } & Record<string, unknown>;
+
+type Send = (event: Outgoing, connectionId: string) => void;
+
+interface Connection {
+  id: string;
+  send: Send | null;
+  queue: Outgoing[];
+  graceTimer: ReturnType<typeof setTimeout> | null;
+  onClose: Set<() => void>;
+}
+
+/** Timers outlive the request that sets them: keep them out of its async context. */
+export const later = (work: () => void, ms: number) => outsideRequest(() => setTimeout(work, ms));
+
+export class LocalConnections {
+  private readonly connections = new Map<string, Connection>();
+
+  /**
+   * Attaches an event stream: to the connection it last used (`resumeId`, from Last-Event-ID) if
+   * that still exists, else to a new one. The stream first gets `connected` with the connection's
+   * id (a new id tells the browser its old sessions are gone), then what was queued meanwhile.
+   * Returns the function to call when the stream ends.
+   */
+  attach(resumeId: string | null, send: Send): () => void {
+    let connection = resumeId ? this.connections.get(resumeId) : undefined;
+    if (!connection) {
+      connection = { id: randomBytes(18).toString('base64url'), send: null, queue: [], graceTimer: null, onClose: new Set() };
+      this.connections.set(connection.id, connection);
+    }
+    const attached = connection;
+    if (attached.graceTimer) clearTimeout(attached.graceTimer);
+    attached.graceTimer = null;
+    attached.send = send;
+    send({ type: 'connected', connection: attached.id }, attached.id);
+    for (const event of attached.queue.splice(0)) send(event, attached.id);
+    const detach = () => {
+      if (attached.send !== send) return;
+      attached.send = null;
+      attached.graceTimer = later(() => this.close(attached.id), STREAM_GRACE_MS);
+    };
+    return detach;
+  }
+
+  /** Runs `onClose` when the connection closes; throws a 404 for an unknown connection. */
+  bind(connectionId: unknown, onClose: () => void): () => void {
+    const connection = typeof connectionId === 'string' ? this.connections.get(connectionId) : undefined;
+    if (!connection) throw new ApiError(404, 'unknown connection: open the event stream (/api/local/events) first');
+    connection.onClose.add(onClose);
+    return () => connection.onClose.delete(onClose);
+  }
+
+  deliver(connectionId: string, event: Outgoing) {
+    const connection = this.connections.get(connectionId);
+    if (!connection) return;
+    if (connection.send) connection.send(event, connection.id);
+    else if (connection.queue.length < MAX_QUEUED) connection.queue.push(event);
+  }
+
+  private close(id: string) {
+    const connection = this.connections.get(id);
+    if (!connection) return;
+    this.connections.delete(id);
+    connection.onClose.forEach((onClose) => onClose());
+  }
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+// HTTP face of local mode's RTC signaling: join, relay, publish, renew, leave. Events go out on
+// the tab's event stream (event-stream.ts).
+import { badRequest, valid } from '../http/api-error';
+import { readJsonObject } from '../http/json-body';
+import { parseChannelName, parseUid } from '../../validation';
+import { localSignaling } from './registry';
+import { flag, localCredentials, sessionOf, text } from './request';
+
+export const MAX_SIGNAL_BYTES = 64 * 1024;
+
+/** POST /api/local/join {connection, appId, channel, uid, token} */
+export async function localJoin(request: Request) {
+  const credentials = await localCredentials(request);
+  const body = await readJsonObject(request);
+  const channel = valid(parseChannelName(body.channel));
+  const uid = valid(parseUid(body.uid));
+  if (uid === 0) throw badRequest('uid must be from 1 to 4294967295 in local mode');
+  const appId = text(body, 'appId');
+  return localSignaling().rooms.join(credentials, { connection: body.connection, appId, channel, uid, token: body.token });
+}
+
+/** POST /api/local/signal {session, to, data}: relays WebRTC negotiation to one participant. */
+export async function localSignal(request: Request) {
+  await localCredentials(request);
+  const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
+  if (typeof body.data !== 'object' || body.data === null) throw badRequest('data must be an object (an SDP description or ICE candidate)');
+  localSignaling().rooms.signal(sessionOf(body), body.to, body.data);
+  return { ok: true };
+}
+
+/** POST /api/local/publish {session, audio, video} */
+export async function localPublish(request: Request) {
+  await localCredentials(request);
+  const body = await readJsonObject(request);
+  localSignaling().rooms.publish(sessionOf(body), flag(body, 'audio'), flag(body, 'video'));
+  return { ok: true };
+}
+
+/** POST /api/local/renew {session, token} */
+export async function localRenew(request: Request) {
+  const credentials = await localCredentials(request);
+  const body = await readJsonObject(request);
+  return localSignaling().rooms.renew(credentials, sessionOf(body), body.token);
+}
+
+/** POST /api/local/leave {session} */
+export async function localLeave(request: Request) {
+  await localCredentials(request);
+  const body = await readJsonObject(request);
+  localSignaling().rooms.leave(sessionOf(body));
+  return { ok: true };
+}
