@@ -7,7 +7,7 @@ import { mintRtcToken, mintRtmToken } from '@/lib/server/mint';
 import * as loginRoute from '@/app/api/local/rtm/login/route';
 import * as publishRoute from '@/app/api/local/rtm/publish/route';
 import * as stateRoute from '@/app/api/local/rtm/state/route';
-import { withServerEnv } from '../support/server-env';
+import { withoutSession, withServerEnv } from '../support/server-env';
 
 // Local mode's Signaling, checked as Agora RTM behaves: login tokens for one user id, presence
 // with states, channel messages, will-expire 30 s ahead, renewal, and no relaying once expired.
@@ -24,7 +24,7 @@ function server() {
     const detach = signaling.connections.attach(null, (event) => received.push(event));
     const connection = received[0]!.connection as string;
     const { session } = presence.login(local, { connection, appId: LOCAL_DEV_APP_ID, userId, token });
-    const events = () => received.filter((event) => event.session === session).map(({ session: _session, ...event }) => event);
+    const events = () => received.filter((event) => event.session === session).map(withoutSession);
     return { session, connection, detach, events };
   };
   return { presence, person };

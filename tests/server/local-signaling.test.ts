@@ -9,7 +9,7 @@ import * as joinRoute from '@/app/api/local/join/route';
 import * as signalRoute from '@/app/api/local/signal/route';
 import * as publishRoute from '@/app/api/local/publish/route';
 import * as eventsRoute from '@/app/api/local/events/route';
-import { withServerEnv } from '../support/server-env';
+import { withoutSession, withServerEnv } from '../support/server-env';
 
 const local: AgoraCredentials = { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
 const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 'publisher', expiry = 120) =>
@@ -27,7 +27,7 @@ function server() {
   const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab()) => {
     const joined = signaling.rooms.join(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, channel, uid, token: withToken });
     // What this session has received so far, without the routing field.
-    const events = () => tab.received.filter((event) => event.session === joined.sessionId).map(({ session: _session, ...event }) => event);
+    const events = () => tab.received.filter((event) => event.session === joined.sessionId).map(withoutSession);
     return { ...joined, tab, events };
   };
   return { ...signaling, openTab, join };
