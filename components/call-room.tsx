@@ -1,11 +1,15 @@
 'use client';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CallPageConfig } from '@/lib/call-contract';
 import type { CallEngine } from '@/lib/client/call-engine';
 import { useCallEngine } from '@/lib/client/use-call-engine';
 import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
+import { parseDisplayName } from '@/lib/client/display-name';
+import { listPeople } from '@/lib/client/people';
+import { nameStore } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
+import { usePresence } from '@/lib/client/use-presence';
 import type { LocalTrack } from '@/lib/rtc-client';
 import { CallView } from './call-view';
 import { ModeBadge } from './mode-badge';
@@ -26,6 +30,13 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(engine);
   const call = useCallSession(engine, channel, uid, config, stage !== 'left');
+  const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
+  const name = parseDisplayName(nameDraft);
+  // Signaling starts once this stay in the call has joined, and stops when the person leaves.
+  const [everJoined, setEverJoined] = useState(false);
+  if (stage === 'call' && call.snapshot.phase === 'joined' && !everJoined) setEverJoined(true);
+  if (stage !== 'call' && everJoined) setEverJoined(false);
+  const presence = usePresence(engine, config, channel, name.ok ? name.value : '', everJoined);
 
   // The preview starts once the engine is there, and again when someone comes back to rejoin.
   useEffect(() => {
@@ -118,6 +129,13 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
         channel={channel}
         snapshot={call.snapshot}
         media={media}
+        people={listPeople(call.snapshot.participants, presence.snapshot, {
+          uid: String(uid),
+          name: name.ok ? name.value : 'You',
+          micOn: media.micOn && !!media.audioTrack,
+          cameraOn: media.cameraOn && !!media.videoTrack,
+        })}
+        presence={presence}
         modeBadge={<ModeBadge mode={config.mode} />}
         onToggle={toggle}
         onSelectDevice={selectDeviceInCall}
@@ -136,6 +154,8 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
       engineReady={!!engine}
       tokenReady={call.token.ready}
       tokenError={call.token.error}
+      name={nameDraft}
+      onName={nameStore.set}
       onToggle={toggle}
       onSelectDevice={selectDeviceInCall}
       onJoin={join}

@@ -1,32 +1,43 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallSnapshot } from '@/lib/client/call-session';
+import { nameOf, type Person } from '@/lib/client/people';
+import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
+import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
 import type { LocalMedia } from '@/lib/client/use-local-media';
+import { CallControls, type Panel } from './call-controls';
+import { ChatPanel } from './chat-panel';
 import { ConnectionStatus, describeTokenState } from './connection-status';
-import { ControlBar } from './control-bar';
 import type { DeviceKind } from './device-pickers';
 import { DevicesPopover } from './devices-popover';
-import { LinkIcon, PhoneOffIcon, SettingsIcon } from './icons';
 import { InviteCard } from './invite-card';
 import { LocalVideo } from './local-video';
-import { MediaToggles } from './media-toggles';
+import { PeoplePanel } from './people-panel';
 import { ProblemPanel } from './problem-panel';
 import { Avatar, RemoteTile, TileFrame } from './remote-tile';
+import { SidePanel } from './side-panel';
 import { TileStage } from './tile-stage';
 import { Toast } from './toast';
+
+export interface PresenceView {
+  snapshot: PresenceSnapshot | null;
+  send: (text: string) => Promise<void>;
+  setHand: (hand: boolean) => void;
+}
 
 type Props = {
   channel: string;
   snapshot: CallSnapshot;
   media: LocalMedia;
+  /** You first, then the others (lib/client/people.ts). */
+  people: Person[];
+  presence: PresenceView;
   modeBadge: React.ReactNode;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onLeave: () => void;
   onRetry: () => void;
 };
-
-const roundButton = 'flex h-12 shrink-0 items-center justify-center gap-2 rounded-full bg-slate-700 hover:bg-slate-600 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400';
 
 /** Copies the invite link and confirms with a toast naming it (or offers it to copy by hand). */
 function useInviteLink() {
@@ -47,28 +58,44 @@ function useInviteLink() {
   return { toast, copy };
 }
 
-export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
+/** Why names and chat are not working, for the notice and the chat panel; null when they are. */
+function signalingProblem(presence: PresenceSnapshot | null): string | null {
+  if (!presence || presence.status === 'online' || presence.status === 'stopped') return null;
+  if (presence.status === 'unavailable') return presence.problem;
+  return presence.status === 'reconnecting' ? 'Chat is reconnecting…' : 'Chat is connecting…';
+}
+
+export function CallView({ channel, snapshot, media, people, presence, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
   const [devicesOpen, setDevicesOpen] = useState(false);
-  const devicesButton = useRef<HTMLButtonElement>(null);
+  const [panel, setPanel] = useState<Panel>(null);
   const { toast, copy } = useInviteLink();
   // Rendered in the browser only (after Join), so the page's own address is at hand.
   const [link] = useState(() => window.location.href);
+  const presenceSnapshot = presence.snapshot;
+  const messages = presenceSnapshot?.messages ?? [];
+  const lookupName = useCallback((uid: string) => nameOf(uid, presenceSnapshot), [presenceSnapshot]);
+  const unread = useUnread(messages, panel === 'chat');
+  const announcement = useAnnouncement(people, messages, panel === 'chat', lookupName);
+  const closePanel = useCallback(() => setPanel(null), []);
+  const moreButton = useRef<HTMLButtonElement>(null);
   const closeDevices = useCallback(() => {
     setDevicesOpen(false);
-    devicesButton.current?.focus();
+    moreButton.current?.focus();
   }, []);
+  const [me, ...others] = people;
+  const chatProblem = signalingProblem(presenceSnapshot);
 
   const self = (
-    <TileFrame testId="local-tile" label="You" micOff={!media.micOn || !media.audioTrack} cameraOff={!media.cameraOn || !media.videoTrack}>
-      {media.videoTrack && media.cameraOn ? <LocalVideo track={media.videoTrack} /> : <Avatar name="You" />}
+    <TileFrame testId="local-tile" label={`${me!.name} (you)`} hand={me!.hand} micOff={!media.micOn || !media.audioTrack} cameraOff={!media.cameraOn || !media.videoTrack}>
+      {media.videoTrack && media.cameraOn ? <LocalVideo track={media.videoTrack} /> : <Avatar name={me!.name} />}
     </TileFrame>
   );
-  const alone = snapshot.participants.length === 0 && snapshot.phase !== 'failed';
+  const alone = others.length === 0 && snapshot.phase !== 'failed';
   const tiles = [
     { key: 'self', node: self },
     ...(alone
       ? [{ key: 'invite', node: <InviteCard link={link} onCopy={() => void copy()} /> }]
-      : snapshot.participants.map((participant) => ({ key: participant.uid, node: <RemoteTile participant={participant} /> }))),
+      : others.map((person) => ({ key: person.uid, node: <RemoteTile person={person} /> }))),
   ];
 
   return (
@@ -84,6 +111,9 @@ export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSele
         <p className="sr-only" data-testid="token-renewals" data-renewals={snapshot.renewals} data-rejoins={snapshot.rejoins}>
           {describeTokenState(snapshot)}
         </p>
+        <p className="sr-only" data-testid="signaling-state" data-status={presenceSnapshot?.status ?? 'idle'} data-renewals={presenceSnapshot?.renewals ?? 0} data-relogins={presenceSnapshot?.relogins ?? 0}>
+          {presenceSnapshot?.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
+        </p>
       </header>
 
       {snapshot.notice && (
@@ -95,45 +125,55 @@ export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSele
           {snapshot.notice.text}
         </p>
       )}
+      {presenceSnapshot?.status === 'unavailable' && (
+        <p role="status" data-testid="signaling-notice" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
+          {presenceSnapshot.problem}
+        </p>
+      )}
 
-      <section aria-label="Participants" className="min-h-0 flex-1">
-        {snapshot.phase === 'failed' && snapshot.problem ? (
-          <div className="flex h-full items-center overflow-y-auto">
-            <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave} />
-          </div>
-        ) : (
-          <TileStage tiles={tiles} />
+      <div className="relative flex min-h-0 flex-1 gap-3">
+        <section aria-label="Participants" className="min-h-0 min-w-0 flex-1">
+          {snapshot.phase === 'failed' && snapshot.problem ? (
+            <div className="flex h-full items-center overflow-y-auto">
+              <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave} />
+            </div>
+          ) : (
+            <TileStage tiles={tiles} />
+          )}
+        </section>
+        {panel === 'people' && (
+          <SidePanel title={`People (${people.length})`} onClose={closePanel}>
+            <PeoplePanel people={people} />
+          </SidePanel>
         )}
-      </section>
+        {panel === 'chat' && (
+          <SidePanel title="Chat" onClose={closePanel}>
+            <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={presence.send} />
+          </SidePanel>
+        )}
+      </div>
 
       {devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
 
-      <ControlBar>
-        <MediaToggles media={media} onToggle={onToggle} />
-        <button
-          ref={devicesButton}
-          type="button"
-          aria-label="Choose devices"
-          title="Choose devices"
-          aria-expanded={devicesOpen}
-          onClick={() => (devicesOpen ? closeDevices() : setDevicesOpen(true))}
-          className={`${roundButton} w-12`}
-        >
-          <SettingsIcon />
-        </button>
-        <button type="button" onClick={() => void copy()} title="Copy invite link" className={`${roundButton} w-12 sm:w-auto sm:px-4`}>
-          <LinkIcon />
-          <span className="sr-only sm:not-sr-only">Copy invite link</span>
-        </button>
-        <button
-          type="button"
-          onClick={onLeave}
-          className="flex h-12 shrink-0 items-center gap-2 rounded-full bg-rose-600 px-5 font-medium hover:bg-rose-500 focus:outline-2 focus:outline-offset-2 focus:outline-rose-300"
-        >
-          <PhoneOffIcon />
-          Leave
-        </button>
-      </ControlBar>
+      <CallControls
+        media={media}
+        onToggle={onToggle}
+        hand={me!.hand}
+        onHand={presence.setHand}
+        panel={panel}
+        onPanel={setPanel}
+        peopleCount={people.length}
+        unread={unread}
+        moreButton={moreButton}
+        menu={[
+          { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
+          { label: 'Copy invite link', onSelect: () => void copy() },
+        ]}
+        onLeave={onLeave}
+      />
+      <p className="sr-only" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </p>
       <Toast message={toast} />
     </main>
   );

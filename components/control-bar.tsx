@@ -7,7 +7,8 @@ import type { KeyboardEvent, ReactNode } from 'react';
  */
 export function ControlBar({ children }: { children: ReactNode }) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+    if ((event.target as HTMLElement).closest('[role=menu]')) return; // the More menu moves on its own
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled):not([role=menuitem])')];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
     if (next === undefined || at === -1) return;
@@ -20,7 +21,7 @@ export function ControlBar({ children }: { children: ReactNode }) {
       aria-label="Call controls"
       aria-orientation="horizontal"
       onKeyDown={onKeyDown}
-      className="flex flex-wrap items-center justify-center gap-2 pb-[env(safe-area-inset-bottom)] sm:gap-3"
+      className="flex items-center justify-center gap-1.5 pb-[env(safe-area-inset-bottom)] sm:gap-3"
     >
       {children}
     </div>

@@ -1,9 +1,11 @@
 'use client';
 import { useState } from 'react';
 import type { Mode } from '@/lib/call-contract';
+import { parseDisplayName } from '@/lib/client/display-name';
 import type { PastedToken } from '@/lib/client/use-call-session';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ConsoleTokenOption, type PastedChoice } from './console-token-option';
+import { NameField } from './name-field';
 import { DevicePickers, type DeviceKind } from './device-pickers';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
@@ -20,11 +22,14 @@ type Props = {
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onJoin: (pasted: PastedToken | null) => void;
+  name: string;
+  onName: (name: string) => void;
 };
 
-export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin }: Props) {
+export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin, name, onName }: Props) {
   const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
   const usePasted = pastedChoice.active;
+  const nameValid = parseDisplayName(name).ok;
   const pastedError = pastedChoice.active ? pastedChoice.error : null;
   const waitingFor = !engineReady
     ? 'Loading…'
@@ -69,6 +74,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
           </h1>
           <div className="mt-2">{modeBadge}</div>
         </div>
+        <NameField value={name} onChange={onName} />
         <div className="flex flex-col gap-3">
           <DevicePickers media={media} onSelect={onSelectDevice} />
         </div>
@@ -83,7 +89,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
         <button
           type="button"
           className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-          disabled={waitingFor !== null || (usePasted ? !!pastedError : !!tokenError)}
+          disabled={waitingFor !== null || !nameValid || (usePasted ? !!pastedError : !!tokenError)}
           onClick={() => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null)}
         >
           {waitingFor ?? 'Join call'}

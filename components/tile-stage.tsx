@@ -16,7 +16,7 @@ export function TileStage({ tiles }: { tiles: { key: string; node: ReactNode }[]
         className="grid h-full w-full content-center justify-center"
         style={{ gap: GAP, gridTemplateColumns: `repeat(${grid.columns}, ${grid.tileWidth}px)`, gridAutoRows: `${grid.tileHeight}px` }}
       >
-        {width > 0 && tiles.map(({ key, node }) => <div key={key} className="min-h-0 min-w-0">{node}</div>)}
+        {tiles.map(({ key, node }) => <div key={key} className="min-h-0 min-w-0">{node}</div>)}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 import type { IAgoraRTC } from 'agora-rtc-sdk-ng';
 import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack } from './call-engine';
 import type { RtcClient } from '../rtc-client';
+import { createAgoraSignalingClient } from './agora-signaling';
 
 let loading: Promise<IAgoraRTC> | null = null;
 
@@ -22,6 +23,7 @@ export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
   return {
     name: 'agora',
     createClient: () => AgoraRTC.createClient({ mode: 'rtc', codec: 'vp8' }) as unknown as RtcClient,
+    createSignalingClient: createAgoraSignalingClient,
     createCameraTrack: async (cameraId) =>
       (await AgoraRTC.createCameraVideoTrack(cameraId ? { cameraId } : undefined)) as unknown as PreviewVideoTrack,
     createMicrophoneTrack: async (microphoneId) =>

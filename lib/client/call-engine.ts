@@ -1,6 +1,7 @@
 // What the call UI needs from a media engine: a client to join with, local tracks for the
 // preview, and the device lists. Agora mode implements it with agora-rtc-sdk-ng.
 import type { LocalTrack, RtcClient } from '../rtc-client';
+import type { SignalingClient } from '../signaling-client';
 
 export interface PreviewVideoTrack extends LocalTrack {
   play(element: HTMLElement): void;
@@ -23,6 +24,8 @@ export interface DeviceLists {
 export interface CallEngine {
   readonly name: 'agora' | 'local';
   createClient(): RtcClient;
+  /** Signaling (names, hands, chat) for this user id; Agora mode downloads its SDK on first use. */
+  createSignalingClient(appId: string, userId: string): Promise<SignalingClient>;
   createCameraTrack(deviceId?: string): Promise<PreviewVideoTrack>;
   createMicrophoneTrack(deviceId?: string): Promise<PreviewAudioTrack>;
   listDevices(): Promise<DeviceLists>;

@@ -1,13 +1,12 @@
 'use client';
 // The call as React sees it: one CallSession per join, its snapshot, and its token.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CallPageConfig } from '../call-contract';
 import type { LocalTrack, TokenGrant, Uid } from '../rtc-client';
 import type { CallEngine } from './call-engine';
 import { CallSession } from './call-session';
 import { IDLE_SNAPSHOT } from './call-snapshot';
-import type { TokenSourceConfig } from './token-client';
-import { useRtcToken } from './use-rtc-token';
+import { useRtcToken, useTokenSource } from './use-token';
 
 /** An App ID and token pasted from Agora Console instead of fetching one (not renewable). */
 export interface PastedToken {
@@ -22,16 +21,7 @@ const noSession = { subscribe: () => () => {}, getSnapshot: () => IDLE_SNAPSHOT 
  * one CallSession per join (StrictMode-safe), and leaves when the page is hidden or unmounted.
  */
 export function useCallSession(engine: CallEngine | null, channel: string, uid: Uid, config: CallPageConfig, active: boolean) {
-  const tokenSource = useMemo<TokenSourceConfig>(
-    () => ({
-      baseUrl: config.tokenBaseUrl,
-      fallbackAppId: config.fallbackAppId,
-      expirySeconds: config.tokenExpirySeconds,
-      pageTicket: config.pageTicket,
-    }),
-    [config.tokenBaseUrl, config.fallbackAppId, config.tokenExpirySeconds, config.pageTicket],
-  );
-  const token = useRtcToken(tokenSource, channel, uid, active && !config.configurationError);
+  const token = useRtcToken(useTokenSource(config), channel, uid, active && !config.configurationError);
   const [session, setSession] = useState<CallSession | null>(null);
   const current = useRef<CallSession | null>(null);
   const source = session ?? noSession;

@@ -60,7 +60,7 @@ export function useLocalMedia(engine: CallEngine | null) {
   const start = useCallback(async (): Promise<LocalTrack[]> => {
     if (!engine) return [];
     const mine = ++generation.current;
-    if (!window.isSecureContext) {
+    if (window.isSecureContext === false) {
       setMedia((state) => ({ ...state, audioError: INSECURE_CONTEXT_ERROR, videoError: INSECURE_CONTEXT_ERROR, starting: false }));
       return [];
     }

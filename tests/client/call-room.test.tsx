@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CallRoom } from '@/components/call-room';
 import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack } from '@/lib/client/call-engine';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
+import { FakeSignalingClient } from '../support/fake-signaling-client';
 
 class FakePreviewTrack extends FakeTrack {
   play = vi.fn();
@@ -16,6 +17,7 @@ class FakePreviewTrack extends FakeTrack {
 function fakeEngine() {
   const clients: FakeRtcClient[] = [];
   const tracks: FakePreviewTrack[] = [];
+  const signaling = new FakeSignalingClient();
   const engine: CallEngine = {
     name: 'agora',
     createClient: () => {
@@ -23,6 +25,7 @@ function fakeEngine() {
       clients.push(client);
       return client;
     },
+    createSignalingClient: vi.fn(async () => signaling),
     createCameraTrack: async () => {
       const track = new FakePreviewTrack('video');
       tracks.push(track);
@@ -35,7 +38,7 @@ function fakeEngine() {
     },
     listDevices: async () => ({ cameras: [], microphones: [], speakers: [] }),
   };
-  return { engine, clients, tracks };
+  return { engine, clients, tracks, signaling };
 }
 
 const config = {
@@ -54,8 +57,10 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
-      const uid = Number(url.match(/uid\/(\d+)\//)![1]);
-      const body = { rtcToken: `007token-for-${uid}`, appId: 'a'.repeat(32), uid, expiresAt: Math.floor(Date.now() / 1000) + 300 };
+      const rtm = url.match(/\/rtm\/(\d+)\//);
+      const uid = Number(rtm ? rtm[1] : url.match(/uid\/(\d+)\//)![1]);
+      const expiresAt = Math.floor(Date.now() / 1000) + 300;
+      const body = rtm ? { rtmToken: `007rtm-for-${uid}`, appId: 'a'.repeat(32), uid: String(uid), expiresAt } : { rtcToken: `007token-for-${uid}`, appId: 'a'.repeat(32), uid, expiresAt };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
@@ -69,8 +74,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-it('under StrictMode, one Join click joins exactly once with the SWR-fetched token, and Leave closes the tracks', async () => {
-  const { engine, clients, tracks } = fakeEngine();
+it('under StrictMode, one Join click joins exactly once with the SWR-fetched token, then Signaling logs in once, and Leave closes everything', async () => {
+  localStorage.setItem('agora-calls.display-name', 'Ada Lovelace');
+  const { engine, clients, tracks, signaling } = fakeEngine();
   render(
     <StrictMode>
       <CallRoom channel="strict-room" config={config} engine={engine} />
@@ -85,17 +91,44 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
   expect(clients).toHaveLength(1);
   expect(clients[0]!.join).toHaveBeenCalledTimes(1);
   const [appId, channel, token, uid] = clients[0]!.join.mock.calls[0]!;
-  expect([appId, channel, token]).toEqual(['a'.repeat(32), 'strict-room', `007token-for-${uid}`]);
-  expect(uid).toBeGreaterThan(0);
-  const fetched = vi.mocked(fetch).mock.calls;
-  expect(fetched.every(([url]) => String(url) === `/api/rtc/strict-room/publisher/uid/${uid}/?expiry=300`)).toBe(true);
-  expect(fetched.every(([, init]) => (init as RequestInit).headers && (init!.headers as Record<string, string>)['x-call-ticket'] === 'ticket-from-the-page')).toBe(true);
+  expect([appId, channel, token, uid]).toEqual(['a'.repeat(32), 'strict-room', '007token-for-4242', 4242]);
+
+  // Signaling only after the RTC join: its own token for the same uid, one login, name published.
+  await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
+  expect(engine.createSignalingClient).toHaveBeenCalledTimes(1);
+  expect(engine.createSignalingClient).toHaveBeenCalledWith('a'.repeat(32), '4242');
+  expect(signaling.login).toHaveBeenCalledTimes(1);
+  expect(signaling.login).toHaveBeenCalledWith({ token: '007rtm-for-4242' });
+  expect(signaling.presence.setState).toHaveBeenCalledWith('strict-room', 'MESSAGE', { name: 'Ada Lovelace', hand: '0', screen: '' });
+  expect(screen.getByTestId('local-tile').textContent).toContain('Ada Lovelace (you)');
+  const fetched = vi.mocked(fetch).mock.calls.map(([url, init]) => [String(url), (init!.headers as Record<string, string>)['x-call-ticket']]);
+  expect(new Set(fetched.map(([url]) => url))).toEqual(new Set(['/api/rtc/strict-room/publisher/uid/4242/?expiry=300', '/api/rtm/4242/?expiry=300']));
+  expect(fetched.every(([, ticket]) => ticket === 'ticket-from-the-page')).toBe(true);
 
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
   });
   await screen.findByRole('heading', { name: 'You left the call' });
   expect(clients[0]!.leave).toHaveBeenCalled();
-  const live = tracks.filter((track) => !track.closed);
-  expect(live).toEqual([]);
+  expect(signaling.logout).toHaveBeenCalled();
+  expect(new Set(tracks.map((track) => track.trackMediaType))).toEqual(new Set(['audio', 'video'])); // StrictMode starts the preview twice
+  expect(tracks.filter((track) => !track.closed)).toEqual([]);
+});
+
+it('while Signaling cannot connect, the call screen says so and the call stays usable', async () => {
+  const { engine, clients, signaling } = fakeEngine();
+  signaling.loginImpl = () => new Promise(() => {}); // Agora unreachable: login never answers
+  render(<CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+  await waitFor(() => expect(screen.getByTestId('signaling-notice').textContent).toMatch(/^Chat and names are unavailable: .*the call goes on\.$/), { timeout: 3000 });
+  expect(screen.getByTestId('connection-status').textContent).toBe('Connected');
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Mute microphone' }));
+  });
+  expect(clients[0]!.unpublish).toHaveBeenCalled();
+  expect(screen.getByRole('button', { name: 'Unmute microphone' })).toBeTruthy();
 });

@@ -2,11 +2,13 @@
 import type { CallEngine } from '../call-engine';
 import { LocalMediaTrack } from './media-track';
 import { LocalRtcClient } from './rtc-client';
+import { LocalSignalingClient } from './signaling-client';
 
 export function createLocalEngine(): CallEngine {
   return {
     name: 'local',
     createClient: () => new LocalRtcClient(),
+    createSignalingClient: async (appId, userId) => new LocalSignalingClient(appId, userId),
     createCameraTrack: (deviceId) => LocalMediaTrack.create('video', deviceId),
     createMicrophoneTrack: (deviceId) => LocalMediaTrack.create('audio', deviceId),
     listDevices: async () => {

@@ -47,4 +47,5 @@ export interface ServerEvent {
   audio?: boolean;
   video?: boolean;
   data?: { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
+  [field: string]: unknown;
 }

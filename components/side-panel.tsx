@@ -1,0 +1,36 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+type Props = { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode };
+
+/**
+ * People or Chat beside the tiles on a wide screen, over them on a phone. Escape closes it; focus
+ * moves into it when it opens.
+ */
+export function SidePanel({ title, onClose, children, footer }: Props) {
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.querySelector<HTMLElement>('[data-autofocus], button')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <aside
+      ref={panel}
+      aria-label={title}
+      className="absolute inset-0 z-20 flex flex-col rounded-2xl bg-slate-900 ring-1 ring-slate-700 md:static md:w-80 md:shrink-0"
+    >
+      <div className="flex items-center justify-between border-b border-slate-800 px-4 py-3">
+        <h2 className="font-semibold">{title}</h2>
+        <button type="button" onClick={onClose} aria-label={`Close ${title.toLowerCase()}`} className="rounded-lg px-2 py-1 text-slate-300 hover:bg-slate-800">
+          ✕
+        </button>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto p-3">{children}</div>
+      {footer && <div className="border-t border-slate-800 p-3">{footer}</div>}
+    </aside>
+  );
+}

@@ -1,0 +1,231 @@
+// Names, raised hands and chat over Signaling (Agora RTM, or local mode's equivalent), independent
+// of React and of the engine. It owns the Signaling token's lifecycle as CallSession owns the RTC
+// one: fetched from our API, renewed on will-expire, a fresh login after expiry. It never affects
+// the call: when Signaling is unavailable it says so and keeps retrying in the background.
+import { describeCallProblem } from '../../call-problems';
+import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../../signaling-client';
+import { backoff, sleep, type BackoffOptions } from '../backoff';
+import { parseChatDraft } from '../display-name';
+import { applyPresence } from './peers';
+import { decodeChat, encodeChat, encodeState } from './protocol';
+import type { ChatMessage, Me, PresenceSnapshot, SignalingGrant } from './snapshot';
+
+export type { ChatMessage, PresenceSnapshot, PresenceStatus, SignalingGrant } from './snapshot';
+
+export interface PresenceSessionOptions {
+  channel: string;
+  userId: string;
+  name: string;
+  getToken: () => Promise<SignalingGrant>;
+  /** Makes the client once the first token (and so the App ID) is known. */
+  createClient: (grant: SignalingGrant) => Promise<SignalingClient>;
+  loginTimeoutMs: number;
+  retryDelayMs?: BackoffOptions;
+}
+
+const MAX_MESSAGES = 200;
+const UNAVAILABLE = 'Chat and names are unavailable';
+
+const newId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class PresenceSession {
+  private snapshot: PresenceSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private client: SignalingClient | null = null;
+  /** Bumped by stop() and by each new connect loop: older loops stop. */
+  private generation = 0;
+  /** A connect loop is running (its own failed logins must not start another). */
+  private connecting = false;
+  private initialGrant: SignalingGrant | null = null;
+
+  constructor(private readonly options: PresenceSessionOptions) {
+    this.snapshot = {
+      status: 'idle',
+      problem: null,
+      peers: {},
+      names: {},
+      messages: [],
+      me: { name: options.name, hand: false, screenUid: null },
+      renewals: 0,
+      relogins: 0,
+    };
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  private update(patch: Partial<PresenceSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private stopped() {
+    return this.snapshot.status === 'stopped';
+  }
+
+  /** Logs in (with `initialGrant` when it is fresh enough, else a fetched token) and stays online. */
+  start(initialGrant?: SignalingGrant): Promise<void> {
+    if (this.snapshot.status !== 'idle') return Promise.resolve();
+    this.initialGrant = initialGrant ?? null;
+    return this.connect(false);
+  }
+
+  /** The prefetched grant once, while it has more than a minute left; then fresh ones from the API. */
+  private nextToken(): Promise<SignalingGrant> {
+    const initial = this.initialGrant;
+    this.initialGrant = null;
+    if (initial && initial.expiresAt - Date.now() / 1000 > 60) return Promise.resolve(initial);
+    return this.options.getToken();
+  }
+
+  /** Logs in, subscribes with presence and publishes this person's state; retries until it works. */
+  private async connect(relogin: boolean) {
+    const generation = ++this.generation;
+    this.connecting = true;
+    try {
+      await this.connectLoop(generation, relogin);
+    } finally {
+      if (generation === this.generation) this.connecting = false;
+    }
+  }
+
+  private async connectLoop(generation: number, relogin: boolean) {
+    const nextDelay = backoff(this.options.retryDelayMs ?? { first: 2000, max: 30_000 });
+    this.update({ status: relogin ? 'reconnecting' : 'connecting' });
+    while (generation === this.generation && !this.stopped()) {
+      try {
+        const grant = await this.nextToken();
+        if (generation !== this.generation) return;
+        const client = await this.clientFor(grant);
+        const { channel, loginTimeoutMs } = this.options;
+        await withTimeout(client.login({ token: grant.token }), loginTimeoutMs, 'Signaling');
+        await client.subscribe(channel, { withPresence: true });
+        await client.presence.setState(channel, 'MESSAGE', encodeState(this.snapshot.me));
+        if (generation !== this.generation) return;
+        this.update({ status: 'online', problem: null, relogins: this.snapshot.relogins + (relogin ? 1 : 0) });
+        return;
+      } catch (error) {
+        if (generation !== this.generation || this.stopped()) return;
+        const delay = nextDelay();
+        this.update({ status: 'unavailable', problem: `${UNAVAILABLE}: ${describeCallProblem(error).detail} Retrying in ${Math.round(delay / 1000)} s; the call goes on.` });
+        await this.client?.logout().catch(() => undefined);
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async clientFor(grant: SignalingGrant): Promise<SignalingClient> {
+    if (this.client) return this.client;
+    const client = await this.options.createClient(grant);
+    for (const [event, handler] of Object.entries(this.handlers)) client.addEventListener(event as keyof SignalingEvents, handler as never);
+    this.client = client;
+    return client;
+  }
+
+  private readonly handlers: SignalingEvents = {
+    presence: (event) => this.onPresence(event),
+    message: (event) => this.onMessage(event),
+    linkState: (event) => this.onLinkState(event),
+    tokenPrivilegeWillExpire: () => void this.renew(),
+  };
+
+  private onPresence(event: PresenceEvent) {
+    if (event.channelName !== this.options.channel) return;
+    this.update(applyPresence(this.snapshot, event, this.options.userId));
+  }
+
+  private onMessage(event: MessageEvent) {
+    if (event.channelName !== this.options.channel || event.publisher === this.options.userId) return;
+    const chat = decodeChat(event.message);
+    if (!chat || this.snapshot.messages.some((message) => message.id === chat.id && message.from === event.publisher)) return;
+    this.append({ id: chat.id, from: event.publisher, text: chat.text, at: event.timestamp || Date.now(), mine: false });
+  }
+
+  private append(message: ChatMessage) {
+    this.update({ messages: [...this.snapshot.messages, message].slice(-MAX_MESSAGES) });
+  }
+
+  private onLinkState(event: LinkStateEvent) {
+    if (this.stopped()) return;
+    if (event.currentState === 'FAILED') {
+      if (event.reasonCode === 'SAME_UID_LOGIN') {
+        this.generation++;
+        this.update({ status: 'unavailable', problem: `${UNAVAILABLE} here: you opened this call in another tab, which took them over.` });
+        return;
+      }
+      // An expired token (or the server dropping us): log in again with a fresh one.
+      if (!this.connecting) void this.connect(true);
+      return;
+    }
+    if (event.currentState === 'CONNECTED' && this.snapshot.status === 'reconnecting' && event.reasonCode !== 'LOGIN_SUCCESS') {
+      this.update({ status: 'online' });
+    } else if ((event.currentState === 'DISCONNECTED' || event.currentState === 'SUSPENDED') && this.snapshot.status === 'online') {
+      this.update({ status: 'reconnecting' });
+    }
+  }
+
+  /** tokenPrivilegeWillExpire: a fresh token from our API, handed to renewToken; retried until it expires. */
+  private async renew() {
+    const generation = this.generation;
+    const nextDelay = backoff(this.options.retryDelayMs ?? { first: 2000, max: 10_000 });
+    while (generation === this.generation && this.snapshot.status === 'online' && this.client) {
+      try {
+        const grant = await this.options.getToken();
+        if (generation !== this.generation) return;
+        await this.client.renewToken(grant.token);
+        this.update({ renewals: this.snapshot.renewals + 1 });
+        return;
+      } catch {
+        await sleep(nextDelay()); // after expiry the link fails and connect() takes over
+      }
+    }
+  }
+
+  /** Sends a chat message; throws a readable error when it cannot. */
+  async send(draft: string): Promise<void> {
+    const parsed = parseChatDraft(draft);
+    if (!parsed.ok) throw new Error(parsed.error);
+    if (this.snapshot.status !== 'online' || !this.client) throw new Error('Chat is unavailable right now; try again in a moment.');
+    const id = newId();
+    await this.client.publish(this.options.channel, encodeChat({ id, text: parsed.value }));
+    this.append({ id, from: this.options.userId, text: parsed.value, at: Date.now(), mine: true });
+  }
+
+  setHand(hand: boolean) {
+    return this.setMe({ hand });
+  }
+
+  setScreen(screenUid: string | null) {
+    return this.setMe({ screenUid });
+  }
+
+  private async setMe(patch: Partial<Me>) {
+    const me = { ...this.snapshot.me, ...patch };
+    this.update({ me });
+    if (this.snapshot.status === 'online' && this.client) {
+      await this.client.presence.setState(this.options.channel, 'MESSAGE', encodeState(me)).catch(() => undefined);
+    }
+  }
+
+  async stop() {
+    if (this.stopped()) return;
+    this.generation++;
+    this.update({ status: 'stopped', peers: {} });
+    const client = this.client;
+    if (!client) return;
+    for (const [event, handler] of Object.entries(this.handlers)) client.removeEventListener(event as keyof SignalingEvents, handler as never);
+    await client.logout().catch(() => undefined);
+  }
+}

@@ -1,0 +1,34 @@
+'use client';
+// What happened in the call that a person should hear about: unread chat while the chat is closed,
+// and short announcements for screen readers (a raised hand, a new message).
+import { useEffect, useRef, useState } from 'react';
+import type { Person } from './people';
+import type { ChatMessage } from './presence/presence-session';
+
+/** Messages from others that arrived while the chat was closed. */
+export function useUnread(messages: ChatMessage[], chatOpen: boolean): number {
+  const [seen, setSeen] = useState(0);
+  const latest = messages.length;
+  if (chatOpen && seen !== latest) setSeen(latest);
+  return chatOpen ? 0 : messages.slice(seen).filter((message) => !message.mine).length;
+}
+
+/** The newest thing to announce politely: hands going up, messages arriving while chat is closed. */
+export function useAnnouncement(people: Person[], messages: ChatMessage[], chatOpen: boolean, nameOf: (uid: string) => string): string {
+  const [text, setText] = useState('');
+  const hands = useRef(new Set<string>());
+  const messageCount = useRef(messages.length);
+  useEffect(() => {
+    const raised = people.filter((person) => person.hand && !person.self && !hands.current.has(person.uid));
+    hands.current = new Set(people.filter((person) => person.hand).map((person) => person.uid));
+    const fresh = messages.slice(messageCount.current).filter((message) => !message.mine);
+    messageCount.current = messages.length;
+    const last = fresh.at(-1);
+    const news = [
+      ...raised.map((person) => `${person.name} raised their hand`),
+      ...(last && !chatOpen ? [`New message from ${nameOf(last.from)}: ${last.text.slice(0, 120)}`] : []),
+    ];
+    if (news.length > 0) setText(news.join('. '));
+  }, [people, messages, chatOpen, nameOf]);
+  return text;
+}

@@ -1,0 +1,56 @@
+'use client';
+// Tokens through SWR, tuned for short-lived credentials: focus, reconnect and stale revalidation
+// are off (each would mint a token for nothing) and 4xx answers are not retried. `refresh()` always
+// fetches a fresh token through SWR's mutate and throws when that fails.
+import { useCallback, useMemo } from 'react';
+import type { CallPageConfig } from '../call-contract';
+import useSWR from 'swr';
+import { TokenFetchError } from '../call-problems';
+import type { TokenGrant, Uid } from '../rtc-client';
+import type { SignalingGrant } from './presence/presence-session';
+import { fetchRtcToken, fetchRtmToken, type TokenSourceConfig } from './token-client';
+
+const MAX_RETRIES = 3;
+
+function useToken<T>(key: unknown[] | null, fetchToken: () => Promise<T>) {
+  const { data, error, mutate, isLoading } = useSWR<T, TokenFetchError>(key, fetchToken, {
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    revalidateIfStale: false,
+    dedupingInterval: 0,
+    onErrorRetry: (err, _key, _config, revalidate, { retryCount }) => {
+      if (err.status !== undefined && err.status < 500) return;
+      if (retryCount > MAX_RETRIES) return;
+      setTimeout(() => revalidate({ retryCount }), 1000 * 2 ** retryCount);
+    },
+  });
+
+  const refresh = useCallback(async (): Promise<T> => {
+    const fresh = await mutate(fetchToken(), { revalidate: false, rollbackOnError: true });
+    if (!fresh) throw new TokenFetchError('No token was returned.');
+    return fresh;
+  }, [mutate, fetchToken]);
+
+  return { grant: data, error, isLoading, refresh };
+}
+
+/** Where and how this page fetches its tokens, from the page's configuration. */
+export function useTokenSource(config: CallPageConfig): TokenSourceConfig {
+  const { tokenBaseUrl, fallbackAppId, tokenExpirySeconds, pageTicket } = config;
+  return useMemo(
+    () => ({ baseUrl: tokenBaseUrl, fallbackAppId, expirySeconds: tokenExpirySeconds, pageTicket }),
+    [tokenBaseUrl, fallbackAppId, tokenExpirySeconds, pageTicket],
+  );
+}
+
+/** The RTC token for this channel and uid; fetched while `enabled`. */
+export function useRtcToken(config: TokenSourceConfig, channel: string, uid: Uid, enabled = true) {
+  const fetchToken = useCallback(() => fetchRtcToken(config, channel, uid), [config, channel, uid]);
+  return useToken<TokenGrant>(enabled ? ['rtc-token', config.baseUrl, channel, uid, config.expirySeconds] : null, fetchToken);
+}
+
+/** The Signaling (RTM) token for this user id; fetched while `enabled`. */
+export function useSignalingToken(config: TokenSourceConfig, userId: string, enabled: boolean) {
+  const fetchToken = useCallback(() => fetchRtmToken(config, userId), [config, userId]);
+  return useToken<SignalingGrant>(enabled ? ['rtm-token', config.baseUrl, userId, config.expirySeconds] : null, fetchToken);
+}

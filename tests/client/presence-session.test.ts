@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CallSession } from '@/lib/client/call-session';
+import { PresenceSession, type SignalingGrant } from '@/lib/client/presence/presence-session';
+import { TokenFetchError } from '@/lib/call-problems';
+import { FakeRtcClient, grant as rtcGrant } from '../support/fake-rtc-client';
+import { FakeSignalingClient, presenceEvent } from '../support/fake-signaling-client';
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+function setup(options: { loginTimeoutMs?: number } = {}) {
+  const client = new FakeSignalingClient();
+  let issued = 0;
+  const getToken = vi.fn(async (): Promise<SignalingGrant> => ({ token: `007rtm-${++issued}`, appId: 'a'.repeat(32), expiresAt: Math.floor(Date.now() / 1000) + 300 }));
+  const createClient = vi.fn(async () => client);
+  const session = new PresenceSession({
+    channel: 'room',
+    userId: '42',
+    name: 'Ada',
+    getToken,
+    createClient,
+    loginTimeoutMs: options.loginTimeoutMs ?? 5000,
+    retryDelayMs: { first: 1000, max: 4000 },
+  });
+  return { client, getToken, createClient, session };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
+});
+afterEach(() => vi.useRealTimers());
+
+describe('start', () => {
+  it('logs in with the token from our API, subscribes with presence and publishes name and hand', async () => {
+    const { client, getToken, createClient, session } = setup();
+    await session.start();
+    expect(createClient).toHaveBeenCalledWith(await getToken.mock.results[0]!.value);
+    expect(client.login).toHaveBeenCalledWith({ token: '007rtm-1' });
+    expect(client.subscribe).toHaveBeenCalledWith('room', { withPresence: true });
+    expect(client.presence.setState).toHaveBeenCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '0', screen: '' });
+    expect(session.getSnapshot()).toMatchObject({ status: 'online', problem: null });
+  });
+
+  it('when Signaling cannot connect it says so, leaves the call alone, and keeps trying', async () => {
+    const { client, session } = setup({ loginTimeoutMs: 3000 });
+    const call = new CallSession({ client: new FakeRtcClient(), channel: 'room', getToken: async () => rtcGrant(), joinTimeoutMs: 5000 });
+    await call.join([]);
+    client.loginImpl = () => new Promise(() => {}); // offline: never answers
+    void session.start();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(session.getSnapshot().status).toBe('unavailable');
+    expect(session.getSnapshot().problem).toMatch(/^Chat and names are unavailable: .*did not answer within 3 s.*Retrying in 1 s; the call goes on\.$/);
+    expect(call.getSnapshot().phase).toBe('joined');
+    client.loginImpl = async () => ({});
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(session.getSnapshot().status).toBe('online');
+    expect(client.login).toHaveBeenCalledTimes(2);
+  });
+
+  it('a refused token fetch is explained too', async () => {
+    const { getToken, session } = setup();
+    getToken.mockRejectedValueOnce(new TokenFetchError('The token server refused: this token API requires an API key', 401));
+    void session.start();
+    await flush();
+    expect(session.getSnapshot().problem).toMatch(/requires an API key/);
+  });
+});
+
+describe('names, hands and chat', () => {
+  it('tracks who is there with their names and hands, cleaning what others send', async () => {
+    const { client, session } = setup();
+    await session.start();
+    client.emit('presence', { eventType: 'SNAPSHOT', channelName: 'room', publisher: '', stateChanged: {}, interval: null, snapshot: [{ userId: '7', states: { name: 'Bob\u202E', hand: '0' } }, { userId: '42', states: { name: 'me' } }] });
+    expect(session.getSnapshot().peers).toEqual({ '7': { name: 'Bob', hand: false, screenUid: null } });
+    client.emit('presence', presenceEvent('REMOTE_JOIN', '8'));
+    client.emit('presence', presenceEvent('REMOTE_STATE_CHANGED', '8', { name: '<b>Cy</b>', hand: '1' }));
+    expect(session.getSnapshot().peers['8']).toEqual({ name: '<b>Cy</b>', hand: true, screenUid: null });
+    client.emit('presence', presenceEvent('REMOTE_LEAVE', '8'));
+    client.emit('presence', presenceEvent('REMOTE_TIMEOUT', '7'));
+    client.emit('presence', presenceEvent('REMOTE_JOIN', '9', {}, 'another-channel'));
+    expect(session.getSnapshot().peers).toEqual({});
+    expect(session.getSnapshot().names).toEqual({ '7': 'Bob', '8': '<b>Cy</b>' });
+  });
+
+  it('sends chat as versioned JSON, shows incoming messages as text, and ignores junk and its own echo', async () => {
+    const { client, session } = setup();
+    await session.start();
+    await session.send('  hello  ');
+    const sent = JSON.parse(client.publish.mock.calls[0]![1]);
+    expect(sent).toMatchObject({ v: 1, type: 'chat', text: 'hello' });
+    client.emit('message', { channelName: 'room', publisher: '7', message: JSON.stringify({ v: 1, type: 'chat', id: 'm1', text: '<script>x</script>\u0000' }), timestamp: 5 });
+    for (const junk of ['not json', '{"type":"chat"}', JSON.stringify({ type: 'other', id: 'x', text: 'y' }), new Uint8Array([1, 2])]) {
+      client.emit('message', { channelName: 'room', publisher: '7', message: junk, timestamp: 6 });
+    }
+    client.emit('message', { channelName: 'room', publisher: '42', message: client.publish.mock.calls[0]![1], timestamp: 7 });
+    expect(session.getSnapshot().messages.map(({ from, text, mine }) => ({ from, text, mine }))).toEqual([
+      { from: '42', text: 'hello', mine: true },
+      { from: '7', text: '<script>x</script>', mine: false },
+    ]);
+  });
+
+  it('refuses an over-long message with a count, and sending while unavailable', async () => {
+    const { client, session } = setup();
+    await session.start();
+    await expect(session.send('x'.repeat(501))).rejects.toThrow('1 characters too long (the limit is 500).');
+    client.emit('linkState', { currentState: 'FAILED', previousState: 'CONNECTED', reasonCode: 'SAME_UID_LOGIN' });
+    await expect(session.send('hi')).rejects.toThrow('Chat is unavailable right now');
+    expect(client.publish).not.toHaveBeenCalled();
+  });
+
+  it('a raised hand is published as presence state', async () => {
+    const { client, session } = setup();
+    await session.start();
+    await session.setHand(true);
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(session.getSnapshot().me.hand).toBe(true);
+  });
+});
+
+describe('the Signaling token lifecycle', () => {
+  it('tokenPrivilegeWillExpire → a fresh token from our API goes to renewToken', async () => {
+    const { client, getToken, session } = setup();
+    await session.start();
+    client.emit('tokenPrivilegeWillExpire', '');
+    await flush();
+    expect(getToken).toHaveBeenCalledTimes(2);
+    expect(client.renewToken).toHaveBeenCalledWith('007rtm-2');
+    expect(session.getSnapshot().renewals).toBe(1);
+  });
+
+  it('a failed renewal is retried with backoff', async () => {
+    const { client, getToken, session } = setup();
+    await session.start();
+    getToken.mockRejectedValueOnce(new TokenFetchError('down', 503));
+    client.emit('tokenPrivilegeWillExpire', '');
+    await flush();
+    expect(client.renewToken).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(client.renewToken).toHaveBeenCalledWith('007rtm-2');
+    expect(session.getSnapshot().renewals).toBe(1);
+  });
+
+  it('after expiry it logs in again with a fresh token and restores presence, hand included', async () => {
+    const { client, session } = setup();
+    await session.start();
+    await session.setHand(true);
+    client.emit('linkState', { currentState: 'FAILED', previousState: 'CONNECTED', reasonCode: 'TOKEN_EXPIRED' });
+    await flush();
+    expect(client.login).toHaveBeenLastCalledWith({ token: '007rtm-2' });
+    expect(client.subscribe).toHaveBeenCalledTimes(2);
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(session.getSnapshot()).toMatchObject({ status: 'online', relogins: 1 });
+  });
+
+  it('stop logs out and removes its listeners', async () => {
+    const { client, session } = setup();
+    await session.start();
+    await session.stop();
+    expect(client.logout).toHaveBeenCalled();
+    expect(client.listenerCount()).toBe(0);
+    expect(session.getSnapshot().status).toBe('stopped');
+  });
+});
