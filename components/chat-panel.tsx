@@ -23,7 +23,9 @@ export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
   const parsed = parseChatDraft(draft);
   const over = parsed.length > CHAT_MESSAGE_MAX;
 
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length]);
 
   const send = async () => {
     if (!parsed.ok || sending) return;

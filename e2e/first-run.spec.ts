@@ -105,13 +105,18 @@ test.describe('the call screen', () => {
     await page.keyboard.press('End');
     await expect(toolbar.getByRole('button', { name: 'Leave' })).toBeFocused();
 
-    const devices = toolbar.getByRole('button', { name: 'Choose devices' });
-    await devices.click();
+    const more = toolbar.getByRole('button', { name: 'More options' });
+    await more.click();
+    await expect(page.getByRole('menuitem', { name: 'Choose devices' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: 'Copy invite link' })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: 'Devices' })).toBeVisible();
     await expect(page.getByRole('dialog', { name: 'Devices' }).getByLabel('Camera')).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Devices' })).toHaveCount(0);
-    await expect(devices).toBeFocused();
+    await expect(more).toBeFocused();
   });
 
   test('the header speaks to people: no "Secure token", the token state is there for screen readers', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expectLiveRemoteVideo, joinThroughUi, openParticipant, rejoins, remoteTiles, renewals } from './support/call-page';
+import { expectLiveRemoteVideo, joinThroughUi, openPanel, openParticipant, rejoins, remoteTiles, renewals, sendChat, signalingRenewals } from './support/call-page';
 import { expect, requireMode, requireShortTokens, test } from './support/fixtures';
 
 // Real calls between browser contexts. Locally they run in local mode (WebRTC on loopback, the
@@ -66,18 +66,20 @@ test('a closed tab disappears for the others within a few seconds', async ({ bro
   await alice.context().close();
 });
 
-test('with 40 s tokens the call stays up across two expiries, renewing each time', async ({ browser, baseURL, request }) => {
+test('with 40 s tokens the call and its chat stay up across two expiries, both tokens renewing each time', async ({ browser, baseURL, request }) => {
   test.setTimeout(120_000);
   await requireShortTokens(request);
   const channel = `renew-${Date.now()}`;
   const alice = await openParticipant(browser, baseURL!);
   const bob = await openParticipant(browser, baseURL!);
   const renewalsSeen: number[] = [];
+  const signalingTokens: number[] = [];
   alice.on('response', (response) => {
     if (/\/api\/rtc\/renew-\d+\/publisher\/uid\/\d+\//.test(response.url()) && response.ok()) renewalsSeen.push(Date.now());
+    if (/\/api\/rtm\/\d+\//.test(response.url()) && response.ok()) signalingTokens.push(Date.now());
   });
-  await joinThroughUi(alice, channel);
-  await joinThroughUi(bob, channel);
+  await joinThroughUi(alice, channel, 'Alice');
+  await joinThroughUi(bob, channel, 'Bob');
   const joinedAt = Date.now();
   await expectLiveRemoteVideo(bob);
 
@@ -91,6 +93,15 @@ test('with 40 s tokens the call stays up across two expiries, renewing each time
   expect(renewalsSeen.length).toBeGreaterThanOrEqual(4);
   await expectLiveRemoteVideo(bob);
   await expectLiveRemoteVideo(alice);
+
+  // Signaling's own token renewed too (first login + at least two renewals), with no re-login, and chat still works.
+  await expect.poll(() => signalingRenewals(alice), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  expect(signalingTokens.length).toBeGreaterThanOrEqual(3);
+  expect(await alice.getByTestId('signaling-state').getAttribute('data-relogins')).toBe('0');
+  await sendChat(bob, 'still here after two expiries');
+  const chat = await openPanel(alice, 'Chat');
+  await expect(chat.getByTestId('chat-text').last()).toHaveText('still here after two expiries', { timeout: 10_000 });
+  await expect(remoteTiles(alice).getByTestId('tile-label')).toHaveText('Bob');
   for (const page of [alice, bob]) await page.context().close();
 });
 

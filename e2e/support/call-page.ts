@@ -6,11 +6,12 @@ export async function openParticipant(browser: Browser, baseURL: string) {
   return (await newParticipantContext(browser, baseURL)).newPage();
 }
 
-/** Types the channel on the landing page, opens the call, joins and waits until connected. */
-export async function joinThroughUi(page: Page, channel: string) {
+/** Types the channel on the landing page, opens the call, (names the person,) joins and waits until connected. */
+export async function joinThroughUi(page: Page, channel: string, name?: string) {
   await page.goto('/');
   await page.getByLabel('Channel name').fill(channel);
   await page.getByLabel('Channel name').press('Enter');
+  if (name !== undefined) await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
   await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
 }
@@ -26,6 +27,23 @@ export async function expectLiveRemoteVideo(page: Page, timeout = 10_000) {
   await expect.poll(time, { timeout }).toBeGreaterThan(start + 0.3);
   expect(await video.evaluate((element: HTMLVideoElement) => element.videoWidth)).toBeGreaterThan(0);
 }
+
+/** Opens People or Chat from the toolbar (if it is not open already). */
+export async function openPanel(page: Page, which: 'People' | 'Chat') {
+  const button = page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: new RegExp(`^${which}`) });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  return page.getByRole('complementary', { name: new RegExp(`^${which}`) });
+}
+
+/** Sends a chat message through the chat panel. */
+export async function sendChat(page: Page, text: string) {
+  const chat = await openPanel(page, 'Chat');
+  await chat.getByLabel('Message', { exact: true }).fill(text);
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await expect(chat.getByLabel('Message', { exact: true })).toHaveValue('');
+}
+
+export const signalingRenewals = async (page: Page) => Number(await page.getByTestId('signaling-state').getAttribute('data-renewals'));
 
 export const renewals = async (page: Page) => Number(await page.getByTestId('token-renewals').getAttribute('data-renewals'));
 export const rejoins = async (page: Page) => Number(await page.getByTestId('token-renewals').getAttribute('data-rejoins'));

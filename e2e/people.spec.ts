@@ -1,0 +1,101 @@
+import { joinThroughUi, openPanel, openParticipant, remoteTiles, sendChat } from './support/call-page';
+import { expect, test } from './support/fixtures';
+
+// Names, the People panel, chat and raised hands between two real browsers, over Signaling (local
+// mode's, or Agora RTM against an Agora deployment). Names and messages are other people's input:
+// they must show literally, never as markup.
+
+const ADA = 'Ada 👩‍💻 Lovelace';
+const TRICKY = 'محمد <b>html</b>';
+
+test('each person sees the other by name on the tile and in People, literally, whatever script or markup', async ({ browser, baseURL }) => {
+  const channel = `names-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  const other = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, ADA);
+  await joinThroughUi(other, channel, TRICKY);
+
+  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText(TRICKY, { timeout: 15_000 });
+  await expect(remoteTiles(other).getByTestId('tile-label')).toHaveText(ADA, { timeout: 15_000 });
+  await expect(ada.getByTestId('local-tile').getByTestId('tile-label')).toHaveText(`${ADA} (you)`);
+  expect(await remoteTiles(ada).locator('b').count(), 'the name is text, not markup').toBe(0);
+
+  const people = await openPanel(ada, 'People');
+  await expect(people.getByTestId('person-name')).toHaveText([`${ADA} (you)`, TRICKY]);
+
+  // Camera off: the avatar shows the other person's initials, from their name.
+  await other.getByRole('button', { name: 'Turn camera off' }).click();
+  await expect(remoteTiles(ada).getByTestId('avatar')).toHaveText('م<', { timeout: 10_000 });
+  await expect(people.getByTestId('person-row').last().getByLabel('camera off')).toBeVisible();
+
+  // The name is remembered in the browser for the next call.
+  await ada.goto(`/call/${channel}-next`);
+  await expect(ada.getByLabel('Your name')).toHaveValue(ADA);
+  for (const page of [ada, other]) await page.context().close();
+});
+
+test('chat both ways: unread badge, sender and time, text shown literally, too-long messages refused with a count', async ({ browser, baseURL }) => {
+  const channel = `chat-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, 'Ada');
+  await joinThroughUi(bob, channel, 'Bob');
+  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText('Bob', { timeout: 15_000 });
+
+  await sendChat(ada, 'Hello <script>alert(1)</script> Bob');
+  const badge = bob.getByTestId('unread-badge');
+  await expect(badge).toHaveText('1', { timeout: 10_000 });
+  await expect(bob.getByTestId('announcer')).toContainText('New message from Ada');
+  const bobChat = await openPanel(bob, 'Chat');
+  await expect(badge).toHaveCount(0);
+  const received = bobChat.getByTestId('chat-message').last();
+  await expect(received.getByTestId('chat-sender')).toHaveText('Ada');
+  await expect(received.getByTestId('chat-text')).toHaveText('Hello <script>alert(1)</script> Bob');
+  await expect(received.locator('time')).toHaveText(/^\d{1,2}:\d{2}/);
+  expect(await bobChat.locator('script').count()).toBe(0);
+
+  await sendChat(bob, 'Hi Ada\nsecond line');
+  const adaChat = await openPanel(ada, 'Chat');
+  await expect(adaChat.getByTestId('chat-text').last()).toHaveText('Hi Ada\nsecond line', { timeout: 10_000 });
+  await expect(adaChat.getByTestId('chat-sender').first()).toHaveText('You');
+
+  await adaChat.getByLabel('Message', { exact: true }).fill('x'.repeat(503));
+  await expect(adaChat.getByTestId('chat-counter')).toHaveText('503/500');
+  await expect(adaChat.getByText('3 characters too long (the limit is 500).')).toBeVisible();
+  await expect(adaChat.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(adaChat.getByLabel('Message', { exact: true })).toHaveValue('x'.repeat(503)); // refused, not cut
+  for (const page of [ada, bob]) await page.context().close();
+});
+
+test('a raised hand shows on the tile and in People for the others, and is announced', async ({ browser, baseURL }) => {
+  const channel = `hands-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, 'Ada');
+  await joinThroughUi(bob, channel, 'Bob');
+  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+
+  await ada.getByRole('button', { name: 'Raise hand' }).click();
+  await expect(ada.getByRole('button', { name: 'Lower hand' })).toBeVisible();
+  await expect(remoteTiles(bob).getByTestId('hand-indicator')).toBeVisible({ timeout: 10_000 });
+  await expect(bob.getByTestId('announcer')).toHaveText('Ada raised their hand');
+  const people = await openPanel(bob, 'People');
+  await expect(people.getByTestId('person-row').last().getByTestId('hand-indicator')).toBeVisible();
+
+  await ada.getByRole('button', { name: 'Lower hand' }).click();
+  await expect(remoteTiles(bob).getByTestId('hand-indicator')).toHaveCount(0, { timeout: 10_000 });
+  for (const page of [ada, bob]) await page.context().close();
+});
+
+test('the name field is checked as you type, like the channel name', async ({ page }) => {
+  await page.goto(`/call/name-check-${Date.now()}`);
+  const name = page.getByLabel('Your name');
+  await name.fill('   ');
+  await expect(page.getByTestId('name-hint')).toHaveText('Type your name (1 to 64 characters).');
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeDisabled({ timeout: 20_000 });
+  await name.fill('n'.repeat(65));
+  await expect(page.getByTestId('name-hint')).toHaveText('Your name is 65 characters long; the maximum is 64.');
+  await name.fill('Grace');
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+});
