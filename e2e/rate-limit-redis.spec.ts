@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { freePort, redisServerMissing, startRedisServer, type RedisServer } from '../scripts/lib/redis-server.mjs';
-import { startNextInstance, type NextInstance } from './support/next-instance';
+import { startNextServer, type NextServer } from '../scripts/lib/next-server.mjs';
 
 // Two `next start` instances of the build behind one Redis (REDIS_URL), as a deployment with several
 // processes or functions runs: one client's requests spread over both are cut at one shared limit;
@@ -16,15 +16,15 @@ test.describe.configure({ mode: 'serial' });
 test.skip(Boolean(why), why ?? '');
 
 let redis: RedisServer;
-let instances: NextInstance[] = [];
+let instances: NextServer[] = [];
 const answers: string[] = []; // every response body, checked for leaks at the end
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   redis = await startRedisServer({ password: PASSWORD });
-  const env = { REDIS_URL: redis.url, RATE_LIMIT_TOKENS_PER_MINUTE: String(LIMIT) };
+  const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', REDIS_URL: redis.url, RATE_LIMIT_TOKENS_PER_MINUTE: String(LIMIT) };
   // One after the other: two cold starts at once are slow on a small machine.
-  for (let i = 0; i < 2; i++) instances.push(await startNextInstance(await freePort(), env));
+  for (let i = 0; i < 2; i++) instances.push(await startNextServer(await freePort(), env));
 });
 
 test.afterAll(async () => {
@@ -33,14 +33,14 @@ test.afterAll(async () => {
   await redis?.stop();
 });
 
-async function token(instance: NextInstance, client: string) {
+async function token(instance: NextServer, client: string) {
   const response = await fetch(`${instance.base}/api/rtc/shared-room/publisher/uid/7/`, { headers: { 'x-forwarded-for': client } });
   const text = await response.text();
   answers.push(text);
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: JSON.parse(text) };
 }
 
-async function store(instance: NextInstance) {
+async function store(instance: NextServer) {
   const response = await fetch(`${instance.base}/api/health`);
   const text = await response.text();
   answers.push(text);
@@ -89,11 +89,11 @@ test('Redis back: health says "redis" again and the limit is shared again', asyn
 
 test('each instance logged the outage once and the recovery once, and nothing showed the URL or password', () => {
   for (const instance of instances) {
-    const lines = instance.output().split('\n');
+    const lines = instance.log().split('\n');
     expect(lines.filter((line) => line.startsWith('rate limits: Redis is unavailable'))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith('rate limits: Redis answers again'))).toHaveLength(1);
   }
-  for (const text of [...answers, ...instances.map((instance) => instance.output())]) {
+  for (const text of [...answers, ...instances.map((instance) => instance.log())]) {
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(`:${redis.port}`);
   }
