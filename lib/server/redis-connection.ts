@@ -18,7 +18,6 @@ const OPTIONS = {
   enableOfflineQueue: false, // while disconnected a command fails at once instead of queueing
   maxRetriesPerRequest: 0, // a command in flight when the connection drops fails, it is not re-sent
   retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000), // keep reconnecting, at most every 2 s
-  connectionName: 'agora-calls',
 };
 
 /**
@@ -33,6 +32,7 @@ export class RedisConnection {
   private lastProblem = 'not connected';
   private lastFallbackAt = 0;
   private recoveryProbe: ReturnType<typeof setInterval> | null = null;
+  private closed = false;
 
   constructor(url: string) {
     // Created outside the request that happens to need it first: its socket and reconnect timers
@@ -73,12 +73,13 @@ export class RedisConnection {
   }
 
   close() {
+    this.closed = true;
     this.stopProbing();
     this.client.disconnect();
   }
 
   private unavailable(reason: string) {
-    if (this.incident) return;
+    if (this.incident || this.closed) return;
     this.incident = reason;
     console.warn(`rate limits: Redis is unavailable (${reason}); this instance counts limits in its own memory until Redis answers again`);
     this.recoveryProbe = outsideRequest(() => setInterval(() => void this.probe(), RECOVERY_PROBE_MS));
