@@ -7,7 +7,7 @@ export type RateLimitStore = 'redis' | 'memory' | 'redis-unavailable';
 type Setting = { kind: 'memory' } | { kind: 'malformed' } | { kind: 'redis'; url: string };
 
 /** REDIS_URL, checked: a redis:// or rediss:// (TLS) URL with a host, else malformed. */
-export function storeSetting(): Setting {
+function storeSetting(): Setting {
   const raw = process.env.REDIS_URL?.trim();
   if (!raw) return { kind: 'memory' };
   try {

@@ -5,10 +5,10 @@ import { redisProblem } from './redis-problem';
 import { outsideRequest } from './root-context';
 
 /** A request waits at most this long for Redis before the in-memory limiter answers instead. */
-export const COMMAND_TIMEOUT_MS = 500;
+const COMMAND_TIMEOUT_MS = 500;
 const CONNECT_TIMEOUT_MS = 2_000;
 /** While Redis is unavailable it is probed this often; it counts as back after a probe succeeds and no request fell back for this long. */
-export const RECOVERY_PROBE_MS = 1_000;
+const RECOVERY_PROBE_MS = 1_000;
 const PROBE_KEY = 'agora-calls:rate-limit:probe';
 
 const OPTIONS = {
