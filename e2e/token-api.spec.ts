@@ -71,5 +71,6 @@ test('/api/health reports the mode and the credential states, never values', asy
   expect(response.status()).toBe(200);
   const health = await response.json();
   expect(health).toMatchObject({ status: 'ok', mode: targetMode });
+  expect(['memory', 'redis']).toContain(health.rateLimitStore);
   expect(Object.values(health.credentials).every((state) => ['set', 'missing', 'malformed'].includes(state as string))).toBe(true);
 });

@@ -3,14 +3,17 @@ import 'server-only';
 import { ApiError } from './http/api-error';
 import { callTokenExpirySeconds } from './call-page-config';
 import { credentialState, getAgoraCredentials, isVercel } from './credentials';
+import { rateLimitStore } from './rate-limit';
 
 /**
  * GET /api/health: mode and configuration for deploy checks and for the pages' operator notice.
- * Says which variables are set, missing or malformed; never their values.
+ * Says which variables are set, missing or malformed, and where rate limits are counted; never a
+ * value (no credential, no REDIS_URL).
  */
-export function healthReport() {
+export async function healthReport() {
   const report = {
     vercel: isVercel(),
+    rateLimitStore: await rateLimitStore(),
     tokenExpirySeconds: callTokenExpirySeconds(),
     credentials: {
       AGORA_APP_ID: credentialState(process.env.AGORA_APP_ID),

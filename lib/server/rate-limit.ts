@@ -1,7 +1,8 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApiError } from './http/api-error';
 import { clientAddress } from './http/client-address';
+import { currentStore, storeIdentity, storeLimiter, type RateLimitStore } from './rate-limit-store';
 import { outsideRequest } from './root-context';
 
 // Per-client rate limits for the token routes and local mode's signaling, via rate-limiter-flexible.
@@ -13,25 +14,29 @@ const DEFAULT_PER_MINUTE: Record<Bucket, number> = { token: 120, signaling: 1200
 const ENV: Record<Bucket, string> = { token: 'RATE_LIMIT_TOKENS_PER_MINUTE', signaling: 'RATE_LIMIT_SIGNALING_PER_MINUTE' };
 
 /**
- * Makes the limiter for a bucket. In-memory by default (one server process); a multi-instance
- * deployment replaces it with a shared store from the same library, e.g.
- * `setRateLimiterFactory((bucket, points) => new RateLimiterRedis({ storeClient: redis, keyPrefix: bucket, points, duration: 60 }))`.
+ * Makes the limiter for a bucket. By default `storeLimiter`: in memory, or Redis when REDIS_URL is
+ * set. Another of the library's shared stores (PostgreSQL, Memcached, …) can be plugged in here,
+ * e.g. `setRateLimiterFactory((bucket, points) => new RateLimiterPostgres({ storeClient, keyPrefix: bucket, points, duration: 60 }))`.
  */
-export type RateLimiterFactory = (bucket: Bucket, pointsPerMinute: number) => RateLimiterAbstract;
-
-const memoryFactory: RateLimiterFactory = (bucket, points) => new RateLimiterMemory({ keyPrefix: bucket, points, duration: 60 });
+export type RateLimiterFactory = (bucket: Bucket, pointsPerMinute: number) => RateLimiterAbstract | Promise<RateLimiterAbstract>;
 
 const KEY = Symbol.for('agora-calls.rate-limiters');
-type State = { factory: RateLimiterFactory; limiters: Map<string, RateLimiterAbstract> };
+type State = { factory: RateLimiterFactory; limiters: Map<string, Promise<RateLimiterAbstract>> };
 const state = (): State => {
   const holder = globalThis as typeof globalThis & { [KEY]?: State };
-  holder[KEY] ??= { factory: memoryFactory, limiters: new Map() };
+  holder[KEY] ??= { factory: storeLimiter, limiters: new Map() };
   return holder[KEY];
 };
 
-export function setRateLimiterFactory(factory: RateLimiterFactory) {
+/** Replaces the store (and forgets every count); `setRateLimiterFactory()` with no argument restores the default. */
+export function setRateLimiterFactory(factory: RateLimiterFactory = storeLimiter) {
   state().factory = factory;
   state().limiters.clear();
+}
+
+/** For /api/health: the store in use ("custom" when setRateLimiterFactory() installed another). */
+export function rateLimitStore(): Promise<RateLimitStore | 'custom'> {
+  return state().factory === storeLimiter ? currentStore() : Promise.resolve('custom');
 }
 
 export function perMinute(bucket: Bucket): number {
@@ -45,18 +50,19 @@ export async function enforceRateLimit(bucket: Bucket, request: Request): Promis
   const points = perMinute(bucket);
   if (points === 0) return;
   const { factory, limiters } = state();
-  const id = `${bucket}:${points}`;
-  let limiter = limiters.get(id);
-  if (!limiter) {
-    limiter = factory(bucket, points);
-    limiters.set(id, limiter);
+  const id = `${bucket}:${points}:${storeIdentity()}`;
+  let made = limiters.get(id);
+  if (!made) {
+    made = Promise.resolve(factory(bucket, points));
+    limiters.set(id, made);
   }
+  const limiter = await made;
   try {
     // The memory store sets a timer per client for its window: keep it out of the request's context.
     const key = clientAddress(request);
     await outsideRequest(() => limiter.consume(key));
   } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection; // the store failed: a real 500
+    if (!(rejection instanceof RateLimiterRes)) throw rejection; // a store with no in-memory insurance failed: a real 500
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new ApiError(
       429,

@@ -315,6 +315,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       mode: 'local',
       vercel: false,
+      rateLimitStore: 'memory',
       tokenExpirySeconds: 300,
       credentials: { AGORA_APP_ID: 'missing', AGORA_APP_CERTIFICATE: 'missing' },
     });

@@ -17,6 +17,7 @@ const SERVER_SETTINGS = [
   'TOKEN_TICKET_SECRET',
   'RATE_LIMIT_TOKENS_PER_MINUTE',
   'RATE_LIMIT_SIGNALING_PER_MINUTE',
+  'REDIS_URL',
 ];
 
 export function withServerEnv(values: Record<string, string> = {}) {
