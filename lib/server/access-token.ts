@@ -11,9 +11,6 @@ import {
   type ServiceRtm,
 } from 'agora-token/src/AccessToken2';
 
-/** RTC privilege numbers inside an AccessToken2, as Agora defines them. */
-export const RTC_PRIVILEGE = { join: 1, publishAudio: 2, publishVideo: 3, publishData: 4 } as const;
-
 export interface DecodedAccessToken {
   appId: string;
   /** Unix seconds. */
