@@ -43,7 +43,8 @@ export interface LegacyTokenView {
 }
 
 export type DecodedToken = AccessToken2View | LegacyTokenView;
-export type TokenInspection = { ok: true; token: DecodedToken } | { ok: false; reason: string };
+/** `text` is the token as read: trimmed, without quotes around it. */
+export type TokenInspection = { ok: true; token: DecodedToken; text: string } | { ok: false; reason: string };
 
 const fail = (reason: string): TokenInspection => ({ ok: false, reason });
 const HEX32 = /^[0-9a-fA-F]{32}$/;
@@ -133,7 +134,7 @@ export async function inspectToken(input: unknown): Promise<TokenInspection> {
   try {
     const token = text.startsWith('007') ? await readAccessToken2(text.slice(3)) : readLegacyToken(text.slice(3));
     if (quoted) token.notes.unshift('The quotes around the token were ignored; send the token without them.');
-    return { ok: true, token };
+    return { ok: true, token, text };
   } catch (error) {
     const version = text.slice(0, 3);
     if (error instanceof TokenFormatError) return fail(`This ${version} token cannot be read. ${error.message}.`);
