@@ -146,7 +146,7 @@ const identityText = (identity: RtcIdentity) => (identity.kind === 'uid' ? (iden
 
 function uidCheck(grant: RtcGrant | undefined, identity: RtcIdentity | null): JoinCheck {
   const base = { id: 'uid', label: 'User (uid or account)' } as const;
-  if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to compare: the token has no grant for this channel' };
+  if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to compare: the token has no RTC grant' };
   const { uid } = grant;
   if (uid === '' || (typeof uid !== 'string' && uid.crc32 === 0)) {
     return { ...base, status: 'pass', detail: 'the token lets any uid join (it was made for uid 0)' };
@@ -170,7 +170,7 @@ function uidCheck(grant: RtcGrant | undefined, identity: RtcIdentity | null): Jo
 
 function joinPrivilegeCheck(grant: RtcGrant | undefined, nowS: number): JoinCheck {
   const base = { id: 'join', label: 'Join privilege' } as const;
-  if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no grant for this channel' };
+  if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no RTC grant' };
   const end = grant.ends[RTC_PRIVILEGE.join];
   if (end === undefined) {
     return { ...base, status: 'fail', detail: 'the token carries no join privilege', sdkError: SDK_ERRORS.invalidToken, fix: 'Make the token with an RTC role (publisher or subscriber), which grants joining.' };
@@ -191,7 +191,7 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
   const base = { id: 'publish', label: 'Publish privileges' } as const;
   if (attempt.role === null) return { ...base, status: 'unchecked', detail: 'choose a role to check publishing' };
   if (attempt.role === 'subscriber') return { ...base, status: 'pass', detail: 'an audience member (subscriber) only joins and watches; no publish privilege needed' };
-  if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no grant for this channel' };
+  if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no RTC grant' };
   const { nowS } = attempt;
   const kinds = [
     ['audio', grant.ends[RTC_PRIVILEGE.publishAudio]],
@@ -214,7 +214,8 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
 
 /** Every check, in the order Agora's edge applies them. */
 export function joinChecks(claims: JoinClaims, attempt: JoinAttempt): JoinCheck[] {
-  const grant = grantFor(claims, attempt.channel);
+  // Without a grant for this channel, the token's first still shows every other mismatch at once.
+  const grant = grantFor(claims, attempt.channel) ?? claims.grants[0];
   return [
     appIdCheck(claims, attempt.appId),
     channelCheck(claims, attempt.channel),
