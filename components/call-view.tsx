@@ -9,6 +9,7 @@ import { LinkIcon, PhoneOffIcon, SettingsIcon } from './icons';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
 import { Avatar, RemoteTile, TileFrame } from './remote-tile';
+import { TokenDiagnosis } from './token-diagnosis';
 
 type Props = {
   channel: string;
@@ -28,11 +29,12 @@ function gridColumns(count: number) {
   return 'grid-cols-2 lg:grid-cols-3';
 }
 
-function ProblemPanel({ problem, onRetry, onLeave }: { problem: CallProblem; onRetry: () => void; onLeave: () => void }) {
+function ProblemPanel({ problem, onRetry, onLeave, children }: { problem: CallProblem; onRetry: () => void; onLeave: () => void; children?: React.ReactNode }) {
   return (
     <div role="alert" data-testid="call-problem" className="mx-auto flex max-w-lg flex-col gap-3 rounded-2xl border border-rose-500/40 bg-rose-950/40 p-6">
       <h2 className="text-xl font-semibold text-rose-100">{problem.title}</h2>
       <p className="text-rose-200/90">{problem.detail}</p>
+      {children}
       <div className="flex gap-3">
         {problem.retryable && (
           <button type="button" onClick={onRetry} className="rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400">
@@ -90,7 +92,9 @@ export function CallView({ channel, snapshot, media, modeBadge, onToggle, onSele
 
       <section aria-label="Participants" className="min-h-0 flex-1 overflow-y-auto">
         {snapshot.phase === 'failed' && snapshot.problem ? (
-          <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave} />
+          <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave}>
+            <TokenDiagnosis problem={snapshot.problem} grant={snapshot.failedGrant} />
+          </ProblemPanel>
         ) : (
           <div className={`grid content-center gap-3 ${gridColumns(count)}`}>
             <TileFrame testId="local-tile" label="You" micOff={!media.micOn || !media.audioTrack} cameraOff={!media.cameraOn || !media.videoTrack}>

@@ -7,6 +7,7 @@ import { DevicePickers, type DeviceKind } from './device-pickers';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
 import { MicLevel } from './mic-level';
+import { inspectorLink } from './token-diagnosis';
 
 type Props = {
   channel: string;
@@ -82,6 +83,7 @@ export function Prejoin({ channel, modeBadge, media, engineReady, tokenReady, to
             <p className="text-slate-400">
               For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated for this channel. Pasted tokens are not renewed.
             </p>
+            <a href={inspectorLink(channel, 0)} target="_blank" rel="noopener noreferrer" className="self-start text-sky-300 underline hover:text-sky-200">Check a token in the token inspector</a>
             <label className="flex flex-col gap-1">
               App ID
               <input className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono" value={pastedAppId} onChange={(e) => setPastedAppId(e.target.value)} autoComplete="off" spellCheck={false} />
