@@ -32,15 +32,14 @@ function Privileges({ rows, nowS }: { rows: PrivilegeRow[]; nowS: number }) {
   const groups = new Map<string, PrivilegeRow[]>();
   for (const row of rows) groups.set(`${row.end} ${row.value}`, [...(groups.get(`${row.end} ${row.value}`) ?? []), row]);
   return (
-    <dl className="flex flex-col gap-1" aria-label="Privileges">
+    <ul className="flex flex-col gap-1" aria-label="Privileges">
       {[...groups.values()].map((group) => (
-        <Fact key={group[0]!.name} label={group.map((row) => row.name).join(', ')}>
-          <span data-testid="token-privilege">
-            ends <When at={group[0]!.end} nowS={nowS} /> <span className="text-slate-400">· {group[0]!.value}</span>
-          </span>
-        </Fact>
+        <li key={group[0]!.name} data-testid="token-privilege">
+          <span className="font-medium">{group.map((row) => row.name).join(', ')}</span>: ends <When at={group[0]!.end} nowS={nowS} />{' '}
+          <span className="text-slate-400">· {group[0]!.value}</span>
+        </li>
       ))}
-    </dl>
+    </ul>
   );
 }
 
