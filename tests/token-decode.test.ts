@@ -14,7 +14,7 @@ import {
   ServiceStt,
 } from 'agora-token/src/AccessToken2';
 import { AccessToken, priviledges } from 'agora-token/src/AccessToken';
-import vectorsFile from './support/fixtures/accesstoken2.json';
+import { vectors } from './support/token-vectors';
 import { crc32 } from '@/lib/token-bytes';
 import { inspectToken, MAX_TOKEN_CHARS, type AccessToken2View, type LegacyTokenView } from '@/lib/token-decode';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken } from '@/lib/server/mint';
@@ -23,20 +23,6 @@ import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/server-env';
 // The decoder shared by the inspector page, the call page and POST /api/inspect, against Agora's
 // own known-answer vectors, tokens this app mints, every service type agora-token can build, and
 // malformed input with the reason a person sees.
-
-interface VectorService {
-  type: number;
-  name: 'rtc' | 'rtm' | 'chat';
-  channelName?: string;
-  uid?: number | string;
-  userId?: string;
-  privileges: Record<string, number>;
-}
-interface Vector {
-  id: string;
-  inputs: { appId: string; issueTs: number; expire: number; salt: number; services: VectorService[] };
-  expected: string;
-}
 
 async function decode007(token: string): Promise<AccessToken2View> {
   const result = await inspectToken(token);
@@ -56,7 +42,7 @@ const credentials = { mode: 'agora' as const, appId: TEST_APP_ID, appCertificate
 const nowS = () => Math.floor(Date.now() / 1000);
 
 describe('AccessToken2 known-answer vectors', () => {
-  it.each((vectorsFile.vectors as Vector[]).map((vector) => [vector.id, vector] as const))('%s decodes to its inputs', async (_id, vector) => {
+  it.each(vectors.map((vector) => [vector.id, vector] as const))('%s decodes to its inputs', async (_id, vector) => {
     const token = await decode007(vector.expected);
     expect(token).toMatchObject({ appId: vector.inputs.appId, issuedAt: vector.inputs.issueTs, expire: vector.inputs.expire, salt: vector.inputs.salt, notes: [] });
     const expected = vector.inputs.services.map((service) => {
