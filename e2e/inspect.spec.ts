@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { expect, requireMode, test } from './support/fixtures';
 
 // The token inspector in a real browser against the running app: what a pasted token shows, the
 // join checklist, untrusted text rendered as text, the one request the page may make, and the
@@ -106,4 +106,19 @@ test('text that is not a token gets a readable reason, and nothing else', async 
   await expect(page.getByTestId('token-facts')).toHaveCount(0);
   await tokenBox(page).fill(`hello ${'x'.repeat(5000)}`);
   await expect(page.getByTestId('token-reason')).toHaveText('This is 5006 characters long; Agora tokens are a few hundred, and the inspector reads at most 4096.');
+});
+
+test('the call page names the mismatch when a join is refused, and links to the inspector', async ({ page, targetMode }) => {
+  requireMode(targetMode, 'local', "the refusal comes from this server's local engine; Agora would need the internet");
+  // The token service answers with a genuine token for another channel, as a misconfigured one might.
+  await page.route('**/api/rtc/**', async (route) => {
+    const url = route.request().url().replace('/api/rtc/diagnose-me/', '/api/rtc/elsewhere/');
+    await route.fulfill({ response: await route.fetch({ url }) });
+  });
+  await page.goto('/call/diagnose-me');
+  await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
+  const problem = page.getByTestId('call-problem');
+  await expect(problem.getByRole('heading')).toHaveText('Agora rejected the access token');
+  await expect(problem.getByTestId('token-diagnosis')).toContainText('Channel fails: the token is for channel "elsewhere", not "diagnose-me"');
+  await expect(problem.getByRole('link', { name: 'Open the token inspector' })).toHaveAttribute('href', /^\/inspect\?channel=diagnose-me&uid=\d+$/);
 });
