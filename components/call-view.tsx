@@ -18,6 +18,7 @@ import { Avatar, RemoteTile, TileFrame } from './remote-tile';
 import { SidePanel } from './side-panel';
 import { TileStage } from './tile-stage';
 import { Toast } from './toast';
+import { TokenDiagnosis } from './token-diagnosis';
 
 export interface PresenceView {
   snapshot: PresenceSnapshot | null;
@@ -135,7 +136,9 @@ export function CallView({ channel, snapshot, media, people, presence, modeBadge
         <section aria-label="Participants" className="min-h-0 min-w-0 flex-1">
           {snapshot.phase === 'failed' && snapshot.problem ? (
             <div className="flex h-full items-center overflow-y-auto">
-              <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave} />
+              <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave}>
+                <TokenDiagnosis problem={snapshot.problem} grant={snapshot.failedGrant} />
+              </ProblemPanel>
             </div>
           ) : (
             <TileStage tiles={tiles} />

@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import type { PastedToken } from '@/lib/client/use-call-session';
 import { parseAppId, parsePastedToken } from '@/lib/validation';
+import { inspectorLink } from './token-diagnosis';
 
 /** What the person pasted: unused (fields empty or closed), invalid (with why), or ready to join with. */
 export type PastedChoice = { active: false } | { active: true; error: string } | { active: true; error: null; pasted: PastedToken };
 
 /** Agora mode's "Advanced" option: join with an App ID and a temporary token from Agora Console. */
-export function ConsoleTokenOption({ onChange }: { onChange: (choice: PastedChoice) => void }) {
+export function ConsoleTokenOption({ channel, onChange }: { channel: string; onChange: (choice: PastedChoice) => void }) {
   const [open, setOpen] = useState(false);
   const [appIdText, setAppIdText] = useState('');
   const [tokenText, setTokenText] = useState('');
@@ -39,6 +40,9 @@ export function ConsoleTokenOption({ onChange }: { onChange: (choice: PastedChoi
           For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated for this channel. Pasted
           tokens are not renewed.
         </p>
+        <a href={inspectorLink(channel, 0)} target="_blank" rel="noopener noreferrer" className="self-start text-sky-300 underline hover:text-sky-200">
+          Check a token in the token inspector
+        </a>
         <label className="flex flex-col gap-1">
           App ID
           <input

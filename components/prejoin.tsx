@@ -79,7 +79,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
           <DevicePickers media={media} onSelect={onSelectDevice} />
         </div>
 
-        {mode === 'agora' && <ConsoleTokenOption onChange={setPastedChoice} />}
+        {mode === 'agora' && <ConsoleTokenOption channel={channel} onChange={setPastedChoice} />}
 
         {tokenError && !usePasted && (
           <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-3 text-sm text-rose-200">

@@ -41,3 +41,15 @@ export interface RtcTokenResponse {
   expiresAt: number;
   mode: Mode;
 }
+
+/** What the token inspector page (/inspect) hands its client component: never a secret. */
+export interface InspectPageConfig {
+  /** null when the server is not configured to issue tokens. */
+  mode: Mode | null;
+  /** The App ID this app's call page joins with, when known: the checklist compares against it. */
+  joinAppId: string | null;
+  /** This server holds the certificate for this App ID, so POST /api/inspect can check such tokens. */
+  verifiableAppId: string | null;
+  /** Proves to POST /api/inspect that the request comes from the inspector page (sent as PAGE_TICKET_HEADER). */
+  inspectTicket: string | null;
+}

@@ -88,7 +88,7 @@ const KNOWN: { match: string[]; problem: CallProblem }[] = [
     },
   },
   {
-    match: ['token_expire', 'token expired'],
+    match: ['token_expire', 'token expired', 'dynamic key or token timeout', 'dynamic key expired'],
     problem: { id: 'token-expired', title: 'The access token has expired', detail: 'Retry to join with a fresh token.', retryable: true },
   },
   {

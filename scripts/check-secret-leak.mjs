@@ -70,6 +70,9 @@ const requests = [
   ['POST', '/api/local/join', {}, '{}'],
   ['GET', '/api/local/events?session=x'],
   ['GET', '/api/nothing/here'],
+  ['GET', '/inspect'],
+  ['POST', '/api/inspect', auth, '{"token":"007eJxTYGBkAgAAiAAk"}'],
+  ['POST', '/api/inspect', {}, '{"token":"x"}'],
 ];
 for (const [method, path, headers = {}, body] of requests) {
   const response = await fetch(`${base}${path}`, { method, headers, body, redirect: 'manual' });

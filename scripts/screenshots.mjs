@@ -1,4 +1,4 @@
-// npm run screenshots — landing, prejoin, alone-in-a-call, call and left screens at phone and desktop widths, written to
+// npm run screenshots — landing, prejoin, alone-in-a-call, call, left and token inspector screens at phone and desktop widths, written to
 // screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
 import { mkdirSync } from 'node:fs';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
@@ -34,6 +34,13 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.getByRole('button', { name: 'Leave' }).click();
   await page.getByRole('heading', { name: 'You left the call' }).waitFor();
   await page.screenshot({ path: `screenshots/left-${name}.png` });
+  // The token inspector with a token for another channel, after the signature check.
+  const { rtcToken } = await (await fetch(`${base}/api/rtc/${channel}/publisher/uid/1234/?expiry=600`)).json();
+  await page.goto(`/inspect?channel=${channel}-2&uid=1234`);
+  await page.getByRole('textbox', { name: 'Token', exact: true }).fill(rtcToken);
+  await page.getByRole('button', { name: 'Verify signature with this server' }).click();
+  await page.getByTestId('signature-result').getByText(/Valid/).waitFor();
+  await page.screenshot({ path: `screenshots/inspect-${name}.png`, fullPage: true });
   await guest.context().close();
   await page.context().close();
 }

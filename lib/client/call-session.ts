@@ -31,6 +31,8 @@ export class CallSession {
   private readonly published = new Set<LocalTrack>();
   private tracks: LocalTrack[] = [];
   private grant: TokenGrant | null = null;
+  /** The grant the current join attempt uses; a failure hands it to the UI to say what did not match. */
+  private attempted: TokenGrant | null = null;
   private joining: Promise<void> | null = null;
   private attached = false;
   /** Bumped by leave(): loops and callbacks from an older generation stop. */
@@ -75,7 +77,7 @@ export class CallSession {
   private async runJoin(initialGrant?: TokenGrant) {
     const generation = this.generation;
     this.attach();
-    this.update({ phase: 'joining', problem: undefined, notice: undefined });
+    this.update({ phase: 'joining', problem: undefined, failedGrant: undefined, notice: undefined });
     try {
       const nowS = Date.now() / 1000;
       const usable =
@@ -89,7 +91,7 @@ export class CallSession {
 
   private fail(problem: CallProblem) {
     this.joining = null;
-    this.update({ phase: 'failed', problem });
+    this.update({ phase: 'failed', problem, failedGrant: this.attempted ?? undefined });
   }
 
   /**
@@ -97,7 +99,9 @@ export class CallSession {
    * unless given), join with a timeout, publish. False when leave() happened meanwhile.
    */
   private async connect(generation: number, grant?: TokenGrant): Promise<boolean> {
+    this.attempted = null;
     const token = grant ?? (await this.options.getToken());
+    this.attempted = token;
     if (generation !== this.generation) return false;
     await this.joinWith(token);
     if (generation !== this.generation) return false;

@@ -1,6 +1,6 @@
 // What the UI renders of a call: the session's state at one moment, and the notices it shows.
 import type { CallProblem } from '../call-problems';
-import type { ConnectionState } from '../rtc-client';
+import type { ConnectionState, TokenGrant } from '../rtc-client';
 import type { Participant } from './remote-participants';
 
 export type { Participant } from './remote-participants';
@@ -17,6 +17,8 @@ export interface CallSnapshot {
   connection: ConnectionState;
   connectionReason?: string;
   problem?: CallProblem;
+  /** With a problem: the token grant of the attempt that failed, so the UI can say what in it did not match. */
+  failedGrant?: TokenGrant;
   notice?: Notice;
   participants: Participant[];
   localUid?: string;

@@ -11,9 +11,6 @@ import {
   type ServiceRtm,
 } from 'agora-token/src/AccessToken2';
 
-/** RTC privilege numbers inside an AccessToken2, as Agora defines them. */
-export const RTC_PRIVILEGE = { join: 1, publishAudio: 2, publishVideo: 3, publishData: 4 } as const;
-
 export interface DecodedAccessToken {
   appId: string;
   /** Unix seconds. */
@@ -30,13 +27,22 @@ const text = (value: Buffer | string) => value.toString();
 const privileges = (raw: Record<string, number>) =>
   Object.fromEntries(Object.entries(raw).map(([key, value]) => [Number(key), value]));
 
+/** agora-token's parse and its constant-time signature check (timingSafeEqual on the HMAC). */
+function parseSigned(token: string, appCertificate: string): AccessToken2 | null {
+  const parsed = new AccessToken2();
+  return parsed.from_string(token) && parsed.verifySignature(appCertificate) ? parsed : null;
+}
+
+/** Whether `appCertificate` signed this AccessToken2: one boolean, nothing about which part differs. */
+export const isSignedWith = (token: string, appCertificate: string): boolean => parseSigned(token, appCertificate) !== null;
+
 /**
  * Parses an AccessToken2 ("007…") and checks its signature against `appCertificate`.
  * Returns null when the token is malformed or the signature does not match.
  */
 export function decodeAccessToken(token: string, appCertificate: string): DecodedAccessToken | null {
-  const parsed = new AccessToken2();
-  if (!parsed.from_string(token) || !parsed.verifySignature(appCertificate)) return null;
+  const parsed = parseSigned(token, appCertificate);
+  if (!parsed) return null;
   return {
     appId: text(parsed.appId),
     issuedAt: parsed.issueTs,

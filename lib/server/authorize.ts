@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from './http/api-error';
 import type { AgoraCredentials } from './credentials';
 import { PAGE_TICKET_HEADER } from '../call-contract';
-import { readPageTicket } from './page-ticket';
+import { readPageTicket, verifyInspectTicket } from './page-ticket';
 import { EXPIRY_MAX_SECONDS, type Role } from '../validation';
 
 // The one place that decides whether a request may get a token. The default policy comes from
@@ -67,17 +67,19 @@ function hasApiKey(request: Request, keys: string[]): boolean {
   return keys.some((key) => timingSafeEqual(digest(key), given));
 }
 
+/** With API keys configured, every caller needs one, except this app's own page proving itself. */
+function requireKeyUnlessOwnPage(request: Request, policy: TokenPolicy, fromOwnPage: () => boolean): void {
+  if (policy.apiKeys.length === 0 || fromOwnPage() || hasApiKey(request, policy.apiKeys)) return;
+  const presented = request.headers.has('authorization');
+  throw new ApiError(
+    401,
+    presented ? 'the API key is not valid' : 'this token API requires an API key: send Authorization: Bearer <key>',
+    { 'WWW-Authenticate': 'Bearer' },
+  );
+}
+
 export function authorizeTokenRequest(request: Request, scope: TokenScope, credentials: AgoraCredentials, policy = tokenPolicy()): void {
-  if (policy.apiKeys.length > 0) {
-    if (!coveredByPageTicket(request, scope, credentials.appCertificate) && !hasApiKey(request, policy.apiKeys)) {
-      const presented = request.headers.has('authorization');
-      throw new ApiError(
-        401,
-        presented ? 'the API key is not valid' : 'this token API requires an API key: send Authorization: Bearer <key>',
-        { 'WWW-Authenticate': 'Bearer' },
-      );
-    }
-  }
+  requireKeyUnlessOwnPage(request, policy, () => coveredByPageTicket(request, scope, credentials.appCertificate));
   if (policy.channelPattern && scope.channel !== undefined && !policy.channelPattern.test(scope.channel)) {
     throw new ApiError(403, `channel "${scope.channel}" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
   }
@@ -87,4 +89,9 @@ export function authorizeTokenRequest(request: Request, scope: TokenScope, crede
   if (scope.expiry > policy.maxExpirySeconds) {
     throw new ApiError(403, `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`);
   }
+}
+
+/** POST /api/inspect: the same key rule; the inspector page's own ticket stands in for a key. */
+export function authorizeInspectRequest(request: Request, credentials: AgoraCredentials, policy = tokenPolicy()): void {
+  requireKeyUnlessOwnPage(request, policy, () => verifyInspectTicket(request.headers.get(PAGE_TICKET_HEADER), credentials.appCertificate));
 }

@@ -4,8 +4,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CallRoom } from '@/components/call-room';
 import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack } from '@/lib/client/call-engine';
+import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
 import { FakeSignalingClient } from '../support/fake-signaling-client';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID } from '../support/server-env';
 
 class FakePreviewTrack extends FakeTrack {
   play = vi.fn();
@@ -131,4 +133,34 @@ it('while Signaling cannot connect, the call screen says so and the call stays u
   });
   expect(clients[0]!.unpublish).toHaveBeenCalled();
   expect(screen.getByRole('button', { name: 'Unmute microphone' })).toBeTruthy();
+});
+
+it('a join Agora refuses shows, in the problem panel, what in the token did not match', async () => {
+  const { engine } = fakeEngine();
+  const createClient = engine.createClient;
+  engine.createClient = () => {
+    const client = createClient() as FakeRtcClient;
+    client.joinImpl = async () => {
+      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), { code: 'CAN_NOT_GET_GATEWAY_SERVER' });
+    };
+    return client;
+  };
+  // The token service hands out a token for another channel (a misconfigured external server).
+  vi.mocked(fetch).mockImplementation(async (url) => {
+    const uid = Number(String(url).match(/uid\/(\d+)\//)![1]);
+    const rtcToken = mintRtcToken({ mode: 'agora', appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE }, 'other-room', { kind: 'uid', uid }, 'publisher', 300).token;
+    const body = { rtcToken, appId: TEST_APP_ID, uid, expiresAt: Math.floor(Date.now() / 1000) + 300 };
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  // A channel of its own: SWR caches tokens per channel and uid across the tests in this file.
+  render(<CallRoom channel="refused-room" config={config} engine={engine} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+  const panel = await screen.findByTestId('call-problem');
+  expect(panel.textContent).toContain('Agora rejected the access token');
+  await waitFor(() => expect(screen.getByTestId('token-diagnosis').textContent).toContain('the token is for channel "other-room", not "refused-room"'));
+  expect(screen.getByText('Open the token inspector').getAttribute('href')).toMatch(/^\/inspect\?channel=refused-room&uid=\d+$/);
 });

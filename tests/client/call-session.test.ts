@@ -85,6 +85,28 @@ describe('join', () => {
     await session.join([]);
     expect(session.getSnapshot().problem).toMatchObject({ id: 'invalid-app-id', retryable: false });
   });
+
+  it('a refused join keeps the grant it used, for the problem panel to say what did not match; Retry clears it', async () => {
+    const { client, getToken, session } = setup();
+    client.joinImpl = async () => {
+      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), { code: 'CAN_NOT_GET_GATEWAY_SERVER' });
+    };
+    await session.join([]);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'failed', problem: { id: 'invalid-token' }, failedGrant: await getToken.mock.results[0]!.value });
+    client.joinImpl = () => new Promise(() => {});
+    void session.retry();
+    await flush();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joining', failedGrant: undefined });
+  });
+
+  it("SDK words for an expired token at join ('dynamic key or token timeout') are the token-expired problem", async () => {
+    const { client, session } = setup();
+    client.joinImpl = async () => {
+      throw new Error('CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic key or token timeout');
+    };
+    await session.join([]);
+    expect(session.getSnapshot().problem).toMatchObject({ id: 'token-expired', retryable: true });
+  });
 });
 
 describe('token renewal', () => {

@@ -18,6 +18,7 @@ import * as rtmSubscribe from '@/app/api/local/rtm/subscribe/route';
 import * as rtmState from '@/app/api/local/rtm/state/route';
 import * as rtmPublish from '@/app/api/local/rtm/publish/route';
 import * as rtmRenew from '@/app/api/local/rtm/renew/route';
+import * as inspect from '@/app/api/inspect/route';
 import { withServerEnv } from '../support/server-env';
 
 // An independent statement of the rules (the oracle), not the validation module under test.
@@ -160,6 +161,29 @@ describe('fuzz: JSON bodies', () => {
       fc.asyncProperty(body, fc.constantFrom(...handlers), async (text, handler) => {
         const { status } = await call(handler, 'http://localhost/api/local/x', { method: 'POST', body: text });
         expect([400, 401, 403, 404, 409, 413]).toContain(status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A base64 character's unused low bits can change without changing the bytes, which is the same token. */
+const sameContent = (a: string, b: string) => a.slice(0, 3) === b.slice(0, 3) && Buffer.from(a.slice(3), 'base64').equals(Buffer.from(b.slice(3), 'base64'));
+
+describe('fuzz: POST /api/inspect', () => {
+  it('random bodies and damaged tokens: JSON below 500; "valid" only for the bytes this server minted', async () => {
+    const minted = (await call(rtc.GET, 'http://localhost/api/rtc/fuzz/publisher/uid/7/')).body.rtcToken as string;
+    const damaged = fc
+      .tuple(fc.nat(), fc.constantFrom(...'AZaz09+/=-_ %"'.split('')))
+      .map(([at, character]) => minted.slice(0, at % minted.length) + character + minted.slice((at % minted.length) + 1));
+    const token = fc.oneof(fc.constant(minted), damaged, jsonValue, fc.string({ unit: 'grapheme', maxLength: 300 }));
+    const body = fc.oneof(token.map((value) => JSON.stringify({ token: value })), fc.json({ maxDepth: 2 }), fc.string({ maxLength: 200 }));
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const { status, body: answer } = await call(inspect.POST, 'http://localhost/api/inspect', { method: 'POST', body: text });
+        expect([200, 400, 413]).toContain(status);
+        if (status === 200) expect(answer).toEqual({ valid: sameContent(JSON.parse(text).token.trim(), minted) });
+        else expect(typeof answer.error).toBe('string');
       }),
       { numRuns: 300 },
     );

@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken2, ServiceChat, ServiceRtc, ServiceRtm } from 'agora-token/src/AccessToken2';
-import vectorsFile from '../support/fixtures/accesstoken2.json';
+import { vectors, type Vector } from '../support/token-vectors';
 import { decodeAccessToken } from '@/lib/server/access-token';
 import type { AgoraCredentials } from '@/lib/server/credentials';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken } from '@/lib/server/mint';
 
-interface VectorService {
-  type: number;
-  name: 'rtc' | 'rtm' | 'chat';
-  channelName?: string;
-  uid?: number | string;
-  userId?: string;
-  privileges: Record<string, number>;
-}
-interface Vector {
-  id: string;
-  inputs: { appId: string; appCertificate: string; issueTs: number; expire: number; salt: number; services: VectorService[] };
-  expected: string;
-}
-const vectors = vectorsFile.vectors as Vector[];
 const byId = (id: string) => vectors.find((vector) => vector.id === id)!;
 
 /** Pins the clock and the salt so minting reproduces the vectors byte for byte. */

@@ -12,6 +12,7 @@ export const API_ROUTES: Record<string, string> = {
   chat: 'GET /api/chat/app/ or GET /api/chat/account/:chatid/',
   token: 'POST /api/token with a JSON body',
   getToken: 'POST /api/getToken with a JSON body',
+  inspect: 'POST /api/inspect with {"token":"007…"}',
 };
 
 export function unknownApiPath(request: Request, { pathname }: URL): never {

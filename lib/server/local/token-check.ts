@@ -1,10 +1,14 @@
 import 'server-only';
 // Local mode checks RTC tokens the way Agora's edge does, and says exactly what did not match.
-import { decodeAccessToken, RTC_PRIVILEGE } from '../access-token';
+// The signature is checked here with the certificate; the claims go through the shared rules
+// (lib/token-rules.ts), which the token inspector and the call page show to people too.
+import { accessToken2Claims, grantFor, joinChecks, joinRefusal, privilegeOpen, RTC_PRIVILEGE, SDK_ERRORS, type SdkError } from '../../token-rules';
+import { accessToken2End, accessToken2PrivilegeEnd } from '../../token-timing';
+import { decodeAccessToken } from '../access-token';
 
 /** Why local mode refused a token, in the words the Agora SDK uses (the client maps them). */
 export interface TokenRefusal {
-  code: 'CAN_NOT_GET_GATEWAY_SERVER' | 'TOKEN_EXPIRE' | 'INVALID_PARAMS';
+  code: SdkError['code'];
   error: string;
   /** What exactly did not match; Agora keeps this to itself, local mode says it to help developers. */
   reason: string;
@@ -28,53 +32,35 @@ interface Expected {
 /** AccessToken2's RTM service has one privilege: login. */
 const RTM_PRIVILEGE_LOGIN = 1;
 
-const invalid = (reason: string): TokenRefusal => ({
-  code: 'CAN_NOT_GET_GATEWAY_SERVER',
-  error: 'invalid token, authorized failed',
-  reason,
-});
-
-/** Privilege values count seconds from the token's issue time; 0 means "as long as the token". */
-function privilegeEnd(issuedAt: number, value: number | undefined, tokenEnd: number): number | null {
-  if (value === undefined) return null;
-  return value === 0 ? tokenEnd : Math.min(tokenEnd, issuedAt + value);
-}
+const invalid = (reason: string): TokenRefusal => ({ code: SDK_ERRORS.invalidToken.code, error: SDK_ERRORS.invalidToken.message, reason });
 
 /** Checks an RTC token the way Agora's edge does: app, signature, channel, uid, join privilege, expiry. */
 export function checkRtcToken(token: unknown, expected: Expected): TokenGrantCheck | TokenRefusal {
   if (typeof token !== 'string' || token === '') {
-    return { code: 'CAN_NOT_GET_GATEWAY_SERVER', error: 'dynamic use static key', reason: 'no token was sent, and this project requires one' };
+    return { code: SDK_ERRORS.noToken.code, error: SDK_ERRORS.noToken.message, reason: 'no token was sent, and this project requires one' };
   }
   const decoded = decodeAccessToken(token, expected.appCertificate);
-  if (!decoded) return invalid('the token is malformed or its signature does not match this App Certificate');
-  if (decoded.appId !== expected.appId) return invalid(`the token is for App ID ${decoded.appId}, not this one`);
-  const rtc = decoded.rtc.find((service) => service.channel === expected.channel);
-  if (!rtc) {
-    const channels = decoded.rtc.map((service) => `"${service.channel}"`).join(', ') || 'no channel';
-    return invalid(`the token is for ${channels}, not channel "${expected.channel}"`);
+  if (!decoded) {
+    return { code: SDK_ERRORS.invalidToken.code, error: SDK_ERRORS.invalidToken.message, reason: 'the token is malformed or its signature does not match this App Certificate' };
   }
-  if (rtc.uid !== '' && rtc.uid !== String(expected.uid)) {
-    return invalid(`the token is for uid ${rtc.uid}, not uid ${expected.uid}`);
-  }
-  const tokenEnd = decoded.issuedAt + (decoded.expire || 86400);
-  const joinEnd = privilegeEnd(decoded.issuedAt, rtc.privileges[RTC_PRIVILEGE.join], tokenEnd);
-  if (joinEnd === null) return invalid('the token carries no join privilege');
-  if (joinEnd <= expected.nowS) {
-    return { code: 'TOKEN_EXPIRE', error: 'token expired', reason: `the join privilege ended ${expected.nowS - joinEnd} s ago` };
-  }
-  const audioEnd = privilegeEnd(decoded.issuedAt, rtc.privileges[RTC_PRIVILEGE.publishAudio], tokenEnd);
-  const videoEnd = privilegeEnd(decoded.issuedAt, rtc.privileges[RTC_PRIVILEGE.publishVideo], tokenEnd);
+  const { appId, channel, uid, nowS } = expected;
+  const claims = accessToken2Claims(decoded);
+  const refused = joinRefusal(
+    joinChecks(claims, { appId, channel, identity: { kind: 'uid', uid }, role: null, nowS, publishEnforced: true }),
+  );
+  if (refused) return { code: refused.sdkError.code, error: refused.sdkError.message, reason: refused.detail };
+  const grant = grantFor(claims, channel)!;
   return {
-    expiresAt: joinEnd,
-    canPublishAudio: audioEnd !== null && audioEnd > expected.nowS,
-    canPublishVideo: videoEnd !== null && videoEnd > expected.nowS,
+    expiresAt: grant.ends[RTC_PRIVILEGE.join]!,
+    canPublishAudio: privilegeOpen(grant, RTC_PRIVILEGE.publishAudio, nowS),
+    canPublishVideo: privilegeOpen(grant, RTC_PRIVILEGE.publishVideo, nowS),
   };
 }
 
 /** Checks a Signaling (RTM) login token: app, signature, user id, login privilege, expiry. */
 export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel' | 'uid'> & { userId: string }): { expiresAt: number } | TokenRefusal {
   if (typeof token !== 'string' || token === '') {
-    return { code: 'CAN_NOT_GET_GATEWAY_SERVER', error: 'dynamic use static key', reason: 'no token was sent, and this project requires one' };
+    return { code: SDK_ERRORS.noToken.code, error: SDK_ERRORS.noToken.message, reason: 'no token was sent, and this project requires one' };
   }
   const decoded = decodeAccessToken(token, expected.appCertificate);
   if (!decoded) return invalid('the token is malformed or its signature does not match this App Certificate');
@@ -82,11 +68,10 @@ export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel'
   const rtm = decoded.rtm[0];
   if (!rtm) return invalid('the token carries no Signaling (RTM) service');
   if (rtm.userId !== expected.userId) return invalid(`the token is for user id "${rtm.userId}", not "${expected.userId}"`);
-  const tokenEnd = decoded.issuedAt + (decoded.expire || 86400);
-  const loginEnd = privilegeEnd(decoded.issuedAt, rtm.privileges[RTM_PRIVILEGE_LOGIN], tokenEnd);
+  const loginEnd = accessToken2PrivilegeEnd(decoded.issuedAt, rtm.privileges[RTM_PRIVILEGE_LOGIN], accessToken2End(decoded.issuedAt, decoded.expire));
   if (loginEnd === null) return invalid('the token carries no login privilege');
   if (loginEnd <= expected.nowS) {
-    return { code: 'TOKEN_EXPIRE', error: 'token expired', reason: `the login privilege ended ${expected.nowS - loginEnd} s ago` };
+    return { code: SDK_ERRORS.expired.code, error: SDK_ERRORS.expired.message, reason: `the login privilege ended ${expected.nowS - loginEnd} s ago` };
   }
   return { expiresAt: loginEnd };
 }
