@@ -2,7 +2,7 @@
 import type { ReactNode, RefObject } from 'react';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ControlBar } from './control-bar';
-import { ChatIcon, HandIcon, PeopleIcon, PhoneOffIcon } from './icons';
+import { ChatIcon, HandIcon, PeopleIcon, PhoneOffIcon, ScreenIcon } from './icons';
 import { MediaToggles } from './media-toggles';
 import { MoreMenu, type MenuItem } from './more-menu';
 
@@ -18,6 +18,8 @@ type Props = {
   peopleCount: number;
   unread: number;
   menu: MenuItem[];
+  /** Screen share: hidden where the browser cannot share (phones). */
+  share: { available: boolean; sharing: boolean; onToggle: () => void };
   /** The More button, to give focus back to when something opened from its menu closes. */
   moreButton: RefObject<HTMLButtonElement | null>;
   onLeave: () => void;
@@ -35,11 +37,22 @@ function Badge({ children, testId }: { children: ReactNode; testId: string }) {
 }
 
 /** The call's toolbar: mic, camera, raise hand, People, Chat, More, Leave. */
-export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, peopleCount, unread, menu, moreButton, onLeave }: Props) {
+export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, peopleCount, unread, menu, moreButton, share, onLeave }: Props) {
   const toggle = (which: Exclude<Panel, null>) => onPanel(panel === which ? null : which);
   return (
     <ControlBar>
       <MediaToggles media={media} onToggle={onToggle} />
+      {share.available && (
+        <button
+          type="button"
+          aria-label={share.sharing ? 'Stop presenting' : 'Share screen'}
+          title={share.sharing ? 'Stop presenting' : 'Share screen'}
+          onClick={share.onToggle}
+          className={`${roundButton} ${share.sharing ? 'bg-sky-500 text-slate-950 hover:bg-sky-400' : ''}`}
+        >
+          <ScreenIcon />
+        </button>
+      )}
       <button
         type="button"
         aria-label={hand ? 'Lower hand' : 'Raise hand'}

@@ -6,10 +6,12 @@ import type { CallEngine } from '@/lib/client/call-engine';
 import { useCallEngine } from '@/lib/client/use-call-engine';
 import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
 import { parseDisplayName } from '@/lib/client/display-name';
-import { listPeople } from '@/lib/client/people';
+import { useNetworkQuality } from '@/lib/client/network-quality';
+import { listPeople, listScreens } from '@/lib/client/people';
 import { nameStore } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
 import { usePresence } from '@/lib/client/use-presence';
+import { canShareScreen, useScreenShare } from '@/lib/client/use-screen-share';
 import type { LocalTrack } from '@/lib/rtc-client';
 import { CallView } from './call-view';
 import { ModeBadge } from './mode-badge';
@@ -37,6 +39,8 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   if (stage === 'call' && call.snapshot.phase === 'joined' && !everJoined) setEverJoined(true);
   if (stage !== 'call' && everJoined) setEverJoined(false);
   const presence = usePresence(engine, config, channel, name.ok ? name.value : '', everJoined);
+  const share = useScreenShare(engine, channel, config, presence.setScreen);
+  const quality = useNetworkQuality(call.session);
 
   // The preview starts once the engine is there, and again when someone comes back to rejoin.
   useEffect(() => {
@@ -50,6 +54,7 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   };
 
   const leave = async () => {
+    await share.stop();
     await call.leave();
     release();
     setStage('left');
@@ -136,6 +141,9 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
           cameraOn: media.cameraOn && !!media.videoTrack,
         })}
         presence={presence}
+        screens={listScreens(call.snapshot.participants, presence.snapshot)}
+        share={{ ...share, available: canShareScreen(), start: () => void share.start(), stop: () => void share.stop() }}
+        quality={quality}
         modeBadge={<ModeBadge mode={config.mode} />}
         onToggle={toggle}
         onSelectDevice={selectDeviceInCall}

@@ -1,24 +1,35 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallSnapshot } from '@/lib/client/call-session';
-import { nameOf, type Person } from '@/lib/client/people';
+import type { LayoutMode } from '@/lib/client/layout';
+import type { QualityMark } from '@/lib/client/network-quality';
+import { nameOf, type Person, type Screen } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
 import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
 import type { LocalMedia } from '@/lib/client/use-local-media';
+import type { ShareStatus } from '@/lib/client/use-screen-share';
+import { useSpeaking } from '@/lib/client/use-speaking';
 import { CallControls, type Panel } from './call-controls';
 import { ChatPanel } from './chat-panel';
 import { ConnectionStatus, describeTokenState } from './connection-status';
 import type { DeviceKind } from './device-pickers';
 import { DevicesPopover } from './devices-popover';
-import { InviteCard } from './invite-card';
-import { LocalVideo } from './local-video';
+import { CallTiles } from './call-tiles';
 import { PeoplePanel } from './people-panel';
 import { ProblemPanel } from './problem-panel';
-import { Avatar, RemoteTile, TileFrame } from './remote-tile';
+import { PresentingBar } from './presenting-bar';
 import { SidePanel } from './side-panel';
-import { TileStage } from './tile-stage';
 import { Toast } from './toast';
 import { TokenDiagnosis } from './token-diagnosis';
+
+export interface ShareView {
+  available: boolean;
+  status: ShareStatus;
+  error: string | null;
+  start: () => void;
+  stop: () => void;
+  clearError: () => void;
+}
 
 export interface PresenceView {
   snapshot: PresenceSnapshot | null;
@@ -32,7 +43,11 @@ type Props = {
   media: LocalMedia;
   /** You first, then the others (lib/client/people.ts). */
   people: Person[];
+  /** Screens others share now. */
+  screens: Screen[];
   presence: PresenceView;
+  share: ShareView;
+  quality: Record<string, QualityMark>;
   modeBadge: React.ReactNode;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
@@ -40,23 +55,28 @@ type Props = {
   onRetry: () => void;
 };
 
-/** Copies the invite link and confirms with a toast naming it (or offers it to copy by hand). */
-function useInviteLink() {
+/** A short message at the top of the screen for a few seconds. */
+function useToast() {
   const [toast, setToast] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const copy = useCallback(async () => {
-    const link = window.location.href;
-    try {
-      await navigator.clipboard.writeText(link);
-      setToast(`Invite link copied: ${link}`);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => setToast(null), 4000);
-    } catch {
-      window.prompt('Copy this invite link', link);
-    }
+  const show = useCallback((message: string) => {
+    setToast(message);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setToast(null), 4000);
   }, []);
-  return { toast, copy };
+  return { toast, show };
+}
+
+/** Copies the invite link and confirms with a toast naming it (or offers it to copy by hand). */
+async function copyInviteLink(show: (message: string) => void) {
+  const link = window.location.href;
+  try {
+    await navigator.clipboard.writeText(link);
+    show(`Invite link copied: ${link}`);
+  } catch {
+    window.prompt('Copy this invite link', link);
+  }
 }
 
 /** Why names and chat are not working, for the notice and the chat panel; null when they are. */
@@ -66,10 +86,13 @@ function signalingProblem(presence: PresenceSnapshot | null): string | null {
   return presence.status === 'reconnecting' ? 'Chat is reconnecting…' : 'Chat is connecting…';
 }
 
-export function CallView({ channel, snapshot, media, people, presence, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
+export function CallView({ channel, snapshot, media, people, screens, presence, share, quality, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
-  const { toast, copy } = useInviteLink();
+  const [mode, setMode] = useState<LayoutMode>('grid');
+  const [pinned, setPinned] = useState<string | null>(null);
+  const { toast, show } = useToast();
+  const copy = useCallback(() => copyInviteLink(show), [show]);
   // Rendered in the browser only (after Join), so the page's own address is at hand.
   const [link] = useState(() => window.location.href);
   const presenceSnapshot = presence.snapshot;
@@ -85,19 +108,12 @@ export function CallView({ channel, snapshot, media, people, presence, modeBadge
   }, []);
   const [me, ...others] = people;
   const chatProblem = signalingProblem(presenceSnapshot);
-
-  const self = (
-    <TileFrame testId="local-tile" label={`${me!.name} (you)`} hand={me!.hand} micOff={!media.micOn || !media.audioTrack} cameraOff={!media.cameraOn || !media.videoTrack}>
-      {media.videoTrack && media.cameraOn ? <LocalVideo track={media.videoTrack} /> : <Avatar name={me!.name} />}
-    </TileFrame>
-  );
-  const alone = others.length === 0 && snapshot.phase !== 'failed';
-  const tiles = [
-    { key: 'self', node: self },
-    ...(alone
-      ? [{ key: 'invite', node: <InviteCard link={link} onCopy={() => void copy()} /> }]
-      : others.map((person) => ({ key: person.uid, node: <RemoteTile person={person} /> }))),
-  ];
+  const speaking = useSpeaking({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) }, 'self');
+  const presenter = screens[0]?.ownerName ?? null;
+  const startSharing = () => {
+    if (presenter) show(`${presenter} is presenting. One person presents at a time: ask them to stop first.`);
+    else share.start();
+  };
 
   return (
     <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
@@ -126,6 +142,15 @@ export function CallView({ channel, snapshot, media, people, presence, modeBadge
           {snapshot.notice.text}
         </p>
       )}
+      {share.status === 'sharing' && <PresentingBar onStop={share.stop} />}
+      {share.error && (
+        <p role="alert" data-testid="share-error" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
+          {share.error}
+          <button type="button" onClick={share.clearError} className="rounded px-2 py-0.5 hover:bg-rose-500/20">
+            Dismiss
+          </button>
+        </p>
+      )}
       {presenceSnapshot?.status === 'unavailable' && (
         <p role="status" data-testid="signaling-notice" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
           {presenceSnapshot.problem}
@@ -141,7 +166,18 @@ export function CallView({ channel, snapshot, media, people, presence, modeBadge
               </ProblemPanel>
             </div>
           ) : (
-            <TileStage tiles={tiles} />
+            <CallTiles
+              people={people}
+              screens={screens}
+              media={media}
+              presenting={share.status === 'sharing'}
+              speaking={speaking}
+              quality={quality}
+              mode={mode}
+              pinned={pinned}
+              onPin={setPinned}
+              invite={{ link, onCopy: () => void copy() }}
+            />
           )}
         </section>
         {panel === 'people' && (
@@ -168,9 +204,12 @@ export function CallView({ channel, snapshot, media, people, presence, modeBadge
         peopleCount={people.length}
         unread={unread}
         moreButton={moreButton}
+        share={{ available: share.available, sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : share.stop()) }}
         menu={[
           { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
           { label: 'Copy invite link', onSelect: () => void copy() },
+          mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
+          ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
         ]}
         onLeave={onLeave}
       />

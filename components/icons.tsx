@@ -31,3 +31,5 @@ export const HandIcon = icon('HandIcon', <path d="M8 11V5a1.5 1.5 0 0 1 3 0v5m0-
 export const PeopleIcon = icon('PeopleIcon', <><circle cx="9" cy="8" r="3.5" /><path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14a5.5 5.5 0 0 1 3.5 6" /></>);
 export const ChatIcon = icon('ChatIcon', <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12z" />);
 export const MoreIcon = icon('MoreIcon', <><circle cx="5" cy="12" r="1.2" /><circle cx="12" cy="12" r="1.2" /><circle cx="19" cy="12" r="1.2" /></>);
+export const ScreenIcon = icon('ScreenIcon', <><rect x="3" y="4" width="18" height="12" rx="2" /><path d="M8 20h8M12 16v4" /></>);
+export const PinIcon = icon('PinIcon', <path d="M9 4h6l-1 6 3 3H7l3-3zM12 13v7" />);

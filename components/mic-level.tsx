@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PreviewAudioTrack } from '@/lib/client/call-engine';
 
 /** A live input level bar, so people can see their microphone works before joining. */
-export function MicLevel({ track, active }: { track: PreviewAudioTrack | null; active: boolean }) {
+export function MicLevel({ track, active, compact = false }: { track: PreviewAudioTrack | null; active: boolean; compact?: boolean }) {
   const [level, setLevel] = useState(0);
   useEffect(() => {
     if (!track || !active) return;
@@ -18,9 +18,9 @@ export function MicLevel({ track, active }: { track: PreviewAudioTrack | null; a
   const shown = track && active ? level : 0;
   return (
     <div
-      className="h-2 w-full overflow-hidden rounded-full bg-slate-800"
+      className={`w-full overflow-hidden rounded-full bg-slate-800 ${compact ? 'h-1' : 'h-2'}`}
       role="meter"
-      aria-label="Microphone level"
+      aria-label={compact ? 'Your microphone level' : 'Microphone level'}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(shown * 100)}

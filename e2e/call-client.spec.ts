@@ -142,6 +142,32 @@ test.describe('Agora mode, offline', () => {
     expect(joins.at(-1)).toMatchObject({ cname: 'agora-room', uid: grant.uid });
   });
 
+  test('Share screen sends Agora a second join, for the screen uid, carrying exactly the token our server minted for that uid', async ({ page, targetMode }) => {
+    requireMode(targetMode, 'agora', "it intercepts the SDK's join requests to Agora");
+    const joins = await blockAgora(page);
+    const tokenFor = (what: string) => page.waitForResponse((response) => new RegExp(`/api/rtc/agora-share/publisher/uid/\\d+/`).test(response.url()) && response.request().url() !== what);
+    const camera = page.waitForResponse((response) => /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()));
+    await page.goto('/call/agora-share');
+    const cameraGrant = await (await camera).json();
+    await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
+    await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const screenToken = tokenFor(`${new URL(page.url()).origin}/api/rtc/agora-share/publisher/uid/${cameraGrant.uid}/?expiry=${cameraGrant.expiry}`);
+    await page.getByRole('button', { name: 'Share screen' }).click();
+    const screenGrant = await (await screenToken).json();
+    expect(screenGrant.uid).not.toBe(cameraGrant.uid);
+    await expect.poll(() => joins.find((join) => join.uid === screenGrant.uid), { timeout: 10_000 }).toBeDefined();
+    const join = joins.find((request) => request.uid === screenGrant.uid)!;
+    const appId = againstDeployment ? screenGrant.appId : E2E_AGORA_APP_ID;
+    expect(join).toEqual({ appid: appId, cname: 'agora-share', uid: screenGrant.uid, key: screenGrant.rtcToken });
+    const decoded = decodeRtcToken(join.key, againstDeployment ? undefined : E2E_AGORA_APP_CERTIFICATE);
+    expect(decoded).toMatchObject({ appId, channel: 'agora-share', uid: String(screenGrant.uid) });
+    if (!againstDeployment) expect(decoded.signatureValid).toBe(true);
+    // Offline, the share cannot connect either: it says so and the button is back.
+    await expect(page.getByTestId('share-error')).toContainText('The screen could not be shared', { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Share screen' })).toBeVisible();
+  });
+
   test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({ page, targetMode }) => {
     requireMode(targetMode, 'agora', "it intercepts the SDK's join request to Agora");
     const joins = await blockAgora(page);

@@ -18,6 +18,22 @@ export interface RemoteTrack {
   stop(): void;
   /** Audio tracks: the output device (speaker), where the browser supports choosing it. */
   setPlaybackDevice?(deviceId: string): Promise<void>;
+  /** Audio tracks: the current level, 0..1 (who is speaking). */
+  getVolumeLevel?(): number;
+}
+
+/** Agora's last-mile quality: 0 unknown, 1 excellent, 2 good, 3 poor, 4 bad, 5 very bad, 6 down. */
+export interface NetworkQuality {
+  uplinkNetworkQuality: number;
+  downlinkNetworkQuality: number;
+}
+
+/** What the tooltip can say about a remote user's media path, where known. */
+export interface RemoteMediaStats {
+  /** Agora: end-to-end delay; local mode: the peer connection's round trip. Milliseconds. */
+  end2EndDelay: number;
+  /** Lost packets' share of the received video, as a fraction 0..1. */
+  packetLossRate: number;
 }
 
 export interface RemoteUser {
@@ -49,6 +65,11 @@ export interface RtcClient {
   renewToken(token: string): Promise<void>;
   on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
   off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
+  /** This client's own last-mile quality (Agora updates it every 2 s). */
+  getNetworkQuality?(): NetworkQuality;
+  /** The quality of every remote user this client receives, by uid. */
+  getRemoteNetworkQuality?(): Record<string, NetworkQuality>;
+  getRemoteVideoStats?(): Record<string, RemoteMediaStats>;
 }
 
 /** What the token endpoint gives the client: everything needed to join as this uid. */

@@ -1,6 +1,6 @@
 // Agora mode's engine: agora-rtc-sdk-ng, loaded in the browser only (it touches window on import).
 import type { IAgoraRTC } from 'agora-rtc-sdk-ng';
-import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack } from './call-engine';
+import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from './call-engine';
 import type { RtcClient } from '../rtc-client';
 import { createAgoraSignalingClient } from './agora-signaling';
 
@@ -24,6 +24,10 @@ export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
     name: 'agora',
     createClient: () => AgoraRTC.createClient({ mode: 'rtc', codec: 'vp8' }) as unknown as RtcClient,
     createSignalingClient: createAgoraSignalingClient,
+    createScreenTrack: async () => {
+      const track = await AgoraRTC.createScreenVideoTrack({ encoderConfig: '1080p_1', optimizationMode: 'detail' }, 'disable');
+      return Object.assign(track, { onEnded: (listener: () => void) => track.on('track-ended', listener) }) as unknown as ScreenTrack;
+    },
     createCameraTrack: async (cameraId) =>
       (await AgoraRTC.createCameraVideoTrack(cameraId ? { cameraId } : undefined)) as unknown as PreviewVideoTrack,
     createMicrophoneTrack: async (microphoneId) =>

@@ -14,6 +14,13 @@ export interface PreviewAudioTrack extends LocalTrack {
   setDevice(deviceId: string): Promise<void>;
 }
 
+/** A shared screen: video only, ended by the person from the browser's own "Stop sharing" too. */
+export interface ScreenTrack extends LocalTrack {
+  play(element: HTMLElement): void;
+  stop(): void;
+  onEnded(listener: () => void): void;
+}
+
 export interface DeviceLists {
   cameras: MediaDeviceInfo[];
   microphones: MediaDeviceInfo[];
@@ -23,7 +30,10 @@ export interface DeviceLists {
 
 export interface CallEngine {
   readonly name: 'agora' | 'local';
-  createClient(): RtcClient;
+  /** `receive: false` for a screen share's client, which only sends. */
+  createClient(options?: { receive?: boolean }): RtcClient;
+  /** Asks the browser to share a screen, window or tab (rejects if the person cancels). */
+  createScreenTrack(): Promise<ScreenTrack>;
   /** Signaling (names, hands, chat) for this user id; Agora mode downloads its SDK on first use. */
   createSignalingClient(appId: string, userId: string): Promise<SignalingClient>;
   createCameraTrack(deviceId?: string): Promise<PreviewVideoTrack>;

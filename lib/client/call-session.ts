@@ -2,8 +2,9 @@
 // idle → joining → joined ⇄ renewing, joined → rejoining → joined, and → left / failed.
 // It owns the token lifecycle: renew before expiry, rejoin after expiry, retry with backoff.
 import { describeCallProblem, type CallProblem } from '../call-problems';
-import type { LocalTrack, RtcClient, RtcClientEvents, TokenGrant } from '../rtc-client';
+import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '../rtc-client';
 import { backoff, sleep, type BackoffOptions } from './backoff';
+import { EventBinding } from './event-binding';
 import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
 import { RemoteParticipants } from './remote-participants';
@@ -18,6 +19,10 @@ export interface CallSessionOptions {
   joinTimeoutMs: number;
   /** False for a pasted token: there is nowhere to get a new one from. */
   renewable?: boolean;
+  /** False for a screen-share client: it only sends, and takes no notice of anyone else. */
+  receive?: boolean;
+  /** Remote uids to take no notice of (this person's own screen share, seen from the camera client). */
+  ignoreUids?: string[];
   retryDelayMs?: BackoffOptions;
 }
 
@@ -34,12 +39,13 @@ export class CallSession {
   /** The grant the current join attempt uses; a failure hands it to the UI to say what did not match. */
   private attempted: TokenGrant | null = null;
   private joining: Promise<void> | null = null;
-  private attached = false;
+  private readonly events: EventBinding<CallSession['handlers']>;
   /** Bumped by leave(): loops and callbacks from an older generation stop. */
   private generation = 0;
 
   constructor(private readonly options: CallSessionOptions) {
     this.remote = new RemoteParticipants(options.client, (participants) => this.update({ participants }));
+    this.events = new EventBinding(options.client as never, this.handlers);
   }
 
   subscribe = (listener: () => void) => {
@@ -50,9 +56,7 @@ export class CallSession {
   getSnapshot = () => this.snapshot;
 
   /** Read through a call so TypeScript does not narrow it across awaits. */
-  private phase(): CallPhase {
-    return this.snapshot.phase;
-  }
+  private phase = (): CallPhase => this.snapshot.phase;
 
   private update(patch: Partial<CallSnapshot>) {
     this.snapshot = { ...this.snapshot, ...patch };
@@ -76,7 +80,7 @@ export class CallSession {
 
   private async runJoin(initialGrant?: TokenGrant) {
     const generation = this.generation;
-    this.attach();
+    this.events.bind();
     this.update({ phase: 'joining', problem: undefined, failedGrant: undefined, notice: undefined });
     try {
       const nowS = Date.now() / 1000;
@@ -151,7 +155,7 @@ export class CallSession {
     this.tracks.forEach((track) => track.close());
     this.tracks = [];
     await client.leave().catch(() => undefined);
-    this.detach();
+    this.events.unbind();
     this.joining = null;
     this.remote.clear();
     this.update({ phase: 'left', connection: 'DISCONNECTED', notice: undefined });
@@ -161,31 +165,31 @@ export class CallSession {
     'connection-state-change': (current, _previous, reason) => {
       this.update({ connection: current, connectionReason: current === 'DISCONNECTED' ? reason : undefined });
     },
-    'user-joined': (user) => this.remote.joined(user),
-    'user-left': (user) => this.remote.left(user),
+    'user-joined': (user) => this.noticed(user) && this.remote.joined(user),
+    'user-left': (user) => this.noticed(user) && this.remote.left(user),
     'user-published': (user, mediaType) => {
-      if (mediaType !== 'datachannel') this.remote.published(user, mediaType);
+      if (mediaType !== 'datachannel' && this.noticed(user)) this.remote.published(user, mediaType);
     },
-    'user-unpublished': (user) => this.remote.unpublished(user),
+    'user-unpublished': (user) => this.noticed(user) && this.remote.unpublished(user),
     'token-privilege-will-expire': () => void this.renew(),
     'token-privilege-did-expire': () => void this.rejoinAfterExpiry(),
   };
 
-  private attach() {
-    if (this.attached) return;
-    this.attached = true;
-    for (const [event, handler] of Object.entries(this.handlers)) {
-      this.options.client.on(event as keyof RtcClientEvents, handler as never);
-    }
+  private noticed(user: RemoteUser) {
+    return this.options.receive !== false && !this.options.ignoreUids?.includes(String(user.uid));
   }
 
-  private detach() {
-    if (!this.attached) return;
-    this.attached = false;
-    for (const [event, handler] of Object.entries(this.handlers)) {
-      this.options.client.off(event as keyof RtcClientEvents, handler as never);
-    }
+  /** Connection quality of this client and of everyone it receives (Agora: updated every 2 s). */
+  networkQuality() {
+    const { client } = this.options;
+    return {
+      self: client.getNetworkQuality?.() ?? null,
+      remote: client.getRemoteNetworkQuality?.() ?? {},
+      stats: client.getRemoteVideoStats?.() ?? {},
+    };
   }
+
+
 
   /** token-privilege-will-expire: fetch a fresh token and renew, retrying until the old one expires. */
   private async renew() {

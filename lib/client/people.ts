@@ -12,7 +12,32 @@ export interface Person {
   hasAudio: boolean;
   hasVideo: boolean;
   videoTrack?: RemoteTrack;
+  audioTrack?: RemoteTrack;
   self: boolean;
+}
+
+/** A shared screen: a second client of someone in the call, shown as their screen, not a person. */
+export interface Screen {
+  uid: string;
+  ownerUid: string;
+  ownerName: string;
+  videoTrack?: RemoteTrack;
+}
+
+/** Which remote uids are screen shares, and whose: from what people publish in Signaling. */
+function screenOwners(presence: PresenceSnapshot | null): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const [ownerUid, peer] of Object.entries(presence?.peers ?? {})) if (peer.screenUid) owners.set(peer.screenUid, ownerUid);
+  return owners;
+}
+
+/** Screens others are sharing now. */
+export function listScreens(participants: Participant[], presence: PresenceSnapshot | null): Screen[] {
+  const owners = screenOwners(presence);
+  return participants.flatMap((participant) => {
+    const ownerUid = owners.get(participant.uid);
+    return ownerUid ? [{ uid: participant.uid, ownerUid, ownerName: nameOf(ownerUid, presence), videoTrack: participant.videoTrack }] : [];
+  });
 }
 
 export interface Self {
@@ -36,13 +61,15 @@ export function listPeople(participants: Participant[], presence: PresenceSnapsh
     hasVideo: self.cameraOn,
     self: true,
   };
-  const others = participants.map<Person>((participant) => ({
+  const screens = screenOwners(presence);
+  const others = participants.filter((participant) => !screens.has(participant.uid)).map<Person>((participant) => ({
     uid: participant.uid,
     name: nameOf(participant.uid, presence),
     hand: presence?.peers[participant.uid]?.hand ?? false,
     hasAudio: participant.hasAudio,
     hasVideo: participant.hasVideo,
     videoTrack: participant.videoTrack,
+    audioTrack: participant.audioTrack,
     self: false,
   }));
   return [me, ...others];

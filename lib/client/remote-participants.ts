@@ -7,6 +7,7 @@ export interface Participant {
   hasAudio: boolean;
   hasVideo: boolean;
   videoTrack?: RemoteTrack;
+  audioTrack?: RemoteTrack;
 }
 
 export class RemoteParticipants {
@@ -73,6 +74,7 @@ export class RemoteParticipants {
         hasAudio: user.hasAudio,
         hasVideo: user.hasVideo,
         videoTrack: user.hasVideo ? user.videoTrack : undefined,
+        audioTrack: user.hasAudio ? user.audioTrack : undefined,
       })),
     );
   }

@@ -48,13 +48,15 @@ export function useCallSession(engine: CallEngine | null, channel: string, uid: 
         getToken: pastedGrant ? async () => pastedGrant : token.refresh,
         joinTimeoutMs: config.joinTimeoutMs,
         renewable: !pastedGrant,
+        // This page's own screen share is its second client: shown as "Your screen", not received.
+        ignoreUids: [String(config.screenUid)],
       });
       current.current = next;
       setSession(next);
       if (speakerId) void next.setSpeaker(speakerId);
       void next.join(tracks, pastedGrant ?? token.grant);
     },
-    [engine, channel, token.refresh, token.grant, config.joinTimeoutMs],
+    [engine, channel, token.refresh, token.grant, config.joinTimeoutMs, config.screenUid],
   );
 
   /** Leaves and forgets the session, so the next join starts a new one. */
@@ -78,6 +80,8 @@ export function useCallSession(engine: CallEngine | null, channel: string, uid: 
   return {
     snapshot,
     inCall: session !== null,
+    /** The session itself, for its connection-quality readings. */
+    session,
     token: { ready: Boolean(token.grant), error: token.error ? token.error.message : null },
     join,
     leave,

@@ -4,7 +4,7 @@
 // fetches a fresh token through SWR's mutate and throws when that fails.
 import { useCallback, useMemo } from 'react';
 import type { CallPageConfig } from '../call-contract';
-import useSWR from 'swr';
+import useSWR, { useSWRConfig } from 'swr';
 import { TokenFetchError } from '../call-problems';
 import type { TokenGrant, Uid } from '../rtc-client';
 import type { SignalingGrant } from './presence/presence-session';
@@ -12,8 +12,11 @@ import { fetchRtcToken, fetchRtmToken, type TokenSourceConfig } from './token-cl
 
 const MAX_RETRIES = 3;
 
-function useToken<T>(key: unknown[] | null, fetchToken: () => Promise<T>) {
-  const { data, error, mutate, isLoading } = useSWR<T, TokenFetchError>(key, fetchToken, {
+/** `enabled` fetches as soon as the hook runs; `refresh()` works either way (the screen share's
+ * token is fetched only when sharing starts). */
+function useToken<T>(key: unknown[], enabled: boolean, fetchToken: () => Promise<T>) {
+  const { mutate } = useSWRConfig();
+  const { data, error, isLoading } = useSWR<T, TokenFetchError>(enabled ? key : null, fetchToken, {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     revalidateIfStale: false,
@@ -25,11 +28,12 @@ function useToken<T>(key: unknown[] | null, fetchToken: () => Promise<T>) {
     },
   });
 
+  const stableKey = JSON.stringify(key);
   const refresh = useCallback(async (): Promise<T> => {
-    const fresh = await mutate(fetchToken(), { revalidate: false, rollbackOnError: true });
+    const fresh = await mutate<T>(JSON.parse(stableKey) as (string | number)[], fetchToken(), { revalidate: false, rollbackOnError: true });
     if (!fresh) throw new TokenFetchError('No token was returned.');
     return fresh;
-  }, [mutate, fetchToken]);
+  }, [mutate, stableKey, fetchToken]);
 
   return { grant: data, error, isLoading, refresh };
 }
@@ -46,11 +50,11 @@ export function useTokenSource(config: CallPageConfig): TokenSourceConfig {
 /** The RTC token for this channel and uid; fetched while `enabled`. */
 export function useRtcToken(config: TokenSourceConfig, channel: string, uid: Uid, enabled = true) {
   const fetchToken = useCallback(() => fetchRtcToken(config, channel, uid), [config, channel, uid]);
-  return useToken<TokenGrant>(enabled ? ['rtc-token', config.baseUrl, channel, uid, config.expirySeconds] : null, fetchToken);
+  return useToken<TokenGrant>(['rtc-token', config.baseUrl, channel, uid, config.expirySeconds], enabled, fetchToken);
 }
 
 /** The Signaling (RTM) token for this user id; fetched while `enabled`. */
 export function useSignalingToken(config: TokenSourceConfig, userId: string, enabled: boolean) {
   const fetchToken = useCallback(() => fetchRtmToken(config, userId), [config, userId]);
-  return useToken<SignalingGrant>(enabled ? ['rtm-token', config.baseUrl, userId, config.expirySeconds] : null, fetchToken);
+  return useToken<SignalingGrant>(['rtm-token', config.baseUrl, userId, config.expirySeconds], enabled, fetchToken);
 }

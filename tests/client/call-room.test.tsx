@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CallRoom } from '@/components/call-room';
-import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack } from '@/lib/client/call-engine';
+import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from '@/lib/client/call-engine';
 import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
 import { FakeSignalingClient } from '../support/fake-signaling-client';
@@ -20,6 +20,7 @@ function fakeEngine() {
   const clients: FakeRtcClient[] = [];
   const tracks: FakePreviewTrack[] = [];
   const signaling = new FakeSignalingClient();
+  const endedListeners: (() => void)[] = [];
   const engine: CallEngine = {
     name: 'agora',
     createClient: () => {
@@ -28,6 +29,11 @@ function fakeEngine() {
       return client;
     },
     createSignalingClient: vi.fn(async () => signaling),
+    createScreenTrack: vi.fn(async () => {
+      const track = Object.assign(new FakePreviewTrack('video'), { onEnded: vi.fn((listener: () => void) => endedListeners.push(listener)) });
+      tracks.push(track);
+      return track as unknown as ScreenTrack;
+    }),
     createCameraTrack: async () => {
       const track = new FakePreviewTrack('video');
       tracks.push(track);
@@ -40,7 +46,7 @@ function fakeEngine() {
     },
     listDevices: async () => ({ cameras: [], microphones: [], speakers: [] }),
   };
-  return { engine, clients, tracks, signaling };
+  return { engine, clients, tracks, signaling, endedListeners };
 }
 
 const config = {
@@ -163,4 +169,31 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   expect(panel.textContent).toContain('Agora rejected the access token');
   await waitFor(() => expect(screen.getByTestId('token-diagnosis').textContent).toContain('the token is for channel "other-room", not "refused-room"'));
   expect(screen.getByText('Open the token inspector').getAttribute('href')).toMatch(/^\/inspect\?channel=refused-room&uid=\d+$/);
+});
+
+it("sharing a screen joins a second client with the page's screen uid and its own token, announces it, and the browser's own Stop ends it", async () => {
+  Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
+  const { engine, clients, signaling, endedListeners } = fakeEngine();
+  render(<CallRoom channel="share-room" config={config} engine={engine} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+  await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
+  });
+  await screen.findByTestId('presenting-bar');
+  expect(clients).toHaveLength(2);
+  expect(clients[1]!.join).toHaveBeenCalledWith('a'.repeat(32), 'share-room', '007token-for-4343', 4343);
+  expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).toContain('/api/rtc/share-room/publisher/uid/4343/?expiry=300');
+  expect(signaling.presence.setState).toHaveBeenLastCalledWith('share-room', 'MESSAGE', expect.objectContaining({ screen: '4343' }));
+
+  await act(async () => endedListeners[0]!()); // "Stop sharing" in the browser's own bar
+  await waitFor(() => expect(screen.queryByTestId('presenting-bar')).toBeNull());
+  expect(clients[1]!.leave).toHaveBeenCalled();
+  expect(signaling.presence.setState).toHaveBeenLastCalledWith('share-room', 'MESSAGE', expect.objectContaining({ screen: '' }));
+  expect(clients[0]!.leave).not.toHaveBeenCalled();
+  Reflect.deleteProperty(navigator, 'mediaDevices');
 });

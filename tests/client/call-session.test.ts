@@ -256,3 +256,50 @@ describe('leave and tracks', () => {
     expect(session.getSnapshot().participants).toEqual([]);
   });
 });
+
+describe('a screen-share client (a second CallSession with its own uid and token)', () => {
+  function screenSetup() {
+    const client = new FakeRtcClient();
+    const getToken = vi.fn(async () => grant({ uid: 99 }));
+    const session = new CallSession({ client, channel: 'room', getToken, joinTimeoutMs: 15_000, receive: false, retryDelayMs: { first: 1000, max: 4000 } });
+    const screen = new FakeTrack('video');
+    return { client, getToken, session, screen };
+  }
+
+  it('joins as its own uid with its own token, publishes the screen, and takes no notice of anyone', async () => {
+    const { client, getToken, session, screen } = screenSetup();
+    await session.join([screen]);
+    const issued = await getToken.mock.results[0]!.value;
+    expect(client.join).toHaveBeenCalledWith(issued.appId, 'room', issued.token, 99);
+    expect(client.publish).toHaveBeenCalledWith([screen]);
+    const someone = { uid: 7, hasAudio: true, hasVideo: true };
+    client.emit('user-joined', someone);
+    client.emit('user-published', someone, 'video');
+    await flush();
+    expect(client.subscribe).not.toHaveBeenCalled();
+    expect(session.getSnapshot().participants).toEqual([]);
+  });
+
+  it('renews its own token on its own will-expire, and after expiry joins again and republishes the screen', async () => {
+    const { client, getToken, session, screen } = screenSetup();
+    await session.join([screen]);
+    client.emit('token-privilege-will-expire');
+    await flush();
+    expect(client.renewToken).toHaveBeenCalledWith((await getToken.mock.results[1]!.value).token);
+    client.emit('token-privilege-did-expire');
+    await flush();
+    const fresh = await getToken.mock.results[2]!.value;
+    expect(client.join).toHaveBeenLastCalledWith(fresh.appId, 'room', fresh.token, 99);
+    expect(client.publish).toHaveBeenLastCalledWith([screen]);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', renewals: 1, rejoins: 1 });
+  });
+
+  it("the camera client ignores this page's own screen uid", async () => {
+    const client = new FakeRtcClient();
+    const session = new CallSession({ client, channel: 'room', getToken: async () => grant(), joinTimeoutMs: 15_000, ignoreUids: ['99'] });
+    await session.join([]);
+    client.emit('user-joined', { uid: 99, hasAudio: false, hasVideo: true });
+    client.emit('user-joined', { uid: 7, hasAudio: false, hasVideo: false });
+    expect(session.getSnapshot().participants.map((participant) => participant.uid)).toEqual(['7']);
+  });
+});

@@ -7,7 +7,8 @@ import { LocalSignalingClient } from './signaling-client';
 export function createLocalEngine(): CallEngine {
   return {
     name: 'local',
-    createClient: () => new LocalRtcClient(),
+    createClient: (options) => new LocalRtcClient(options),
+    createScreenTrack: () => LocalMediaTrack.createScreen(),
     createSignalingClient: async (appId, userId) => new LocalSignalingClient(appId, userId),
     createCameraTrack: (deviceId) => LocalMediaTrack.create('video', deviceId),
     createMicrophoneTrack: (deviceId) => LocalMediaTrack.create('audio', deviceId),

@@ -10,6 +10,8 @@ async function capture(kind: Kind, deviceId?: string): Promise<MediaStreamTrack>
   return stream.getTracks()[0]!;
 }
 
+const captureScreen = async () => (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks()[0]!;
+
 export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
   enabled = true;
   private closed = false;
@@ -22,10 +24,20 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
     readonly trackMediaType: Kind,
     private track: MediaStreamTrack | null,
     private deviceId?: string,
+    private readonly recapture: (deviceId?: string) => Promise<MediaStreamTrack> = (id) => capture(trackMediaType, id),
   ) {}
 
   static async create(kind: Kind, deviceId?: string) {
     return new LocalMediaTrack(kind, await capture(kind, deviceId), deviceId);
+  }
+
+  /** A shared screen (getDisplayMedia); `onEnded` hears the browser's own "Stop sharing". */
+  static async createScreen() {
+    return new LocalMediaTrack('video', await captureScreen(), undefined, captureScreen);
+  }
+
+  onEnded(listener: () => void) {
+    this.track?.addEventListener('ended', listener, { once: true });
   }
 
   getMediaStreamTrack(): MediaStreamTrack {
@@ -57,12 +69,12 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
     if (enabled === this.enabled || this.closed) return;
     this.enabled = enabled;
     if (!enabled) return this.replace(null);
-    this.adopt(await capture(this.trackMediaType, this.deviceId));
+    this.adopt(await this.recapture(this.deviceId));
   }
 
   async setDevice(deviceId: string) {
     this.deviceId = deviceId;
-    if (this.enabled && !this.closed) this.adopt(await capture(this.trackMediaType, deviceId));
+    if (this.enabled && !this.closed) this.adopt(await this.recapture(deviceId));
   }
 
   /** A capture that finished after the track was turned off or closed must not go live. */

@@ -9,6 +9,14 @@ interface Peer {
   pc: RTCPeerConnection;
   pendingCandidates: RTCIceCandidateInit[];
   remoteTracks: Partial<Record<MediaKind, LocalRemoteTrack>>;
+  /** Packet counters at the last stats() call, so loss is measured per interval. */
+  totals: { lost: number; received: number };
+}
+
+export interface PathStats {
+  roundTripMs: number | null;
+  /** Share of packets lost since the previous measurement, 0..1; null when nothing arrived. */
+  loss: number | null;
 }
 
 export class PeerMesh {
@@ -19,21 +27,27 @@ export class PeerMesh {
     private readonly send: (to: number, data: SignalData) => Promise<void>,
     /** The live capture currently published for a kind, or null. */
     private readonly outgoing: (kind: MediaKind) => MediaStreamTrack | null,
+    /** False for a client that only sends (a screen share): nobody sends it their media. */
+    private readonly receive = true,
   ) {}
+
+  private get direction(): RTCRtpTransceiverDirection {
+    return this.receive ? 'sendrecv' : 'sendonly';
+  }
 
   /** The connection to a participant, made on first use; `initiator` sends the offer. */
   async connect(remoteUid: number, initiator: boolean): Promise<Peer> {
     const existing = this.peers.get(remoteUid);
     if (existing) return existing;
     const pc = new RTCPeerConnection({ iceServers: [] });
-    const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {} };
+    const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {}, totals: { lost: 0, received: 0 } };
     this.peers.set(remoteUid, peer);
     pc.onicecandidate = (event) => {
       if (event.candidate) void this.send(remoteUid, { candidate: event.candidate.toJSON() });
     };
     if (initiator) {
-      pc.addTransceiver('audio', { direction: 'sendrecv' });
-      pc.addTransceiver('video', { direction: 'sendrecv' });
+      pc.addTransceiver('audio', { direction: this.direction });
+      pc.addTransceiver('video', { direction: this.direction });
       await this.attachOutgoing(pc);
       await pc.setLocalDescription(await pc.createOffer());
       await this.send(remoteUid, { description: pc.localDescription!.toJSON() });
@@ -47,7 +61,7 @@ export class PeerMesh {
     if (data.description) {
       await pc.setRemoteDescription(data.description);
       if (data.description.type === 'offer') {
-        pc.getTransceivers().forEach((transceiver) => (transceiver.direction = 'sendrecv'));
+        pc.getTransceivers().forEach((transceiver) => (transceiver.direction = this.direction));
         await this.attachOutgoing(pc);
         await pc.setLocalDescription(await pc.createAnswer());
         await this.send(from, { description: pc.localDescription!.toJSON() });
@@ -69,7 +83,7 @@ export class PeerMesh {
     }
     const found = transceiver(peer.pc, kind);
     if (!found) return null;
-    const track = new LocalRemoteTrack(found.receiver.track);
+    const track = new LocalRemoteTrack(found.receiver.track, found.receiver);
     peer.remoteTracks[kind] = track;
     return track;
   }
@@ -77,6 +91,30 @@ export class PeerMesh {
   /** Puts the currently published captures on every connection (after publish, unpublish, restart). */
   async refreshOutgoing() {
     await Promise.all([...this.peers.values()].map(({ pc }) => this.attachOutgoing(pc)));
+  }
+
+  /** Round trip and packet loss (since the last call) towards each participant, from the peer connections' statistics. */
+  async stats(): Promise<Map<number, PathStats>> {
+    const result = new Map<number, PathStats>();
+    await Promise.all(
+      [...this.peers].map(async ([uid, peer]) => {
+        let roundTripMs: number | null = null;
+        let lost = 0;
+        let received = 0;
+        (await peer.pc.getStats()).forEach((report) => {
+          if (report.type === 'candidate-pair' && report.nominated && typeof report.currentRoundTripTime === 'number') roundTripMs = report.currentRoundTripTime * 1000;
+          if (report.type === 'inbound-rtp') {
+            lost += report.packetsLost ?? 0;
+            received += report.packetsReceived ?? 0;
+          }
+        });
+        const newLost = lost - peer.totals.lost;
+        const newPackets = newLost + received - peer.totals.received;
+        peer.totals = { lost, received };
+        result.set(uid, { roundTripMs, loss: newPackets > 0 ? Math.max(0, newLost) / newPackets : null });
+      }),
+    );
+    return result;
   }
 
   close(uid: number) {

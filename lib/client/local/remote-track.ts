@@ -7,7 +7,15 @@ export class LocalRemoteTrack implements RemoteTrack {
   private element: SinkElement | null = null;
   private sinkId: string | null = null;
 
-  constructor(readonly track: MediaStreamTrack) {}
+  constructor(
+    readonly track: MediaStreamTrack,
+    private readonly receiver?: RTCRtpReceiver,
+  ) {}
+
+  /** The level of the last audio packets, which the browser keeps per source (RFC 6464). */
+  getVolumeLevel(): number {
+    return this.receiver?.getSynchronizationSources?.()[0]?.audioLevel ?? 0;
+  }
 
   play(container?: HTMLElement | string) {
     this.stop();

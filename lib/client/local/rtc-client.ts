@@ -2,6 +2,7 @@
 // browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
 import type { ConnectionState, LocalTrack, MediaKind, RemoteTrack, RemoteUser, RtcClient, RtcClientEvents, Uid } from '../../rtc-client';
 import type { LocalMediaTrack } from './media-track';
+import { pathQuality, type PathQuality } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
 import { LocalConnection } from './connection';
 import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling';
@@ -13,14 +14,42 @@ export class LocalRtcClient implements RtcClient {
   private readonly users = new Map<number, RemoteUser>();
   private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
   private readonly unwatch = new Map<LocalMediaTrack, () => void>();
-  private readonly mesh = new PeerMesh(
-    (to, data) => this.signal(to, data),
-    (kind) => this.published[kind]?.currentTrack() ?? null,
-  );
+  private readonly mesh: PeerMesh;
+  private quality: PathQuality = pathQuality(new Map());
+  private qualityTimer: ReturnType<typeof setInterval> | undefined;
   private session: string | null = null;
   private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
   private state: ConnectionState = 'DISCONNECTED';
+
+  /** `receive: false` for a screen share: it sends its track and receives nobody's media. */
+  constructor({ receive = true }: { receive?: boolean } = {}) {
+    this.mesh = new PeerMesh(
+      (to, data) => this.signal(to, data),
+      (kind) => this.published[kind]?.currentTrack() ?? null,
+      receive,
+    );
+  }
+
+  getNetworkQuality() {
+    return this.quality.self;
+  }
+
+  getRemoteNetworkQuality() {
+    return this.quality.remote;
+  }
+
+  getRemoteVideoStats() {
+    return this.quality.stats;
+  }
+
+  /** Measures the peer connections every 2 s while in the channel, as Agora reports quality. */
+  private measureQuality() {
+    clearInterval(this.qualityTimer);
+    this.qualityTimer = setInterval(() => {
+      void this.mesh.stats().then((paths) => (this.quality = pathQuality(paths)), () => undefined);
+    }, 2000);
+  }
 
   on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -84,6 +113,7 @@ export class LocalRtcClient implements RtcClient {
         this.applyPublished(user, participant.audio, participant.video);
       }
       this.setState('CONNECTED');
+      this.measureQuality();
       return joined.uid as Uid;
     } catch (error) {
       this.teardown();
@@ -206,6 +236,8 @@ export class LocalRtcClient implements RtcClient {
   }
 
   private teardown() {
+    clearInterval(this.qualityTimer);
+    this.quality = pathQuality(new Map());
     this.unlisten?.();
     this.unlisten = null;
     this.session = null;

@@ -5,6 +5,7 @@
 import { describeCallProblem } from '../../call-problems';
 import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../../signaling-client';
 import { backoff, sleep, type BackoffOptions } from '../backoff';
+import { EventBinding } from '../event-binding';
 import { parseChatDraft } from '../display-name';
 import { applyPresence } from './peers';
 import { decodeChat, encodeChat, encodeState } from './protocol';
@@ -40,6 +41,7 @@ export class PresenceSession {
   private snapshot: PresenceSnapshot;
   private readonly listeners = new Set<() => void>();
   private client: SignalingClient | null = null;
+  private events: EventBinding<SignalingEvents> | null = null;
   /** Bumped by stop() and by each new connect loop: older loops stop. */
   private generation = 0;
   /** A connect loop is running (its own failed logins must not start another). */
@@ -129,7 +131,8 @@ export class PresenceSession {
   private async clientFor(grant: SignalingGrant): Promise<SignalingClient> {
     if (this.client) return this.client;
     const client = await this.options.createClient(grant);
-    for (const [event, handler] of Object.entries(this.handlers)) client.addEventListener(event as keyof SignalingEvents, handler as never);
+    this.events = new EventBinding(client as never, this.handlers);
+    this.events.bind();
     this.client = client;
     return client;
   }
@@ -225,7 +228,7 @@ export class PresenceSession {
     this.update({ status: 'stopped', peers: {} });
     const client = this.client;
     if (!client) return;
-    for (const [event, handler] of Object.entries(this.handlers)) client.removeEventListener(event as keyof SignalingEvents, handler as never);
+    this.events?.unbind();
     await client.logout().catch(() => undefined);
   }
 }

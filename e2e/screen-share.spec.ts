@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { joinThroughUi, openParticipant, remoteTiles } from './support/call-page';
+import { expect, test } from './support/fixtures';
+
+// Screen share, speaking and connection-quality marks, and the layouts, between real browsers.
+// Chromium with --use-fake-ui-for-media-stream (playwright.config.ts) answers getDisplayMedia at
+// once with a fake "screen" (1920x1080 in Chromium 150; 1280x720 in older ones), distinct from the
+// 640x480 fake camera; its fake microphone
+// beeps, which is the "sound" the speaking indicator hears.
+
+/** A <video> inside the locator plays live frames: its clock advances. */
+async function expectLiveVideo(page: Page, selector: string) {
+  const video = page.locator(`${selector} video`).first();
+  await expect(video).toBeVisible({ timeout: 15_000 });
+  const time = () => video.evaluate((element: HTMLVideoElement) => element.currentTime);
+  const start = await time();
+  await expect.poll(time, { timeout: 10_000 }).toBeGreaterThan(start + 0.3);
+  return video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
+}
+
+test('a shared screen takes the stage for everyone, labelled with whose it is; Stop ends it on both sides', async ({ browser, baseURL }) => {
+  const channel = `share-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, 'Ada');
+  await joinThroughUi(bob, channel, 'Bob');
+  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+
+  await ada.getByRole('button', { name: 'Share screen' }).click();
+  await expect(ada.getByTestId('presenting-bar')).toContainText('You are presenting');
+  await expect(ada.getByTestId('stage-main').getByTestId('my-screen-tile')).toBeVisible();
+
+  const stage = bob.getByTestId('stage-main');
+  await expect(stage.getByTestId('screen-tile').getByTestId('tile-label')).toHaveText("Ada's screen", { timeout: 15_000 });
+  const size = await expectLiveVideo(bob, '[data-testid=stage-main] [data-testid=screen-video]');
+  expect(size.width, 'the screen, not the 640x480 camera').toBeGreaterThan(640);
+  await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'screen');
+  // The others (Ada's camera, Bob himself) sit in the strip; the screen is not an extra person.
+  await expect(bob.getByTestId('stage-strip').getByTestId('tile-label')).toHaveText(['Bob (you)', 'Ada']);
+  await expect(bob.getByTestId('people-count')).toHaveText('2');
+
+  // One presenter at a time.
+  await bob.getByRole('button', { name: 'Share screen' }).click();
+  await expect(bob.getByTestId('toast')).toHaveText('Ada is presenting. One person presents at a time: ask them to stop first.');
+
+  await ada.getByTestId('presenting-bar').getByRole('button', { name: 'Stop' }).click();
+  await expect(ada.getByTestId('presenting-bar')).toHaveCount(0);
+  await expect(bob.getByTestId('screen-tile')).toHaveCount(0, { timeout: 10_000 });
+  await expect(ada.getByTestId('my-screen-tile')).toHaveCount(0);
+  await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
+  await expect(ada.getByRole('button', { name: 'Share screen' })).toBeVisible();
+  for (const page of [ada, bob]) await page.context().close();
+});
+
+test('who is speaking lights up on their tile; each tile shows its connection quality in words', async ({ browser, baseURL }) => {
+  const channel = `speak-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, 'Ada');
+  await joinThroughUi(bob, channel, 'Bob');
+  const adaOnBob = remoteTiles(bob);
+  await expect(adaOnBob.getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+
+  // Ada's fake microphone beeps: Bob sees her tile marked as speaking at some point.
+  await expect.poll(() => adaOnBob.getAttribute('data-speaking'), { timeout: 15_000, intervals: [100] }).toBe('true');
+  // Muted, she never does.
+  await ada.getByRole('button', { name: 'Mute microphone' }).click();
+  await expect(adaOnBob.getByTestId('mic-off-indicator')).toBeVisible();
+  await bob.waitForTimeout(1500);
+  const samples: string[] = [];
+  for (let i = 0; i < 15; i++) {
+    samples.push((await adaOnBob.getAttribute('data-speaking')) ?? '');
+    await bob.waitForTimeout(100);
+  }
+  expect(samples.every((sample) => sample === 'false')).toBe(true);
+
+  const mark = adaOnBob.getByTestId('quality-mark');
+  await expect(mark).toHaveAttribute('aria-label', /^Connection: (excellent|good) \(round trip \d+ ms, [\d.]+ % loss\)$/, { timeout: 15_000 });
+  await expect(bob.getByTestId('local-tile').getByTestId('quality-mark')).toHaveAttribute('aria-label', /^Connection: (excellent|good)$/);
+  await expect(bob.getByTestId('local-tile').getByRole('meter', { name: 'Your microphone level' })).toBeVisible();
+  for (const page of [ada, bob]) await page.context().close();
+});
+
+test('layouts: pin a tile to the stage from the keyboard; speaker view follows who speaks', async ({ browser, baseURL }) => {
+  const channel = `layout-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  const bob = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, 'Ada');
+  await joinThroughUi(bob, channel, 'Bob');
+  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+
+  const pin = bob.getByRole('button', { name: 'Pin Ada' });
+  await pin.focus();
+  await bob.keyboard.press('Enter');
+  await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'pinned');
+  await expect(bob.getByTestId('stage-main').getByTestId('tile-label')).toHaveText('Ada');
+  await bob.getByRole('button', { name: 'Unpin Ada' }).click();
+  await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
+
+  await bob.getByRole('button', { name: 'More options' }).click();
+  await bob.getByRole('menuitem', { name: 'Speaker view' }).click();
+  await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'speaker');
+  await expect(bob.getByTestId('stage-main').getByTestId('tile-label')).toHaveText('Ada');
+  await bob.getByRole('button', { name: 'More options' }).click();
+  await bob.getByRole('menuitem', { name: 'Grid view' }).click();
+  await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
+  for (const page of [ada, bob]) await page.context().close();
+});
