@@ -21,7 +21,7 @@ export function ControlBar({ children }: { children: ReactNode }) {
       aria-label="Call controls"
       aria-orientation="horizontal"
       onKeyDown={onKeyDown}
-      className="flex items-center justify-center gap-1.5 pb-[env(safe-area-inset-bottom)] sm:gap-3"
+      className="flex items-center justify-center gap-1 pb-[env(safe-area-inset-bottom)] min-[380px]:gap-1.5 sm:gap-3"
     >
       {children}
     </div>

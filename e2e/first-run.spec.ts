@@ -9,9 +9,15 @@ import { expect, newParticipantContext, requireMode, test } from './support/fixt
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-/** Nothing the person needs may sit behind the control bar. */
+/** Nothing the person needs may sit behind the control bar, and every control is on screen. */
 async function expectClearOfControls(page: Page, selector: string) {
   const toolbar = await page.getByRole('toolbar', { name: 'Call controls' }).boundingBox();
+  const width = page.viewportSize()!.width;
+  for (const button of await page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.x, `${await button.getAttribute('aria-label')} starts off screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${await button.getAttribute('aria-label')} ends off screen`).toBeLessThanOrEqual(width);
+  }
   for (const box of await page.locator(selector).evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON()))) {
     expect(box.bottom, `${selector} ends at ${box.bottom}, the controls start at ${toolbar!.y}`).toBeLessThanOrEqual(toolbar!.y);
     expect(box.top).toBeGreaterThanOrEqual(0);

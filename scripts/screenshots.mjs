@@ -1,4 +1,5 @@
-// npm run screenshots — landing, prejoin, alone-in-a-call, call, left and token inspector screens at phone and desktop widths, written to
+// npm run screenshots — landing, prejoin, alone-in-a-call, call, chat, presentation, left and token inspector screens at
+// phone and desktop widths, written to
 // screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
 import { mkdirSync } from 'node:fs';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
@@ -16,6 +17,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.screenshot({ path: `screenshots/landing-${name}.png` });
   await page.getByLabel('Channel name').fill(channel);
   await page.getByLabel('Channel name').press('Enter');
+  await page.getByLabel('Your name').fill('Ada Lovelace');
   const join = page.getByRole('button', { name: 'Join call' });
   await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(800);
@@ -26,11 +28,27 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.screenshot({ path: `screenshots/alone-${name}.png` });
   const guest = await (await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] })).newPage();
   await guest.goto(`/call/${channel}`);
+  await guest.getByLabel('Your name').fill('Grace Hopper');
   await guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled')).click({ timeout: 30_000 });
   await guest.getByRole('button', { name: 'Mute microphone' }).click();
   await page.locator('[data-testid=remote-video] video').waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(1500);
+  await page.getByTestId('tile-label').filter({ hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(2500); // quality marks arrive every 2 s
   await page.screenshot({ path: `screenshots/call-${name}.png` });
+  await guest.getByRole('button', { name: 'Raise hand' }).click();
+  await guest.getByRole('button', { name: /^Chat/ }).click();
+  await guest.getByLabel('Message', { exact: true }).fill('Can everyone see the agenda? I will share it now.');
+  await guest.getByLabel('Message', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: /^Chat/ }).click();
+  await page.getByTestId('chat-message').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `screenshots/chat-${name}.png` });
+  await page.getByRole('button', { name: 'Close chat' }).click();
+  await guest.getByRole('button', { name: 'Share screen' }).click();
+  await page.getByTestId('screen-video').locator('video').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `screenshots/presentation-${name}.png` });
+  await guest.getByTestId('presenting-bar').getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('button', { name: 'Leave' }).click();
   await page.getByRole('heading', { name: 'You left the call' }).waitFor();
   await page.screenshot({ path: `screenshots/left-${name}.png` });
