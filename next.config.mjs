@@ -46,6 +46,7 @@ const nextConfig = (phase) => ({
   // Bottom corners belong to the call controls on a phone.
   devIndicators: { position: 'top-right' },
   reactStrictMode: true,
+  experimental: { inlineCss: true },
   async headers() {
     return [
       {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CallPageConfig } from '@/lib/call-contract';
 import type { CallEngine } from '@/lib/client/call-engine';
+import { browserCapture, type Capture } from '@/lib/client/capture';
 import { useCallEngine } from '@/lib/client/use-call-engine';
 import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
 import { parseDisplayName } from '@/lib/client/display-name';
@@ -21,16 +22,17 @@ import { primaryAction, secondaryAction, StatusScreen } from './status-screen';
 type Props = {
   channel: string;
   config: CallPageConfig;
-  /** Tests inject a fake engine; the app loads the Agora SDK. */
+  /** Tests inject a fake engine and camera; the app loads the Agora SDK and uses the browser's. */
   engine?: CallEngine;
+  capture?: Capture;
 };
 
 /** One person's way through a call: prejoin preview → call → left, for one channel and uid. */
-export function CallRoom({ channel, config, engine: injected }: Props) {
+export function CallRoom({ channel, config, engine: injected, capture = browserCapture }: Props) {
   const { engine, error: engineError, retry: retryEngine } = useCallEngine(config.mode, injected);
   const { uid } = config;
   const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
-  const { media, start, release, setEnabled, selectDevice } = useLocalMedia(engine);
+  const { media, start, release, setEnabled, selectDevice } = useLocalMedia(capture);
   const call = useCallSession(engine, channel, uid, config, stage !== 'left');
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
   const name = parseDisplayName(nameDraft);
@@ -42,10 +44,10 @@ export function CallRoom({ channel, config, engine: injected }: Props) {
   const share = useScreenShare(engine, channel, config, presence.setScreen);
   const quality = useNetworkQuality(call.session);
 
-  // The preview starts once the engine is there, and again when someone comes back to rejoin.
+  // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
-    if (stage === 'prejoin' && engine) void start();
-  }, [stage, engine, start]);
+    if (stage === 'prejoin') void start();
+  }, [stage, start]);
 
   const join = (pasted: PastedToken | null) => {
     const tracks = [media.audioTrack, media.videoTrack].filter((track) => track !== null) as LocalTrack[];

@@ -9,6 +9,7 @@ import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import type { ShareStatus } from '@/lib/client/use-screen-share';
 import { useSpeaking } from '@/lib/client/use-speaking';
+import { mark } from '@/lib/client/timing-marks';
 import { CallControls, type Panel } from './call-controls';
 import { ChatPanel } from './chat-panel';
 import { ConnectionStatus, describeTokenState } from './connection-status';
@@ -95,6 +96,7 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
   const copy = useCallback(() => copyInviteLink(show), [show]);
   // Rendered in the browser only (after Join), so the page's own address is at hand.
   const [link] = useState(() => window.location.href);
+  useEffect(() => mark('call-view-shown'), []);
   const presenceSnapshot = presence.snapshot;
   const messages = presenceSnapshot?.messages ?? [];
   const lookupName = useCallback((uid: string) => nameOf(uid, presenceSnapshot), [presenceSnapshot]);

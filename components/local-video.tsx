@@ -2,13 +2,25 @@
 import { useEffect, useRef } from 'react';
 import type { PreviewVideoTrack } from '@/lib/client/call-engine';
 
-/** Plays the local camera track into a mirrored box. */
-export function LocalVideo({ track, className = '' }: { track: PreviewVideoTrack | null; className?: string }) {
-  const box = useRef<HTMLDivElement>(null);
+/**
+ * The person's own camera, mirrored, in a <video> this component owns (the prejoin's may already be
+ * playing the call page's early capture before React is up: lib/early-capture.ts).
+ */
+export function LocalVideo({ track, id, className = '' }: { track: PreviewVideoTrack | null; id?: string; className?: string }) {
+  const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
-    if (!track || !box.current) return;
-    track.play(box.current);
+    const element = video.current;
+    if (!element) return;
+    if (!track) {
+      element.srcObject = null;
+      return;
+    }
+    track.play(element);
     return () => track.stop();
   }, [track]);
-  return <div ref={box} data-testid="local-video" className={`h-full w-full -scale-x-100 ${className}`} />;
+  return (
+    <div data-testid="local-video" className={`h-full w-full -scale-x-100 ${className}`}>
+      <video ref={video} id={id} autoPlay muted playsInline className="h-full w-full object-cover" />
+    </div>
+  );
 }

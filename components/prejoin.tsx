@@ -7,6 +7,7 @@ import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ConsoleTokenOption, type PastedChoice } from './console-token-option';
 import { NameField } from './name-field';
 import { DevicePickers, type DeviceKind } from './device-pickers';
+import { PREVIEW_VIDEO_ID } from '@/lib/early-capture';
 import { LocalVideo } from './local-video';
 import { MediaToggles } from './media-toggles';
 import { MicLevel } from './mic-level';
@@ -44,13 +45,13 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
     <main className="mx-auto grid min-h-dvh max-w-5xl content-center gap-6 p-4 sm:p-8 lg:grid-cols-[3fr_2fr] lg:items-center lg:gap-8">
       <section aria-label="Camera preview" className="flex flex-col gap-3">
         <div className="relative aspect-video overflow-hidden rounded-2xl bg-slate-900 ring-1 ring-slate-800">
-          {media.videoTrack && media.cameraOn ? (
-            <LocalVideo track={media.videoTrack} />
-          ) : (
-            <div className="flex h-full items-center justify-center p-6 text-center text-slate-400">
+          {!(media.videoTrack && media.cameraOn) && (
+            <div className="absolute inset-0 flex items-center justify-center p-6 text-center text-slate-400">
               {media.starting ? 'Starting camera…' : media.videoError ? 'Camera unavailable' : 'Camera is off'}
             </div>
           )}
+          {/* Always there (over the words, transparent until it plays), so the early capture can show at once. */}
+          <LocalVideo id={PREVIEW_VIDEO_ID} track={media.cameraOn ? media.videoTrack : null} className="absolute inset-0" />
           <div className="absolute inset-x-0 bottom-0 flex justify-center gap-3 bg-gradient-to-t from-slate-950/80 p-3">
             <MediaToggles media={media} onToggle={onToggle} />
           </div>

@@ -1,43 +1,69 @@
-// npm run bench:call — in headless Chromium with a fake camera against the production build:
-// call page → preview playing, in Agora mode (SDK download) and local mode (no SDK). Not asserted.
+// npm run bench:call — headless Chromium with a fake camera against the production build: call
+// page opened → camera preview playing (its first frame presented), in local mode and in Agora mode
+// (the SDK is downloaded on that page; Agora itself is never contacted), and → Join enabled.
+// With BASELINE=<folder of another checkout, built>, that build runs too, alternately, side by side.
+// Reports only; nothing is asserted.
 import { launchChromium, median, startNextServer } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const servers = {
-  local: await startNextServer(3220, { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' }),
-  agora: await startNextServer(3221, { AGORA_APP_ID: '970ca35de60c44645bbae8a215061b33', AGORA_APP_CERTIFICATE: '5cfd2fd1755d40ecb72977518be15d3b' }),
-};
+const local = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' };
+const agora = { AGORA_APP_ID: '970ca35de60c44645bbae8a215061b33', AGORA_APP_CERTIFICATE: '5cfd2fd1755d40ecb72977518be15d3b' };
+const builds = { 'this build': { cwd: '.', port: 3220 } };
+if (process.env.BASELINE) builds.baseline = { cwd: process.env.BASELINE, port: 3224 };
+const servers = [];
+for (const [build, { cwd, port }] of Object.entries(builds)) {
+  for (const [mode, env] of Object.entries({ local, agora })) {
+    servers.push({ build, mode, ...(await startNextServer(port + servers.length, env, { cwd })), preview: [], ready: [], steps: {} });
+  }
+}
 const browser = await launchChromium();
 
-async function measure(base) {
-  const preview = [];
-  const ready = [];
-  for (let run = 0; run <= runs; run++) {
-    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-    const page = await context.newPage();
-    await page.route(/agora\.io|sd-rtn\.com/, (route) => route.abort()); // Agora is never contacted
-    const start = Date.now();
-    await page.goto(`${base}/call/bench-${run}`);
-    await page.waitForFunction(() => {
-      const video = document.querySelector('[data-testid=local-video] video');
-      return video instanceof HTMLVideoElement && video.currentTime > 0;
-    }, undefined, { timeout: 30_000 });
-    const played = Date.now() - start;
-    await page.getByRole('button', { name: 'Join call' }).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
-    if (run > 0) {
-      // run 0 warms the server's routes and the browser's cache
-      preview.push(played);
-      ready.push(Date.now() - start);
+/** In the page: when the preview's first frame is presented (ms after navigation started). */
+function watchPreview() {
+  const observer = new MutationObserver(() => {
+    const video = document.querySelector('[data-testid=local-video] video');
+    if (video && !window.__watching) {
+      window.__watching = true;
+      // When the frame was handed to the compositor, not when the (busy) main thread got to hear of it.
+      video.requestVideoFrameCallback((now, frame) => (window.__previewAt = frame.presentationTime ?? now));
     }
-    await context.close();
-  }
-  return { preview, ready };
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
-for (const [mode, server] of Object.entries(servers)) {
-  const { preview, ready } = await measure(server.base);
-  console.log(`${mode} mode: call page → preview playing  median ${median(preview)} ms  (${preview.join(', ')})`);
-  console.log(`${mode} mode: call page → Join enabled     median ${median(ready)} ms  (${ready.join(', ')})`);
+async function measure(server, run) {
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  await context.addInitScript(watchPreview);
+  const page = await context.newPage();
+  await page.route(/agora\.io|sd-rtn\.com/, (route) => route.abort()); // Agora is never contacted
+  await page.goto(`${server.base}/call/bench-${run}`);
+  await page.waitForFunction(() => window.__previewAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
+  await page.getByRole('button', { name: 'Join call' }).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  const enabledAt = await page.evaluate(() => performance.now());
+  const previewAt = await page.evaluate(() => window.__previewAt);
+  const steps = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation');
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').map((entry) => [entry.name.replace(/^call:/, ''), entry.startTime]));
+    return { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks };
+  });
+  if (run > 0) for (const [step, at] of Object.entries(steps)) (server.steps[step] ??= []).push(Math.round(at));
+  if (run > 0) {
+    // run 0 warms the server's routes and the browser's cache
+    server.preview.push(Math.round(previewAt));
+    server.ready.push(Math.round(enabledAt));
+  }
+  await context.close();
+}
+
+for (let run = 0; run <= runs; run++) for (const server of servers) await measure(server, run);
+
+console.log(`Call page opened → camera preview's first frame, and → Join enabled; medians of ${runs} runs, alternating:`);
+for (const { build, mode, preview, ready } of servers) {
+  console.log(`  ${`${build}, ${mode} mode`.padEnd(24)} preview ${String(median(preview)).padStart(5)} ms (${preview.join(', ')})   Join ${String(median(ready)).padStart(5)} ms`);
+}
+for (const { mode, steps } of servers.filter((server) => server.build === 'this build')) {
+  const order = Object.entries(steps).map(([step, values]) => [step, median(values)]).sort((a, b) => a[1] - b[1]);
+  console.log(`  where the time goes, ${mode} mode (ms after navigation started): ${order.map(([step, at]) => `${step} ${at}`).join(' · ')}`);
 }
 await browser.close();
 process.exit(0);

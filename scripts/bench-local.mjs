@@ -1,13 +1,21 @@
-// npm run bench:local — local mode on loopback: Join click → first remote video frame, and the
-// token renewal round trip (fresh token from /api/rtc + /api/local/renew), medians of several runs.
+// npm run bench:local — local mode on loopback, production build, headless Chromium:
+//  1. Join click → first remote video frame, with where the time goes (performance marks the
+//     client sets on the way in, lib/client/timing-marks.ts), medians of several runs;
+//  2. token renewal: the round trip (fresh token from /api/rtc + /api/local/renew), and whether the
+//     other side's video skips a beat meanwhile (frames counted with requestVideoFrameCallback).
+// With BASELINE=<folder of another checkout, built>, that build runs too, alternately, and the
+// figures are printed side by side (this machine's speed drifts: only one run compares fairly).
+// Reports only; nothing is asserted.
 import { launchChromium, median, startNextServer } from './lib/bench-support.mjs';
 
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const { base } = await startNextServer(3230, { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' });
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
+const { base } = await startNextServer(3230, env);
+const baseline = process.env.BASELINE ? (await startNextServer(3231, env, { cwd: process.env.BASELINE })).base : null;
 const browser = await launchChromium();
 
-async function participant() {
-  const context = await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] });
+async function participant(server = base) {
+  const context = await browser.newContext({ baseURL: server, permissions: ['camera', 'microphone'] });
   return context.newPage();
 }
 
@@ -18,42 +26,110 @@ async function openPrejoin(page, channel) {
   return join;
 }
 
-const firstFrame = () =>
-  document.querySelector('[data-testid=remote-video] video') instanceof HTMLVideoElement &&
-  document.querySelector('[data-testid=remote-video] video').currentTime > 0;
+/** In the page: note when Join is clicked and when the first remote video frame is presented. */
+function watchFirstFrame() {
+  document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true });
+  const seen = new WeakSet();
+  const observer = new MutationObserver(() => {
+    for (const video of document.querySelectorAll('[data-testid=remote-video] video')) {
+      if (seen.has(video)) continue;
+      seen.add(video);
+      video.requestVideoFrameCallback((now, frame) => (window.__firstFrameAt ??= frame.presentationTime ?? now));
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
 
-const joinToFrame = [];
-for (let run = 0; run <= runs; run++) {
+const STEPS = ['join-start', 'call-view-shown', 'join-answered', 'offer-ready', 'joined', 'offer-delivered', 'answer-received', 'ice-connected', 'peer-connected', 'published', 'first-frame'];
+const samples = Object.fromEntries(STEPS.map((step) => [step, []]));
+const baselineFrames = [];
+
+/** One Join → first frame: Alice is in the channel, Bob joins; Bob's marks relative to his click. */
+async function joinOnce(server, run) {
   const channel = `bench-local-${Date.now()}-${run}`;
-  const alice = await participant();
-  const bob = await participant();
+  const alice = await participant(server);
+  const bob = await participant(server);
   await (await openPrejoin(alice, channel)).click();
   await alice.getByText('Connected').waitFor();
   const join = await openPrejoin(bob, channel);
-  const start = Date.now();
+  await bob.evaluate(watchFirstFrame);
   await join.click();
-  await bob.waitForFunction(firstFrame, undefined, { timeout: 30_000, polling: 10 });
-  if (run > 0) joinToFrame.push(Date.now() - start); // run 0 warms up routes and WebRTC
+  await bob.waitForFunction(() => window.__firstFrameAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
+  const timeline = await bob.evaluate(() => {
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('call:')).map((entry) => [entry.name.slice(5).replace(/-\d+$/, ''), entry.startTime]));
+    return { click: window.__clickAt, marks: { ...marks, 'first-frame': window.__firstFrameAt } };
+  });
   await alice.context().close();
   await bob.context().close();
+  return Object.fromEntries(Object.entries(timeline.marks).map(([step, at]) => [step, Math.round(at - timeline.click)]));
 }
-console.log(`Join → first remote frame: median ${median(joinToFrame)} ms over ${runs} runs (${joinToFrame.join(', ')})`);
 
-// Renewal: 40 s tokens renew 30 s ahead, i.e. about every 10 s. Time fetch-start → renew answered.
-const page = await participant();
+for (let run = 0; run <= runs; run++) {
+  // Run 0 warms up routes and WebRTC on both servers; the two builds alternate.
+  const current = await joinOnce(base, run);
+  if (run > 0) for (const step of STEPS) if (current[step] !== undefined) samples[step].push(current[step]);
+  if (baseline) {
+    const before = await joinOnce(baseline, run);
+    if (run > 0) baselineFrames.push(before['first-frame']);
+  }
+}
+
+if (baseline) {
+  console.log(`Join click → first remote video frame, local mode, same run, alternating, medians of ${runs}:`);
+  console.log(`  baseline (${process.env.BASELINE}) ${median(baselineFrames)} ms   runs: ${baselineFrames.join(', ')}`);
+  console.log(`  this build              ${median(samples['first-frame'])} ms   runs: ${samples['first-frame'].join(', ')}\n`);
+}
+console.log(`Where this build's time goes, medians of ${runs} runs (ms after the click):`);
+let previous = 0;
+for (const step of STEPS) {
+  const at = median(samples[step]);
+  if (at === undefined) continue;
+  console.log(`  ${step.padEnd(16)} ${String(at).padStart(5)}   (+${at - previous})   runs: ${samples[step].join(', ')}`);
+  previous = at;
+}
+
+// Renewal: 40 s tokens renew 30 s ahead, about every 10 s. Alice watches Bob's video the whole time.
+const alice = await participant();
+const bob = await participant();
+const channel = `bench-renew-${Date.now()}`;
+const renewals = [];
 const started = new Map();
-const roundTrips = [];
-page.on('request', (request) => {
+bob.on('request', (request) => {
   if (/\/api\/rtc\//.test(request.url())) started.set('token', Date.now());
 });
-page.on('response', (response) => {
+bob.on('response', (response) => {
   if (response.url().endsWith('/api/local/renew') && response.ok() && started.has('token')) {
-    roundTrips.push(Date.now() - started.get('token'));
+    renewals.push({ at: Date.now(), roundTrip: Date.now() - started.get('token') });
     started.delete('token');
   }
 });
-await (await openPrejoin(page, `bench-renew-${Date.now()}`)).click();
-while (roundTrips.length < runs) await page.waitForTimeout(500);
-console.log(`Renewal round trip (new token + renewToken): median ${median(roundTrips)} ms over ${roundTrips.length} renewals (${roundTrips.join(', ')})`);
+await (await openPrejoin(alice, channel)).click();
+await (await openPrejoin(bob, channel)).click();
+await alice.waitForFunction(() => document.querySelector('[data-testid=remote-video] video')?.currentTime > 0, undefined, { timeout: 30_000 });
+await alice.evaluate(() => {
+  window.__frames = [];
+  const video = document.querySelector('[data-testid=remote-video] video');
+  const onFrame = (now) => {
+    window.__frames.push(performance.timeOrigin + now);
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+});
+while (renewals.length < Math.min(runs, 3)) await bob.waitForTimeout(500);
+await bob.waitForTimeout(2000);
+const frames = await alice.evaluate(() => window.__frames);
+const gapsAround = renewals.map(({ at }) => {
+  const window = frames.filter((time) => time > at - 2000 && time < at + 2000);
+  const gaps = window.slice(1).map((time, index) => time - window[index]);
+  return { frames: window.length, longestGap: Math.round(Math.max(...gaps)) };
+});
+const allGaps = frames.slice(1).map((time, index) => time - frames[index]);
+console.log(`\nToken renewal (Bob renews while Alice watches his video; ${frames.length} frames over ${Math.round((frames.at(-1) - frames[0]) / 1000)} s):`);
+console.log(`  round trip (new token + renewToken): median ${median(renewals.map((renewal) => renewal.roundTrip))} ms over ${renewals.length} renewals`);
+for (const [index, around] of gapsAround.entries()) {
+  console.log(`  renewal ${index + 1}: ${around.frames} frames in the 4 s around it, longest gap between frames ${around.longestGap} ms`);
+}
+const stalls = allGaps.filter((gap) => gap > 200).length;
+console.log(`  frames missing (gaps over 200 ms, i.e. a visible stall) during the whole run: ${stalls}; longest gap ${Math.round(Math.max(...allGaps))} ms`);
 await browser.close();
 process.exit(0);

@@ -1,5 +1,6 @@
-// What the call UI needs from a media engine: a client to join with, local tracks for the
-// preview, and the device lists. Agora mode implements it with agora-rtc-sdk-ng.
+// What the call needs from a media engine: clients to join with (camera, screen share, Signaling)
+// and screen capture. Agora mode implements it with Agora's SDKs, local mode with WebRTC. The camera
+// and microphone come from the browser in both modes (capture.ts).
 import type { LocalTrack, RtcClient } from '../rtc-client';
 import type { SignalingClient } from '../signaling-client';
 
@@ -32,13 +33,12 @@ export interface CallEngine {
   readonly name: 'agora' | 'local';
   /** `receive: false` for a screen share's client, which only sends. */
   createClient(options?: { receive?: boolean }): RtcClient;
+  /** Called once the call page is open: gets ready so that Join has less to wait for. */
+  prepare?(): void;
   /** Asks the browser to share a screen, window or tab (rejects if the person cancels). */
   createScreenTrack(): Promise<ScreenTrack>;
   /** Signaling (names, hands, chat) for this user id; Agora mode downloads its SDK on first use. */
   createSignalingClient(appId: string, userId: string): Promise<SignalingClient>;
-  createCameraTrack(deviceId?: string): Promise<PreviewVideoTrack>;
-  createMicrophoneTrack(deviceId?: string): Promise<PreviewAudioTrack>;
-  listDevices(): Promise<DeviceLists>;
 }
 
 /** Explains a getUserMedia / SDK device error in words, naming what still works. */

@@ -5,6 +5,8 @@ import { describeCallProblem, type CallProblem } from '../call-problems';
 import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '../rtc-client';
 import { backoff, sleep, type BackoffOptions } from './backoff';
 import { EventBinding } from './event-binding';
+import { Store } from './store';
+import { mark } from './timing-marks';
 import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
 import { RemoteParticipants } from './remote-participants';
@@ -29,9 +31,7 @@ export interface CallSessionOptions {
 /** A token this close to expiry (the SDK warns 30 s ahead) is refreshed before joining rather than used. */
 const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
 
-export class CallSession {
-  private snapshot: CallSnapshot = IDLE_SNAPSHOT;
-  private readonly listeners = new Set<() => void>();
+export class CallSession extends Store<CallSnapshot> {
   private readonly remote: RemoteParticipants;
   private readonly published = new Set<LocalTrack>();
   private tracks: LocalTrack[] = [];
@@ -44,24 +44,13 @@ export class CallSession {
   private generation = 0;
 
   constructor(private readonly options: CallSessionOptions) {
+    super(IDLE_SNAPSHOT);
     this.remote = new RemoteParticipants(options.client, (participants) => this.update({ participants }));
     this.events = new EventBinding(options.client as never, this.handlers);
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = () => this.snapshot;
-
   /** Read through a call so TypeScript does not narrow it across awaits. */
   private phase = (): CallPhase => this.snapshot.phase;
-
-  private update(patch: Partial<CallSnapshot>) {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
-  }
 
   /** Joins and publishes the enabled tracks. Calling it again while joining or joined is a no-op. */
   join(tracks: LocalTrack[], initialGrant?: TokenGrant): Promise<void> {
@@ -81,12 +70,15 @@ export class CallSession {
   private async runJoin(initialGrant?: TokenGrant) {
     const generation = this.generation;
     this.events.bind();
+    const usable = initialGrant && (initialGrant.expiresAt === null || initialGrant.expiresAt - Date.now() / 1000 > MIN_TOKEN_LIFETIME_AT_JOIN_S);
+    // The join request goes out first; the re-render that says "Connecting…" happens meanwhile.
+    const connecting = this.connect(generation, usable ? initialGrant : undefined);
     this.update({ phase: 'joining', problem: undefined, failedGrant: undefined, notice: undefined });
     try {
-      const nowS = Date.now() / 1000;
-      const usable =
-        initialGrant && (initialGrant.expiresAt === null || initialGrant.expiresAt - nowS > MIN_TOKEN_LIFETIME_AT_JOIN_S);
-      if (await this.connect(generation, usable ? initialGrant : undefined)) this.update({ phase: 'joined' });
+      if (await connecting) {
+        mark('published');
+        this.update({ phase: 'joined' });
+      }
     } catch (error) {
       if (generation !== this.generation) return;
       this.fail(describeCallProblem(error));

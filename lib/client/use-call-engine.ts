@@ -31,6 +31,15 @@ export function useCallEngine(mode: Mode, override?: CallEngine) {
     };
   }, [mode, override, attempt]);
 
+  // Once the page is idle: the preview and the first requests come first.
+  useEffect(() => {
+    if (!engine?.prepare) return;
+    const idle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => engine.prepare?.(), { timeout: 1000 });
+    return () => cancel(handle);
+  }, [engine]);
+
   const retry = () => {
     setError(null);
     setAttempt((value) => value + 1);

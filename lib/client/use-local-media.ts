@@ -1,7 +1,9 @@
 'use client';
 // The person's own camera and microphone, from the preview through the call.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeDeviceError, type CallEngine, type DeviceLists, type PreviewAudioTrack, type PreviewVideoTrack } from './call-engine';
+import { describeDeviceError, type DeviceLists, type PreviewAudioTrack, type PreviewVideoTrack } from './call-engine';
+import type { Capture } from './capture';
+import { mark } from './timing-marks';
 import type { LocalTrack } from '../rtc-client';
 
 export interface LocalMedia {
@@ -28,7 +30,7 @@ export const INSECURE_CONTEXT_ERROR =
  * Camera and microphone for the preview and the call. Each device is started on its own, so a
  * denied or missing camera still leaves the microphone working (and the other way round).
  */
-export function useLocalMedia(engine: CallEngine | null) {
+export function useLocalMedia(capture: Capture) {
   const [media, setMedia] = useState<LocalMedia>({
     audioTrack: null,
     videoTrack: null,
@@ -56,44 +58,46 @@ export function useLocalMedia(engine: CallEngine | null) {
     setMedia((state) => ({ ...state, audioTrack: null, videoTrack: null }));
   }, []);
 
-  /** Starts (or restarts) both devices; resolves to the tracks that work, none if superseded. */
+  /**
+   * Starts (or restarts) both devices; resolves to the tracks that work, none if superseded. Each
+   * device shows as soon as it is ready: the camera preview does not wait for the microphone.
+   */
   const start = useCallback(async (): Promise<LocalTrack[]> => {
-    if (!engine) return [];
     const mine = ++generation.current;
     if (window.isSecureContext === false) {
       setMedia((state) => ({ ...state, audioError: INSECURE_CONTEXT_ERROR, videoError: INSECURE_CONTEXT_ERROR, starting: false }));
       return [];
     }
+    mark('preview-start');
     setMedia((state) => ({ ...state, starting: true, audioError: null, videoError: null }));
     const { cameraId, microphoneId } = current.current;
-    const [audio, video] = await Promise.allSettled([
-      engine.createMicrophoneTrack(microphoneId ?? undefined),
-      engine.createCameraTrack(cameraId ?? undefined),
+    const ready = async <T extends LocalTrack>(kind: 'audio' | 'video', creating: Promise<T>): Promise<T | null> => {
+      const device = kind === 'audio' ? 'microphone' : 'camera';
+      try {
+        const track = await creating;
+        mark(`${device}-ready`);
+        if (mine !== generation.current) {
+          track.close();
+          return null;
+        }
+        // Read the switch now: the person may have turned it off while the device was starting.
+        if (!(kind === 'audio' ? current.current.micOn : current.current.cameraOn)) await track.setEnabled(false);
+        setMedia((state) => ({ ...state, [`${kind}Track`]: track }));
+        return track;
+      } catch (error) {
+        if (mine === generation.current) setMedia((state) => ({ ...state, [`${kind}Error`]: describeDeviceError(device, error) }));
+        return null;
+      }
+    };
+    const tracks = await Promise.all([
+      ready('audio', capture.createMicrophoneTrack(microphoneId ?? undefined)),
+      ready('video', capture.createCameraTrack(cameraId ?? undefined)),
     ]);
-    if (mine !== generation.current) {
-      if (audio.status === 'fulfilled') audio.value.close();
-      if (video.status === 'fulfilled') video.value.close();
-      return [];
-    }
-    const audioTrack = audio.status === 'fulfilled' ? audio.value : null;
-    const videoTrack = video.status === 'fulfilled' ? video.value : null;
-    // Read the switches now: the person may have turned one off while the devices were starting.
-    const { micOn, cameraOn } = current.current;
-    if (audioTrack && !micOn) await audioTrack.setEnabled(false);
-    if (videoTrack && !cameraOn) await videoTrack.setEnabled(false);
-    const devices = await engine.listDevices().catch(() => NO_DEVICES);
+    const devices = await capture.listDevices().catch(() => NO_DEVICES);
     if (mine !== generation.current) return [];
-    setMedia((state) => ({
-      ...state,
-      audioTrack,
-      videoTrack,
-      audioError: audio.status === 'rejected' ? describeDeviceError('microphone', audio.reason) : null,
-      videoError: video.status === 'rejected' ? describeDeviceError('camera', video.reason) : null,
-      devices,
-      starting: false,
-    }));
-    return [audioTrack, videoTrack].filter((track): track is NonNullable<typeof track> => track !== null);
-  }, [engine]);
+    setMedia((state) => ({ ...state, devices, starting: false }));
+    return tracks.filter((track): track is NonNullable<typeof track> => track !== null);
+  }, [capture]);
 
   useEffect(() => release, [release]);
 

@@ -19,11 +19,12 @@ export async function waitForUrl(url, isAlive = () => true) {
  * and `nodeArgs` such as a heap cap apply to it). Resolves once /api/ping answers; `log()` is
  * everything it printed so far.
  */
-export async function startNextServer(port, extraEnv = {}, { nodeArgs = [] } = {}) {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('Run "npm run build" first.');
+export async function startNextServer(port, extraEnv = {}, { nodeArgs = [], cwd = '.' } = {}) {
+  if (!existsSync(`${cwd}/.next/BUILD_ID`)) throw new Error(`Run "npm run build" first (in ${cwd}).`);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv };
   const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env,
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CallRoom } from '@/components/call-room';
 import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from '@/lib/client/call-engine';
+import type { Capture } from '@/lib/client/capture';
 import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
 import { FakeSignalingClient } from '../support/fake-signaling-client';
@@ -34,6 +35,8 @@ function fakeEngine() {
       tracks.push(track);
       return track as unknown as ScreenTrack;
     }),
+  };
+  const capture: Capture = {
     createCameraTrack: async () => {
       const track = new FakePreviewTrack('video');
       tracks.push(track);
@@ -46,7 +49,7 @@ function fakeEngine() {
     },
     listDevices: async () => ({ cameras: [], microphones: [], speakers: [] }),
   };
-  return { engine, clients, tracks, signaling, endedListeners };
+  return { engine, capture, clients, tracks, signaling, endedListeners };
 }
 
 const config = {
@@ -84,10 +87,10 @@ afterEach(() => {
 
 it('under StrictMode, one Join click joins exactly once with the SWR-fetched token, then Signaling logs in once, and Leave closes everything', async () => {
   localStorage.setItem('agora-calls.display-name', 'Ada Lovelace');
-  const { engine, clients, tracks, signaling } = fakeEngine();
+  const { engine, capture, clients, tracks, signaling } = fakeEngine();
   render(
     <StrictMode>
-      <CallRoom channel="strict-room" config={config} engine={engine} />
+      <CallRoom channel="strict-room" config={config} engine={engine} capture={capture} />
     </StrictMode>,
   );
   const join = await screen.findByRole('button', { name: 'Join call' });
@@ -124,9 +127,9 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
 });
 
 it('while Signaling cannot connect, the call screen says so and the call stays usable', async () => {
-  const { engine, clients, signaling } = fakeEngine();
+  const { engine, capture, clients, signaling } = fakeEngine();
   signaling.loginImpl = () => new Promise(() => {}); // Agora unreachable: login never answers
-  render(<CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} />);
+  render(<CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} capture={capture} />);
   const join = await screen.findByRole('button', { name: 'Join call' });
   await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
   await act(async () => {
@@ -142,7 +145,7 @@ it('while Signaling cannot connect, the call screen says so and the call stays u
 });
 
 it('a join Agora refuses shows, in the problem panel, what in the token did not match', async () => {
-  const { engine } = fakeEngine();
+  const { engine, capture } = fakeEngine();
   const createClient = engine.createClient;
   engine.createClient = () => {
     const client = createClient() as FakeRtcClient;
@@ -159,7 +162,7 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   // A channel of its own: SWR caches tokens per channel and uid across the tests in this file.
-  render(<CallRoom channel="refused-room" config={config} engine={engine} />);
+  render(<CallRoom channel="refused-room" config={config} engine={engine} capture={capture} />);
   const join = await screen.findByRole('button', { name: 'Join call' });
   await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
   await act(async () => {
@@ -173,8 +176,8 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
 
 it("sharing a screen joins a second client with the page's screen uid and its own token, announces it, and the browser's own Stop ends it", async () => {
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
-  const { engine, clients, signaling, endedListeners } = fakeEngine();
-  render(<CallRoom channel="share-room" config={config} engine={engine} />);
+  const { engine, capture, clients, signaling, endedListeners } = fakeEngine();
+  render(<CallRoom channel="share-room" config={config} engine={engine} capture={capture} />);
   const join = await screen.findByRole('button', { name: 'Join call' });
   await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
   await act(async () => {

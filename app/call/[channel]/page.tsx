@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CallRoom } from '@/components/call-room';
 import { primaryAction, StatusScreen } from '@/components/status-screen';
+import { EARLY_CAPTURE_SCRIPT } from '@/lib/early-capture';
 import { callPageConfig } from '@/lib/server/call-page-config';
 import { decodePathSegments } from '@/lib/path-segments';
 import { channelNameMessage, parseChannelName } from '@/lib/validation';
@@ -37,5 +38,12 @@ export default async function CallPage({ params }: Props) {
       </StatusScreen>
     );
   }
-  return <CallRoom channel={channel.value} config={callPageConfig(channel.value)} />;
+  const config = callPageConfig(channel.value);
+  return (
+    <>
+      <CallRoom channel={channel.value} config={config} />
+      {/* Starts the camera while the page is still loading (the preview shows before React is up). */}
+      {!config.configurationError && <script dangerouslySetInnerHTML={{ __html: EARLY_CAPTURE_SCRIPT }} />}
+    </>
+  );
 }

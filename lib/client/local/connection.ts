@@ -73,6 +73,11 @@ export class LocalConnection {
     return this.ready;
   }
 
+  /** The id if the stream is open already (then a join need not wait even a microtask). */
+  currentId(): string | null {
+    return this.closed ? null : this.connectionId;
+  }
+
   /** Delivers this session's events (those that arrived before it listened first). */
   listen(session: string, handlers: SessionHandlers): () => void {
     this.sessions.set(session, handlers);

@@ -1,6 +1,8 @@
 // Local mode's engine: browser WebRTC and this app's signaling routes, no Agora SDK download.
 import type { CallEngine } from '../call-engine';
-import { LocalMediaTrack } from './media-track';
+import { LocalMediaTrack } from '../media-track';
+import { LocalConnection } from './connection';
+import { warmUpWebRtc } from './peer-mesh';
 import { LocalRtcClient } from './rtc-client';
 import { LocalSignalingClient } from './signaling-client';
 
@@ -8,18 +10,12 @@ export function createLocalEngine(): CallEngine {
   return {
     name: 'local',
     createClient: (options) => new LocalRtcClient(options),
+    // The tab's event stream opens, and WebRTC warms up, while the person looks at the preview.
+    prepare: () => {
+      void LocalConnection.shared().id().catch(() => undefined);
+      void warmUpWebRtc();
+    },
     createScreenTrack: () => LocalMediaTrack.createScreen(),
     createSignalingClient: async (appId, userId) => new LocalSignalingClient(appId, userId),
-    createCameraTrack: (deviceId) => LocalMediaTrack.create('video', deviceId),
-    createMicrophoneTrack: (deviceId) => LocalMediaTrack.create('audio', deviceId),
-    listDevices: async () => {
-      const devices = await navigator.mediaDevices.enumerateDevices();
-      const canPickSpeaker = 'setSinkId' in HTMLMediaElement.prototype;
-      return {
-        cameras: devices.filter((device) => device.kind === 'videoinput'),
-        microphones: devices.filter((device) => device.kind === 'audioinput'),
-        speakers: canPickSpeaker ? devices.filter((device) => device.kind === 'audiooutput') : [],
-      };
-    },
   };
 }

@@ -33,3 +33,23 @@ export function pathQuality(paths: Map<number, PathStats>): PathQuality {
   }
   return { self: { uplinkNetworkQuality: worst, downlinkNetworkQuality: worst }, remote, stats };
 }
+
+/** Measures the paths every 2 s while started, as Agora reports quality; `current` is the latest. */
+export class QualityMeter {
+  current: PathQuality = pathQuality(new Map());
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly measure: () => Promise<Map<number, PathStats>>) {}
+
+  start() {
+    this.stop();
+    this.timer = setInterval(() => {
+      void this.measure().then((paths) => (this.current = pathQuality(paths)), () => undefined);
+    }, 2000);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.current = pathQuality(new Map());
+  }
+}

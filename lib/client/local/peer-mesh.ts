@@ -1,9 +1,13 @@
 // Local mode's media paths: one RTCPeerConnection per other participant, negotiated through the
 // server's signaling relay. The newcomer makes the offer, so two peers never offer at once.
 import type { MediaKind } from '../../rtc-client';
+import { mark } from '../timing-marks';
 import { LocalRemoteTrack } from './remote-track';
 
-export type SignalData = { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
+export type SignalData = { description?: RTCSessionDescriptionInit; candidates?: RTCIceCandidateInit[] };
+
+/** Candidates found within this many ms travel together: one request instead of one each. */
+const CANDIDATE_BATCH_MS = 10;
 
 interface Peer {
   pc: RTCPeerConnection;
@@ -17,6 +21,27 @@ export interface PathStats {
   roundTripMs: number | null;
   /** Share of packets lost since the previous measurement, 0..1; null when nothing arrived. */
   loss: number | null;
+}
+
+let warmingUp: Promise<void> | null = null;
+/** Set once the warm-up made it; connections made before that generate their own. */
+let certificate: RTCCertificate | null = null;
+
+/**
+ * Does the browser's one-time WebRTC start-up (its first connection is several times slower than
+ * the next) and makes the DTLS certificate every connection of this tab will reuse, while the
+ * person is still looking at the preview.
+ */
+export function warmUpWebRtc(): Promise<void> {
+  warmingUp ??= (async () => {
+    const generated = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
+    const pc = new RTCPeerConnection({ iceServers: [], ...(generated && { certificates: [generated] }) });
+    pc.addTransceiver('video');
+    await pc.setLocalDescription(await pc.createOffer()).catch(() => undefined);
+    pc.close();
+    certificate = generated;
+  })();
+  return warmingUp;
 }
 
 export class PeerMesh {
@@ -35,22 +60,31 @@ export class PeerMesh {
     return this.receive ? 'sendrecv' : 'sendonly';
   }
 
-  /** The connection to a participant, made on first use; `initiator` sends the offer. */
+  /** The connection to a participant, made on first use; `initiator` makes the offer and sends it
+   * without waiting for the relay's answer (resolves once the offer is on its way). */
   async connect(remoteUid: number, initiator: boolean): Promise<Peer> {
     const existing = this.peers.get(remoteUid);
     if (existing) return existing;
-    const pc = new RTCPeerConnection({ iceServers: [] });
+    // One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
+    const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
     const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {}, totals: { lost: 0, received: 0 } };
     this.peers.set(remoteUid, peer);
-    pc.onicecandidate = (event) => {
-      if (event.candidate) void this.send(remoteUid, { candidate: event.candidate.toJSON() });
+    this.batchCandidates(pc, remoteUid);
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'connected') mark(`peer-connected-${remoteUid}`);
+    };
+    pc.oniceconnectionstatechange = () => {
+      if (pc.iceConnectionState === 'connected') mark(`ice-connected-${remoteUid}`);
     };
     if (initiator) {
       pc.addTransceiver('audio', { direction: this.direction });
       pc.addTransceiver('video', { direction: this.direction });
-      await this.attachOutgoing(pc);
+      // Tracks can be put on the senders while the offer is made: they need no renegotiation.
+      void this.attachOutgoing(pc);
       await pc.setLocalDescription(await pc.createOffer());
-      await this.send(remoteUid, { description: pc.localDescription!.toJSON() });
+      await firstCandidates(pc);
+      mark(`offer-ready-${remoteUid}`);
+      void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
     }
     return peer;
   }
@@ -59,18 +93,42 @@ export class PeerMesh {
     const peer = await this.connect(from, false);
     const { pc } = peer;
     if (data.description) {
+      if (data.description.type === 'answer') mark(`answer-received-${from}`);
       await pc.setRemoteDescription(data.description);
       if (data.description.type === 'offer') {
         pc.getTransceivers().forEach((transceiver) => (transceiver.direction = this.direction));
-        await this.attachOutgoing(pc);
+        void this.attachOutgoing(pc);
         await pc.setLocalDescription(await pc.createAnswer());
         await this.send(from, { description: pc.localDescription!.toJSON() });
       }
       for (const candidate of peer.pendingCandidates.splice(0)) await pc.addIceCandidate(candidate);
-    } else if (data.candidate) {
-      if (pc.remoteDescription) await pc.addIceCandidate(data.candidate);
-      else peer.pendingCandidates.push(data.candidate);
     }
+    for (const candidate of data.candidates ?? []) {
+      // Candidates can overtake the description they belong to: hold them until it has arrived.
+      if (pc.remoteDescription) await pc.addIceCandidate(candidate);
+      else peer.pendingCandidates.push(candidate);
+    }
+  }
+
+  /**
+   * Sends this connection's ICE candidates in batches: those found within a few ms of each other
+   * go in one request. TCP candidates are left out (browsers connect over UDP here).
+   */
+  private batchCandidates(pc: RTCPeerConnection, remoteUid: number) {
+    let batch: RTCIceCandidateInit[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (batch.length > 0) void this.send(remoteUid, { candidates: batch });
+      batch = [];
+    };
+    pc.onicecandidate = ({ candidate }) => {
+      if (!candidate) return flush(); // gathering is complete
+      if (candidate.protocol === 'tcp') return;
+      batch.push(candidate.toJSON());
+      timer ??= setTimeout(flush, CANDIDATE_BATCH_MS);
+    };
   }
 
   /** The track a participant sends of this kind; waits briefly while their offer is on its way. */
@@ -134,6 +192,25 @@ export class PeerMesh {
       await transceiver(pc, kind)?.sender.replaceTrack(this.outgoing(kind));
     }
   }
+}
+
+/**
+ * Host candidates turn up within milliseconds of setLocalDescription. An offer that waits for them
+ * carries them, so the answering side starts its connectivity checks the moment it arrives, without
+ * waiting for the candidates' own relay (the answer need not wait: its candidates are learned from
+ * those checks).
+ */
+function firstCandidates(pc: RTCPeerConnection, maxWaitMs = 15): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      pc.removeEventListener('icecandidate', soon);
+      resolve();
+    };
+    const soon = () => setTimeout(done, 1); // let the other host candidates of this round land too
+    const timer = setTimeout(done, maxWaitMs);
+    pc.addEventListener('icecandidate', soon, { once: true });
+  });
 }
 
 function transceiver(pc: RTCPeerConnection, kind: MediaKind) {

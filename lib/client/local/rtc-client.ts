@@ -1,9 +1,10 @@
 // Local mode's client: the RtcClient surface of the Agora SDK, carried by WebRTC between the
 // browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
 import type { ConnectionState, LocalTrack, MediaKind, RemoteTrack, RemoteUser, RtcClient, RtcClientEvents, Uid } from '../../rtc-client';
-import type { LocalMediaTrack } from './media-track';
-import { pathQuality, type PathQuality } from './path-quality';
+import type { LocalMediaTrack } from '../media-track';
+import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
+import { mark } from '../timing-marks';
 import { LocalConnection } from './connection';
 import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling';
 
@@ -15,8 +16,7 @@ export class LocalRtcClient implements RtcClient {
   private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
   private readonly unwatch = new Map<LocalMediaTrack, () => void>();
   private readonly mesh: PeerMesh;
-  private quality: PathQuality = pathQuality(new Map());
-  private qualityTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly quality: QualityMeter;
   private session: string | null = null;
   private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
@@ -29,27 +29,12 @@ export class LocalRtcClient implements RtcClient {
       (kind) => this.published[kind]?.currentTrack() ?? null,
       receive,
     );
+    this.quality = new QualityMeter(() => this.mesh.stats());
   }
 
-  getNetworkQuality() {
-    return this.quality.self;
-  }
-
-  getRemoteNetworkQuality() {
-    return this.quality.remote;
-  }
-
-  getRemoteVideoStats() {
-    return this.quality.stats;
-  }
-
-  /** Measures the peer connections every 2 s while in the channel, as Agora reports quality. */
-  private measureQuality() {
-    clearInterval(this.qualityTimer);
-    this.qualityTimer = setInterval(() => {
-      void this.mesh.stats().then((paths) => (this.quality = pathQuality(paths)), () => undefined);
-    }, 2000);
-  }
+  getNetworkQuality = () => this.quality.current.self;
+  getRemoteNetworkQuality = () => this.quality.current.remote;
+  getRemoteVideoStats = () => this.quality.current.stats;
 
   on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -81,8 +66,12 @@ export class LocalRtcClient implements RtcClient {
       if (signal.aborted) throw aborted();
     };
     try {
+      mark('join-start');
       const connection = LocalConnection.shared();
-      const joined = await postSignaling('join', { connection: await connection.id(), appId, channel, uid, token }, signal);
+      const connectionId = connection.currentId() ?? (await connection.id());
+      mark('stream-open');
+      const joined = await postSignaling('join', { connection: connectionId, appId, channel, uid, token }, signal);
+      mark('join-answered');
       const session = joined.sessionId as string;
       this.session = session;
       if (signal.aborted) {
@@ -91,12 +80,15 @@ export class LocalRtcClient implements RtcClient {
         stopIfAborted();
       }
       const participants = joined.participants as { uid: number; audio: boolean; video: boolean }[];
-      // Offer to everyone already there before listening: events that arrive meanwhile wait in
-      // the server's queue, so none of them can create a peer that should have been ours to offer.
-      for (const participant of participants) {
-        await this.mesh.connect(participant.uid, true);
-        stopIfAborted();
-      }
+      // Offer to everyone already there before listening, so no event can create a peer that
+      // should have been ours to offer, and before the UI renders them: the offers leave first.
+      await Promise.all(
+        participants.map((participant) =>
+          this.mesh.connect(participant.uid, true).catch((error) => console.warn(`local mode: offer to uid ${participant.uid} failed: ${(error as Error).message}`)),
+        ),
+      );
+      stopIfAborted();
+      mark('offers-started');
       this.unlisten = connection.listen(session, {
         // Negotiation with a peer that left a moment ago can fail: routine, one line, no trace.
         onEvent: (event) => void this.onServerEvent(event).catch((error) => console.warn(`local mode: ${event.type} failed: ${(error as Error).message}`)),
@@ -113,7 +105,8 @@ export class LocalRtcClient implements RtcClient {
         this.applyPublished(user, participant.audio, participant.video);
       }
       this.setState('CONNECTED');
-      this.measureQuality();
+      mark('joined');
+      this.quality.start();
       return joined.uid as Uid;
     } catch (error) {
       this.teardown();
@@ -236,8 +229,7 @@ export class LocalRtcClient implements RtcClient {
   }
 
   private teardown() {
-    clearInterval(this.qualityTimer);
-    this.quality = pathQuality(new Map());
+    this.quality.stop();
     this.unlisten?.();
     this.unlisten = null;
     this.session = null;

@@ -46,6 +46,6 @@ export interface ServerEvent {
   reason?: string;
   audio?: boolean;
   video?: boolean;
-  data?: { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
+  data?: { description?: RTCSessionDescriptionInit; candidates?: RTCIceCandidateInit[] };
   [field: string]: unknown;
 }

@@ -6,6 +6,7 @@ import { describeCallProblem } from '../../call-problems';
 import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../../signaling-client';
 import { backoff, sleep, type BackoffOptions } from '../backoff';
 import { EventBinding } from '../event-binding';
+import { Store } from '../store';
 import { parseChatDraft } from '../display-name';
 import { applyPresence } from './peers';
 import { decodeChat, encodeChat, encodeState } from './protocol';
@@ -37,9 +38,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export class PresenceSession {
-  private snapshot: PresenceSnapshot;
-  private readonly listeners = new Set<() => void>();
+export class PresenceSession extends Store<PresenceSnapshot> {
   private client: SignalingClient | null = null;
   private events: EventBinding<SignalingEvents> | null = null;
   /** Bumped by stop() and by each new connect loop: older loops stop. */
@@ -49,7 +48,7 @@ export class PresenceSession {
   private initialGrant: SignalingGrant | null = null;
 
   constructor(private readonly options: PresenceSessionOptions) {
-    this.snapshot = {
+    super({
       status: 'idle',
       problem: null,
       peers: {},
@@ -58,19 +57,7 @@ export class PresenceSession {
       me: { name: options.name, hand: false, screenUid: null },
       renewals: 0,
       relogins: 0,
-    };
-  }
-
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = () => this.snapshot;
-
-  private update(patch: Partial<PresenceSnapshot>) {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    });
   }
 
   private stopped() {

@@ -1,6 +1,6 @@
-// Local mode's camera and microphone tracks: getUserMedia wrapped in the same shape as the Agora
+// The camera and microphone in both modes (and local mode's screen share): getUserMedia wrapped in the shape of the Agora
 // SDK's local tracks. Disabling stops capture (the camera light goes off); enabling captures anew.
-import type { PreviewAudioTrack, PreviewVideoTrack } from '../call-engine';
+import type { PreviewAudioTrack, PreviewVideoTrack } from './call-engine';
 
 type Kind = 'audio' | 'video';
 
@@ -29,6 +29,11 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
 
   static async create(kind: Kind, deviceId?: string) {
     return new LocalMediaTrack(kind, await capture(kind, deviceId), deviceId);
+  }
+
+  /** Wraps a capture that is already running (the call page starts the camera before React is up). */
+  static adopt(kind: Kind, track: MediaStreamTrack) {
+    return new LocalMediaTrack(kind, track);
   }
 
   /** A shared screen (getDisplayMedia); `onEnded` hears the browser's own "Stop sharing". */
@@ -83,10 +88,20 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
     else this.replace(track);
   }
 
+  /** Plays into `container`: a <video> the page already has (the prejoin's), or a new one inside it. */
   play(container: HTMLElement) {
     this.stop();
     this.container = container;
-    if (this.trackMediaType !== 'video' || !this.track) return;
+    if (this.trackMediaType !== 'video') return;
+    if (!this.track) {
+      if (container instanceof HTMLVideoElement) container.srcObject = null;
+      return;
+    }
+    if (container instanceof HTMLVideoElement) {
+      if ((container.srcObject as MediaStream | null)?.getVideoTracks()[0] !== this.track) container.srcObject = new MediaStream([this.track]);
+      void container.play().catch(() => undefined);
+      return;
+    }
     const video = document.createElement('video');
     Object.assign(video, { autoplay: true, muted: true, playsInline: true });
     video.style.cssText = 'width:100%;height:100%;object-fit:cover';

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IAgoraRTC, IAgoraRTCClient } from 'agora-rtc-sdk-ng';
+import { adaptAgoraClient } from '@/lib/client/agora-client';
+import { LocalMediaTrack } from '@/lib/client/media-track';
+
+// Agora mode publishes the browser's own camera and microphone tracks as the SDK's custom tracks.
+
+let captured = 0;
+const fakeMediaStreamTrack = (kind: string) => ({ kind, id: `${kind}-${++captured}`, stop: vi.fn(), addEventListener: vi.fn() });
+
+function fakeSdk() {
+  const custom = (mediaStreamTrack: unknown) => ({ mediaStreamTrack, close: vi.fn(), replaceTrack: vi.fn(async () => {}) });
+  const AgoraRTC = {
+    createCustomVideoTrack: vi.fn(({ mediaStreamTrack }) => custom(mediaStreamTrack)),
+    createCustomAudioTrack: vi.fn(({ mediaStreamTrack }) => custom(mediaStreamTrack)),
+  };
+  const client = { publish: vi.fn(async () => {}), unpublish: vi.fn(async () => {}), join: vi.fn(async () => 7), leave: vi.fn(async () => {}) };
+  return { AgoraRTC, client, rtc: adaptAgoraClient(AgoraRTC as unknown as IAgoraRTC, client as unknown as IAgoraRTCClient) };
+}
+
+beforeEach(() => {
+  vi.stubGlobal('navigator', {
+    mediaDevices: { getUserMedia: vi.fn(async (constraints: { video?: unknown }) => ({ getTracks: () => [fakeMediaStreamTrack(constraints.video ? 'video' : 'audio')] })) },
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('adaptAgoraClient', () => {
+  it('publishes a browser camera track as a custom track on the same MediaStreamTrack (no second capture)', async () => {
+    const { AgoraRTC, client, rtc } = fakeSdk();
+    const camera = await LocalMediaTrack.create('video');
+    await rtc.publish([camera]);
+    expect(AgoraRTC.createCustomVideoTrack).toHaveBeenCalledWith({ mediaStreamTrack: camera.getMediaStreamTrack() });
+    expect(client.publish).toHaveBeenCalledWith([AgoraRTC.createCustomVideoTrack.mock.results[0]!.value]);
+    expect(navigator.mediaDevices.getUserMedia).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows a camera switch with replaceTrack, and a microphone switch by publishing a new custom track', async () => {
+    const { AgoraRTC, client, rtc } = fakeSdk();
+    const camera = await LocalMediaTrack.create('video');
+    const microphone = await LocalMediaTrack.create('audio');
+    await rtc.publish([camera, microphone]);
+    const customVideo = AgoraRTC.createCustomVideoTrack.mock.results[0]!.value;
+    const firstAudio = AgoraRTC.createCustomAudioTrack.mock.results[0]!.value;
+    await camera.setDevice('another-camera');
+    expect(customVideo.replaceTrack).toHaveBeenCalledWith(camera.getMediaStreamTrack(), false);
+    await microphone.setDevice('another-microphone');
+    await vi.waitFor(() => expect(AgoraRTC.createCustomAudioTrack).toHaveBeenCalledTimes(2));
+    const secondAudio = AgoraRTC.createCustomAudioTrack.mock.results[1]!.value;
+    expect(secondAudio.mediaStreamTrack).toBe(microphone.getMediaStreamTrack());
+    await vi.waitFor(() => expect(client.publish).toHaveBeenLastCalledWith(secondAudio));
+    expect(client.unpublish).toHaveBeenCalledWith(firstAudio);
+    expect(firstAudio.close).toHaveBeenCalled();
+  });
+
+  it('unpublishing releases the custom track; publishing again (camera back on) makes a new one', async () => {
+    const { AgoraRTC, client, rtc } = fakeSdk();
+    const camera = await LocalMediaTrack.create('video');
+    await rtc.publish(camera);
+    const first = AgoraRTC.createCustomVideoTrack.mock.results[0]!.value;
+    await rtc.unpublish(camera);
+    expect(client.unpublish).toHaveBeenCalledWith([first]);
+    expect(first.close).toHaveBeenCalled();
+    await camera.setEnabled(false);
+    await camera.setEnabled(true);
+    await rtc.publish(camera);
+    expect(AgoraRTC.createCustomVideoTrack).toHaveBeenCalledTimes(2);
+    expect(client.publish).toHaveBeenLastCalledWith([AgoraRTC.createCustomVideoTrack.mock.results[1]!.value]);
+  });
+
+  it("passes the SDK's own tracks (a screen share) through untouched", async () => {
+    const { AgoraRTC, client, rtc } = fakeSdk();
+    const screen = { trackMediaType: 'video' as const, enabled: true, setEnabled: vi.fn(), close: vi.fn(), getMediaStreamTrack: vi.fn() };
+    await rtc.publish([screen]);
+    expect(client.publish).toHaveBeenCalledWith([screen]);
+    expect(AgoraRTC.createCustomVideoTrack).not.toHaveBeenCalled();
+  });
+});
