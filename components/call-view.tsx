@@ -1,4 +1,5 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallSnapshot } from '@/lib/client/call-session';
 import type { LayoutMode } from '@/lib/client/layout';
@@ -21,7 +22,8 @@ import { ProblemPanel } from './problem-panel';
 import { PresentingBar } from './presenting-bar';
 import { SidePanel } from './side-panel';
 import { Toast } from './toast';
-import { TokenDiagnosis } from './token-diagnosis';
+// Only a refused join needs the token decoder: it downloads then, not with the call page.
+const TokenDiagnosis = dynamic(() => import('./token-diagnosis').then((module) => module.TokenDiagnosis), { ssr: false });
 
 export interface ShareView {
   available: boolean;

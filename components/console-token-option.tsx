@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { PastedToken } from '@/lib/client/use-call-session';
 import { parseAppId, parsePastedToken } from '@/lib/validation';
-import { inspectorLink } from './token-diagnosis';
+import { inspectorLink } from './inspector-link';
 
 /** What the person pasted: unused (fields empty or closed), invalid (with why), or ready to join with. */
 export type PastedChoice = { active: false } | { active: true; error: string } | { active: true; error: null; pasted: PastedToken };

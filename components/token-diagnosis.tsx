@@ -15,7 +15,7 @@ import { CheckRow } from './check-row';
 const JOIN_REFUSALS = new Set<CallProblemId>(['invalid-token', 'token-expired']);
 const DIAGNOSED = new Set<CallProblemId>([...JOIN_REFUSALS, 'unknown']);
 
-export const inspectorLink = (channel: string, uid: number | string) => `/inspect?${new URLSearchParams({ channel, uid: String(uid) })}`;
+import { inspectorLink } from './inspector-link';
 
 /** The rules the token breaks for this join. */
 function mismatches(problem: CallProblem, grant: TokenGrant, token: DecodedToken, nowS: number): JoinCheck[] {

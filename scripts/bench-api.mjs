@@ -1,8 +1,11 @@
-// npm run bench:api — the production Next build against a plain node:http server minting the same
-// token, loaded alternately by autocannon from this (separate) process over loopback.
-// Prints requests/s and p50/p99 latency for each and the ratio, in one run. Figures, not assertions.
+// npm run bench:api — the token route of the production build against the app's own empty
+// /api/ping (Next's floor for a route that does nothing) and a plain node:http server minting the
+// same token, loaded alternately by autocannon from this (separate) process over loopback: req/s,
+// p50/p99, the ratios, in one run. Then what a cold start costs (process start → first token
+// answered) and the token route's server bundle. Figures, not assertions.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { median, startNextServer, waitForUrl } from './lib/bench-support.mjs';
 
@@ -90,8 +93,32 @@ for (const row of summary) {
     `${row.name.padEnd(16)} ${row.rps.toFixed(0).padStart(6)}   ${String(row.p50).padStart(6)}   ${String(row.p99).padStart(6)}   ${row.errors}`,
   );
 }
+console.log(`ratio next /api/rtc ÷ next /api/ping: ${(summary[0].rps / summary[2].rps).toFixed(3)}× requests/s (p99 ${summary[0].p99} ms vs ${summary[2].p99} ms)`);
+console.log(`ratio entry /api/rtc ÷ entry /api/ping: ${(summary[3].rps / summary[4].rps).toFixed(3)}× requests/s (p99 ${summary[3].p99} ms vs ${summary[4].p99} ms)`);
 console.log(`ratio next /api/rtc ÷ plain: ${(summary[0].rps / summary[1].rps).toFixed(3)}× requests/s`);
 console.log(`ratio next /api/ping ÷ plain: ${(summary[2].rps / summary[1].rps).toFixed(3)}× (the framework floor)`);
 console.log(`ratio entry /api/rtc ÷ plain: ${(summary[3].rps / summary[1].rps).toFixed(3)}×, entry /api/ping ÷ plain: ${(summary[4].rps / summary[1].rps).toFixed(3)}× (no next start router)`);
 next.stop();
+
+// Cold start: a fresh `next start` process until it has answered its first token.
+const starts = [];
+for (let attempt = 0; attempt < 3; attempt++) {
+  const started = performance.now();
+  const cold = await startNextServer(NEXT_PORT + 10 + attempt, { NODE_ENV: 'production' });
+  const response = await fetch(`${cold.base}${path}`);
+  if (response.status === 200) starts.push(Math.round(performance.now() - started));
+  cold.stop();
+}
+console.log(`\ncold start, process start → first token answered: median ${median(starts)} ms (${starts.join(', ')})`);
+
+// The token route's server bundle: its entry and the chunks it loads, and what it needs from node_modules.
+const routeDir = '.next/server/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]';
+const entrySource = readFileSync(join(routeDir, 'route.js'), 'utf8');
+const chunks = [...entrySource.matchAll(/R\.c\("([^"]+)"\)/g)].map((match) => join('.next', match[1]));
+const appBytes = [join(routeDir, 'route.js'), ...chunks].reduce((sum, file) => sum + statSync(file).size, 0);
+const traced = JSON.parse(readFileSync(join(routeDir, 'route.js.nft.json'), 'utf8')).files.map((file) => join(routeDir, file));
+const modules = traced.filter((file) => file.includes('node_modules/') && !file.includes('node_modules/next/') && existsSync(file));
+const moduleBytes = modules.reduce((sum, file) => sum + statSync(file).size, 0);
+const packages = [...new Set(modules.map((file) => file.split('node_modules/')[1].split('/').slice(0, file.includes('node_modules/@') ? 2 : 1).join('/')))];
+console.log(`token route server bundle: ${(appBytes / 1024).toFixed(0)} KB in ${chunks.length + 1} files (route + app chunks), plus ${(moduleBytes / 1024).toFixed(0)} KB traced from node_modules outside Next (${packages.join(', ')})`);
 process.exit(0);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { memoizeOnEnv } from './env-memo';
 import { ApiError } from './http/api-error';
 import type { AgoraCredentials } from './credentials';
 import { PAGE_TICKET_HEADER } from '../call-contract';
@@ -35,7 +36,10 @@ export interface TokenPolicy {
   maxExpirySeconds: number;
 }
 
-export function tokenPolicy(env: Record<string, string | undefined> = process.env): TokenPolicy {
+/** The policy from the environment (parsed once per set of values: the pattern is compiled once). */
+export const tokenPolicy = memoizeOnEnv(['TOKEN_API_KEYS', 'TOKEN_CHANNEL_PATTERN', 'TOKEN_MAX_EXPIRY_SECONDS', 'TOKEN_ALLOW_PUBLISHER'], readTokenPolicy);
+
+function readTokenPolicy(env: Record<string, string | undefined>): TokenPolicy {
   const apiKeys = (env.TOKEN_API_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
   let channelPattern: RegExp | null = null;
   const pattern = env.TOKEN_CHANNEL_PATTERN?.trim();

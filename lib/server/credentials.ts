@@ -4,6 +4,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Mode } from '../call-contract';
 import { parseAppId } from '../validation';
+import { memoizeOnEnv } from './env-memo';
 import { ApiError } from './http/api-error';
 
 export interface AgoraCredentials {
@@ -46,7 +47,9 @@ export const isVercel = (env: Env = process.env) => Boolean(env.VERCEL);
  * Reads credentials per request (never at module load, which also runs during the build).
  * Misconfiguration is a 503 that names the variables to set, never their values.
  */
-export function getAgoraCredentials(env: Env = process.env): AgoraCredentials {
+export const getAgoraCredentials = memoizeOnEnv(['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE', 'LOCAL_MODE', 'VERCEL'], readAgoraCredentials);
+
+function readAgoraCredentials(env: Env): AgoraCredentials {
   const appId = env.AGORA_APP_ID?.trim() ?? '';
   const appCertificate = env.AGORA_APP_CERTIFICATE?.trim() ?? '';
   const forceLocal = /^(1|true)$/i.test(env.LOCAL_MODE?.trim() ?? '');
