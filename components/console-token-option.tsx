@@ -43,31 +43,23 @@ export function ConsoleTokenOption({ channel, onChange }: { channel: string; onC
         <a href={inspectorLink(channel, 0)} target="_blank" rel="noopener noreferrer" className="self-start text-sky-300 underline hover:text-sky-200">
           Check a token in the token inspector
         </a>
-        <label className="flex flex-col gap-1">
-          App ID
-          <input
-            className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono"
-            value={appIdText}
-            onChange={(event) => {
-              setAppIdText(event.target.value);
-              report(open, event.target.value, tokenText);
-            }}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          Temporary token
-          <textarea
-            className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs"
-            value={tokenText}
-            onChange={(event) => {
-              setTokenText(event.target.value);
-              report(open, appIdText, event.target.value);
-            }}
-            spellCheck={false}
-          />
-        </label>
+        <PastedField
+          label="App ID"
+          value={appIdText}
+          onChange={(value) => {
+            setAppIdText(value);
+            report(open, value, tokenText);
+          }}
+        />
+        <PastedField
+          label="Temporary token"
+          multiline
+          value={tokenText}
+          onChange={(value) => {
+            setTokenText(value);
+            report(open, appIdText, value);
+          }}
+        />
         {error && (
           <p className="text-amber-300" role="alert">
             {error}
@@ -75,5 +67,25 @@ export function ConsoleTokenOption({ channel, onChange }: { channel: string; onC
         )}
       </div>
     </details>
+  );
+}
+
+/** One pasted value: monospace, no autocomplete or spell check (they are opaque strings). */
+function PastedField({ label, value, multiline, onChange }: { label: string; value: string; multiline?: boolean; onChange: (value: string) => void }) {
+  const props = {
+    value,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    autoComplete: 'off',
+    spellCheck: false,
+  };
+  return (
+    <label className="flex flex-col gap-1">
+      {label}
+      {multiline ? (
+        <textarea className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs" {...props} />
+      ) : (
+        <input className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono" {...props} />
+      )}
+    </label>
   );
 }

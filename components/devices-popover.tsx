@@ -1,6 +1,6 @@
 'use client';
-import { useEffect, useRef } from 'react';
 import type { LocalMedia } from '@/lib/client/use-local-media';
+import { useDismissablePanel } from '@/lib/client/use-dismissable-panel';
 import { DevicePickers, type DeviceKind } from './device-pickers';
 
 type Props = {
@@ -12,15 +12,7 @@ type Props = {
 
 /** Camera, microphone and speaker choice during a call. Escape closes it. */
 export function DevicesPopover({ media, onSelect, onClose }: Props) {
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    panel.current?.querySelector<HTMLElement>('select, button')?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const panel = useDismissablePanel<HTMLElement>('select, button', onClose);
   const empty = !media.devices.cameras.length && !media.devices.microphones.length && !media.devices.speakers.length;
   return (
     <section

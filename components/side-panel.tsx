@@ -1,5 +1,6 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDismissablePanel } from '@/lib/client/use-dismissable-panel';
 
 type Props = { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode };
 
@@ -8,15 +9,7 @@ type Props = { title: string; onClose: () => void; children: ReactNode; footer?:
  * moves into it when it opens.
  */
 export function SidePanel({ title, onClose, children, footer }: Props) {
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    panel.current?.querySelector<HTMLElement>('[data-autofocus], button')?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const panel = useDismissablePanel<HTMLElement>('[data-autofocus], button', onClose);
   return (
     <aside
       ref={panel}

@@ -6,12 +6,11 @@ import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
 import { mark } from '../timing-marks';
 import { LocalConnection } from './connection';
+import { Listeners } from './listeners';
 import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling';
 
-type Listener = (...args: unknown[]) => void;
-
 export class LocalRtcClient implements RtcClient {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Listeners<RtcClientEvents>();
   private readonly users = new Map<number, RemoteUser>();
   private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
   private readonly unwatch = new Map<LocalMediaTrack, () => void>();
@@ -36,24 +35,14 @@ export class LocalRtcClient implements RtcClient {
   getRemoteNetworkQuality = () => this.quality.current.remote;
   getRemoteVideoStats = () => this.quality.current.stats;
 
-  on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener as Listener);
-  }
-
-  off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
-    this.listeners.get(event)?.delete(listener as Listener);
-  }
-
-  private emit<E extends keyof RtcClientEvents>(event: E, ...args: Parameters<RtcClientEvents[E]>) {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
-  }
+  on: RtcClient['on'] = (event, listener) => this.listeners.add(event, listener);
+  off: RtcClient['off'] = (event, listener) => this.listeners.remove(event, listener);
 
   private setState(next: ConnectionState, reason?: string) {
     const previous = this.state;
     if (previous === next) return;
     this.state = next;
-    this.emit('connection-state-change', next, previous, reason);
+    this.listeners.emit('connection-state-change', next, previous, reason);
   }
 
   async join(appId: string, channel: string, token: string | null, uid?: Uid | null): Promise<Uid> {
@@ -101,7 +90,7 @@ export class LocalRtcClient implements RtcClient {
       });
       for (const participant of participants) {
         const user = this.userFor(participant.uid);
-        this.emit('user-joined', user);
+        this.listeners.emit('user-joined', user);
         this.applyPublished(user, participant.audio, participant.video);
       }
       this.setState('CONNECTED');
@@ -129,13 +118,13 @@ export class LocalRtcClient implements RtcClient {
   private async onServerEvent(event: ServerEvent) {
     switch (event.type) {
       case 'user-joined':
-        this.emit('user-joined', this.userFor(event.uid!));
+        this.listeners.emit('user-joined', this.userFor(event.uid!));
         return;
       case 'user-left': {
         const user = this.users.get(event.uid!);
         this.mesh.close(event.uid!);
         this.users.delete(event.uid!);
-        if (user) this.emit('user-left', user, event.reason ?? 'Quit');
+        if (user) this.listeners.emit('user-left', user, event.reason ?? 'Quit');
         return;
       }
       case 'user-published':
@@ -145,13 +134,13 @@ export class LocalRtcClient implements RtcClient {
         await this.mesh.onSignal(event.from!, event.data ?? {});
         return;
       case 'token-privilege-will-expire':
-        this.emit('token-privilege-will-expire');
+        this.listeners.emit('token-privilege-will-expire');
         return;
       case 'token-privilege-did-expire':
         // As with Agora, the client has already been removed when this fires.
         this.teardown();
         this.setState('DISCONNECTED', 'TOKEN_EXPIRE');
-        this.emit('token-privilege-did-expire');
+        this.listeners.emit('token-privilege-did-expire');
         return;
     }
   }
@@ -163,7 +152,7 @@ export class LocalRtcClient implements RtcClient {
       if (user[flagKey] === now) continue;
       user[flagKey] = now;
       if (!now) user[trackKey] = undefined;
-      this.emit(now ? 'user-published' : 'user-unpublished', user, kind);
+      this.listeners.emit(now ? 'user-published' : 'user-unpublished', user, kind);
     }
   }
 

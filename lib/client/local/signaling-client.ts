@@ -2,14 +2,13 @@
 // this server's /api/local/rtm routes and the tab's shared event stream.
 import type { LinkState, LinkStateEvent, PresenceEvent, SignalingClient, SignalingEvents, States } from '../../signaling-client';
 import { LocalConnection } from './connection';
+import { Listeners } from './listeners';
 import { LocalRtcError, postSignaling, type ServerEvent } from './signaling';
-
-type Listener = (...args: unknown[]) => void;
 
 const post = (action: string, body: unknown) => postSignaling(`rtm/${action}`, body);
 
 export class LocalSignalingClient implements SignalingClient {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Listeners<SignalingEvents>();
   private session: string | null = null;
   private unlisten: (() => void) | null = null;
   private link: LinkState = 'IDLE';
@@ -23,23 +22,13 @@ export class LocalSignalingClient implements SignalingClient {
     setState: async (channel: string, _channelType: 'MESSAGE', state: States) => post('state', { session: this.required(), channel, state }),
   };
 
-  addEventListener<E extends keyof SignalingEvents>(event: E, listener: SignalingEvents[E]) {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener as Listener);
-  }
-
-  removeEventListener<E extends keyof SignalingEvents>(event: E, listener: SignalingEvents[E]) {
-    this.listeners.get(event)?.delete(listener as Listener);
-  }
-
-  private emit<E extends keyof SignalingEvents>(event: E, ...args: Parameters<SignalingEvents[E]>) {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
-  }
+  addEventListener: SignalingClient['addEventListener'] = (event, listener) => this.listeners.add(event, listener);
+  removeEventListener: SignalingClient['removeEventListener'] = (event, listener) => this.listeners.remove(event, listener);
 
   private setLink(currentState: LinkState, reasonCode: string) {
     const event: LinkStateEvent = { currentState, previousState: this.link, reasonCode };
     this.link = currentState;
-    this.emit('linkState', event);
+    this.listeners.emit('linkState', event);
   }
 
   private required(): string {
@@ -68,7 +57,7 @@ export class LocalSignalingClient implements SignalingClient {
 
   async subscribe(channel: string) {
     const { snapshot } = await post('subscribe', { session: this.required(), channel });
-    this.emit('presence', {
+    this.listeners.emit('presence', {
       eventType: 'SNAPSHOT',
       channelName: channel,
       publisher: '',
@@ -108,7 +97,7 @@ export class LocalSignalingClient implements SignalingClient {
   private onServerEvent(event: ServerEvent) {
     switch (event.type) {
       case 'rtm-presence':
-        this.emit('presence', {
+        this.listeners.emit('presence', {
           eventType: event.eventType as PresenceEvent['eventType'],
           channelName: event.channel as string,
           publisher: event.publisher as string,
@@ -118,7 +107,7 @@ export class LocalSignalingClient implements SignalingClient {
         });
         return;
       case 'rtm-message':
-        this.emit('message', {
+        this.listeners.emit('message', {
           channelName: event.channel as string,
           publisher: event.publisher as string,
           message: event.message as string,
@@ -126,7 +115,7 @@ export class LocalSignalingClient implements SignalingClient {
         });
         return;
       case 'rtm-token-will-expire':
-        this.emit('tokenPrivilegeWillExpire', '');
+        this.listeners.emit('tokenPrivilegeWillExpire', '');
         return;
       case 'rtm-token-expired':
         return this.ended('TOKEN_EXPIRED');

@@ -27,6 +27,21 @@ interface Connection {
 /** Timers outlive the request that sets them: keep them out of its async context. */
 export const later = (work: () => void, ms: number) => outsideRequest(() => setTimeout(work, ms));
 
+export const WILL_EXPIRE_LEAD_S = 30;
+
+/**
+ * A token's two moments, as Agora keeps them: `warn` 30 s before it ends (if there is still time),
+ * `expire` when it ends. Replaces the timers a previous token (before a renewal) had set.
+ */
+export function scheduleTokenExpiry(timers: Set<ReturnType<typeof setTimeout>>, expiresAtS: number, nowMs: number, warn: () => void, expire: () => void) {
+  timers.forEach(clearTimeout);
+  timers.clear();
+  const msLeft = expiresAtS * 1000 - nowMs;
+  const warnIn = msLeft - WILL_EXPIRE_LEAD_S * 1000;
+  if (warnIn > 0) timers.add(later(warn, warnIn));
+  timers.add(later(expire, Math.max(0, msLeft)));
+}
+
 export class LocalConnections {
   private readonly connections = new Map<string, Connection>();
 

@@ -5,8 +5,8 @@ import 'server-only';
 // out at expiry — as Agora does. Messages and states are opaque here: the browser reads them.
 import { randomBytes } from 'node:crypto';
 import { ApiError, badRequest } from '../http/api-error';
-import { later, type LocalConnections } from './connections';
-import { refusal, WILL_EXPIRE_LEAD_S, type Credentials } from './rooms';
+import { scheduleTokenExpiry, type LocalConnections } from './connections';
+import { refusal, type Credentials } from './rooms';
 import { checkRtmToken, isRefusal } from './token-check';
 
 export const MAX_MESSAGE_BYTES = 4096;
@@ -143,16 +143,15 @@ export class LocalPresence {
   }
 
   private scheduleExpiry(member: Member) {
-    member.timers.forEach(clearTimeout);
-    member.timers.clear();
-    const msLeft = member.expiresAt * 1000 - this.now();
-    const warnIn = msLeft - WILL_EXPIRE_LEAD_S * 1000;
-    if (warnIn > 0) member.timers.add(later(() => this.deliver(member, { type: 'rtm-token-will-expire' }), warnIn));
-    member.timers.add(
-      later(() => {
+    scheduleTokenExpiry(
+      member.timers,
+      member.expiresAt,
+      this.now(),
+      () => this.deliver(member, { type: 'rtm-token-will-expire' }),
+      () => {
         this.deliver(member, { type: 'rtm-token-expired' });
         this.remove(member, 'REMOTE_TIMEOUT');
-      }, Math.max(0, msLeft)),
+      },
     );
   }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 // What every local-mode request does first, and the fields they share.
-import { getAgoraCredentials } from '../credentials';
+import { getAgoraCredentials, type AgoraCredentials } from '../credentials';
+import { readJsonObject } from '../http/json-body';
 import { ApiError, badRequest } from '../http/api-error';
 import { enforceRateLimit } from '../rate-limit';
 
@@ -29,3 +30,18 @@ export function text(body: Record<string, unknown>, name: string): string {
   if (typeof body[name] !== 'string') throw badRequest(`${name} must be a string`);
   return body[name] as string;
 }
+
+/** POST {session, token}: a fresh token for a session, RTC or Signaling. */
+export const renewWith = (renew: (credentials: AgoraCredentials, session: string, token: unknown) => { expiresAt: number }) => async (request: Request) => {
+  const credentials = await localCredentials(request);
+  const body = await readJsonObject(request);
+  return renew(credentials, sessionOf(body), body.token);
+};
+
+/** POST {session}: ends a session, RTC (leave) or Signaling (logout). */
+export const endWith = (end: (session: string) => void) => async (request: Request) => {
+  await localCredentials(request);
+  const body = await readJsonObject(request);
+  end(sessionOf(body));
+  return { ok: true };
+};

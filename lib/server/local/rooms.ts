@@ -5,11 +5,10 @@ import 'server-only';
 // this process's memory, which is why local mode never runs on Vercel.
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/api-error';
-import { later, type LocalConnections } from './connections';
+import { scheduleTokenExpiry, type LocalConnections } from './connections';
 import { checkRtcToken, isRefusal, type TokenRefusal } from './token-check';
 
 export const MAX_PARTICIPANTS = 6;
-export const WILL_EXPIRE_LEAD_S = 30;
 
 export type RoomEvent =
   | { type: 'user-joined'; uid: number }
@@ -143,18 +142,15 @@ export class LocalRooms {
   }
 
   private scheduleExpiry(member: Member) {
-    member.timers.forEach(clearTimeout);
-    member.timers.clear();
-    const msLeft = member.expiresAt * 1000 - this.now();
-    const warnIn = msLeft - WILL_EXPIRE_LEAD_S * 1000;
-    if (warnIn > 0) {
-      member.timers.add(later(() => this.deliver(member, { type: 'token-privilege-will-expire' }), warnIn));
-    }
-    member.timers.add(
-      later(() => {
+    scheduleTokenExpiry(
+      member.timers,
+      member.expiresAt,
+      this.now(),
+      () => this.deliver(member, { type: 'token-privilege-will-expire' }),
+      () => {
         this.deliver(member, { type: 'token-privilege-did-expire' });
         this.remove(member, 'TokenExpired');
-      }, Math.max(0, msLeft)),
+      },
     );
   }
 

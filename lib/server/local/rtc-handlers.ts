@@ -5,7 +5,7 @@ import { badRequest, valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
 import { parseChannelName, parseUid } from '../../validation';
 import { localSignaling } from './registry';
-import { flag, localCredentials, sessionOf, text } from './request';
+import { endWith, flag, localCredentials, renewWith, sessionOf, text } from './request';
 
 export const MAX_SIGNAL_BYTES = 64 * 1024;
 
@@ -38,16 +38,7 @@ export async function localPublish(request: Request) {
 }
 
 /** POST /api/local/renew {session, token} */
-export async function localRenew(request: Request) {
-  const credentials = await localCredentials(request);
-  const body = await readJsonObject(request);
-  return localSignaling().rooms.renew(credentials, sessionOf(body), body.token);
-}
+export const localRenew = renewWith((credentials, session, token) => localSignaling().rooms.renew(credentials, session, token));
 
 /** POST /api/local/leave {session} */
-export async function localLeave(request: Request) {
-  await localCredentials(request);
-  const body = await readJsonObject(request);
-  localSignaling().rooms.leave(sessionOf(body));
-  return { ok: true };
-}
+export const localLeave = endWith((session) => localSignaling().rooms.leave(session));

@@ -6,7 +6,7 @@ import { readJsonObject } from '../http/json-body';
 import { parseChannelName, parseRtmUserId } from '../../validation';
 import { MAX_MESSAGE_BYTES } from './presence';
 import { localSignaling } from './registry';
-import { localCredentials, sessionOf, text } from './request';
+import { endWith, localCredentials, renewWith, sessionOf, text } from './request';
 
 const channelOf = (body: Record<string, unknown>) => valid(parseChannelName(body.channel));
 
@@ -42,16 +42,7 @@ export async function rtmPublish(request: Request) {
 }
 
 /** POST /api/local/rtm/renew {session, token} */
-export async function rtmRenew(request: Request) {
-  const credentials = await localCredentials(request);
-  const body = await readJsonObject(request);
-  return localSignaling().presence.renew(credentials, sessionOf(body), body.token);
-}
+export const rtmRenew = renewWith((credentials, session, token) => localSignaling().presence.renew(credentials, session, token));
 
 /** POST /api/local/rtm/logout {session} */
-export async function rtmLogout(request: Request) {
-  await localCredentials(request);
-  const body = await readJsonObject(request);
-  localSignaling().presence.logout(sessionOf(body));
-  return { ok: true };
-}
+export const rtmLogout = endWith((session) => localSignaling().presence.logout(session));
