@@ -132,6 +132,30 @@ test.describe('the call screen', () => {
   });
 });
 
+test('a call link starts the camera while the page loads, and the app adopts that capture instead of asking again', async ({ browser, baseURL }) => {
+  const context = await newParticipantContext(browser, baseURL!);
+  // Counts camera requests from the page's first script on, the inline early capture included.
+  await context.addInitScript(() => {
+    const devices = navigator.mediaDevices;
+    const original = devices.getUserMedia.bind(devices);
+    (window as unknown as { cameraRequests: number }).cameraRequests = 0;
+    devices.getUserMedia = (constraints) => {
+      if (constraints?.video) (window as unknown as { cameraRequests: number }).cameraRequests += 1;
+      return original(constraints);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(`/call/early-${Date.now()}`);
+  const preview = page.getByTestId('local-video').locator('video');
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('call:early-camera').length)).toBe(1);
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { cameraRequests: number }).cameraRequests)).toBe(1);
+  await context.close();
+});
+
 test('Leave names the room; Rejoin goes straight back in as the same person', async ({ browser, baseURL }) => {
   const channel = `again-${Date.now()}`;
   const alice = await openParticipant(browser, baseURL!);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CallRoom } from '@/components/call-room';
+import { EarlyCaptureScript } from '@/components/early-capture-script';
 import { primaryAction, StatusScreen } from '@/components/status-screen';
 import { EARLY_CAPTURE_SCRIPT } from '@/lib/early-capture';
 import { callPageConfig } from '@/lib/server/call-page-config';
@@ -43,7 +44,7 @@ export default async function CallPage({ params }: Props) {
     <>
       <CallRoom channel={channel.value} config={config} />
       {/* Starts the camera while the page is still loading (the preview shows before React is up). */}
-      {!config.configurationError && <script dangerouslySetInnerHTML={{ __html: EARLY_CAPTURE_SCRIPT }} />}
+      {!config.configurationError && <EarlyCaptureScript code={EARLY_CAPTURE_SCRIPT} />}
     </>
   );
 }
