@@ -6,8 +6,8 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { ApiError, badRequest } from '../http/api-error';
 import { scheduleTokenExpiry, type LocalConnections } from './connections';
-import { refusal, type Credentials } from './rooms';
-import { checkRtmToken, isRefusal } from './token-check';
+import type { Credentials } from './rooms';
+import { checkRtmToken, grantOrRefuse } from './token-check';
 
 export const MAX_MESSAGE_BYTES = 4096;
 export const MAX_STATE_BYTES = 1024;
@@ -62,8 +62,7 @@ export class LocalPresence {
 
   login(credentials: Credentials, request: { connection: unknown; appId: string; userId: string; token: unknown }) {
     if (request.appId !== credentials.appId) throw new ApiError(403, 'INVALID_APP_ID: local mode only accepts its own App ID');
-    const checked = checkRtmToken(request.token, { ...credentials, userId: request.userId, nowS: this.nowS() });
-    if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
+    const checked = grantOrRefuse(checkRtmToken(request.token, { ...credentials, userId: request.userId, nowS: this.nowS() }));
     const previous = this.users.get(request.userId);
     if (previous) {
       // As with Agora, a second login with the same user id logs the first one out.
@@ -125,8 +124,7 @@ export class LocalPresence {
 
   renew(credentials: Credentials, sessionId: unknown, token: unknown) {
     const member = this.member(sessionId);
-    const checked = checkRtmToken(token, { ...credentials, userId: member.userId, nowS: this.nowS() });
-    if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
+    const checked = grantOrRefuse(checkRtmToken(token, { ...credentials, userId: member.userId, nowS: this.nowS() }));
     member.expiresAt = checked.expiresAt;
     this.scheduleExpiry(member);
     return { expiresAt: member.expiresAt };

@@ -6,7 +6,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/api-error';
 import { scheduleTokenExpiry, type LocalConnections } from './connections';
-import { checkRtcToken, isRefusal, type TokenRefusal } from './token-check';
+import { checkRtcToken, grantOrRefuse } from './token-check';
 
 export const MAX_PARTICIPANTS = 6;
 
@@ -43,10 +43,6 @@ export interface Credentials {
   appCertificate: string;
 }
 
-export function refusal(status: number, refused: TokenRefusal): ApiError {
-  return new ApiError(status, `${refused.code}: ${refused.error} (${refused.reason})`);
-}
-
 export class LocalRooms {
   private readonly channels = new Map<string, Map<number, Member>>();
   private readonly sessions = new Map<string, Member>();
@@ -64,8 +60,7 @@ export class LocalRooms {
     if (request.appId !== credentials.appId) {
       throw new ApiError(403, 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
     }
-    const checked = checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() });
-    if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
+    const checked = grantOrRefuse(checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() }));
     const room = this.channels.get(request.channel) ?? new Map<number, Member>();
     const previous = room.get(request.uid);
     // The same tab joining again (a join whose answer was lost, a quick rejoin) takes its old place.
@@ -124,8 +119,7 @@ export class LocalRooms {
 
   renew(credentials: Credentials, sessionId: unknown, token: unknown) {
     const member = this.member(sessionId);
-    const checked = checkRtcToken(token, { ...credentials, channel: member.channel, uid: member.uid, nowS: this.nowS() });
-    if (isRefusal(checked)) throw refusal(checked.code === 'TOKEN_EXPIRE' ? 401 : 403, checked);
+    const checked = grantOrRefuse(checkRtcToken(token, { ...credentials, channel: member.channel, uid: member.uid, nowS: this.nowS() }));
     Object.assign(member, checked);
     this.scheduleExpiry(member);
     return { expiresAt: member.expiresAt };

@@ -5,6 +5,7 @@ import 'server-only';
 import { accessToken2Claims, grantFor, joinChecks, joinRefusal, privilegeOpen, RTC_PRIVILEGE, SDK_ERRORS, type SdkError } from '../../token-rules';
 import { accessToken2End, accessToken2PrivilegeEnd } from '../../token-timing';
 import { decodeAccessToken } from '../access-token';
+import { ApiError } from '../http/api-error';
 
 /** Why local mode refused a token, in the words the Agora SDK uses (the client maps them). */
 export interface TokenRefusal {
@@ -33,16 +34,14 @@ interface Expected {
 const RTM_PRIVILEGE_LOGIN = 1;
 
 const invalid = (reason: string): TokenRefusal => ({ code: SDK_ERRORS.invalidToken.code, error: SDK_ERRORS.invalidToken.message, reason });
+const NO_TOKEN: TokenRefusal = { code: SDK_ERRORS.noToken.code, error: SDK_ERRORS.noToken.message, reason: 'no token was sent, and this project requires one' };
+const NOT_SIGNED = 'the token is malformed or its signature does not match this App Certificate';
 
 /** Checks an RTC token the way Agora's edge does: app, signature, channel, uid, join privilege, expiry. */
 export function checkRtcToken(token: unknown, expected: Expected): TokenGrantCheck | TokenRefusal {
-  if (typeof token !== 'string' || token === '') {
-    return { code: SDK_ERRORS.noToken.code, error: SDK_ERRORS.noToken.message, reason: 'no token was sent, and this project requires one' };
-  }
+  if (typeof token !== 'string' || token === '') return NO_TOKEN;
   const decoded = decodeAccessToken(token, expected.appCertificate);
-  if (!decoded) {
-    return { code: SDK_ERRORS.invalidToken.code, error: SDK_ERRORS.invalidToken.message, reason: 'the token is malformed or its signature does not match this App Certificate' };
-  }
+  if (!decoded) return invalid(NOT_SIGNED);
   const { appId, channel, uid, nowS } = expected;
   const claims = accessToken2Claims(decoded);
   const refused = joinRefusal(
@@ -59,11 +58,9 @@ export function checkRtcToken(token: unknown, expected: Expected): TokenGrantChe
 
 /** Checks a Signaling (RTM) login token: app, signature, user id, login privilege, expiry. */
 export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel' | 'uid'> & { userId: string }): { expiresAt: number } | TokenRefusal {
-  if (typeof token !== 'string' || token === '') {
-    return { code: SDK_ERRORS.noToken.code, error: SDK_ERRORS.noToken.message, reason: 'no token was sent, and this project requires one' };
-  }
+  if (typeof token !== 'string' || token === '') return NO_TOKEN;
   const decoded = decodeAccessToken(token, expected.appCertificate);
-  if (!decoded) return invalid('the token is malformed or its signature does not match this App Certificate');
+  if (!decoded) return invalid(NOT_SIGNED);
   if (decoded.appId !== expected.appId) return invalid(`the token is for App ID ${decoded.appId}, not this one`);
   const rtm = decoded.rtm[0];
   if (!rtm) return invalid('the token carries no Signaling (RTM) service');
@@ -76,4 +73,11 @@ export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel'
   return { expiresAt: loginEnd };
 }
 
-export const isRefusal = <T extends object>(result: T | TokenRefusal): result is TokenRefusal => 'code' in result;
+/**
+ * The grant, or the refusal as the API error the client maps back to the SDK's: 401 for an expired
+ * token (renew it), 403 for anything else that did not match.
+ */
+export function grantOrRefuse<T extends object>(checked: T | TokenRefusal): T {
+  if (!('code' in checked)) return checked;
+  throw new ApiError(checked.code === SDK_ERRORS.expired.code ? 401 : 403, `${checked.code}: ${checked.error} (${checked.reason})`);
+}
