@@ -3,6 +3,7 @@
 // one: fetched from our API, renewed on will-expire, a fresh login after expiry. It never affects
 // the call: when Signaling is unavailable it says so and keeps retrying in the background.
 import { describeCallProblem } from '../../call-problems';
+import { withDeadline } from '../../deadline';
 import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../../signaling-client';
 import { backoff, sleep, type BackoffOptions } from '../backoff';
 import { EventBinding } from '../event-binding';
@@ -29,14 +30,6 @@ const MAX_MESSAGES = 200;
 const UNAVAILABLE = 'Chat and names are unavailable';
 
 const newId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 export class PresenceSession extends Store<PresenceSnapshot> {
   private client: SignalingClient | null = null;
@@ -99,7 +92,7 @@ export class PresenceSession extends Store<PresenceSnapshot> {
         if (generation !== this.generation) return;
         const client = await this.clientFor(grant);
         const { channel, loginTimeoutMs } = this.options;
-        await withTimeout(client.login({ token: grant.token }), loginTimeoutMs, 'Signaling');
+        await withDeadline(client.login({ token: grant.token }), loginTimeoutMs, () => new Error(`Signaling did not answer within ${Math.round(loginTimeoutMs / 1000)} s`));
         await client.subscribe(channel, { withPresence: true });
         await client.presence.setState(channel, 'MESSAGE', encodeState(this.snapshot.me));
         if (generation !== this.generation) return;

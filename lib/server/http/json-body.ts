@@ -1,22 +1,14 @@
 import 'server-only';
 // Reads JSON request bodies with a size cap and a deadline, so a bad body is a 4xx, never a hang.
+import { withDeadline } from '../../deadline';
 import { ApiError, badRequest } from './api-error';
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 /** A body that trickles in slower than this is refused (slow-body attacks hold connections). */
 export const BODY_TIMEOUT_MS = 10_000;
 
-async function readText(request: Request, timeoutMs: number): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError(408, `request body did not arrive within ${timeoutMs / 1000} s`, { Connection: 'close' })), timeoutMs);
-  });
-  try {
-    return await Promise.race([request.text(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const readText = (request: Request, timeoutMs: number) =>
+  withDeadline(request.text(), timeoutMs, () => new ApiError(408, `request body did not arrive within ${timeoutMs / 1000} s`, { Connection: 'close' }));
 
 /** Reads a JSON object body of at most `maxBytes`, with a 413 or 400 that says what was wrong. */
 export async function readJsonObject(
