@@ -1,5 +1,6 @@
 'use client';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { moveFocus } from '@/lib/client/roving-focus';
 
 /**
  * The call's controls as one ARIA toolbar: Tab enters and leaves it, the arrow keys (and Home/End)
@@ -9,11 +10,7 @@ export function ControlBar({ children }: { children: ReactNode }) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).closest('[role=menu]')) return; // the More menu moves on its own
     const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled):not([role=menuitem])')];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
-    if (next === undefined || at === -1) return;
-    event.preventDefault();
-    buttons[(next + buttons.length) % buttons.length]?.focus();
+    if (moveFocus(buttons, event.key, { next: 'ArrowRight', previous: 'ArrowLeft', ends: true })) event.preventDefault();
   };
   return (
     <div

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { moveFocus } from '@/lib/client/roving-focus';
 import { MoreIcon } from './icons';
 
 export interface MenuItem {
@@ -30,14 +31,12 @@ export function MoreMenu({ items, className, buttonRef }: { items: MenuItem[]; c
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
     const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
     if (event.key === 'Escape') {
       event.stopPropagation();
       close();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    } else if (moveFocus(entries, event.key, { next: 'ArrowDown', previous: 'ArrowUp' })) {
       event.preventDefault();
       event.stopPropagation();
-      entries[(at + (event.key === 'ArrowDown' ? 1 : -1) + entries.length) % entries.length]?.focus();
     }
   };
 

@@ -7,6 +7,7 @@ import type { TokenGrant } from '@/lib/rtc-client';
 import type { DecodedToken } from '@/lib/token-decode';
 import { joinChecks, joinClaims, type JoinCheck } from '@/lib/token-rules';
 import { CheckRow } from './check-row';
+import { inspectorLink } from './inspector-link';
 
 // Inside the call page's problem panel: Agora says only *that* it refused the token; this reads the
 // token the join used (in the browser, with the inspector's decoder) and says *what* did not match.
@@ -14,8 +15,6 @@ import { CheckRow } from './check-row';
 /** Agora's refusals of the join itself; publishing comes after joining and cannot cause them. */
 const JOIN_REFUSALS = new Set<CallProblemId>(['invalid-token', 'token-expired']);
 const DIAGNOSED = new Set<CallProblemId>([...JOIN_REFUSALS, 'unknown']);
-
-import { inspectorLink } from './inspector-link';
 
 /** The rules the token breaks for this join. */
 function mismatches(problem: CallProblem, grant: TokenGrant, token: DecodedToken, nowS: number): JoinCheck[] {

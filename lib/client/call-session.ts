@@ -181,8 +181,6 @@ export class CallSession extends Store<CallSnapshot> {
     };
   }
 
-
-
   /** token-privilege-will-expire: fetch a fresh token and renew, retrying until the old one expires. */
   private async renew() {
     if (this.snapshot.phase !== 'joined') return;
