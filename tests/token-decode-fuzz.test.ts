@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectToken, type TokenInspection } from '@/lib/token-decode';
 import { mintRtcToken, mintRtmToken } from '@/lib/server/mint';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/server-env';
+import { TEST_APP_ID, TEST_CREDENTIALS } from './support/server-env';
 
 // Whatever is pasted, the decoder answers: a decoded token or a reason, never an exception, and
 // only sane values. Inputs range from random text to valid tokens with bytes flipped or cut.
 
-const credentials = { mode: 'agora' as const, appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE };
+const credentials = TEST_CREDENTIALS;
 const minted = [
   mintRtcToken(credentials, 'demo', { kind: 'uid', uid: 42 }, 'publisher', 600).token,
   mintRtcToken(credentials, 'x y', { kind: 'userAccount', account: 'alice' }, 'subscriber', 60).token,

@@ -18,7 +18,7 @@ import { vectors } from './support/token-vectors';
 import { crc32 } from '@/lib/token-bytes';
 import { inspectToken, MAX_TOKEN_CHARS, type AccessToken2View, type LegacyTokenView } from '@/lib/token-decode';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken } from '@/lib/server/mint';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/server-env';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS } from './support/server-env';
 
 // The decoder shared by the inspector page, the call page and POST /api/inspect, against Agora's
 // own known-answer vectors, tokens this app mints, every service type agora-token can build, and
@@ -38,7 +38,7 @@ async function reasonFor(input: unknown): Promise<string> {
 }
 
 const numericKeys = (map: Record<string, number>) => Object.fromEntries(Object.entries(map).map(([key, value]) => [Number(key), value]));
-const credentials = { mode: 'agora' as const, appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE };
+const credentials = TEST_CREDENTIALS;
 const nowS = () => Math.floor(Date.now() / 1000);
 
 describe('AccessToken2 known-answer vectors', () => {

@@ -5,12 +5,12 @@ import { inspectToken } from '@/lib/token-decode';
 import { joinChecks, joinClaims, joinRefusal, type JoinAttempt, type JoinCheck } from '@/lib/token-rules';
 import { formatDuration, timingNotes, untilOrSince } from '@/lib/token-timing';
 import { mintRtcToken } from '@/lib/server/mint';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from './support/server-env';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS } from './support/server-env';
 
 // The join checklist (shared by local mode, the inspector and the call page): one case per
 // mismatch people hit, with the words and the SDK error they see.
 
-const credentials = { mode: 'agora' as const, appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE };
+const credentials = TEST_CREDENTIALS;
 const OTHER_APP_ID = 'aaaabbbbccccddddeeeeffff00001111';
 const NOW = Math.floor(Date.now() / 1000);
 

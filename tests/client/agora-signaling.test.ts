@@ -4,7 +4,7 @@ import { createAgoraSignalingClient } from '@/lib/client/agora-signaling';
 import { PresenceSession } from '@/lib/client/presence/presence-session';
 import { issuePageTicket } from '@/lib/server/page-ticket';
 import * as rtmRoute from '@/app/api/rtm/[uid]/route';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from '../support/server-env';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/server-env';
 
 // Agora mode's Signaling with the real agora-rtm-sdk, offline: every request it makes is caught at
 // the XMLHttpRequest boundary (as the e2e suite catches the RTC join in the browser) and refused.
@@ -28,16 +28,15 @@ function interceptXhr(): Sent[] {
   return sent;
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
+withServerEnv({
+  AGORA_APP_ID: TEST_APP_ID,
+  AGORA_APP_CERTIFICATE: TEST_APP_CERTIFICATE,
+  TOKEN_API_KEYS: 'only-with-a-key', // the call page's ticket is what admits it
+  RATE_LIMIT_TOKENS_PER_MINUTE: '0',
 });
+afterEach(() => vi.restoreAllMocks());
 
 it('the RTM login request sent towards Agora carries exactly the token our server minted for that uid; offline, the session says chat is unavailable', async () => {
-  vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
-  vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
-  vi.stubEnv('TOKEN_API_KEYS', 'only-with-a-key'); // the call page's ticket is what admits it
-  vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '0');
   const ticket = issuePageTicket({ channel: 'agora-room', uids: [4242, 4343] }, TEST_APP_CERTIFICATE);
   const getToken = async () => {
     const response = await rtmRoute.GET(new Request('http://localhost/api/rtm/4242/?expiry=300', { headers: { 'x-call-ticket': ticket } }));

@@ -8,7 +8,7 @@ import type { Capture } from '@/lib/client/capture';
 import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
 import { FakeSignalingClient } from '../support/fake-signaling-client';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from '../support/server-env';
+import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 
 class FakePreviewTrack extends FakeTrack {
   play = vi.fn();
@@ -157,7 +157,7 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   // The token service hands out a token for another channel (a misconfigured external server).
   vi.mocked(fetch).mockImplementation(async (url) => {
     const uid = Number(String(url).match(/uid\/(\d+)\//)![1]);
-    const rtcToken = mintRtcToken({ mode: 'agora', appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE }, 'other-room', { kind: 'uid', uid }, 'publisher', 300).token;
+    const rtcToken = mintRtcToken(TEST_CREDENTIALS, 'other-room', { kind: 'uid', uid }, 'publisher', 300).token;
     const body = { rtcToken, appId: TEST_APP_ID, uid, expiresAt: Math.floor(Date.now() / 1000) + 300 };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CallSession } from '@/lib/client/call-session';
 import { PresenceSession, type SignalingGrant } from '@/lib/client/presence/presence-session';
 import { TokenFetchError } from '@/lib/call-problems';
-import { FakeRtcClient, grant as rtcGrant } from '../support/fake-rtc-client';
 import { FakeSignalingClient, presenceEvent } from '../support/fake-signaling-client';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
@@ -41,16 +39,14 @@ describe('start', () => {
     expect(session.getSnapshot()).toMatchObject({ status: 'online', problem: null });
   });
 
-  it('when Signaling cannot connect it says so, leaves the call alone, and keeps trying', async () => {
+  // That the call itself goes on meanwhile is call-room.test.tsx's (the session knows no call).
+  it('when Signaling cannot connect it says so, and keeps trying', async () => {
     const { client, session } = setup({ loginTimeoutMs: 3000 });
-    const call = new CallSession({ client: new FakeRtcClient(), channel: 'room', getToken: async () => rtcGrant(), joinTimeoutMs: 5000 });
-    await call.join([]);
     client.loginImpl = () => new Promise(() => {}); // offline: never answers
     void session.start();
     await vi.advanceTimersByTimeAsync(3000);
     expect(session.getSnapshot().status).toBe('unavailable');
     expect(session.getSnapshot().problem).toMatch(/^Chat and names are unavailable: .*did not answer within 3 s.*Retrying in 1 s; the call goes on\.$/);
-    expect(call.getSnapshot().phase).toBe('joined');
     client.loginImpl = async () => ({});
     await vi.advanceTimersByTimeAsync(1000);
     expect(session.getSnapshot().status).toBe('online');

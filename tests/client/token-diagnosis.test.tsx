@@ -5,11 +5,11 @@ import { TokenDiagnosis } from '@/components/token-diagnosis';
 import { describeCallProblem } from '@/lib/call-problems';
 import type { TokenGrant } from '@/lib/rtc-client';
 import { mintRtcToken } from '@/lib/server/mint';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID } from '../support/server-env';
+import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 
 // The call page's problem panel says what in the token did not match the refused join.
 
-const credentials = { mode: 'agora' as const, appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE };
+const credentials = TEST_CREDENTIALS;
 const invalidToken = describeCallProblem(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'));
 const tokenFor = (channel: string, uid: number) => mintRtcToken(credentials, channel, { kind: 'uid', uid }, 'publisher', 600).token;
 const grant = (overrides: Partial<TokenGrant>): TokenGrant => ({ token: tokenFor('demo', 7), appId: TEST_APP_ID, uid: 7, channel: 'demo', expiresAt: null, ...overrides });

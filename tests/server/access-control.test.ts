@@ -8,7 +8,7 @@ import * as rtm from '@/app/api/rtm/[uid]/route';
 import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
 import * as postToken from '@/app/api/token/route';
 import * as localJoin from '@/app/api/local/join/route';
-import { withServerEnv } from '../support/server-env';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/server-env';
 
 let ip = 0;
 /** Each request from its own address unless a test says otherwise, so limits do not leak across tests. */
@@ -113,8 +113,8 @@ describe('rate limits', () => {
 
   it('on Vercel keys on the platform address, so a client-sent X-Forwarded-For does not help', async () => {
     vi.stubEnv('VERCEL', '1');
-    vi.stubEnv('AGORA_APP_ID', '970ca35de60c44645bbae8a215061b33');
-    vi.stubEnv('AGORA_APP_CERTIFICATE', '5cfd2fd1755d40ecb72977518be15d3b');
+    vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
+    vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '2');
     const spoofing = (n: number) => ({ 'x-real-ip': '198.51.100.9', 'x-forwarded-for': `192.0.2.${n}` });
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', spoofing(1))).status).toBe(200);

@@ -14,9 +14,6 @@ import * as getToken from '@/app/api/getToken/route';
 import * as unknown from '@/app/api/[...path]/route';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/server-env';
 
-const AGORA_APP_ID = TEST_APP_ID;
-const AGORA_CERT = TEST_APP_CERTIFICATE;
-
 type Handler = (request: Request) => Promise<Response> | Response;
 
 async function call(handler: Handler, path: string, init: RequestInit = {}) {
@@ -115,16 +112,16 @@ describe('GET /api/rtc (local mode)', () => {
 
 describe('Agora mode configuration', () => {
   it('signs with the configured credentials and never echoes the certificate', async () => {
-    vi.stubEnv('AGORA_APP_ID', AGORA_APP_ID);
-    vi.stubEnv('AGORA_APP_CERTIFICATE', AGORA_CERT);
+    vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
+    vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const res = await call(rtc.GET, '/api/rtc/demo/publisher/uid/42/?expiry=3600');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ appId: AGORA_APP_ID, mode: 'agora', uid: 42 });
-    const decoded = decodeAccessToken(res.body.rtcToken, AGORA_CERT)!;
-    expect(decoded.appId).toBe(AGORA_APP_ID);
+    expect(res.body).toMatchObject({ appId: TEST_APP_ID, mode: 'agora', uid: 42 });
+    const decoded = decodeAccessToken(res.body.rtcToken, TEST_APP_CERTIFICATE)!;
+    expect(decoded.appId).toBe(TEST_APP_ID);
     expect(decodeAccessToken(res.body.rtcToken, localCertificate())).toBeNull();
     const everything = res.text + JSON.stringify([...res.headers.entries()]);
-    expect(everything.toLowerCase()).not.toContain(AGORA_CERT);
+    expect(everything.toLowerCase()).not.toContain(TEST_APP_CERTIFICATE);
   });
 
   it('on Vercel without credentials every token route answers 503 naming the variables', async () => {
@@ -146,14 +143,14 @@ describe('Agora mode configuration', () => {
 
   it('malformed or half-set credentials are a 503 that names the variable but not its value', async () => {
     vi.stubEnv('AGORA_APP_ID', 'not-hex-secret-value');
-    vi.stubEnv('AGORA_APP_CERTIFICATE', AGORA_CERT);
+    vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const malformed = await call(rtc.GET, '/api/rtc/demo/1/uid/1');
     expect(malformed.status).toBe(503);
     expect(malformed.body.error).toContain('AGORA_APP_ID is not 32 hexadecimal characters');
     expect(malformed.text).not.toContain('not-hex-secret-value');
-    expect(malformed.text).not.toContain(AGORA_CERT);
+    expect(malformed.text).not.toContain(TEST_APP_CERTIFICATE);
 
-    vi.stubEnv('AGORA_APP_ID', AGORA_APP_ID);
+    vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
     vi.stubEnv('AGORA_APP_CERTIFICATE', '');
     const halfSet = await call(rtc.GET, '/api/rtc/demo/1/uid/1');
     expect(halfSet.status).toBe(503);
@@ -319,12 +316,12 @@ describe('GET /api/health', () => {
       tokenExpirySeconds: 300,
       credentials: { AGORA_APP_ID: 'missing', AGORA_APP_CERTIFICATE: 'missing' },
     });
-    vi.stubEnv('AGORA_APP_ID', AGORA_APP_ID);
-    vi.stubEnv('AGORA_APP_CERTIFICATE', AGORA_CERT);
+    vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
+    vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const agora = await call(health.GET, '/api/health');
     expect(agora.body).toMatchObject({ status: 'ok', mode: 'agora', credentials: { AGORA_APP_ID: 'set', AGORA_APP_CERTIFICATE: 'set' } });
-    expect(agora.text).not.toContain(AGORA_CERT);
-    expect(agora.text).not.toContain(AGORA_APP_ID);
+    expect(agora.text).not.toContain(TEST_APP_CERTIFICATE);
+    expect(agora.text).not.toContain(TEST_APP_ID);
   });
 
   it('answers 503 with what to set on Vercel without credentials', async () => {

@@ -9,7 +9,7 @@ import { issueInspectTicket, issuePageTicket, verifyInspectTicket } from '@/lib/
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import * as inspect from '@/app/api/inspect/route';
 import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
-import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/server-env';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS, withServerEnv } from '../support/server-env';
 
 // POST /api/inspect: the inspector's signature check. One boolean for tokens of this server's App
 // ID, JSON 4xx for everything else, the token routes' rate limit and key rules, nothing logged.
@@ -88,7 +88,7 @@ describe('everything else is a JSON 4xx that says why, never a 500', () => {
   });
 
   it('a token for another App ID, or a 006 token, cannot be checked here, and the answer says so', async () => {
-    const foreign = mintRtcToken({ mode: 'agora', appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE }, 'demo', { kind: 'uid', uid: 1 }, 'publisher', 60).token;
+    const foreign = mintRtcToken(TEST_CREDENTIALS, 'demo', { kind: 'uid', uid: 1 }, 'publisher', 60).token;
     const other = await verify({ token: foreign });
     expect(other.status).toBe(400);
     expect(other.body.error).toMatch(new RegExp(`^the token is for App ID ${TEST_APP_ID}; this server holds the App Certificate of [0-9a-f]{32} only`));

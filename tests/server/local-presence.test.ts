@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
-import type { Outgoing } from '@/lib/server/local/connections';
 import { MAX_MESSAGE_BYTES } from '@/lib/server/local/presence';
 import { createLocalSignaling } from '@/lib/server/local/registry';
 import { mintRtcToken, mintRtmToken } from '@/lib/server/mint';
 import * as loginRoute from '@/app/api/local/rtm/login/route';
 import * as publishRoute from '@/app/api/local/rtm/publish/route';
 import * as stateRoute from '@/app/api/local/rtm/state/route';
-import { withoutSession, withServerEnv } from '../support/server-env';
+import { withServerEnv } from '../support/server-env';
+import { openTab, sessionEvents } from '../support/local-tab';
 
 // Local mode's Signaling, checked as Agora RTM behaves: login tokens for one user id, presence
 // with states, channel messages, will-expire 30 s ahead, renewal, and no relaying once expired.
@@ -20,12 +20,9 @@ function server() {
   const { presence } = signaling;
   /** A tab that logs in as `userId`; `events()` is what its Signaling session received. */
   const person = (userId: string, token: unknown = rtmToken(userId)) => {
-    const received: Outgoing[] = [];
-    const detach = signaling.connections.attach(null, (event) => received.push(event));
-    const connection = received[0]!.connection as string;
-    const { session } = presence.login(local, { connection, appId: LOCAL_DEV_APP_ID, userId, token });
-    const events = () => received.filter((event) => event.session === session).map(withoutSession);
-    return { session, connection, detach, events };
+    const tab = openTab(signaling.connections);
+    const { session } = presence.login(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, userId, token });
+    return { session, connection: tab.id, detach: tab.detach, events: () => sessionEvents(tab, session) };
   };
   return { presence, person };
 }

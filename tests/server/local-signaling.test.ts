@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken2, ServiceRtc } from 'agora-token/src/AccessToken2';
 import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
-import type { Outgoing } from '@/lib/server/local/connections';
 import { createLocalSignaling } from '@/lib/server/local/registry';
 import { MAX_PARTICIPANTS } from '@/lib/server/local/rooms';
 import { mintRtcToken } from '@/lib/server/mint';
@@ -9,7 +8,8 @@ import * as joinRoute from '@/app/api/local/join/route';
 import * as signalRoute from '@/app/api/local/signal/route';
 import * as publishRoute from '@/app/api/local/publish/route';
 import * as eventsRoute from '@/app/api/local/events/route';
-import { withoutSession, withServerEnv } from '../support/server-env';
+import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/server-env';
+import { openTab as openLocalTab, sessionEvents, type Tab } from '../support/local-tab';
 
 const local: AgoraCredentials = { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
 const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 'publisher', expiry = 120) =>
@@ -18,16 +18,11 @@ const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 
 /** A local-mode server in memory, and browser tabs on it: each tab has one event stream. */
 function server() {
   const signaling = createLocalSignaling();
-  const openTab = (resume: string | null = null) => {
-    const received: Outgoing[] = [];
-    const detach = signaling.connections.attach(resume, (event) => received.push(event));
-    return { id: received[0]!.connection as string, received, detach };
-  };
-  type Tab = ReturnType<typeof openTab>;
+  const openTab = (resume: string | null = null) => openLocalTab(signaling.connections, resume);
   const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab()) => {
     const joined = signaling.rooms.join(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, channel, uid, token: withToken });
-    // What this session has received so far, without the routing field.
-    const events = () => tab.received.filter((event) => event.session === joined.sessionId).map(withoutSession);
+    // What this session has received so far.
+    const events = () => sessionEvents(tab, joined.sessionId);
     return { ...joined, tab, events };
   };
   return { ...signaling, openTab, join };
@@ -257,8 +252,8 @@ describe('HTTP routes', () => {
   });
 
   it('is off in Agora mode', async () => {
-    vi.stubEnv('AGORA_APP_ID', '970ca35de60c44645bbae8a215061b33');
-    vi.stubEnv('AGORA_APP_CERTIFICATE', '5cfd2fd1755d40ecb72977518be15d3b');
+    vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
+    vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const response = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'c', uid: 5, token: 'x' }));
     expect(response.status).toBe(404);
     expect((await response.json()).error).toBe('local mode is off: this server uses Agora');

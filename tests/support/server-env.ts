@@ -31,6 +31,8 @@ export function withServerEnv(values: Record<string, string> = {}) {
 /** Credentials from Agora's public AccessToken2 test vectors: well-formed, owned by no project. */
 export const TEST_APP_ID = '970ca35de60c44645bbae8a215061b33';
 export const TEST_APP_CERTIFICATE = '5cfd2fd1755d40ecb72977518be15d3b';
+/** The same, as the server's AgoraCredentials (Agora mode), for minting tokens in tests. */
+export const TEST_CREDENTIALS = { mode: 'agora' as const, appId: TEST_APP_ID, appCertificate: TEST_APP_CERTIFICATE };
 
 /** A local-mode event as a session sees it, without the field that routes it to the session. */
 export function withoutSession<T extends { session?: string }>(event: T): Omit<T, 'session'> {
