@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { blockAgora } from './support/agora-network';
+import { blockAgora, type AgoraJoinRequest } from './support/agora-network';
 import { decodeRtcToken } from './support/access-token';
 import { expect, modeOf, protectContext, requireMode, test } from './support/fixtures';
 import { E2E_AGORA_APP_CERTIFICATE, E2E_AGORA_APP_ID } from './support/test-credentials';
@@ -100,6 +100,19 @@ test.describe('call page', () => {
   });
 });
 
+/**
+ * The join request the SDK sent towards Agora carries exactly the minted grant (App ID, channel,
+ * uid, token), and that token decodes to this join (signed with our certificate, when it is ours).
+ */
+function expectJoinCarries(join: AgoraJoinRequest, grant: { appId: string; uid: number; rtcToken: string }, channel: string) {
+  const appId = againstDeployment ? grant.appId : E2E_AGORA_APP_ID;
+  expect(join).toEqual({ appid: appId, cname: channel, uid: grant.uid, key: grant.rtcToken });
+  const decoded = decodeRtcToken(join.key, againstDeployment ? undefined : E2E_AGORA_APP_CERTIFICATE);
+  expect(decoded).toMatchObject({ appId, channel, uid: String(grant.uid) });
+  if (!againstDeployment) expect(decoded.signatureValid).toBe(true);
+  return decoded;
+}
+
 test.describe('Agora mode, offline', () => {
   test.use({ baseURL: agoraBaseURL });
 
@@ -110,15 +123,10 @@ test.describe('Agora mode, offline', () => {
     await page.goto('/call/agora-room');
     const grant = await (await minted).json();
     expect(grant).toMatchObject({ channel: 'agora-room', role: 'publisher', mode: 'agora' });
-    const appId = againstDeployment ? grant.appId : E2E_AGORA_APP_ID;
 
     await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
     await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const [join] = joins;
-    expect(join).toEqual({ appid: appId, cname: 'agora-room', uid: grant.uid, key: grant.rtcToken });
-    const decoded = decodeRtcToken(join!.key, againstDeployment ? undefined : E2E_AGORA_APP_CERTIFICATE);
-    expect(decoded).toMatchObject({ appId, channel: 'agora-room', uid: String(grant.uid) });
-    if (!againstDeployment) expect(decoded.signatureValid).toBe(true);
+    const decoded = expectJoinCarries(joins[0]!, grant, 'agora-room');
     expect(decoded.privileges).toEqual({ 1: grant.expiry, 2: grant.expiry, 3: grant.expiry, 4: grant.expiry });
 
     await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');
@@ -145,24 +153,20 @@ test.describe('Agora mode, offline', () => {
   test('Share screen sends Agora a second join, for the screen uid, carrying exactly the token our server minted for that uid', async ({ page, targetMode }) => {
     requireMode(targetMode, 'agora', "it intercepts the SDK's join requests to Agora");
     const joins = await blockAgora(page);
-    const tokenFor = (what: string) => page.waitForResponse((response) => new RegExp(`/api/rtc/agora-share/publisher/uid/\\d+/`).test(response.url()) && response.request().url() !== what);
     const camera = page.waitForResponse((response) => /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()));
     await page.goto('/call/agora-share');
     const cameraGrant = await (await camera).json();
     await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
     await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
 
-    const screenToken = tokenFor(`${new URL(page.url()).origin}/api/rtc/agora-share/publisher/uid/${cameraGrant.uid}/?expiry=${cameraGrant.expiry}`);
+    const screenToken = page.waitForResponse(
+      (response) => /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()) && !response.url().includes(`/uid/${cameraGrant.uid}/`),
+    );
     await page.getByRole('button', { name: 'Share screen' }).click();
     const screenGrant = await (await screenToken).json();
     expect(screenGrant.uid).not.toBe(cameraGrant.uid);
     await expect.poll(() => joins.find((join) => join.uid === screenGrant.uid), { timeout: 10_000 }).toBeDefined();
-    const join = joins.find((request) => request.uid === screenGrant.uid)!;
-    const appId = againstDeployment ? screenGrant.appId : E2E_AGORA_APP_ID;
-    expect(join).toEqual({ appid: appId, cname: 'agora-share', uid: screenGrant.uid, key: screenGrant.rtcToken });
-    const decoded = decodeRtcToken(join.key, againstDeployment ? undefined : E2E_AGORA_APP_CERTIFICATE);
-    expect(decoded).toMatchObject({ appId, channel: 'agora-share', uid: String(screenGrant.uid) });
-    if (!againstDeployment) expect(decoded.signatureValid).toBe(true);
+    expectJoinCarries(joins.find((request) => request.uid === screenGrant.uid)!, screenGrant, 'agora-share');
     // Offline, the share cannot connect either: it says so and the button is back.
     await expect(page.getByTestId('share-error')).toContainText('The screen could not be shared', { timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Share screen' })).toBeVisible();

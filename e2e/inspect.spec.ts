@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, requireMode, test } from './support/fixtures';
+import { expect, requireMode, skipWhen, test } from './support/fixtures';
 
 // The token inspector in a real browser against the running app: what a pasted token shows, the
 // join checklist, untrusted text rendered as text, the one request the page may make, and the
@@ -9,11 +9,7 @@ import { expect, requireMode, test } from './support/fixtures';
 
 async function mint(request: APIRequestContext, channel: string, uid: number, role = 'publisher'): Promise<string> {
   const response = await request.get(`/api/rtc/${encodeURIComponent(channel)}/${role}/uid/${uid}/?expiry=600`);
-  if (response.status() === 401) {
-    const reason = 'the target requires an API key for /api/rtc (TOKEN_API_KEYS), so no token can be minted to paste';
-    console.log(`skipped: ${test.info().title}: ${reason}`);
-    test.skip(true, reason);
-  }
+  skipWhen(response.status() === 401, 'the target requires an API key for /api/rtc (TOKEN_API_KEYS), so no token can be minted to paste');
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()).rtcToken;
 }

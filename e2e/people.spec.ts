@@ -1,4 +1,4 @@
-import { joinThroughUi, openPanel, openParticipant, remoteTiles, sendChat } from './support/call-page';
+import { adaAndBob, joinThroughUi, openPanel, openParticipant, remoteTiles, sendChat } from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // Names, the People panel, chat and raised hands between two real browsers, over Signaling (local
@@ -35,12 +35,7 @@ test('each person sees the other by name on the tile and in People, literally, w
 });
 
 test('chat both ways: unread badge, sender and time, text shown literally, too-long messages refused with a count', async ({ browser, baseURL }) => {
-  const channel = `chat-${Date.now()}`;
-  const ada = await openParticipant(browser, baseURL!);
-  const bob = await openParticipant(browser, baseURL!);
-  await joinThroughUi(ada, channel, 'Ada');
-  await joinThroughUi(bob, channel, 'Bob');
-  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText('Bob', { timeout: 15_000 });
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'chat');
 
   await sendChat(ada, 'Hello <script>alert(1)</script> Bob');
   const badge = bob.getByTestId('unread-badge');
@@ -68,12 +63,7 @@ test('chat both ways: unread badge, sender and time, text shown literally, too-l
 });
 
 test('a raised hand shows on the tile and in People for the others, and is announced', async ({ browser, baseURL }) => {
-  const channel = `hands-${Date.now()}`;
-  const ada = await openParticipant(browser, baseURL!);
-  const bob = await openParticipant(browser, baseURL!);
-  await joinThroughUi(ada, channel, 'Ada');
-  await joinThroughUi(bob, channel, 'Bob');
-  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'hands');
 
   await ada.getByRole('button', { name: 'Raise hand' }).click();
   await expect(ada.getByRole('button', { name: 'Lower hand' })).toBeVisible();

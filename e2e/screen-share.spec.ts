@@ -1,30 +1,13 @@
-import type { Page } from '@playwright/test';
-import { joinThroughUi, openParticipant, remoteTiles } from './support/call-page';
+import { adaAndBob, expectLiveRemoteVideo, remoteTiles } from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // Screen share, speaking and connection-quality marks, and the layouts, between real browsers.
 // Chromium with --use-fake-ui-for-media-stream (playwright.config.ts) answers getDisplayMedia at
 // once with a fake "screen" (1920x1080 in Chromium 150; 1280x720 in older ones), distinct from the
-// 640x480 fake camera; its fake microphone
-// beeps, which is the "sound" the speaking indicator hears.
-
-/** A <video> inside the locator plays live frames: its clock advances. */
-async function expectLiveVideo(page: Page, selector: string) {
-  const video = page.locator(`${selector} video`).first();
-  await expect(video).toBeVisible({ timeout: 15_000 });
-  const time = () => video.evaluate((element: HTMLVideoElement) => element.currentTime);
-  const start = await time();
-  await expect.poll(time, { timeout: 10_000 }).toBeGreaterThan(start + 0.3);
-  return video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
-}
+// 640x480 fake camera; its fake microphone beeps, which is the "sound" the speaking indicator hears.
 
 test('a shared screen takes the stage for everyone, labelled with whose it is; Stop ends it on both sides', async ({ browser, baseURL }) => {
-  const channel = `share-${Date.now()}`;
-  const ada = await openParticipant(browser, baseURL!);
-  const bob = await openParticipant(browser, baseURL!);
-  await joinThroughUi(ada, channel, 'Ada');
-  await joinThroughUi(bob, channel, 'Bob');
-  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'share');
 
   await ada.getByRole('button', { name: 'Share screen' }).click();
   await expect(ada.getByTestId('presenting-bar')).toContainText('You are presenting');
@@ -32,7 +15,7 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
 
   const stage = bob.getByTestId('stage-main');
   await expect(stage.getByTestId('screen-tile').getByTestId('tile-label')).toHaveText("Ada's screen", { timeout: 15_000 });
-  const size = await expectLiveVideo(bob, '[data-testid=stage-main] [data-testid=screen-video]');
+  const size = await expectLiveRemoteVideo(bob, { selector: '[data-testid=stage-main] [data-testid=screen-video]', timeout: 15_000 });
   expect(size.width, 'the screen, not the 640x480 camera').toBeGreaterThan(640);
   await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'screen');
   // The others (Ada's camera, Bob himself) sit in the strip; the screen is not an extra person.
@@ -53,13 +36,8 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
 });
 
 test('who is speaking lights up on their tile; each tile shows its connection quality in words', async ({ browser, baseURL }) => {
-  const channel = `speak-${Date.now()}`;
-  const ada = await openParticipant(browser, baseURL!);
-  const bob = await openParticipant(browser, baseURL!);
-  await joinThroughUi(ada, channel, 'Ada');
-  await joinThroughUi(bob, channel, 'Bob');
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'speak');
   const adaOnBob = remoteTiles(bob);
-  await expect(adaOnBob.getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
 
   // Ada's fake microphone beeps: Bob sees her tile marked as speaking at some point.
   await expect.poll(() => adaOnBob.getAttribute('data-speaking'), { timeout: 15_000, intervals: [100] }).toBe('true');
@@ -82,12 +60,7 @@ test('who is speaking lights up on their tile; each tile shows its connection qu
 });
 
 test('layouts: pin a tile to the stage from the keyboard; speaker view follows who speaks', async ({ browser, baseURL }) => {
-  const channel = `layout-${Date.now()}`;
-  const ada = await openParticipant(browser, baseURL!);
-  const bob = await openParticipant(browser, baseURL!);
-  await joinThroughUi(ada, channel, 'Ada');
-  await joinThroughUi(bob, channel, 'Bob');
-  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'layout');
 
   const pin = bob.getByRole('button', { name: 'Pin Ada' });
   await pin.focus();

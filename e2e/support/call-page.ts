@@ -18,14 +18,31 @@ export async function joinThroughUi(page: Page, channel: string, name?: string) 
 
 export const remoteTiles = (page: Page) => page.locator('[data-testid^=remote-tile-]');
 
-/** Asserts a remote video is playing live frames (its clock advances) at a real resolution. */
-export async function expectLiveRemoteVideo(page: Page, timeout = 10_000) {
-  const video = page.locator('[data-testid=remote-video] video').first();
+/**
+ * Asserts a remote video is playing live frames (its clock advances) at a real resolution, and
+ * returns that resolution. By default the first person's; `selector` picks another (a screen).
+ */
+export async function expectLiveRemoteVideo(page: Page, { selector = '[data-testid=remote-video]', timeout = 10_000 } = {}) {
+  const video = page.locator(`${selector} video`).first();
   await expect(video).toBeVisible({ timeout });
   const time = () => video.evaluate((element: HTMLVideoElement) => element.currentTime);
   const start = await time();
   await expect.poll(time, { timeout }).toBeGreaterThan(start + 0.3);
-  expect(await video.evaluate((element: HTMLVideoElement) => element.videoWidth)).toBeGreaterThan(0);
+  const size = await video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
+  expect(size.width).toBeGreaterThan(0);
+  return size;
+}
+
+/** Ada and Bob, each in their own browser, joined by name to a new channel; resolves once each sees the other's name. */
+export async function adaAndBob(browser: Browser, baseURL: string, prefix: string) {
+  const channel = `${prefix}-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL);
+  const bob = await openParticipant(browser, baseURL);
+  await joinThroughUi(ada, channel, 'Ada');
+  await joinThroughUi(bob, channel, 'Bob');
+  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
+  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText('Bob', { timeout: 15_000 });
+  return { ada, bob, channel };
 }
 
 /** Opens People or Chat from the toolbar (if it is not open already). */

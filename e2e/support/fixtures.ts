@@ -45,19 +45,21 @@ export async function modeOf(request: APIRequestContext, baseURL: string): Promi
   return health.mode;
 }
 
-/** Skips the current test, saying why in the run's output too, when the target is not in `mode`. */
+/** Skips the current test when `skip` is true, saying why in the run's output too (not only in the report). */
+export function skipWhen(skip: boolean, reason: string) {
+  if (skip) console.log(`skipped: ${test.info().title}: ${reason}`);
+  test.skip(skip, reason);
+}
+
+/** Skips the current test, saying why, when the target is not in `mode`. */
 export function requireMode(actual: TargetMode, wanted: TargetMode, why: string) {
-  const reason = `needs ${wanted} mode (${why}); the target runs in ${actual} mode`;
-  if (actual !== wanted) console.log(`skipped: ${test.info().title}: ${reason}`);
-  test.skip(actual !== wanted, reason);
+  skipWhen(actual !== wanted, `needs ${wanted} mode (${why}); the target runs in ${actual} mode`);
 }
 
 /** Skips the current test, saying why, unless the target's call tokens expire within a test's time. */
 export async function requireShortTokens(request: APIRequestContext) {
   const lifetime = (await (await request.get('/api/health')).json()).tokenExpirySeconds as number;
-  const reason = `the target's tokens last ${lifetime} s; set TOKEN_EXPIRY_SECONDS=40 on it to run this within a test`;
-  if (lifetime > 60) console.log(`skipped: ${test.info().title}: ${reason}`);
-  test.skip(lifetime > 60, reason);
+  skipWhen(lifetime > 60, `the target's tokens last ${lifetime} s; set TOKEN_EXPIRY_SECONDS=40 on it to run this within a test`);
 }
 
 export const test = base.extend<{ targetMode: TargetMode; cspGuard: void }>({
