@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { freePort, redisServerMissing, startRedisServer, type RedisServer } from '../scripts/lib/redis-server.mjs';
+import { freePort } from '../scripts/lib/free-port.mjs';
+import { redisServerMissing, startRedisServer, type RedisServer } from '../scripts/lib/redis-server.mjs';
 import { startNextServer, type NextServer } from '../scripts/lib/next-server.mjs';
 
 // Two `next start` instances of the build behind one Redis (REDIS_URL), as a deployment with several

@@ -3,11 +3,11 @@
 // (the SDK is downloaded on that page; Agora itself is never contacted), and → Join enabled.
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, side by side.
 // Reports only; nothing is asserted.
-import { launchChromium, median, startNextServer } from './lib/bench-support.mjs';
+import { AGORA_TEST_ENV, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const local = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' };
-const agora = { AGORA_APP_ID: '970ca35de60c44645bbae8a215061b33', AGORA_APP_CERTIFICATE: '5cfd2fd1755d40ecb72977518be15d3b' };
+const agora = AGORA_TEST_ENV;
 const builds = { 'this build': { cwd: '.', port: 3220 } };
 if (process.env.BASELINE) builds.baseline = { cwd: process.env.BASELINE, port: 3224 };
 const servers = [];
@@ -18,37 +18,23 @@ for (const [build, { cwd, port }] of Object.entries(builds)) {
 }
 const browser = await launchChromium();
 
-/** In the page: when the preview's first frame is presented (ms after navigation started). */
-function watchPreview() {
-  const observer = new MutationObserver(() => {
-    const video = document.querySelector('[data-testid=local-video] video');
-    if (video && !window.__watching) {
-      window.__watching = true;
-      // When the frame was handed to the compositor, not when the (busy) main thread got to hear of it.
-      video.requestVideoFrameCallback((now, frame) => (window.__previewAt = frame.presentationTime ?? now));
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
 async function measure(server, run) {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-  await context.addInitScript(watchPreview);
+  // When the preview's first frame is presented (ms after navigation started).
+  await context.addInitScript(watchFirstFrame, { selector: '[data-testid=local-video] video', key: '__previewAt' });
   const page = await context.newPage();
   await page.route(/agora\.io|sd-rtn\.com/, (route) => route.abort()); // Agora is never contacted
   await page.goto(`${server.base}/call/bench-${run}`);
   await page.waitForFunction(() => window.__previewAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
   await page.getByRole('button', { name: 'Join call' }).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
-  const enabledAt = await page.evaluate(() => performance.now());
-  const previewAt = await page.evaluate(() => window.__previewAt);
-  const steps = await page.evaluate(() => {
+  const { enabledAt, previewAt, steps } = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation');
     const marks = Object.fromEntries(performance.getEntriesByType('mark').map((entry) => [entry.name.replace(/^call:/, ''), entry.startTime]));
-    return { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks };
+    return { enabledAt: performance.now(), previewAt: window.__previewAt, steps: { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks } };
   });
-  if (run > 0) for (const [step, at] of Object.entries(steps)) (server.steps[step] ??= []).push(Math.round(at));
   if (run > 0) {
     // run 0 warms the server's routes and the browser's cache
+    for (const [step, at] of Object.entries(steps)) (server.steps[step] ??= []).push(Math.round(at));
     server.preview.push(Math.round(previewAt));
     server.ready.push(Math.round(enabledAt));
   }

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { startNextServer } from './lib/next-server.mjs';
-import { freePort, redisServerMissing, startRedisServer } from './lib/redis-server.mjs';
+import { freePort } from './lib/free-port.mjs';
+import { redisServerMissing, startRedisServer } from './lib/redis-server.mjs';
 
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 30_000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
@@ -83,7 +84,7 @@ async function measure(name, server) {
   return { name, reqPerSec: Math.round(load.requests.average), p50: load.latency.p50, p99: load.latency.p99, max: load.latency.max, errors: load.errors + load.non2xx };
 }
 
-const rows = [await measure('in-memory store (one process)', await startServer(3250, {}))];
+const rows = [await measure('in-memory store (one process)', await startServer(await freePort(), {}))];
 const noRedis = redisServerMissing();
 if (noRedis) {
   console.log(`\nThe Redis row is skipped: ${noRedis}`);

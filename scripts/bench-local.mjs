@@ -6,7 +6,7 @@
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, and the
 // figures are printed side by side (this machine's speed drifts: only one run compares fairly).
 // Reports only; nothing is asserted.
-import { launchChromium, median, startNextServer } from './lib/bench-support.mjs';
+import { launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
@@ -26,20 +26,6 @@ async function openPrejoin(page, channel) {
   return join;
 }
 
-/** In the page: note when Join is clicked and when the first remote video frame is presented. */
-function watchFirstFrame() {
-  document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true });
-  const seen = new WeakSet();
-  const observer = new MutationObserver(() => {
-    for (const video of document.querySelectorAll('[data-testid=remote-video] video')) {
-      if (seen.has(video)) continue;
-      seen.add(video);
-      video.requestVideoFrameCallback((now, frame) => (window.__firstFrameAt ??= frame.presentationTime ?? now));
-    }
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-}
-
 const STEPS = ['join-start', 'call-view-shown', 'join-answered', 'offer-ready', 'joined', 'offer-delivered', 'answer-received', 'ice-connected', 'peer-connected', 'published', 'first-frame'];
 const samples = Object.fromEntries(STEPS.map((step) => [step, []]));
 const baselineFrames = [];
@@ -52,7 +38,9 @@ async function joinOnce(server, run) {
   await (await openPrejoin(alice, channel)).click();
   await alice.getByText('Connected').waitFor();
   const join = await openPrejoin(bob, channel);
-  await bob.evaluate(watchFirstFrame);
+  // When Join is clicked, and when the first remote video frame is presented.
+  await bob.evaluate(() => document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true }));
+  await bob.evaluate(watchFirstFrame, { selector: '[data-testid=remote-video] video', key: '__firstFrameAt' });
   await join.click();
   await bob.waitForFunction(() => window.__firstFrameAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
   const timeline = await bob.evaluate(() => {

@@ -1,28 +1,16 @@
 // npm run check:dev — what a newcomer sees after `npm install && npm run dev`: starts `next dev`,
 // opens the landing page and a call page, joins, and fails on any browser console error, CSP
 // report, uncaught page error, dev-overlay issue badge or server error in the dev log.
-import { spawn } from 'node:child_process';
-import { launchChromium, waitForUrl } from './lib/bench-support.mjs';
+import { launchChromium, startNextServer } from './lib/bench-support.mjs';
 
 const port = Number(process.env.CHECK_DEV_PORT ?? 3260);
 const base = `http://localhost:${port}`;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', NODE_ENV: 'development' };
-const server = spawn('npx', ['next', 'dev', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-let serverLog = '';
-server.stdout.on('data', (chunk) => (serverLog += chunk));
-server.stderr.on('data', (chunk) => (serverLog += chunk));
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-};
-process.on('exit', stop);
+const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', NODE_ENV: 'development' };
 
 const problems = [];
+let server = null;
 try {
-  await waitForUrl(`${base}/api/ping`);
+  server = await startNextServer(port, env, { command: 'dev' });
   const browser = await launchChromium();
   const context = await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] });
   const page = await context.newPage();
@@ -64,8 +52,8 @@ try {
 } catch (error) {
   problems.push(`the smoke run failed: ${error.message}`);
 }
-stop();
-const serverErrors = serverLog.split('\n').filter((line) => /⨯|\bError\b|Unhandled/.test(line));
+server?.stop();
+const serverErrors = (server?.log() ?? '').split('\n').filter((line) => /⨯|\bError\b|Unhandled/.test(line));
 problems.push(...serverErrors.map((line) => `dev server: ${line.trim()}`));
 if (problems.length > 0) {
   console.error(`FAIL: npm run dev is not clean:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);

@@ -1,7 +1,7 @@
 // Asserts a byte budget for the JavaScript the landing page loads: every script chunk its
 // prerendered HTML references, gzipped. Run after `next build` (npm test does).
 import { readFileSync, existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { chunkText, gzipBytes, pageChunks } from './lib/page-chunks.mjs';
 
 // Measured 137,819 bytes: 2.8 KB is the landing form, the shared validation and the deployment notice;
 // the rest is Next 16 + React 19 themselves. The budget leaves about 4 KB of headroom: enough for a
@@ -15,19 +15,10 @@ if (!existsSync(html)) {
   process.exit(1);
 }
 const page = readFileSync(html, 'utf8');
-// Browsers that run modules skip noModule scripts (the legacy polyfills), so they do not count.
-const legacy = new Set([...page.matchAll(/<script src="\/_next\/(static\/[^"]+\.js)" noModule/g)].map((m) => m[1]));
-const chunks = [...new Set([...page.matchAll(/\/_next\/(static\/[^"'\s]+\.js)/g)].map((m) => m[1]))].filter(
-  (chunk) => !legacy.has(chunk),
-);
-let total = 0;
-const rows = chunks.map((chunk) => {
-  const gz = gzipSync(readFileSync(`.next/${chunk}`)).length;
-  total += gz;
-  return { chunk, gz };
-});
-const sdkMarker = 'AgoraRTCError';
-const withSdk = chunks.filter((chunk) => readFileSync(`.next/${chunk}`, 'utf8').includes(sdkMarker));
+const chunks = pageChunks(page);
+const rows = chunks.map((chunk) => ({ chunk, gz: gzipBytes(chunk) }));
+const total = rows.reduce((sum, row) => sum + row.gz, 0);
+const withSdk = chunks.filter((chunk) => chunkText(chunk).includes('AgoraRTCError'));
 
 for (const row of rows.sort((a, b) => b.gz - a.gz)) console.log(`${String(row.gz).padStart(8)}  ${row.chunk}`);
 console.log(`landing page JavaScript: ${total} bytes gzipped in ${chunks.length} chunks (budget ${BUDGET_BYTES})\n`);

@@ -4,6 +4,9 @@ import { chromium } from '@playwright/test';
 
 export { startNextServer, waitForUrl } from './next-server.mjs';
 
+/** Agora mode with the public AccessToken2 test-vector credentials (owned by no project; Agora is never reached). */
+export const AGORA_TEST_ENV = { AGORA_APP_ID: '970ca35de60c44645bbae8a215061b33', AGORA_APP_CERTIFICATE: '5cfd2fd1755d40ecb72977518be15d3b' };
+
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export function launchChromium() {
@@ -17,4 +20,21 @@ export function launchChromium() {
       '--disable-background-networking',
     ],
   });
+}
+
+/**
+ * In the page (pass it to addInitScript or evaluate, with its argument): stores in window[key]
+ * when the first frame of a <video> matching `selector` was presented — when the frame reached the
+ * compositor, not when the (busy) main thread got to hear of it.
+ */
+export function watchFirstFrame({ selector, key }) {
+  const seen = new WeakSet();
+  const observer = new MutationObserver(() => {
+    for (const video of document.querySelectorAll(selector)) {
+      if (seen.has(video)) continue;
+      seen.add(video);
+      video.requestVideoFrameCallback((now, frame) => (window[key] ??= frame.presentationTime ?? now));
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }

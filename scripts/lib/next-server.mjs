@@ -15,29 +15,38 @@ export async function waitForUrl(url, isAlive = () => true) {
 }
 
 /**
- * `next start` on the port with extra env, run by this Node itself (so `pid` is the server's,
- * and `nodeArgs` such as a heap cap apply to it). Resolves once /api/ping answers; `log()` is
- * everything it printed so far.
+ * `next start` (or `next dev` with `command: 'dev'`) on the port with extra env, run by this Node
+ * itself (so `pid` is the server's, and `nodeArgs` such as a heap cap apply to it). Resolves once
+ * /api/ping answers; `log()` is everything it printed so far. It runs in its own process group, so
+ * stop() also ends the workers `next dev` starts.
  */
-export async function startNextServer(port, extraEnv = {}, { nodeArgs = [], cwd = '.' } = {}) {
-  if (!existsSync(`${cwd}/.next/BUILD_ID`)) throw new Error(`Run "npm run build" first (in ${cwd}).`);
+export async function startNextServer(port, extraEnv = {}, { nodeArgs = [], cwd = '.', command = 'start' } = {}) {
+  if (command === 'start' && !existsSync(`${cwd}/.next/BUILD_ID`)) throw new Error(`Run "npm run build" first (in ${cwd}).`);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv };
-  const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', command, '-p', String(port)], {
     env,
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let log = '';
   server.stdout.on('data', (chunk) => (log += chunk));
   server.stderr.on('data', (chunk) => (log += chunk));
-  const stop = () => void server.kill('SIGTERM');
+  const alive = () => server.exitCode === null && server.signalCode === null;
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
   process.on('exit', stop);
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitForUrl(`${base}/api/ping`, () => server.exitCode === null);
+    await waitForUrl(`${base}/api/ping`, alive);
   } catch (error) {
     stop();
     throw new Error(`${error.message}; the server printed:\n${log}`);
   }
-  return { base, pid: server.pid, alive: () => server.exitCode === null && server.signalCode === null, log: () => log, stop };
+  return { base, pid: server.pid, alive, log: () => log, stop };
 }

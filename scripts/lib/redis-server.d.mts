@@ -11,5 +11,4 @@ export type RedisServer = {
 };
 
 export function redisServerMissing(): string | null;
-export function freePort(): Promise<number>;
 export function startRedisServer(options?: { port?: number; password?: string }): Promise<RedisServer>;

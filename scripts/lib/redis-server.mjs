@@ -1,7 +1,7 @@
 // A throwaway redis-server on a free loopback port, for the tests and the load bench: no disk
 // persistence, stopped by whoever started it (and when this process exits).
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 
 /** Why a real Redis cannot be started here, or null when `redis-server` is installed. */
 export function redisServerMissing() {
@@ -9,18 +9,6 @@ export function redisServerMissing() {
   return found.error || found.status !== 0
     ? 'redis-server is not installed (apt-get install -y redis-server; .ci/run installs it)'
     : null;
-}
-
-/** A port nothing listens on right now, chosen by the OS. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function launch(port, password) {

@@ -5,7 +5,8 @@ import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import { resetRateLimitStore } from '@/lib/server/rate-limit-store';
 import { redisProblem } from '@/lib/server/redis-problem';
-import { freePort, redisServerMissing, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server.mjs';
+import { freePort } from '../../scripts/lib/free-port.mjs';
+import { redisServerMissing, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server.mjs';
 import { withServerEnv } from '../support/server-env';
 
 // Which store counts the limits (REDIS_URL), and what happens when Redis is unusable: requests are
