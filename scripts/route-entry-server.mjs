@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 const require = createRequire(import.meta.url);
 const entry = (route) => require(resolve('.next/server/app/api', route, 'route.js'));
 const routes = [
-  ['/api/rtc/', entry('rtc/[channelName]/[role]/[tokentype]/[uid]')],
+  ['/api/rtc/', entry('rtc/[...segments]')],
   ['/api/ping', entry('ping')],
 ];
 const port = Number(process.argv[2] ?? 3212);

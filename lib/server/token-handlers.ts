@@ -5,6 +5,7 @@ import type { RtcTokenResponse } from '../call-contract';
 import { badRequest, valid } from './http/api-error';
 import { pathSegments } from './http/route';
 import { readJsonObject } from './http/json-body';
+import { unknownApiPath } from './http/unknown-route';
 import { authorizeTokenRequest, tokenPolicy, type TokenScope } from './authorize';
 import { getAgoraCredentials, type AgoraCredentials } from './credentials';
 import { enforceRateLimit } from './rate-limit';
@@ -39,6 +40,17 @@ async function admit(request: Request) {
   return { credentials, authorize, defaultExpiry: policy.maxExpirySeconds };
 }
 
+/**
+ * The path's segments after the service name. The routes are catch-alls (Next matches a catch-all
+ * measurably faster than four dynamic segments, and the handler decodes the path itself anyway), so
+ * the shape is checked here: any other count is the 404 that names the route.
+ */
+function routeSegments(request: Request, url: URL, counts: number[]): string[] {
+  const [, ...segments] = pathSegments(url);
+  if (!counts.includes(segments.length)) unknownApiPath(request, url);
+  return segments;
+}
+
 const identityText = (identity: RtcIdentity) => (identity.kind === 'uid' ? String(identity.uid) : identity.account);
 
 function identityFields(identity: RtcIdentity) {
@@ -58,8 +70,8 @@ function rtcRequest(channelName: string, role: string, tokenType: string, uid: s
 
 /** GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry= */
 export async function rtcToken(request: Request, url: URL) {
+  const [channelName = '', role = '', tokenType = '', uid = ''] = routeSegments(request, url, [4]);
   const { credentials, authorize, defaultExpiry } = await admit(request);
-  const [, channelName = '', role = '', tokenType = '', uid = ''] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const expiry = expiryParam(url, defaultExpiry);
   authorize({ service: 'rtc', channel, identity: identityText(identity), role: parsedRole, expiry });
@@ -75,8 +87,8 @@ export async function rtcToken(request: Request, url: URL) {
 
 /** GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry= */
 export async function rteTokens(request: Request, url: URL) {
+  const [channelName = '', role = '', tokenType = '', uid = '', rtmUid] = routeSegments(request, url, [4, 5]);
   const { credentials, authorize, defaultExpiry } = await admit(request);
-  const [, channelName = '', role = '', tokenType = '', uid = '', rtmUid] = pathSegments(url);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
   const expiry = expiryParam(url, defaultExpiry);

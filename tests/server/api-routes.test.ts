@@ -3,9 +3,8 @@ import { decodeAccessToken } from '@/lib/server/access-token';
 import { LOCAL_DEV_APP_ID, localCertificate } from '@/lib/server/credentials';
 import * as ping from '@/app/api/ping/route';
 import * as health from '@/app/api/health/route';
-import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
-import * as rte from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/route';
-import * as rteWithRtmUid from '@/app/api/rte/[channelName]/[role]/[tokentype]/[uid]/[rtmuid]/route';
+import * as rtc from '@/app/api/rtc/[...segments]/route';
+import * as rte from '@/app/api/rte/[...segments]/route';
 import * as rtm from '@/app/api/rtm/[uid]/route';
 import * as chatApp from '@/app/api/chat/app/route';
 import * as chatAccount from '@/app/api/chat/account/[chatid]/route';
@@ -168,7 +167,7 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
   });
 
   it('rte takes a separate RTM user id', async () => {
-    const res = await call(rteWithRtmUid.GET, '/api/rte/demo/subscriber/uid/5/rtm-bob/');
+    const res = await call(rte.GET, '/api/rte/demo/subscriber/uid/5/rtm-bob/');
     expect(res.body.rtmUid).toBe('rtm-bob');
     expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm[0]!.userId).toBe('rtm-bob');
   });
@@ -253,15 +252,27 @@ describe('POST /api/token', () => {
 
 describe('unknown API paths', () => {
   it('answer 404 JSON, with the usage of the route they resemble', async () => {
-    const near = await call(unknown.GET, '/api/rtc/demo/1/uid');
+    const near = await call(unknown.GET, '/api/rtm');
     expect(near.status).toBe(404);
-    expect(near.body.error).toBe(
-      'GET /api/rtc/demo/1/uid does not match the route; use GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds',
-    );
+    expect(near.body.error).toBe('GET /api/rtm does not match the route; use GET /api/rtm/:uid/?expiry=seconds');
     const far = await call(unknown.POST, '/api/nothing', { method: 'POST' });
     expect(far.status).toBe(404);
     expect(far.body.error).toMatch(/^no API route at \/api\/nothing; routes: GET \/api\/ping/);
     expect(far.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('token paths with too few or too many segments', () => {
+  // The rtc and rte routes take any number of segments (a catch-all); the handler checks the shape.
+  it.each([
+    ['/api/rtc/demo/1/uid', rtc.GET, 'GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds'],
+    ['/api/rtc/demo/publisher/uid/1/extra/', rtc.GET, 'GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds'],
+    ['/api/rte/demo/publisher/uid', rte.GET, 'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds'],
+    ['/api/rte/demo/publisher/uid/1/bob/extra', rte.GET, 'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds'],
+  ])('%s is a 404 naming the route, and mints nothing', async (path, handler, usage) => {
+    const res = await call(handler, path);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: `GET ${path} does not match the route; use ${usage}` });
   });
 });
 

@@ -8,7 +8,7 @@ import { mintRtcToken } from '@/lib/server/mint';
 import { issueInspectTicket, issuePageTicket, verifyInspectTicket } from '@/lib/server/page-ticket';
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import * as inspect from '@/app/api/inspect/route';
-import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
+import * as rtc from '@/app/api/rtc/[...segments]/route';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS, withServerEnv } from '../support/server-env';
 
 // POST /api/inspect: the inspector's signature check. One boolean for tokens of this server's App

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import Redis from 'ioredis';
 import * as health from '@/app/api/health/route';
-import * as rtc from '@/app/api/rtc/[channelName]/[role]/[tokentype]/[uid]/route';
+import * as rtc from '@/app/api/rtc/[...segments]/route';
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import { resetRateLimitStore } from '@/lib/server/rate-limit-store';
 import { redisProblem } from '@/lib/server/redis-problem';

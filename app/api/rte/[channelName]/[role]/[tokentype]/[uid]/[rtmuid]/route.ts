@@ -1,5 +1,0 @@
-import { getRoute } from '@/lib/server/http/route';
-import { rteTokens } from '@/lib/server/token-handlers';
-
-// RTC and RTM tokens in one call, with a separate RTM user id.
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = getRoute(rteTokens);
