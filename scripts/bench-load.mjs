@@ -43,7 +43,8 @@ async function measure(name, server) {
     connections: CONNECTIONS,
     amount: TOTAL,
     // Opening 100 connections at once to a process that is already saturated, Node serves the last
-    // ones their first answer only after seconds (a plain node:http server does the same), which
+    // ones their first answer only after seconds (it accepts one connection per event-loop turn;
+    // a plain node:http server does the same; docs/reliability.md), which
     // autocannon's default 10 s timeout counts as lost. A request that is really never answered
     // still fails the run.
     timeout: FIRST_ANSWER_TIMEOUT_S,

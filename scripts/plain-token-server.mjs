@@ -1,4 +1,5 @@
-// Baseline for `npm run bench:api`: the same RTC token from a bare node:http server, no framework.
+// Baseline for `npm run bench:api`: the same RTC token from a bare node:http server, no framework,
+// and an empty /api/ping beside it, so the run shows what minting costs where nothing else does.
 import http from 'node:http';
 import agoraToken from 'agora-token';
 
@@ -9,6 +10,11 @@ const port = Number(process.argv[2] ?? 3211);
 
 http
   .createServer((request, response) => {
+    if (request.url === '/api/ping') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end('{"message":"pong"}');
+      return;
+    }
     const url = new URL(request.url, 'http://localhost');
     const [, , , channel, , , uid] = url.pathname.split('/');
     const expiry = Number(url.searchParams.get('expiry') ?? 86400);
