@@ -26,22 +26,50 @@ export interface PathStats {
 let warmingUp: Promise<void> | null = null;
 /** Set once the warm-up made it; connections made before that generate their own. */
 let certificate: RTCCertificate | null = null;
+/** An offer made ahead of time, its candidates gathered, for the next connection this tab initiates. */
+let spareOffer: Promise<RTCPeerConnection | null> | null = null;
 
 /**
  * Does the browser's one-time WebRTC start-up (its first connection is several times slower than
- * the next) and makes the DTLS certificate every connection of this tab will reuse, while the
- * person is still looking at the preview.
+ * the next), makes the DTLS certificate every connection of this tab will reuse, and has the first
+ * offer ready, all while the person is still looking at the preview.
  */
 export function warmUpWebRtc(): Promise<void> {
   warmingUp ??= (async () => {
-    const generated = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
-    const pc = new RTCPeerConnection({ iceServers: [], ...(generated && { certificates: [generated] }) });
-    pc.addTransceiver('video');
-    await pc.setLocalDescription(await pc.createOffer()).catch(() => undefined);
-    pc.close();
-    certificate = generated;
+    certificate = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
+    spareOffer ??= makeOffer('sendrecv');
+    await spareOffer;
   })();
   return warmingUp;
+}
+
+// One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
+const newConnection = () => new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
+
+/** A connection with an audio and a video transceiver and its offer set, candidates gathered (or null if the browser refused). */
+async function makeOffer(direction: RTCRtpTransceiverDirection): Promise<RTCPeerConnection | null> {
+  const pc = newConnection();
+  try {
+    pc.addTransceiver('audio', { direction });
+    pc.addTransceiver('video', { direction });
+    await pc.setLocalDescription(await pc.createOffer());
+    await gathered(pc);
+    return pc;
+  } catch {
+    pc.close();
+    return null;
+  }
+}
+
+/** The spare offer if there is one (and another is made for next time), else null. */
+async function takeSpareOffer(): Promise<RTCPeerConnection | null> {
+  const taken = spareOffer;
+  if (!taken) return null;
+  spareOffer = makeOffer('sendrecv');
+  const pc = await taken;
+  if (pc?.signalingState === 'have-local-offer') return pc;
+  pc?.close();
+  return null;
 }
 
 export class PeerMesh {
@@ -65,8 +93,14 @@ export class PeerMesh {
   async connect(remoteUid: number, initiator: boolean): Promise<Peer> {
     const existing = this.peers.get(remoteUid);
     if (existing) return existing;
-    // One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
-    const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
+    // A sending and receiving client's first offer was made during the preview (warmUpWebRtc).
+    const spare = initiator && this.receive ? await takeSpareOffer() : null;
+    const existingNow = this.peers.get(remoteUid);
+    if (existingNow) {
+      spare?.close();
+      return existingNow;
+    }
+    const pc = spare ?? newConnection();
     const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {}, totals: { lost: 0, received: 0 } };
     this.peers.set(remoteUid, peer);
     this.batchCandidates(pc, remoteUid);
@@ -77,12 +111,16 @@ export class PeerMesh {
       if (pc.iceConnectionState === 'connected') mark(`ice-connected-${remoteUid}`);
     };
     if (initiator) {
-      pc.addTransceiver('audio', { direction: this.direction });
-      pc.addTransceiver('video', { direction: this.direction });
+      if (!spare) {
+        pc.addTransceiver('audio', { direction: this.direction });
+        pc.addTransceiver('video', { direction: this.direction });
+      }
       // Tracks can be put on the senders while the offer is made: they need no renegotiation.
       void this.attachOutgoing(pc);
-      await pc.setLocalDescription(await pc.createOffer());
-      await firstCandidates(pc);
+      if (!spare) {
+        await pc.setLocalDescription(await pc.createOffer());
+        await firstCandidates(pc);
+      }
       mark(`offer-ready-${remoteUid}`);
       void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
     }
@@ -210,6 +248,21 @@ function firstCandidates(pc: RTCPeerConnection, maxWaitMs = 15): Promise<void> {
     const soon = () => setTimeout(done, 1); // let the other host candidates of this round land too
     const timer = setTimeout(done, maxWaitMs);
     pc.addEventListener('icecandidate', soon, { once: true });
+  });
+}
+
+/** ICE gathering complete (with no STUN/TURN servers, host candidates only: milliseconds), capped at 2 s. */
+function gathered(pc: RTCPeerConnection, maxWaitMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      pc.removeEventListener('icegatheringstatechange', check);
+      resolve();
+    };
+    const check = () => pc.iceGatheringState === 'complete' && done();
+    const timer = setTimeout(done, maxWaitMs);
+    pc.addEventListener('icegatheringstatechange', check);
+    check();
   });
 }
 
