@@ -53,7 +53,7 @@ async function makeOffer(direction: RTCRtpTransceiverDirection): Promise<RTCPeer
     pc.addTransceiver('audio', { direction });
     pc.addTransceiver('video', { direction });
     await pc.setLocalDescription(await pc.createOffer());
-    await gathered(pc);
+    await gathered(pc, 2000);
     return pc;
   } catch {
     pc.close();
@@ -119,7 +119,7 @@ export class PeerMesh {
       void this.attachOutgoing(pc);
       if (!spare) {
         await pc.setLocalDescription(await pc.createOffer());
-        await firstCandidates(pc);
+        await gathered(pc, 15);
       }
       mark(`offer-ready-${remoteUid}`);
       void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
@@ -233,26 +233,13 @@ export class PeerMesh {
 }
 
 /**
- * Host candidates turn up within milliseconds of setLocalDescription. An offer that waits for them
+ * Waits for ICE gathering to complete, at most `maxWaitMs`. With no STUN/TURN servers there are only
+ * host candidates, found within milliseconds of setLocalDescription; an offer read after them
  * carries them, so the answering side starts its connectivity checks the moment it arrives, without
  * waiting for the candidates' own relay (the answer need not wait: its candidates are learned from
  * those checks).
  */
-function firstCandidates(pc: RTCPeerConnection, maxWaitMs = 15): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      pc.removeEventListener('icecandidate', soon);
-      resolve();
-    };
-    const soon = () => setTimeout(done, 1); // let the other host candidates of this round land too
-    const timer = setTimeout(done, maxWaitMs);
-    pc.addEventListener('icecandidate', soon, { once: true });
-  });
-}
-
-/** ICE gathering complete (with no STUN/TURN servers, host candidates only: milliseconds), capped at 2 s. */
-function gathered(pc: RTCPeerConnection, maxWaitMs = 2000): Promise<void> {
+function gathered(pc: RTCPeerConnection, maxWaitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
