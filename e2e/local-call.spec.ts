@@ -37,6 +37,27 @@ test('two people in one channel see and hear each other; toggles and Leave show 
   await bob.context().close();
 });
 
+test('a third person joining sees both others live, and both see them', async ({ browser, baseURL }) => {
+  // The newcomer's first offer rides on its join to one of them; the other gets an offer of its own.
+  const channel = `trio-${Date.now()}`;
+  const people = await Promise.all([0, 1, 2].map(() => openParticipant(browser, baseURL!)));
+  for (const page of people) {
+    await joinThroughUi(page, channel);
+    await expect(page.getByText('Connected')).toBeVisible({ timeout: 10_000 });
+  }
+  for (const page of people) {
+    await expect(remoteTiles(page)).toHaveCount(2, { timeout: 10_000 });
+    const videos = page.locator('[data-testid=remote-video] video');
+    await expect(videos).toHaveCount(2, { timeout: 10_000 });
+    for (const video of await videos.all()) {
+      // Live: its clock advances.
+      const start = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
+      await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(start + 0.3);
+    }
+  }
+  for (const page of people) await page.context().close();
+});
+
 test('someone in another channel sees neither of them', async ({ browser, baseURL }) => {
   const channel = `pair-${Date.now()}`;
   const alice = await openParticipant(browser, baseURL!);

@@ -31,13 +31,10 @@ export function useCallEngine(mode: Mode, override?: CallEngine) {
     };
   }, [mode, override, attempt]);
 
-  // Once the page is idle: the preview and the first requests come first.
+  // As soon as the page is up: the preview started before React did, and the browser does most of
+  // the preparing (a certificate, ICE gathering) off the main thread, so it is ready when Join is.
   useEffect(() => {
-    if (!engine?.prepare) return;
-    const idle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => engine.prepare?.(), { timeout: 1000 });
-    return () => cancel(handle);
+    engine?.prepare?.();
   }, [engine]);
 
   const retry = () => {

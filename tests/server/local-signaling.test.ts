@@ -19,8 +19,8 @@ const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 
 function server() {
   const signaling = createLocalSignaling();
   const openTab = (resume: string | null = null) => openLocalTab(signaling.connections, resume);
-  const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab()) => {
-    const joined = signaling.rooms.join(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, channel, uid, token: withToken });
+  const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab(), offer?: { type: 'offer'; sdp: string }) => {
+    const joined = signaling.rooms.join(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, channel, uid, token: withToken, offer });
     // What this session has received so far.
     const events = () => sessionEvents(tab, joined.sessionId);
     return { ...joined, tab, events };
@@ -219,6 +219,34 @@ describe('HTTP routes', () => {
     expect(first).toBe(`id: ${connection}\ndata: {"type":"connected","connection":"${connection}"}\n\n`);
     const resumed = await eventsRoute.GET(new Request('http://localhost/api/local/events', { headers: { 'last-event-id': connection } }));
     expect(new TextDecoder().decode((await resumed.body!.getReader().read()).value)).toContain(`"connection":"${connection}"`);
+    await reader.cancel();
+  });
+
+  it("a newcomer's offer rides on its join: relayed to one participant already there, named in offeredTo", () => {
+    const { join } = server();
+    const offer = { type: 'offer' as const, sdp: 'v=0 newcomer' };
+    const alone = join('room-a', 1, undefined, undefined, offer);
+    expect(alone).not.toHaveProperty('offeredTo'); // nobody to give it to: the client keeps it
+    const c = join('room-a', 3);
+    const b = join('room-a', 2, undefined, undefined, offer);
+    expect(b.offeredTo).toBe(1);
+    expect(alone.events()).toEqual([
+      { type: 'user-joined', uid: 3 },
+      { type: 'user-joined', uid: 2 },
+      { type: 'signal', from: 2, data: { description: offer } },
+    ]);
+    expect(c.events()).toEqual([{ type: 'user-joined', uid: 2 }]);
+  });
+
+  it('a join whose offer is not an SDP offer is a 400 and admits nobody', async () => {
+    const { connection, reader } = await connect();
+    for (const offer of [null, 'v=0', { type: 'answer', sdp: 'v=0' }, { type: 'offer' }]) {
+      const response = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-offer', uid: 5, token: token('http-offer', 5), offer }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toBe('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
+    }
+    const admitted = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-offer', uid: 5, token: token('http-offer', 5), offer: { type: 'offer', sdp: 'v=0' } }));
+    expect(admitted.status).toBe(200);
     await reader.cancel();
   });
 

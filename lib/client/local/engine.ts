@@ -2,7 +2,7 @@
 import type { CallEngine } from '../call-engine';
 import { LocalMediaTrack } from '../media-track';
 import { LocalConnection } from './connection';
-import { warmUpWebRtc } from './peer-mesh';
+import { warmUpWebRtc } from './spare-offer';
 import { LocalRtcClient } from './rtc-client';
 import { LocalSignalingClient } from './signaling-client';
 

@@ -3,8 +3,12 @@
 import type { MediaKind } from '../../rtc-client';
 import { mark } from '../timing-marks';
 import { LocalRemoteTrack } from './remote-track';
+import { firstCandidates, newConnection, takeSpareOffer, takeSpareOfferWithin } from './spare-offer';
 
 export type SignalData = { description?: RTCSessionDescriptionInit; candidates?: RTCIceCandidateInit[] };
+
+/** How long a join waits for the offer made during the preview, when Join was pressed before it was ready. */
+const JOIN_WAITS_FOR_OFFER_MS = 100;
 
 /** Candidates found within this many ms travel together: one request instead of one each. */
 const CANDIDATE_BATCH_MS = 10;
@@ -21,55 +25,6 @@ export interface PathStats {
   roundTripMs: number | null;
   /** Share of packets lost since the previous measurement, 0..1; null when nothing arrived. */
   loss: number | null;
-}
-
-let warmingUp: Promise<void> | null = null;
-/** Set once the warm-up made it; connections made before that generate their own. */
-let certificate: RTCCertificate | null = null;
-/** An offer made ahead of time, its candidates gathered, for the next connection this tab initiates. */
-let spareOffer: Promise<RTCPeerConnection | null> | null = null;
-
-/**
- * Does the browser's one-time WebRTC start-up (its first connection is several times slower than
- * the next), makes the DTLS certificate every connection of this tab will reuse, and has the first
- * offer ready, all while the person is still looking at the preview.
- */
-export function warmUpWebRtc(): Promise<void> {
-  warmingUp ??= (async () => {
-    certificate = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
-    spareOffer ??= makeOffer('sendrecv');
-    await spareOffer;
-  })();
-  return warmingUp;
-}
-
-// One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
-const newConnection = () => new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
-
-/** A connection with an audio and a video transceiver and its offer set, candidates gathered (or null if the browser refused). */
-async function makeOffer(direction: RTCRtpTransceiverDirection): Promise<RTCPeerConnection | null> {
-  const pc = newConnection();
-  try {
-    pc.addTransceiver('audio', { direction });
-    pc.addTransceiver('video', { direction });
-    await pc.setLocalDescription(await pc.createOffer());
-    await gathered(pc, 2000);
-    return pc;
-  } catch {
-    pc.close();
-    return null;
-  }
-}
-
-/** The spare offer if there is one (and another is made for next time), else null. */
-async function takeSpareOffer(): Promise<RTCPeerConnection | null> {
-  const taken = spareOffer;
-  if (!taken) return null;
-  spareOffer = makeOffer('sendrecv');
-  const pc = await taken;
-  if (pc?.signalingState === 'have-local-offer') return pc;
-  pc?.close();
-  return null;
 }
 
 export class PeerMesh {
@@ -93,14 +48,52 @@ export class PeerMesh {
   async connect(remoteUid: number, initiator: boolean): Promise<Peer> {
     const existing = this.peers.get(remoteUid);
     if (existing) return existing;
-    // A sending and receiving client's first offer was made during the preview (warmUpWebRtc).
-    const spare = initiator && this.receive ? await takeSpareOffer() : null;
-    const existingNow = this.peers.get(remoteUid);
-    if (existingNow) {
+    if (!initiator) return this.register(remoteUid, newConnection());
+    // A sending and receiving client's offers are made ahead of time (spare-offer.ts).
+    const spare = this.receive ? await takeSpareOffer() : null;
+    const raced = this.peers.get(remoteUid);
+    if (raced) {
       spare?.close();
-      return existingNow;
+      return raced;
     }
     const pc = spare ?? newConnection();
+    const peer = this.register(remoteUid, pc);
+    if (!spare) {
+      pc.addTransceiver('audio', { direction: this.direction });
+      pc.addTransceiver('video', { direction: this.direction });
+    }
+    // Tracks can be put on the senders while the offer is made: they need no renegotiation.
+    void this.attachOutgoing(pc);
+    if (!spare) {
+      await pc.setLocalDescription(await pc.createOffer());
+      await firstCandidates(pc, 15);
+    }
+    mark(`offer-ready-${remoteUid}`);
+    void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
+    return peer;
+  }
+
+  /**
+   * An offer for a join to carry, if one is ready within a moment, with what to do once the server
+   * has answered. The wait is bounded well below the round trip the offer saves.
+   */
+  async offerForJoin(): Promise<{ description: RTCSessionDescriptionInit; sentTo: (remoteUid: number | undefined) => void } | null> {
+    const pc = this.receive ? await takeSpareOfferWithin(JOIN_WAITS_FOR_OFFER_MS) : null;
+    if (!pc) return null;
+    return {
+      description: pc.localDescription!.toJSON(),
+      // The server relayed it to this participant (or to nobody: an empty room, a failed join).
+      sentTo: (remoteUid) => {
+        if (remoteUid === undefined || this.peers.has(remoteUid)) return pc.close();
+        this.register(remoteUid, pc);
+        void this.attachOutgoing(pc);
+        mark(`offer-ready-${remoteUid}`);
+        mark(`offer-delivered-${remoteUid}`);
+      },
+    };
+  }
+
+  private register(remoteUid: number, pc: RTCPeerConnection): Peer {
     const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {}, totals: { lost: 0, received: 0 } };
     this.peers.set(remoteUid, peer);
     this.batchCandidates(pc, remoteUid);
@@ -110,20 +103,6 @@ export class PeerMesh {
     pc.oniceconnectionstatechange = () => {
       if (pc.iceConnectionState === 'connected') mark(`ice-connected-${remoteUid}`);
     };
-    if (initiator) {
-      if (!spare) {
-        pc.addTransceiver('audio', { direction: this.direction });
-        pc.addTransceiver('video', { direction: this.direction });
-      }
-      // Tracks can be put on the senders while the offer is made: they need no renegotiation.
-      void this.attachOutgoing(pc);
-      if (!spare) {
-        await pc.setLocalDescription(await pc.createOffer());
-        await gathered(pc, 15);
-      }
-      mark(`offer-ready-${remoteUid}`);
-      void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
-    }
     return peer;
   }
 
@@ -230,27 +209,6 @@ export class PeerMesh {
       await transceiver(pc, kind)?.sender.replaceTrack(this.outgoing(kind));
     }
   }
-}
-
-/**
- * Waits for ICE gathering to complete, at most `maxWaitMs`. With no STUN/TURN servers there are only
- * host candidates, found within milliseconds of setLocalDescription; an offer read after them
- * carries them, so the answering side starts its connectivity checks the moment it arrives, without
- * waiting for the candidates' own relay (the answer need not wait: its candidates are learned from
- * those checks).
- */
-function gathered(pc: RTCPeerConnection, maxWaitMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      pc.removeEventListener('icegatheringstatechange', check);
-      resolve();
-    };
-    const check = () => pc.iceGatheringState === 'complete' && done();
-    const timer = setTimeout(done, maxWaitMs);
-    pc.addEventListener('icegatheringstatechange', check);
-    check();
-  });
 }
 
 function transceiver(pc: RTCPeerConnection, kind: MediaKind) {

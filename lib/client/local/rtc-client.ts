@@ -59,8 +59,14 @@ export class LocalRtcClient implements RtcClient {
       const connection = LocalConnection.shared();
       const connectionId = connection.currentId() ?? (await connection.id());
       mark('stream-open');
-      const joined = await postSignaling('join', { connection: connectionId, appId, channel, uid, token }, signal);
+      // The offer made during the preview rides on the join: the server hands it to someone already there.
+      const offer = await this.mesh.offerForJoin();
+      const joined = await postSignaling('join', { connection: connectionId, appId, channel, uid, token, ...(offer && { offer: offer.description }) }, signal).catch((error) => {
+        offer?.sentTo(undefined);
+        throw error;
+      });
       mark('join-answered');
+      offer?.sentTo(typeof joined.offeredTo === 'number' ? joined.offeredTo : undefined);
       const session = joined.sessionId as string;
       this.session = session;
       if (signal.aborted) {

@@ -9,15 +9,24 @@ import { endWith, flag, localCredentials, renewWith, sessionOf, text } from './r
 
 export const MAX_SIGNAL_BYTES = 64 * 1024;
 
-/** POST /api/local/join {connection, appId, channel, uid, token} */
+/** An SDP offer as RTCSessionDescription.toJSON() gives it, or undefined when none was sent. */
+function offerOf(body: Record<string, unknown>): { type: 'offer'; sdp: string } | undefined {
+  const { offer } = body;
+  if (offer === undefined) return undefined;
+  const { type, sdp } = (offer ?? {}) as Record<string, unknown>;
+  if (type !== 'offer' || typeof sdp !== 'string') throw badRequest('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
+  return { type, sdp };
+}
+
+/** POST /api/local/join {connection, appId, channel, uid, token, offer?} */
 export async function localJoin(request: Request) {
   const credentials = await localCredentials(request);
-  const body = await readJsonObject(request);
+  const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
   const channel = valid(parseChannelName(body.channel));
   const uid = valid(parseUid(body.uid));
   if (uid === 0) throw badRequest('uid must be from 1 to 4294967295 in local mode');
   const appId = text(body, 'appId');
-  return localSignaling().rooms.join(credentials, { connection: body.connection, appId, channel, uid, token: body.token });
+  return localSignaling().rooms.join(credentials, { connection: body.connection, appId, channel, uid, token: body.token, offer: offerOf(body) });
 }
 
 /** POST /api/local/signal {session, to, data}: relays WebRTC negotiation to one participant. */

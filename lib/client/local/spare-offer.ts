@@ -1,0 +1,101 @@
+// Local mode's offers made ahead of time: WebRTC's one-time start-up, the tab's DTLS certificate,
+// and an offer (transceivers set, candidates gathered) ready for the next connection this tab
+// initiates, so a join's offer can leave with the join itself.
+import { withDeadline } from '../../deadline';
+import { mark } from '../timing-marks';
+
+let warmingUp: Promise<void> | null = null;
+/** Set once the warm-up made it; connections made before that generate their own. */
+let certificate: RTCCertificate | null = null;
+let spare: Promise<RTCPeerConnection | null> | null = null;
+
+/**
+ * Does the browser's one-time WebRTC start-up (its first connection is several times slower than
+ * the next), makes the DTLS certificate every connection of this tab will reuse, and has the first
+ * offer ready, all while the person is still looking at the preview.
+ */
+export function warmUpWebRtc(): Promise<void> {
+  warmingUp ??= (async () => {
+    certificate = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
+    if (!spare) makeSpare();
+    await spare;
+  })();
+  return warmingUp;
+}
+
+// One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
+export const newConnection = () => new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
+
+/** A connection with an audio and a video transceiver and its offer set, candidates gathered (or null if the browser refused). */
+async function makeOffer(): Promise<RTCPeerConnection | null> {
+  const pc = newConnection();
+  try {
+    pc.addTransceiver('audio', { direction: 'sendrecv' });
+    pc.addTransceiver('video', { direction: 'sendrecv' });
+    await pc.setLocalDescription(await pc.createOffer());
+    await firstCandidates(pc, 2000);
+    return pc;
+  } catch {
+    pc.close();
+    return null;
+  }
+}
+
+function makeSpare() {
+  const making = makeOffer();
+  spare = making;
+  void making.then(() => mark('offer-prepared'));
+}
+
+function usable(pc: RTCPeerConnection | null): RTCPeerConnection | null {
+  if (pc?.signalingState === 'have-local-offer') return pc;
+  pc?.close();
+  return null;
+}
+
+/** The spare offer, waited for if it is still being made (another is made for next time); null before the warm-up. */
+export async function takeSpareOffer(): Promise<RTCPeerConnection | null> {
+  const taken = spare;
+  if (!taken) return null;
+  makeSpare();
+  return usable(await taken);
+}
+
+/**
+ * The spare offer if it is ready within `ms` (another is made for next time), else null and the
+ * spare is left for takeSpareOffer: a join waits a moment for it, never for long.
+ */
+export async function takeSpareOfferWithin(ms: number): Promise<RTCPeerConnection | null> {
+  const taken = spare;
+  if (!taken) return null;
+  const pc = await withDeadline(taken, ms, () => new Error('not ready')).catch(() => undefined);
+  if (pc === undefined || spare !== taken) return null; // still being made, or someone else took it
+  makeSpare();
+  return usable(pc);
+}
+
+/**
+ * Waits until the description carries the host candidates: a few ms after the first one (they come
+ * in one burst; gathering's own "complete" comes ~100 ms later), or until gathering completes, at
+ * most `maxWaitMs`. With no STUN/TURN servers they are all there is, so the answering side starts
+ * its connectivity checks the moment the offer arrives, without waiting for the candidates' own
+ * relay (the answer need not wait: its candidates are learned from those checks).
+ */
+export function firstCandidates(pc: RTCPeerConnection, maxWaitMs: number, settleMs = 5): Promise<void> {
+  return new Promise((resolve) => {
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(settle);
+      pc.removeEventListener('icecandidate', onCandidate);
+      pc.removeEventListener('icegatheringstatechange', onState);
+      resolve();
+    };
+    const onCandidate = () => (settle ??= setTimeout(done, settleMs));
+    const onState = () => pc.iceGatheringState === 'complete' && done();
+    const timer = setTimeout(done, maxWaitMs);
+    pc.addEventListener('icecandidate', onCandidate);
+    pc.addEventListener('icegatheringstatechange', onState);
+    onState();
+  });
+}
