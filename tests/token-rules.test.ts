@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken, priviledges } from 'agora-token/src/AccessToken';
 import { AccessToken2, ServiceRtc, ServiceRtm } from 'agora-token/src/AccessToken2';
 import { inspectToken } from '@/lib/token-decode';
@@ -13,6 +13,10 @@ import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS } from './support/s
 const credentials = TEST_CREDENTIALS;
 const OTHER_APP_ID = 'aaaabbbbccccddddeeeeffff00001111';
 const NOW = Math.floor(Date.now() / 1000);
+// Tokens minted here are issued at NOW, however long the suite took to get to them (on a slow
+// machine a second could pass, and "ended 1 min 35 s ago" became "1 min 34 s").
+beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: NOW * 1000 }));
+afterEach(() => vi.useRealTimers());
 
 const attempt = (overrides: Partial<JoinAttempt> = {}): JoinAttempt => ({
   appId: TEST_APP_ID,

@@ -20,10 +20,11 @@ export const remoteTiles = (page: Page) => page.locator('[data-testid^=remote-ti
 
 /**
  * Asserts a remote video is playing live frames (its clock advances) at a real resolution, and
- * returns that resolution. By default the first person's; `selector` picks another (a screen).
+ * returns that resolution. By default the first person's; `selector` picks another (a screen),
+ * `nth` another person's.
  */
-export async function expectLiveRemoteVideo(page: Page, { selector = '[data-testid=remote-video]', timeout = 10_000 } = {}) {
-  const video = page.locator(`${selector} video`).first();
+export async function expectLiveRemoteVideo(page: Page, { selector = '[data-testid=remote-video]', nth = 0, timeout = 10_000 } = {}) {
+  const video = page.locator(`${selector} video`).nth(nth);
   await expect(video).toBeVisible({ timeout });
   const time = () => video.evaluate((element: HTMLVideoElement) => element.currentTime);
   const start = await time();
