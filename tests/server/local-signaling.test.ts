@@ -232,8 +232,8 @@ describe('HTTP routes', () => {
     expect(b.offeredTo).toBe(1);
     expect(alone.events()).toEqual([
       { type: 'user-joined', uid: 3 },
-      { type: 'user-joined', uid: 2 },
       { type: 'signal', from: 2, data: { description: offer } },
+      { type: 'user-joined', uid: 2 },
     ]);
     expect(c.events()).toEqual([{ type: 'user-joined', uid: 2 }]);
   });

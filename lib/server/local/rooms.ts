@@ -92,9 +92,10 @@ export class LocalRooms {
     this.channels.set(member.channel, room);
     this.sessions.set(member.sessionId, member);
     this.scheduleExpiry(member);
-    this.broadcast(member, { type: 'user-joined', uid: member.uid });
+    // The offer goes first: the other side starts its answer before it renders the newcomer.
     const offeredTo = request.offer && others[0] ? others[0].uid : undefined;
     if (offeredTo !== undefined) this.deliver(room.get(offeredTo)!, { type: 'signal', from: member.uid, data: { description: request.offer } });
+    this.broadcast(member, { type: 'user-joined', uid: member.uid });
     return { sessionId: member.sessionId, uid: member.uid, expiresAt: member.expiresAt, participants: others, ...(offeredTo !== undefined && { offeredTo }) };
   }
 
