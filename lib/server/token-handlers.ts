@@ -41,9 +41,9 @@ async function admit(request: Request) {
 }
 
 /**
- * The path's segments after the service name. The routes are catch-alls (Next matches a catch-all
- * measurably faster than four dynamic segments, and the handler decodes the path itself anyway), so
- * the shape is checked here: any other count is the 404 that names the route.
+ * The path's segments after the service name. The routes are catch-alls (Next builds a regex per
+ * request for a route with several named parameters, and the handler decodes the path itself
+ * anyway), so the shape is checked here: any other count is the 404 that names the route.
  */
 function routeSegments(request: Request, url: URL, counts: number[]): string[] {
   const [, ...segments] = pathSegments(url);

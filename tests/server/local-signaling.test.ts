@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken2, ServiceRtc } from 'agora-token/src/AccessToken2';
 import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
 import { createLocalSignaling } from '@/lib/server/local/registry';
-import { MAX_PARTICIPANTS } from '@/lib/server/local/rooms';
+import { MAX_PARTICIPANTS, type SdpOffer } from '@/lib/server/local/rooms';
 import { mintRtcToken } from '@/lib/server/mint';
 import * as joinRoute from '@/app/api/local/join/route';
 import * as signalRoute from '@/app/api/local/signal/route';
@@ -19,7 +19,7 @@ const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 
 function server() {
   const signaling = createLocalSignaling();
   const openTab = (resume: string | null = null) => openLocalTab(signaling.connections, resume);
-  const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab(), offer?: { type: 'offer'; sdp: string }) => {
+  const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab(), offer?: SdpOffer) => {
     const joined = signaling.rooms.join(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, channel, uid, token: withToken, offer });
     // What this session has received so far.
     const events = () => sessionEvents(tab, joined.sessionId);

@@ -3,7 +3,7 @@
 import type { MediaKind } from '../../rtc-client';
 import { mark } from '../timing-marks';
 import { LocalRemoteTrack } from './remote-track';
-import { firstCandidates, newConnection, takeSpareOffer, takeSpareOfferWithin } from './spare-offer';
+import { makeOffer, newConnection, takeSpareOffer } from './spare-offer';
 
 export type SignalData = { description?: RTCSessionDescriptionInit; candidates?: RTCIceCandidateInit[] };
 
@@ -50,25 +50,13 @@ export class PeerMesh {
     if (existing) return existing;
     if (!initiator) return this.register(remoteUid, newConnection());
     // A sending and receiving client's offers are made ahead of time (spare-offer.ts).
-    const spare = this.receive ? await takeSpareOffer() : null;
+    const pc = (this.receive ? await takeSpareOffer() : null) ?? (await makeOffer(this.direction, 15));
     const raced = this.peers.get(remoteUid);
     if (raced) {
-      spare?.close();
+      pc.close();
       return raced;
     }
-    const pc = spare ?? newConnection();
-    const peer = this.register(remoteUid, pc);
-    if (!spare) {
-      pc.addTransceiver('audio', { direction: this.direction });
-      pc.addTransceiver('video', { direction: this.direction });
-    }
-    // Tracks can be put on the senders while the offer is made: they need no renegotiation.
-    void this.attachOutgoing(pc);
-    if (!spare) {
-      await pc.setLocalDescription(await pc.createOffer());
-      await firstCandidates(pc, 15);
-    }
-    mark(`offer-ready-${remoteUid}`);
+    const peer = this.adoptOffer(remoteUid, pc);
     void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
     return peer;
   }
@@ -78,19 +66,25 @@ export class PeerMesh {
    * has answered. The wait is bounded well below the round trip the offer saves.
    */
   async offerForJoin(): Promise<{ description: RTCSessionDescriptionInit; sentTo: (remoteUid: number | undefined) => void } | null> {
-    const pc = this.receive ? await takeSpareOfferWithin(JOIN_WAITS_FOR_OFFER_MS) : null;
+    const pc = this.receive ? await takeSpareOffer(JOIN_WAITS_FOR_OFFER_MS) : null;
     if (!pc) return null;
     return {
       description: pc.localDescription!.toJSON(),
       // The server relayed it to this participant (or to nobody: an empty room, a failed join).
       sentTo: (remoteUid) => {
         if (remoteUid === undefined || this.peers.has(remoteUid)) return pc.close();
-        this.register(remoteUid, pc);
-        void this.attachOutgoing(pc);
-        mark(`offer-ready-${remoteUid}`);
+        this.adoptOffer(remoteUid, pc);
         mark(`offer-delivered-${remoteUid}`);
       },
     };
+  }
+
+  /** Makes a connection whose offer is set the one to this participant; its tracks go on the senders (no renegotiation needed). */
+  private adoptOffer(remoteUid: number, pc: RTCPeerConnection): Peer {
+    const peer = this.register(remoteUid, pc);
+    void this.attachOutgoing(pc);
+    mark(`offer-ready-${remoteUid}`);
+    return peer;
   }
 
   private register(remoteUid: number, pc: RTCPeerConnection): Peer {

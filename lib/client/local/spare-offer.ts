@@ -26,23 +26,24 @@ export function warmUpWebRtc(): Promise<void> {
 // One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
 export const newConnection = () => new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
 
-/** A connection with an audio and a video transceiver and its offer set, candidates gathered (or null if the browser refused). */
-async function makeOffer(): Promise<RTCPeerConnection | null> {
+/** A connection with an audio and a video transceiver, its offer set, carrying its host candidates (waited for up to `maxWaitMs`). */
+export async function makeOffer(direction: RTCRtpTransceiverDirection, maxWaitMs: number): Promise<RTCPeerConnection> {
   const pc = newConnection();
   try {
-    pc.addTransceiver('audio', { direction: 'sendrecv' });
-    pc.addTransceiver('video', { direction: 'sendrecv' });
+    pc.addTransceiver('audio', { direction });
+    pc.addTransceiver('video', { direction });
     await pc.setLocalDescription(await pc.createOffer());
-    await firstCandidates(pc, 2000);
+    await firstCandidates(pc, maxWaitMs);
     return pc;
-  } catch {
+  } catch (error) {
     pc.close();
-    return null;
+    throw error;
   }
 }
 
 function makeSpare() {
-  const making = makeOffer();
+  // A browser that refuses leaves no spare: connections then make their own offers.
+  const making = makeOffer('sendrecv', 2000).catch(() => null);
   spare = making;
   void making.then(() => mark('offer-prepared'));
 }
@@ -53,23 +54,16 @@ function usable(pc: RTCPeerConnection | null): RTCPeerConnection | null {
   return null;
 }
 
-/** The spare offer, waited for if it is still being made (another is made for next time); null before the warm-up. */
-export async function takeSpareOffer(): Promise<RTCPeerConnection | null> {
-  const taken = spare;
-  if (!taken) return null;
-  makeSpare();
-  return usable(await taken);
-}
-
 /**
- * The spare offer if it is ready within `ms` (another is made for next time), else null and the
- * spare is left for takeSpareOffer: a join waits a moment for it, never for long.
+ * The spare offer (another is made for next time), waited for while it is being made: without limit,
+ * or up to `maxWaitMs` (a join waits a moment, never long). Null before the warm-up, after the wait,
+ * or when another caller took it first.
  */
-export async function takeSpareOfferWithin(ms: number): Promise<RTCPeerConnection | null> {
+export async function takeSpareOffer(maxWaitMs?: number): Promise<RTCPeerConnection | null> {
   const taken = spare;
   if (!taken) return null;
-  const pc = await withDeadline(taken, ms, () => new Error('not ready')).catch(() => undefined);
-  if (pc === undefined || spare !== taken) return null; // still being made, or someone else took it
+  const pc = maxWaitMs === undefined ? await taken : await withDeadline(taken, maxWaitMs, () => new Error('not ready')).catch(() => undefined);
+  if (pc === undefined || spare !== taken) return null;
   makeSpare();
   return usable(pc);
 }
@@ -81,7 +75,7 @@ export async function takeSpareOfferWithin(ms: number): Promise<RTCPeerConnectio
  * its connectivity checks the moment the offer arrives, without waiting for the candidates' own
  * relay (the answer need not wait: its candidates are learned from those checks).
  */
-export function firstCandidates(pc: RTCPeerConnection, maxWaitMs: number, settleMs = 5): Promise<void> {
+function firstCandidates(pc: RTCPeerConnection, maxWaitMs: number, settleMs = 5): Promise<void> {
   return new Promise((resolve) => {
     let settle: ReturnType<typeof setTimeout> | undefined;
     const done = () => {

@@ -43,6 +43,9 @@ export interface Credentials {
   appCertificate: string;
 }
 
+/** A WebRTC offer as the browser's RTCSessionDescription.toJSON() gives it. */
+export type SdpOffer = { type: 'offer'; sdp: string };
+
 export class LocalRooms {
   private readonly channels = new Map<string, Map<number, Member>>();
   private readonly sessions = new Map<string, Member>();
@@ -60,7 +63,7 @@ export class LocalRooms {
    * Admits a participant. A newcomer's first WebRTC offer may come with its join: it is relayed to
    * one participant already there at once (named in `offeredTo`), saving a round trip.
    */
-  join(credentials: Credentials, request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown; offer?: { type: 'offer'; sdp: string } }) {
+  join(credentials: Credentials, request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown; offer?: SdpOffer }) {
     if (request.appId !== credentials.appId) {
       throw new ApiError(403, 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
     }

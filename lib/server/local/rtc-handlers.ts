@@ -5,12 +5,13 @@ import { badRequest, valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
 import { parseChannelName, parseUid } from '../../validation';
 import { localSignaling } from './registry';
+import type { SdpOffer } from './rooms';
 import { endWith, flag, localCredentials, renewWith, sessionOf, text } from './request';
 
 export const MAX_SIGNAL_BYTES = 64 * 1024;
 
-/** An SDP offer as RTCSessionDescription.toJSON() gives it, or undefined when none was sent. */
-function offerOf(body: Record<string, unknown>): { type: 'offer'; sdp: string } | undefined {
+/** The join's offer, checked, or undefined when none was sent. */
+function offerOf(body: Record<string, unknown>): SdpOffer | undefined {
   const { offer } = body;
   if (offer === undefined) return undefined;
   const { type, sdp } = (offer ?? {}) as Record<string, unknown>;
