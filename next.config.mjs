@@ -32,7 +32,8 @@ function contentSecurityPolicy(dev) {
 function devOrigins() {
   const own = Object.values(networkInterfaces()).flat().filter((address) => address && !address.internal).map((address) => (address.family === 'IPv6' ? `[${address.address}]` : address.address));
   const extra = (process.env.ALLOWED_DEV_ORIGINS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
-  return [...own, ...extra];
+  // Next prints localhost; 127.0.0.1 is the same machine, and without it the page never hydrates.
+  return ['127.0.0.1', ...own, ...extra];
 }
 
 /** @type {(phase: string) => import('next').NextConfig} */

@@ -1,6 +1,6 @@
 // npm run check:dev — what a newcomer sees after `npm install && npm run dev`: starts `next dev`,
-// opens the landing page and a call page, joins, and fails on any browser console error, CSP
-// report, uncaught page error, dev-overlay issue badge or server error in the dev log.
+// opens the landing page and a call page (also as 127.0.0.1), joins, and fails on any browser
+// console error, CSP report, uncaught page error, dev-overlay issue badge or server error in the dev log.
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
 
 const port = Number(process.env.CHECK_DEV_PORT ?? 3260);
@@ -48,6 +48,14 @@ try {
   await page.getByLabel('Channel name').waitFor();
   await page.waitForTimeout(1000);
   await issueBadge('landing page');
+  // The same machine by address: Next 16 refuses dev resources to origins it does not allow, and
+  // the page then never hydrates (Join stays disabled, the HMR socket fails over and over).
+  const byAddress = await browser.newContext({ baseURL: base.replace('localhost', '127.0.0.1'), permissions: ['camera', 'microphone'] });
+  const addressPage = await byAddress.newPage();
+  addressPage.on('console', (message) => message.type() === 'error' && problems.push(`console at 127.0.0.1: ${message.text()}`));
+  await addressPage.goto('/call/dev-smoke-address', { timeout: 120_000 });
+  const ready = await addressPage.getByRole('button', { name: 'Join call' }).and(addressPage.locator(':enabled')).waitFor({ timeout: 60_000 }).then(() => true, () => false);
+  if (!ready) problems.push('opened as http://127.0.0.1, the call page never lets you join');
   await browser.close();
 } catch (error) {
   problems.push(`the smoke run failed: ${error.message}`);
