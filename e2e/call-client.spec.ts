@@ -91,7 +91,13 @@ test.describe('call page', () => {
     const first = await videoFrames(page, '[data-testid=local-video]');
     await expect.poll(async () => (await videoFrames(page, '[data-testid=local-video]')).time, { timeout: 10_000 }).toBeGreaterThan(first.time);
     expect((await videoFrames(page, '[data-testid=local-video]')).width).toBe(640);
-    await expect.poll(async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    const micLevel = async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'));
+    await expect.poll(micLevel).toBeGreaterThan(0);
+    // Muted, the bar rests at zero; unmuted, it follows the microphone again.
+    await page.getByRole('button', { name: 'Mute microphone' }).click();
+    await expect.poll(micLevel).toBe(0);
+    await page.getByRole('button', { name: 'Unmute microphone' }).click();
+    await expect.poll(micLevel).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Turn camera off' }).click();
     await expect(page.getByText('Camera is off')).toBeVisible();

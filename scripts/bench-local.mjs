@@ -26,7 +26,12 @@ async function openPrejoin(page, channel) {
   return join;
 }
 
-const STEPS = ['join-start', 'call-view-shown', 'join-answered', 'offer-ready', 'joined', 'offer-delivered', 'answer-received', 'ice-connected', 'peer-connected', 'published', 'first-frame'];
+const STEPS = ['join-start', 'call-view-shown', 'join-answered', 'offer-ready', 'joined', 'offer-delivered', 'other:offer-received', 'other:answer-made', 'other:answer-delivered', 'answer-received', 'ice-connected', 'peer-connected', 'other:peer-connected', 'published', 'first-frame'];
+/** The marks as the time since the page's origin, by name without the uid ("call:" and "-<uid>" cut off). */
+const readMarks = () => ({
+  origin: performance.timeOrigin,
+  marks: Object.fromEntries(performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('call:')).map((entry) => [entry.name.slice(5).replace(/-\d+$/, ''), entry.startTime])),
+});
 const samples = Object.fromEntries(STEPS.map((step) => [step, []]));
 const baselineFrames = [];
 
@@ -43,13 +48,16 @@ async function joinOnce(server, run) {
   await bob.evaluate(watchFirstFrame, { selector: '[data-testid=remote-video] video', key: '__firstFrameAt' });
   await join.click();
   await bob.waitForFunction(() => window.__firstFrameAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
-  const timeline = await bob.evaluate(() => {
-    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('call:')).map((entry) => [entry.name.slice(5).replace(/-\d+$/, ''), entry.startTime]));
-    return { click: window.__clickAt, marks: { ...marks, 'first-frame': window.__firstFrameAt } };
-  });
+  const { click, frame } = await bob.evaluate(() => ({ click: window.__clickAt, frame: window.__firstFrameAt }));
+  // Alice's side (the offer's answerer) on Bob's clock: both pages share the machine's wall clock.
+  const own = await bob.evaluate(readMarks);
+  const other = await alice.evaluate(readMarks);
   await alice.context().close();
   await bob.context().close();
-  return Object.fromEntries(Object.entries(timeline.marks).map(([step, at]) => [step, Math.round(at - timeline.click)]));
+  const sinceClick = (origin, at) => Math.round(origin + at - (own.origin + click));
+  const timeline = Object.entries({ ...own.marks, 'first-frame': frame }).map(([step, at]) => [step, sinceClick(own.origin, at)]);
+  const answered = Object.entries(other.marks).map(([step, at]) => [`other:${step}`, sinceClick(other.origin, at)]).filter(([, at]) => at >= 0);
+  return Object.fromEntries([...timeline, ...answered]);
 }
 
 for (let run = 0; run <= runs; run++) {

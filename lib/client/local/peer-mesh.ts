@@ -104,13 +104,15 @@ export class PeerMesh {
     const peer = await this.connect(from, false);
     const { pc } = peer;
     if (data.description) {
-      if (data.description.type === 'answer') mark(`answer-received-${from}`);
+      mark(`${data.description.type}-received-${from}`);
       await pc.setRemoteDescription(data.description);
       if (data.description.type === 'offer') {
         pc.getTransceivers().forEach((transceiver) => (transceiver.direction = this.direction));
         void this.attachOutgoing(pc);
         await pc.setLocalDescription(await pc.createAnswer());
+        mark(`answer-made-${from}`);
         await this.send(from, { description: pc.localDescription!.toJSON() });
+        mark(`answer-delivered-${from}`);
       }
       for (const candidate of peer.pendingCandidates.splice(0)) await pc.addIceCandidate(candidate);
     }
