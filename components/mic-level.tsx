@@ -5,7 +5,7 @@ import type { PreviewAudioTrack } from '@/lib/client/call-engine';
 /**
  * How often the bar follows the microphone. Rendering it through React every animation frame
  * cost two thirds of a CPU core per tab (layout and paint 60 times a second), taken from the
- * camera, the encoder and the join; ~16 updates a second, eased by a compositor transition, look
+ * camera, the encoder and the join; ~16 updates a second, look
  * the same.
  */
 const LEVEL_UPDATE_MS = 60;

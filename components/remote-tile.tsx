@@ -31,7 +31,7 @@ export function TileFrame({ label, micOff = false, cameraOff = false, hand = fal
     <figure
       data-testid={testId}
       data-speaking={speaking}
-      className={`group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900 ring-1 transition-shadow ${speaking ? 'ring-4 ring-emerald-400' : 'ring-slate-800'}`}
+      className={`group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900 ring-1 ${speaking ? 'ring-4 ring-emerald-400' : 'ring-slate-800'}`}
     >
       {children}
       {hand && (

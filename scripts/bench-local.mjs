@@ -1,12 +1,15 @@
 // npm run bench:local — local mode on loopback, production build, headless Chromium:
 //  1. Join click → first remote video frame, with where the time goes (performance marks the
 //     client sets on the way in, lib/client/timing-marks.ts), medians of several runs;
-//  2. token renewal: the round trip (fresh token from /api/rtc + /api/local/renew), and whether the
+//  2. what the browser's processes cost while a tab shows the preview, sits in a call, or two talk
+//     (CPU taken from the camera, the encoder and the other tab: what a join waits for here);
+//  3. token renewal: the round trip (fresh token from /api/rtc + /api/local/renew), and whether the
 //     other side's video skips a beat meanwhile (frames counted with requestVideoFrameCallback).
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, and the
 // figures are printed side by side (this machine's speed drifts: only one run compares fairly).
 // Reports only; nothing is asserted.
-import { launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { availableParallelism } from 'node:os';
+import { chromiumCpuShare, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
@@ -82,6 +85,38 @@ for (const step of STEPS) {
   if (at === undefined) continue;
   console.log(`  ${step.padEnd(16)} ${String(at).padStart(5)}   (+${at - previous})   runs: ${samples[step].join(', ')}`);
   previous = at;
+}
+
+/** CPU of all Chromium processes (% of one core) while one tab previews, sits in a call alone, then two are in it. */
+async function cpuOfTabs(server) {
+  const channel = `bench-cpu-${Date.now()}`;
+  const settle = (page) => page.waitForTimeout(1500);
+  const alice = await participant(server);
+  const join = await openPrejoin(alice, channel);
+  await settle(alice);
+  const preview = await chromiumCpuShare(CPU_WINDOW_MS);
+  await join.click();
+  await alice.getByText('Connected').waitFor();
+  await settle(alice);
+  const alone = await chromiumCpuShare(CPU_WINDOW_MS);
+  const bob = await participant(server);
+  await (await openPrejoin(bob, channel)).click();
+  await bob.locator('[data-testid=remote-video] video').waitFor();
+  await settle(bob);
+  const together = await chromiumCpuShare(CPU_WINDOW_MS);
+  await alice.context().close();
+  await bob.context().close();
+  return { 'one tab, preview': preview, 'one tab, in the call alone': alone, 'two tabs in a call': together };
+}
+
+const CPU_WINDOW_MS = 4000;
+const cpu = await cpuOfTabs(base);
+const cpuBaseline = baseline ? await cpuOfTabs(baseline) : null;
+if (cpu['one tab, preview'] !== null) {
+  console.log(`\nCPU of the browser (all Chromium processes, % of one core, over ${CPU_WINDOW_MS / 1000} s; ${availableParallelism()} cores here):`);
+  for (const [state, share] of Object.entries(cpu)) {
+    console.log(`  ${state.padEnd(28)} ${cpuBaseline ? `baseline ${String(cpuBaseline[state]).padStart(3)}%   ` : ''}this build ${String(share).padStart(3)}%`);
+  }
 }
 
 // Renewal: 40 s tokens renew 30 s ahead, about every 10 s. Alice watches Bob's video the whole time.

@@ -1,5 +1,5 @@
 // Shared by the benchmark scripts: start the production server, launch Chromium with fake devices.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 export { startNextServer, waitForUrl } from './next-server.mjs';
@@ -37,4 +37,31 @@ export function watchFirstFrame({ selector, key }) {
     }
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/** CPU seconds used so far by every Chromium process on this machine (renderers, GPU, utility, browser). */
+function chromiumCpuSeconds() {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!/\((chromium|chrome)[^)]*\)/.test(stat)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/**
+ * The share of one core all Chromium processes use over `ms` (Linux only; null elsewhere). The
+ * benchmark's browser must be the only Chromium running.
+ */
+export async function chromiumCpuShare(ms) {
+  if (!existsSync('/proc/self/stat')) return null;
+  const before = chromiumCpuSeconds();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return Math.round(((chromiumCpuSeconds() - before) * 1000 * 100) / ms);
 }
