@@ -3,7 +3,7 @@
 import type { MediaKind } from '../../rtc-client';
 import { mark } from '../timing-marks';
 import { LocalRemoteTrack } from './remote-track';
-import { makeOffer, newConnection, takeSpareOffer } from './spare-offer';
+import { makeOffer, newConnection, takeReadySpareOffer, takeSpareOffer } from './spare-offer';
 
 export type SignalData = { description?: RTCSessionDescriptionInit; candidates?: RTCIceCandidateInit[] };
 
@@ -19,6 +19,12 @@ interface Peer {
   remoteTracks: Partial<Record<MediaKind, LocalRemoteTrack>>;
   /** Packet counters at the last stats() call, so loss is measured per interval. */
   totals: { lost: number; received: number };
+}
+
+/** An offer a join carries; `sentTo` is told whom the server relayed it to. */
+export interface JoinOffer {
+  description: RTCSessionDescriptionInit;
+  sentTo: (remoteUid: number | undefined) => void;
 }
 
 export interface PathStats {
@@ -62,11 +68,19 @@ export class PeerMesh {
   }
 
   /**
-   * An offer for a join to carry, if one is ready within a moment, with what to do once the server
-   * has answered. The wait is bounded well below the round trip the offer saves.
+   * An offer for a join to carry, if one is ready now, with what to do once the server has
+   * answered. Synchronous, so the join's request can leave before anything else runs.
    */
-  async offerForJoin(): Promise<{ description: RTCSessionDescriptionInit; sentTo: (remoteUid: number | undefined) => void } | null> {
-    const pc = this.receive ? await takeSpareOffer(JOIN_WAITS_FOR_OFFER_MS) : null;
+  readyOfferForJoin(): JoinOffer | null {
+    return this.receive ? this.joinOffer(takeReadySpareOffer()) : null;
+  }
+
+  /** An offer for a join to carry, waiting a moment for one being made. The wait is bounded well below the round trip the offer saves. */
+  async offerForJoin(): Promise<JoinOffer | null> {
+    return this.receive ? this.joinOffer(await takeSpareOffer(JOIN_WAITS_FOR_OFFER_MS)) : null;
+  }
+
+  private joinOffer(pc: RTCPeerConnection | null): JoinOffer | null {
     if (!pc) return null;
     return {
       description: pc.localDescription!.toJSON(),

@@ -59,8 +59,9 @@ export class LocalRtcClient implements RtcClient {
       const connection = LocalConnection.shared();
       const connectionId = connection.currentId() ?? (await connection.id());
       mark('stream-open');
-      // The offer made during the preview rides on the join: the server hands it to someone already there.
-      const offer = await this.mesh.offerForJoin();
+      // The offer made during the preview rides on the join: the server hands it to someone already
+      // there. No await when both are ready: the request then leaves before the call view renders.
+      const offer = this.mesh.readyOfferForJoin() ?? (await this.mesh.offerForJoin());
       const joined = await postSignaling('join', { connection: connectionId, appId, channel, uid, token, ...(offer && { offer: offer.description }) }, signal).catch((error) => {
         offer?.sentTo(undefined);
         throw error;

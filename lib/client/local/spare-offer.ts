@@ -7,7 +7,12 @@ import { mark } from '../timing-marks';
 let warmingUp: Promise<void> | null = null;
 /** Set once the warm-up made it; connections made before that generate their own. */
 let certificate: RTCCertificate | null = null;
-let spare: Promise<RTCPeerConnection | null> | null = null;
+/** The next connection's offer: being made, then `made` (null if the browser refused). */
+interface Spare {
+  making: Promise<RTCPeerConnection | null>;
+  made?: RTCPeerConnection | null;
+}
+let spare: Spare | null = null;
 
 /**
  * Does the browser's one-time WebRTC start-up (its first connection is several times slower than
@@ -18,7 +23,7 @@ export function warmUpWebRtc(): Promise<void> {
   warmingUp ??= (async () => {
     certificate = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
     if (!spare) makeSpare();
-    await spare;
+    await spare?.making;
   })();
   return warmingUp;
 }
@@ -43,9 +48,12 @@ export async function makeOffer(direction: RTCRtpTransceiverDirection, maxWaitMs
 
 function makeSpare() {
   // A browser that refuses leaves no spare: connections then make their own offers.
-  const making = makeOffer('sendrecv', 2000).catch(() => null);
-  spare = making;
-  void making.then(() => mark('offer-prepared'));
+  const next: Spare = { making: makeOffer('sendrecv', 2000).catch(() => null) };
+  spare = next;
+  void next.making.then((pc) => {
+    next.made = pc;
+    mark('offer-prepared');
+  });
 }
 
 function usable(pc: RTCPeerConnection | null): RTCPeerConnection | null {
@@ -62,10 +70,24 @@ function usable(pc: RTCPeerConnection | null): RTCPeerConnection | null {
 export async function takeSpareOffer(maxWaitMs?: number): Promise<RTCPeerConnection | null> {
   const taken = spare;
   if (!taken) return null;
-  const pc = maxWaitMs === undefined ? await taken : await withDeadline(taken, maxWaitMs, () => new Error('not ready')).catch(() => undefined);
+  const pc = maxWaitMs === undefined ? await taken.making : await withDeadline(taken.making, maxWaitMs, () => new Error('not ready')).catch(() => undefined);
   if (pc === undefined || spare !== taken) return null;
   makeSpare();
   return usable(pc);
+}
+
+/**
+ * The spare offer if it is made already, without waiting a tick: a join that starts in a click can
+ * then send its request within the click's own task, before React renders the call view (which
+ * otherwise runs first and holds the request back by the render's length). The next spare is
+ * started after that render, for the same reason.
+ */
+export function takeReadySpareOffer(): RTCPeerConnection | null {
+  const taken = spare;
+  if (taken?.made === undefined) return null;
+  spare = null;
+  setTimeout(() => spare ?? makeSpare());
+  return usable(taken.made);
 }
 
 /**
