@@ -8,7 +8,11 @@ export function useElementSize(ref: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    // The observer's first report repeats the first measurement: the same size renders nothing.
+    const measure = () => {
+      const [width, height] = [element.clientWidth, element.clientHeight];
+      setSize((size) => (size.width === width && size.height === height ? size : { width, height }));
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);

@@ -76,17 +76,23 @@ export async function takeSpareOffer(maxWaitMs?: number): Promise<RTCPeerConnect
   return usable(pc);
 }
 
+/** After the joining tab's busy moment (the call view's first renders, the first connection), or within a second. */
+function whenIdle(task: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 500);
+}
+
 /**
  * The spare offer if it is made already, without waiting a tick: a join that starts in a click can
  * then send its request within the click's own task, before React renders the call view (which
- * otherwise runs first and holds the request back by the render's length). The next spare is
- * started after that render, for the same reason.
+ * otherwise runs first and holds the request back by the render's length). The next spare (a
+ * connection, two transceivers, an offer: ~40 ms of this thread) waits until the join is through.
  */
 export function takeReadySpareOffer(): RTCPeerConnection | null {
   const taken = spare;
   if (taken?.made === undefined) return null;
   spare = null;
-  setTimeout(() => spare ?? makeSpare());
+  whenIdle(() => spare ?? makeSpare());
   return usable(taken.made);
 }
 
