@@ -1,10 +1,18 @@
 'use client';
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { DISPLAY_NAME_MAX, graphemes, parseDisplayName } from '@/lib/client/display-name';
 
 /** "Your name" on the prejoin screen, checked as you type like the channel name on the start page. */
 export function NameField({ value, onChange }: { value: string; onChange: (name: string) => void }) {
   const hintId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // The field is server-rendered empty: what someone typed before the page came alive is kept,
+  // not replaced by the remembered name when React takes over.
+  useLayoutEffect(() => {
+    const typed = input.current?.value ?? '';
+    if (typed !== value) onChange(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at the first render
+  }, []);
   const parsed = parseDisplayName(value);
   const length = graphemes(value.trim()).length;
   return (
@@ -14,6 +22,7 @@ export function NameField({ value, onChange }: { value: string; onChange: (name:
       </label>
       <input
         id="display-name"
+        ref={input}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         autoComplete="nickname"

@@ -77,6 +77,25 @@ test('a raised hand shows on the tile and in People for the others, and is annou
   for (const page of [ada, bob]) await page.context().close();
 });
 
+test('a name typed while the page is still loading is kept when the page comes alive', async ({ page }) => {
+  // Hold the page's JavaScript back so the typing surely lands in the server-rendered field first.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/call/early-name-${Date.now()}`, { waitUntil: 'commit' });
+  const name = page.getByLabel('Your name');
+  await name.fill('Typed Early');
+  release();
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  await expect(name).toHaveValue('Typed Early');
+  await expect(page.getByTestId('name-hint')).toHaveText('Others in the call see this name. It is remembered in this browser.');
+  await page.reload();
+  await expect(page.getByLabel('Your name')).toHaveValue('Typed Early');
+});
+
 test('the name field is checked as you type, like the channel name', async ({ page }) => {
   await page.goto(`/call/name-check-${Date.now()}`);
   const name = page.getByLabel('Your name');
