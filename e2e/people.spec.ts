@@ -99,6 +99,8 @@ test('a name typed while the page is still loading is kept when the page comes a
 test('the name field is checked as you type, like the channel name', async ({ page }) => {
   await page.goto(`/call/name-check-${Date.now()}`);
   const name = page.getByLabel('Your name');
+  // Typing before the page is alive is the test above; this one types into the live field.
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
   await name.fill('   ');
   await expect(page.getByTestId('name-hint')).toHaveText('Type your name (1 to 64 characters).');
   await expect(page.getByRole('button', { name: 'Join call' })).toBeDisabled({ timeout: 20_000 });
