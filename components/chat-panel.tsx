@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
+import { clockTime } from '@/lib/client/clock-time';
 import { CHAT_MESSAGE_MAX, parseChatDraft } from '@/lib/client/display-name';
 import type { ChatMessage } from '@/lib/client/presence/presence-session';
 
@@ -10,8 +11,6 @@ type Props = {
   unavailable: string | null;
   onSend: (text: string) => Promise<void>;
 };
-
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** The call's chat: messages as plain text with sender and time; a composer that counts characters. */
 export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
@@ -48,7 +47,7 @@ export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
         {messages.map((message) => (
           <li key={`${message.from}-${message.id}`} data-testid="chat-message" className={message.mine ? 'self-end text-right' : ''}>
             <p className="text-xs text-slate-400">
-              <span data-testid="chat-sender">{message.mine ? 'You' : nameOf(message.from)}</span> · <time dateTime={new Date(message.at).toISOString()}>{time(message.at)}</time>
+              <span data-testid="chat-sender">{message.mine ? 'You' : nameOf(message.from)}</span> · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
             </p>
             <p className={`mt-0.5 inline-block rounded-xl px-3 py-1.5 text-left break-words whitespace-pre-wrap ${message.mine ? 'bg-sky-600/40' : 'bg-slate-800'}`} data-testid="chat-text">
               {message.text}

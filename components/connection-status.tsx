@@ -1,5 +1,6 @@
 'use client';
 import type { CallSnapshot } from '@/lib/client/call-session';
+import { clockTime } from '@/lib/client/clock-time';
 
 const REASONS: Record<string, string> = {
   LEAVE: 'you left',
@@ -34,14 +35,9 @@ export function describeConnection(snapshot: CallSnapshot): { label: string; ton
 
 const DOT = { ok: 'bg-emerald-400', busy: 'bg-amber-400 animate-pulse', bad: 'bg-rose-500' };
 
-let clockFormat: Intl.DateTimeFormat | null = null;
-/** Hours and minutes in the person's locale. Made once: toLocaleTimeString with options builds a
- * formatter per call (~20 ms of the join's renders went to that). */
-const clockTime = () => (clockFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' }));
-
 /** The access token's state in words, for the status tooltip and screen readers. */
 export function describeTokenState(snapshot: CallSnapshot): string {
-  const until = snapshot.tokenExpiresAt ? `, valid until ${clockTime().format(snapshot.tokenExpiresAt * 1000)}` : '';
+  const until = snapshot.tokenExpiresAt ? `, valid until ${clockTime(snapshot.tokenExpiresAt * 1000)}` : '';
   const renewed = snapshot.renewals > 0 ? `renewed ${snapshot.renewals} ${snapshot.renewals === 1 ? 'time' : 'times'}` : 'issued for this call';
   return `Access token ${renewed}${until}.`;
 }

@@ -1,0 +1,10 @@
+// Hours and minutes in the person's locale, for the token's expiry and chat messages. One formatter
+// for the page: toLocaleTimeString with options builds a new one per call (~20 ms of a join's
+// renders went to that; a chat renders one per message).
+let clockFormat: Intl.DateTimeFormat | null = null;
+
+/** `at`: milliseconds since the epoch. */
+export function clockTime(at: number): string {
+  clockFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+  return clockFormat.format(at);
+}
