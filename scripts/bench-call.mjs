@@ -3,7 +3,7 @@
 // (the SDK is downloaded on that page; Agora itself is never contacted), and → Join enabled.
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, side by side.
 // Reports only; nothing is asserted.
-import { AGORA_TEST_ENV, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { AGORA_TEST_ENV, firstFrameAt, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const local = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' };
@@ -25,12 +25,12 @@ async function measure(server, run) {
   const page = await context.newPage();
   await page.route(/agora\.io|sd-rtn\.com/, (route) => route.abort()); // Agora is never contacted
   await page.goto(`${server.base}/call/bench-${run}`);
-  await page.waitForFunction(() => window.__previewAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
+  const previewAt = await firstFrameAt(page, '__previewAt');
   await page.getByRole('button', { name: 'Join call' }).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
-  const { enabledAt, previewAt, steps } = await page.evaluate(() => {
+  const { enabledAt, steps } = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation');
     const marks = Object.fromEntries(performance.getEntriesByType('mark').map((entry) => [entry.name.replace(/^call:/, ''), entry.startTime]));
-    return { enabledAt: performance.now(), previewAt: window.__previewAt, steps: { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks } };
+    return { enabledAt: performance.now(), steps: { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks } };
   });
   if (run > 0) {
     // run 0 warms the server's routes and the browser's cache

@@ -9,7 +9,7 @@
 // figures are printed side by side (this machine's speed drifts: only one run compares fairly).
 // Reports only; nothing is asserted.
 import { availableParallelism } from 'node:os';
-import { chromiumCpuShare, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { chromiumCpuShare, firstFrameAt, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
@@ -35,8 +35,9 @@ const readMarks = () => ({
   origin: performance.timeOrigin,
   marks: Object.fromEntries(performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('call:')).map((entry) => [entry.name.slice(5).replace(/-\d+$/, ''), entry.startTime])),
 });
-const samples = Object.fromEntries(STEPS.map((step) => [step, []]));
-const baselineFrames = [];
+const emptySamples = () => Object.fromEntries(STEPS.map((step) => [step, []]));
+const samples = emptySamples();
+const baselineSamples = emptySamples();
 
 /** One Join → first frame: Alice is in the channel, Bob joins; Bob's marks relative to his click. */
 async function joinOnce(server, run) {
@@ -50,8 +51,8 @@ async function joinOnce(server, run) {
   await bob.evaluate(() => document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true }));
   await bob.evaluate(watchFirstFrame, { selector: '[data-testid=remote-video] video', key: '__firstFrameAt' });
   await join.click();
-  await bob.waitForFunction(() => window.__firstFrameAt !== undefined, undefined, { timeout: 30_000, polling: 10 });
-  const { click, frame } = await bob.evaluate(() => ({ click: window.__clickAt, frame: window.__firstFrameAt }));
+  const frame = await firstFrameAt(bob, '__firstFrameAt');
+  const click = await bob.evaluate(() => window.__clickAt);
   // Alice's side (the offer's answerer) on Bob's clock: both pages share the machine's wall clock.
   const own = await bob.evaluate(readMarks);
   const other = await alice.evaluate(readMarks);
@@ -69,21 +70,23 @@ for (let run = 0; run <= runs; run++) {
   if (run > 0) for (const step of STEPS) if (current[step] !== undefined) samples[step].push(current[step]);
   if (baseline) {
     const before = await joinOnce(baseline, run);
-    if (run > 0) baselineFrames.push(before['first-frame']);
+    if (run > 0) for (const step of STEPS) if (before[step] !== undefined) baselineSamples[step].push(before[step]);
   }
 }
 
 if (baseline) {
   console.log(`Join click → first remote video frame, local mode, same run, alternating, medians of ${runs}:`);
-  console.log(`  baseline (${process.env.BASELINE}) ${median(baselineFrames)} ms   runs: ${baselineFrames.join(', ')}`);
+  console.log(`  baseline (${process.env.BASELINE}) ${median(baselineSamples['first-frame'])} ms   runs: ${baselineSamples['first-frame'].join(', ')}`);
   console.log(`  this build              ${median(samples['first-frame'])} ms   runs: ${samples['first-frame'].join(', ')}\n`);
 }
-console.log(`Where this build's time goes, medians of ${runs} runs (ms after the click):`);
+console.log(`Where the time goes, medians of ${runs} runs (ms after the click; marks an older build lacks show as -):`);
+console.log(`  ${'step'.padEnd(22)} ${baseline ? 'baseline   ' : ''}this build (+ since the step before)   runs`);
 let previous = 0;
 for (const step of STEPS) {
   const at = median(samples[step]);
   if (at === undefined) continue;
-  console.log(`  ${step.padEnd(16)} ${String(at).padStart(5)}   (+${at - previous})   runs: ${samples[step].join(', ')}`);
+  const before = baseline ? `${String(median(baselineSamples[step]) ?? '-').padStart(8)}   ` : '';
+  console.log(`  ${step.padEnd(22)} ${before}${String(at).padStart(10)} (+${at - previous})`.padEnd(baseline ? 58 : 47) + `   ${samples[step].join(', ')}`);
   previous = at;
 }
 

@@ -23,20 +23,35 @@ export function launchChromium() {
 }
 
 /**
- * In the page (pass it to addInitScript or evaluate, with its argument): stores in window[key]
- * when the first frame of a <video> matching `selector` was presented — when the frame reached the
- * compositor, not when the (busy) main thread got to hear of it.
+ * In the page (pass it to addInitScript or evaluate, with its argument): window[key] becomes a
+ * promise of when the first frame of a <video> matching `selector` was presented — when the frame
+ * reached the compositor, not when the (busy) main thread got to hear of it. Read it with
+ * `firstFrameAt`: polling with waitForFunction would compile Playwright's injected script in the
+ * page's main world (~40 ms of its main thread) in the middle of what is measured.
  */
 export function watchFirstFrame({ selector, key }) {
   const seen = new WeakSet();
-  const observer = new MutationObserver(() => {
-    for (const video of document.querySelectorAll(selector)) {
-      if (seen.has(video)) continue;
-      seen.add(video);
-      video.requestVideoFrameCallback((now, frame) => (window[key] ??= frame.presentationTime ?? now));
-    }
+  window[key] = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      for (const video of document.querySelectorAll(selector)) {
+        if (seen.has(video)) continue;
+        seen.add(video);
+        video.requestVideoFrameCallback((now, frame) => {
+          observer.disconnect();
+          resolve(frame.presentationTime ?? now);
+        });
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
   });
-  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** The time (the page's clock) `watchFirstFrame` saw under `key`; rejects after `timeoutMs`. */
+export function firstFrameAt(page, key, timeoutMs = 30_000) {
+  return page.evaluate(
+    ({ key, timeoutMs }) => Promise.race([window[key], new Promise((resolve, reject) => setTimeout(() => reject(new Error(`no video frame within ${timeoutMs} ms`)), timeoutMs))]),
+    { key, timeoutMs },
+  );
 }
 
 /** CPU seconds used so far by every Chromium process on this machine (renderers, GPU, utility, browser). */
