@@ -1,5 +1,6 @@
 // Local mode's media paths: one RTCPeerConnection per other participant, negotiated through the
 // server's signaling relay. The newcomer makes the offer, so two peers never offer at once.
+import { withDeadline } from '../../deadline';
 import type { MediaKind } from '../../rtc-client';
 import { mark } from '../timing-marks';
 import { LocalRemoteTrack } from './remote-track';
@@ -15,6 +16,8 @@ const CANDIDATE_BATCH_MS = 10;
 
 interface Peer {
   pc: RTCPeerConnection;
+  /** For a connection this tab offered: settles once the answer is applied (or the peer closes). */
+  answered?: { promise: Promise<void>; settle: () => void };
   pendingCandidates: RTCIceCandidateInit[];
   remoteTracks: Partial<Record<MediaKind, LocalRemoteTrack>>;
   /** Packet counters at the last stats() call, so loss is measured per interval. */
@@ -96,6 +99,8 @@ export class PeerMesh {
   /** Makes a connection whose offer is set the one to this participant; its tracks go on the senders (no renegotiation needed). */
   private adoptOffer(remoteUid: number, pc: RTCPeerConnection): Peer {
     const peer = this.register(remoteUid, pc);
+    let settle = () => {};
+    peer.answered = { promise: new Promise<void>((resolve) => (settle = resolve)), settle };
     void this.attachOutgoing(pc);
     mark(`offer-ready-${remoteUid}`);
     return peer;
@@ -114,18 +119,22 @@ export class PeerMesh {
     return peer;
   }
 
-  async onSignal(from: number, data: SignalData) {
+  /** `answerSent`: called once the answer to an offer is on its way (whether or not it arrives). */
+  async onSignal(from: number, data: SignalData, answerSent?: () => void) {
     const peer = await this.connect(from, false);
     const { pc } = peer;
     if (data.description) {
       mark(`${data.description.type}-received-${from}`);
       await pc.setRemoteDescription(data.description);
+      if (data.description.type === 'answer') peer.answered?.settle();
       if (data.description.type === 'offer') {
         pc.getTransceivers().forEach((transceiver) => (transceiver.direction = this.direction));
         void this.attachOutgoing(pc);
         await pc.setLocalDescription(await pc.createAnswer());
         mark(`answer-made-${from}`);
-        await this.send(from, { description: pc.localDescription!.toJSON() });
+        const delivered = this.send(from, { description: pc.localDescription!.toJSON() });
+        answerSent?.();
+        await delivered;
         mark(`answer-delivered-${from}`);
       }
       for (const candidate of peer.pendingCandidates.splice(0)) await pc.addIceCandidate(candidate);
@@ -173,6 +182,12 @@ export class PeerMesh {
     return track;
   }
 
+  /** Settles once these participants' answers to this tab's offers are applied, or after `maxMs`. */
+  async answersFrom(uids: number[], maxMs: number): Promise<void> {
+    const answers = uids.map((uid) => this.peers.get(uid)?.answered?.promise);
+    await withDeadline(Promise.all(answers), maxMs, () => new Error('no answer yet')).catch(() => undefined);
+  }
+
   /** Puts the currently published captures on every connection (after publish, unpublish, restart). */
   async refreshOutgoing() {
     await Promise.all([...this.peers.values()].map(({ pc }) => this.attachOutgoing(pc)));
@@ -206,6 +221,7 @@ export class PeerMesh {
     const peer = this.peers.get(uid);
     if (!peer) return;
     Object.values(peer.remoteTracks).forEach((track) => track.stop());
+    peer.answered?.settle();
     peer.pc.close();
     this.peers.delete(uid);
   }

@@ -6,11 +6,22 @@ import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
 import { mark } from '../timing-marks';
 import { LocalConnection } from './connection';
+import { EventGate } from './event-gate';
 import { Listeners } from './listeners';
 import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling';
 
+/**
+ * How long the roster's events may wait for an answer being made. On a busy machine the UI's
+ * render of a newcomer (~50–100 ms) used to run between the steps of the answer it is waiting for.
+ */
+const ROSTER_WAITS_FOR_ANSWER_MS = 250;
+/** How long a join waits for the answers to its offers before it reports itself joined regardless. */
+const JOIN_WAITS_FOR_ANSWERS_MS = 300;
+
 export class LocalRtcClient implements RtcClient {
   private readonly listeners = new Listeners<RtcClientEvents>();
+  /** Who joined, left, published: told to the UI after an answer being made has left. */
+  private readonly roster = new EventGate();
   private readonly users = new Map<number, RemoteUser>();
   private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
   private readonly unwatch = new Map<LocalMediaTrack, () => void>();
@@ -95,11 +106,17 @@ export class LocalRtcClient implements RtcClient {
           this.setState('DISCONNECTED', 'SERVER_ERROR');
         },
       });
+      // The answers to this tab's offers are applied before the UI renders the people in the call
+      // (and the call as connected): a render in between held each answer up by ~100 ms here.
+      const release = this.roster.hold(JOIN_WAITS_FOR_ANSWERS_MS);
       for (const participant of participants) {
         const user = this.userFor(participant.uid);
-        this.listeners.emit('user-joined', user);
+        this.roster.run(() => this.listeners.emit('user-joined', user));
         this.applyPublished(user, participant.audio, participant.video);
       }
+      await this.mesh.answersFrom(participants.map((participant) => participant.uid), JOIN_WAITS_FOR_ANSWERS_MS);
+      stopIfAborted(); // before the UI hears of anyone: teardown drops what is held
+      release();
       this.setState('CONNECTED');
       mark('joined');
       this.quality.start();
@@ -124,22 +141,31 @@ export class LocalRtcClient implements RtcClient {
 
   private async onServerEvent(event: ServerEvent) {
     switch (event.type) {
-      case 'user-joined':
-        this.listeners.emit('user-joined', this.userFor(event.uid!));
+      case 'user-joined': {
+        const user = this.userFor(event.uid!);
+        this.roster.run(() => this.listeners.emit('user-joined', user));
         return;
+      }
       case 'user-left': {
         const user = this.users.get(event.uid!);
         this.mesh.close(event.uid!);
         this.users.delete(event.uid!);
-        if (user) this.listeners.emit('user-left', user, event.reason ?? 'Quit');
+        if (user) this.roster.run(() => this.listeners.emit('user-left', user, event.reason ?? 'Quit'));
         return;
       }
       case 'user-published':
         this.applyPublished(this.userFor(event.uid!), event.audio!, event.video!);
         return;
-      case 'signal':
-        await this.mesh.onSignal(event.from!, event.data ?? {});
+      case 'signal': {
+        // A newcomer's offer: their arrival renders once the answer has left, not in between.
+        const answerSent = event.data?.description?.type === 'offer' ? this.roster.hold(ROSTER_WAITS_FOR_ANSWER_MS) : undefined;
+        try {
+          await this.mesh.onSignal(event.from!, event.data ?? {}, answerSent);
+        } finally {
+          answerSent?.();
+        }
         return;
+      }
       case 'token-privilege-will-expire':
         this.listeners.emit('token-privilege-will-expire');
         return;
@@ -159,7 +185,7 @@ export class LocalRtcClient implements RtcClient {
       if (user[flagKey] === now) continue;
       user[flagKey] = now;
       if (!now) user[trackKey] = undefined;
-      this.listeners.emit(now ? 'user-published' : 'user-unpublished', user, kind);
+      this.roster.run(() => this.listeners.emit(now ? 'user-published' : 'user-unpublished', user, kind));
     }
   }
 
@@ -236,5 +262,6 @@ export class LocalRtcClient implements RtcClient {
     delete this.published.video;
     this.mesh.closeAll();
     this.users.clear();
+    this.roster.clear();
   }
 }
