@@ -8,3 +8,8 @@ export function clockTime(at: number): string {
   clockFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
   return clockFormat.format(at);
 }
+
+/** Makes the formatter while the page is idle: the first one loads the locale's data (13 ms of a join's busiest moment in a profile here). */
+export function prepareClockTime() {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => clockTime(0));
+}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { createAgoraEngine, loadAgoraSdk } from './agora-engine';
 import type { CallEngine } from './call-engine';
 import type { Mode } from '../call-contract';
+import { prepareClockTime } from './clock-time';
 import { createLocalEngine } from './local/engine';
 
 /**
@@ -32,9 +33,11 @@ export function useCallEngine(mode: Mode, override?: CallEngine) {
   }, [mode, override, attempt]);
 
   // As soon as the page is up: the preview started before React did, and the browser does most of
-  // the preparing (a certificate, ICE gathering) off the main thread, so it is ready when Join is.
+  // the preparing (a certificate, ICE gathering) off the main thread, so it is ready when Join is;
+  // so is the formatter of the times the call view shows.
   useEffect(() => {
     engine?.prepare?.();
+    prepareClockTime();
   }, [engine]);
 
   const retry = () => {
