@@ -28,8 +28,12 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.screenshot({ path: `screenshots/alone-${name}.png` });
   const guest = await (await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] })).newPage();
   await guest.goto(`/call/${channel}`);
+  // Once the page is alive: fill() selects the text, then inserts in a second step, and the name
+  // React puts in the field when it takes over (remembered or random) would land in between.
+  const guestJoin = guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled'));
+  await guestJoin.waitFor({ timeout: 30_000 });
   await guest.getByLabel('Your name').fill('Grace Hopper');
-  await guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled')).click({ timeout: 30_000 });
+  await guestJoin.click();
   await guest.getByRole('button', { name: 'Mute microphone' }).click();
   await page.locator('[data-testid=remote-video] video').waitFor({ timeout: 15_000 });
   await page.getByTestId('tile-label').filter({ hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 });
