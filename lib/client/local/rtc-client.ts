@@ -6,8 +6,8 @@ import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
 import { mark } from '../timing-marks';
 import { LocalConnection } from './connection';
-import { EventGate } from './event-gate';
 import { Listeners } from './listeners';
+import { Roster } from './roster';
 import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling';
 
 /**
@@ -21,8 +21,7 @@ const JOIN_WAITS_FOR_ANSWERS_MS = 300;
 export class LocalRtcClient implements RtcClient {
   private readonly listeners = new Listeners<RtcClientEvents>();
   /** Who joined, left, published: told to the UI after an answer being made has left. */
-  private readonly roster = new EventGate();
-  private readonly users = new Map<number, RemoteUser>();
+  private readonly roster = new Roster(this.listeners);
   private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
   private readonly unwatch = new Map<LocalMediaTrack, () => void>();
   private readonly mesh: PeerMesh;
@@ -110,9 +109,8 @@ export class LocalRtcClient implements RtcClient {
       // (and the call as connected): a render in between held each answer up by ~100 ms here.
       const release = this.roster.hold(JOIN_WAITS_FOR_ANSWERS_MS);
       for (const participant of participants) {
-        const user = this.userFor(participant.uid);
-        this.roster.run(() => this.listeners.emit('user-joined', user));
-        this.applyPublished(user, participant.audio, participant.video);
+        this.roster.joined(participant.uid);
+        this.roster.published(participant.uid, participant.audio, participant.video);
       }
       await this.mesh.answersFrom(participants.map((participant) => participant.uid), JOIN_WAITS_FOR_ANSWERS_MS);
       stopIfAborted(); // before the UI hears of anyone: teardown drops what is held
@@ -130,31 +128,17 @@ export class LocalRtcClient implements RtcClient {
     }
   }
 
-  private userFor(uid: number): RemoteUser {
-    let user = this.users.get(uid);
-    if (!user) {
-      user = { uid, hasAudio: false, hasVideo: false };
-      this.users.set(uid, user);
-    }
-    return user;
-  }
-
   private async onServerEvent(event: ServerEvent) {
     switch (event.type) {
-      case 'user-joined': {
-        const user = this.userFor(event.uid!);
-        this.roster.run(() => this.listeners.emit('user-joined', user));
+      case 'user-joined':
+        this.roster.joined(event.uid!);
         return;
-      }
-      case 'user-left': {
-        const user = this.users.get(event.uid!);
+      case 'user-left':
         this.mesh.close(event.uid!);
-        this.users.delete(event.uid!);
-        if (user) this.roster.run(() => this.listeners.emit('user-left', user, event.reason ?? 'Quit'));
+        this.roster.left(event.uid!, event.reason ?? 'Quit');
         return;
-      }
       case 'user-published':
-        this.applyPublished(this.userFor(event.uid!), event.audio!, event.video!);
+        this.roster.published(event.uid!, event.audio!, event.video!);
         return;
       case 'signal': {
         // A newcomer's offer: their arrival renders once the answer has left, not in between.
@@ -175,17 +159,6 @@ export class LocalRtcClient implements RtcClient {
         this.setState('DISCONNECTED', 'TOKEN_EXPIRE');
         this.listeners.emit('token-privilege-did-expire');
         return;
-    }
-  }
-
-  private applyPublished(user: RemoteUser, audio: boolean, video: boolean) {
-    for (const [kind, now] of [['audio', audio], ['video', video]] as const) {
-      const trackKey = kind === 'audio' ? 'audioTrack' : 'videoTrack';
-      const flagKey = kind === 'audio' ? 'hasAudio' : 'hasVideo';
-      if (user[flagKey] === now) continue;
-      user[flagKey] = now;
-      if (!now) user[trackKey] = undefined;
-      this.roster.run(() => this.listeners.emit(now ? 'user-published' : 'user-unpublished', user, kind));
     }
   }
 
@@ -261,7 +234,6 @@ export class LocalRtcClient implements RtcClient {
     delete this.published.audio;
     delete this.published.video;
     this.mesh.closeAll();
-    this.users.clear();
     this.roster.clear();
   }
 }
