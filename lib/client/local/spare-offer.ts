@@ -3,6 +3,7 @@
 // initiates, so a join's offer can leave with the join itself.
 import { withDeadline } from '../../deadline';
 import { mark } from '../timing-marks';
+import { whenIdle } from '../when-idle';
 
 let warmingUp: Promise<void> | null = null;
 /** Set once the warm-up made it; connections made before that generate their own. */
@@ -74,12 +75,6 @@ export async function takeSpareOffer(maxWaitMs?: number): Promise<RTCPeerConnect
   if (pc === undefined || spare !== taken) return null;
   makeSpare();
   return usable(pc);
-}
-
-/** After the joining tab's busy moment (the call view's first renders, the first connection), or within a second. */
-function whenIdle(task: () => void) {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
-  else setTimeout(task, 500);
 }
 
 /**
