@@ -15,10 +15,9 @@ export class Roster {
     return this.gate.hold(maxMs);
   }
 
-  joined(uid: number): RemoteUser {
+  joined(uid: number) {
     const user = this.userFor(uid);
     this.gate.run(() => this.listeners.emit('user-joined', user));
-    return user;
   }
 
   left(uid: number, reason: string) {
