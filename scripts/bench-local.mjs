@@ -38,6 +38,7 @@ const readMarks = () => ({
 const emptySamples = () => Object.fromEntries(STEPS.map((step) => [step, []]));
 const samples = emptySamples();
 const baselineSamples = emptySamples();
+const record = (into, timeline) => STEPS.forEach((step) => timeline[step] !== undefined && into[step].push(timeline[step]));
 
 /** One Join → first frame: Alice is in the channel, Bob joins; Bob's marks relative to his click. */
 async function joinOnce(server, run) {
@@ -67,10 +68,10 @@ async function joinOnce(server, run) {
 for (let run = 0; run <= runs; run++) {
   // Run 0 warms up routes and WebRTC on both servers; the two builds alternate.
   const current = await joinOnce(base, run);
-  if (run > 0) for (const step of STEPS) if (current[step] !== undefined) samples[step].push(current[step]);
+  if (run > 0) record(samples, current);
   if (baseline) {
     const before = await joinOnce(baseline, run);
-    if (run > 0) for (const step of STEPS) if (before[step] !== undefined) baselineSamples[step].push(before[step]);
+    if (run > 0) record(baselineSamples, before);
   }
 }
 
