@@ -1,68 +1,77 @@
 // npm run screenshots — landing, prejoin, alone-in-a-call, call, chat, presentation, left and token inspector screens at
 // phone and desktop widths, written to
 // screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
+// `npm run screenshots -- dev` takes them under `next dev` instead, as a newcomer first sees the app
+// (file names end in -dev).
 import { mkdirSync } from 'node:fs';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
 
-const { base } = await startNextServer(3240, { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' });
+const command = process.argv[2] === 'dev' ? 'dev' : 'start';
+const suffix = command === 'dev' ? '-dev' : '';
+// next dev compiles each page and route on its first request.
+const patience = command === 'dev' ? 4 : 1;
+const { base } = await startNextServer(3240, { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' }, { command });
 const browser = await launchChromium();
 mkdirSync('screenshots', { recursive: true });
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const shot = (page, screen, size, options = {}) => page.screenshot({ path: `screenshots/${screen}-${size}${suffix}.png`, ...options });
 
 for (const [name, viewport] of Object.entries(sizes)) {
   const channel = `look-${name}`;
   const page = await (await browser.newContext({ baseURL: base, viewport, permissions: ['camera', 'microphone'] })).newPage();
+  page.setDefaultTimeout(30_000 * patience);
   await page.goto('/');
   await page.getByLabel('Channel name').fill('café talk');
-  await page.screenshot({ path: `screenshots/landing-${name}.png` });
+  await shot(page, 'landing', name);
   await page.getByLabel('Channel name').fill(channel);
   await page.getByLabel('Channel name').press('Enter');
   await page.getByLabel('Your name').fill('Ada Lovelace');
   const join = page.getByRole('button', { name: 'Join call' });
-  await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 * patience });
   await page.waitForTimeout(800);
-  await page.screenshot({ path: `screenshots/prejoin-${name}.png` });
+  await shot(page, 'prejoin', name);
   await join.click();
-  await page.getByTestId('invite-card').waitFor({ timeout: 15_000 });
+  await page.getByTestId('invite-card').waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: `screenshots/alone-${name}.png` });
+  await shot(page, 'alone', name);
   const guest = await (await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] })).newPage();
+  guest.setDefaultTimeout(30_000 * patience);
   await guest.goto(`/call/${channel}`);
   // Once the page is alive: fill() selects the text, then inserts in a second step, and the name
   // React puts in the field when it takes over (remembered or random) would land in between.
   const guestJoin = guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled'));
-  await guestJoin.waitFor({ timeout: 30_000 });
+  await guestJoin.waitFor({ timeout: 30_000 * patience });
   await guest.getByLabel('Your name').fill('Grace Hopper');
   await guestJoin.click();
   await guest.getByRole('button', { name: 'Mute microphone' }).click();
-  await page.locator('[data-testid=remote-video] video').waitFor({ timeout: 15_000 });
-  await page.getByTestId('tile-label').filter({ hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid=remote-video] video').waitFor({ timeout: 15_000 * patience });
+  await page.getByTestId('tile-label').filter({ hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(2500); // quality marks arrive every 2 s
-  await page.screenshot({ path: `screenshots/call-${name}.png` });
+  await shot(page, 'call', name);
   await guest.getByRole('button', { name: 'Raise hand' }).click();
   await guest.getByRole('button', { name: /^Chat/ }).click();
   await guest.getByLabel('Message', { exact: true }).fill('Can everyone see the agenda? I will share it now.');
   await guest.getByLabel('Message', { exact: true }).press('Enter');
   await page.getByRole('button', { name: /^Chat/ }).click();
-  await page.getByTestId('chat-message').waitFor({ timeout: 10_000 });
+  await page.getByTestId('chat-message').waitFor({ timeout: 10_000 * patience });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: `screenshots/chat-${name}.png` });
+  await shot(page, 'chat', name);
   await page.getByRole('button', { name: 'Close chat' }).click();
   await guest.getByRole('button', { name: 'Share screen' }).click();
-  await page.getByTestId('screen-video').locator('video').waitFor({ timeout: 15_000 });
+  await page.getByTestId('screen-video').locator('video').waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(1500);
-  await page.screenshot({ path: `screenshots/presentation-${name}.png` });
+  await shot(page, 'presentation', name);
   await guest.getByTestId('presenting-bar').getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('button', { name: 'Leave' }).click();
   await page.getByRole('heading', { name: 'You left the call' }).waitFor();
-  await page.screenshot({ path: `screenshots/left-${name}.png` });
+  await shot(page, 'left', name);
   // The token inspector with a token for another channel, after the signature check.
   const { rtcToken } = await (await fetch(`${base}/api/rtc/${channel}/publisher/uid/1234/?expiry=600`)).json();
   await page.goto(`/inspect?channel=${channel}-2&uid=1234`);
   await page.getByRole('textbox', { name: 'Token', exact: true }).fill(rtcToken);
   await page.getByRole('button', { name: 'Verify signature with this server' }).click();
   await page.getByTestId('signature-result').getByText(/Valid/).waitFor();
-  await page.screenshot({ path: `screenshots/inspect-${name}.png`, fullPage: true });
+  await shot(page, 'inspect', name, { fullPage: true });
   await guest.context().close();
   await page.context().close();
 }
