@@ -22,6 +22,8 @@ import { ProblemPanel } from './problem-panel';
 import { PresentingBar } from './presenting-bar';
 import { SidePanel } from './side-panel';
 import { Toast } from './toast';
+// Under next dev, Next's indicator sits in the top-right corner (next.config.mjs): keep the status clear of it.
+const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '';
 // Only a refused join needs the token decoder: it downloads then, not with the call page.
 const TokenDiagnosis = dynamic(() => import('./token-diagnosis').then((module) => module.TokenDiagnosis), { ssr: false });
 
@@ -121,7 +123,7 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
 
   return (
     <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
-      <header className="flex flex-wrap items-center justify-between gap-2">
+      <header className={`flex flex-wrap items-center justify-between gap-2 ${clearOfDevIndicator}`}>
         <div className="flex min-w-0 items-center gap-3">
           <h1 className="truncate text-lg font-semibold" title={channel}>
             {channel}
