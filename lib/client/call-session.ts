@@ -9,6 +9,7 @@ import { Store } from './store';
 import { mark } from './timing-marks';
 import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
+import { Publication } from './publication';
 import { RemoteParticipants } from './remote-participants';
 
 export type { CallPhase, CallSnapshot, Notice, Participant } from './call-snapshot';
@@ -33,7 +34,7 @@ const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
 
 export class CallSession extends Store<CallSnapshot> {
   private readonly remote: RemoteParticipants;
-  private readonly published = new Set<LocalTrack>();
+  private readonly publication: Publication;
   private tracks: LocalTrack[] = [];
   private grant: TokenGrant | null = null;
   /** The grant the current join attempt uses; a failure hands it to the UI to say what did not match. */
@@ -45,6 +46,7 @@ export class CallSession extends Store<CallSnapshot> {
 
   constructor(private readonly options: CallSessionOptions) {
     super(IDLE_SNAPSHOT);
+    this.publication = new Publication(options.client);
     this.remote = new RemoteParticipants(options.client, (participants) => this.update({ participants }));
     this.events = new EventBinding(options.client as never, this.handlers);
   }
@@ -87,6 +89,7 @@ export class CallSession extends Store<CallSnapshot> {
 
   private fail(problem: CallProblem) {
     this.joining = null;
+    this.publication.stop();
     this.update({ phase: 'failed', problem, failedGrant: this.attempted ?? undefined });
   }
 
@@ -101,7 +104,7 @@ export class CallSession extends Store<CallSnapshot> {
     if (generation !== this.generation) return false;
     await this.joinWith(token);
     if (generation !== this.generation) return false;
-    await this.publishEnabledTracks();
+    await this.publication.start(this.tracks);
     return generation === this.generation;
   }
 
@@ -112,25 +115,9 @@ export class CallSession extends Store<CallSnapshot> {
     this.update({ localUid: String(uid), tokenExpiresAt: grant.expiresAt, connection: 'CONNECTED', connectionReason: undefined });
   }
 
-  private async publishEnabledTracks() {
-    const toPublish = this.tracks.filter((track) => track.enabled && !this.published.has(track));
-    if (toPublish.length === 0) return;
-    await this.options.client.publish(toPublish);
-    toPublish.forEach((track) => this.published.add(track));
-  }
-
   /** Mic or camera on/off: a disabled track is unpublished and stops capturing. */
-  async setTrackEnabled(track: LocalTrack, enabled: boolean) {
-    const live = this.snapshot.phase === 'joined' || this.snapshot.phase === 'renewing';
-    if (!enabled && this.published.has(track)) {
-      await this.options.client.unpublish(track);
-      this.published.delete(track);
-    }
-    await track.setEnabled(enabled);
-    if (enabled && live && !this.published.has(track)) {
-      await this.options.client.publish(track);
-      this.published.add(track);
-    }
+  setTrackEnabled(track: LocalTrack, enabled: boolean) {
+    return this.publication.setEnabled(track, enabled);
   }
 
   setSpeaker(deviceId: string) {
@@ -142,8 +129,7 @@ export class CallSession extends Store<CallSnapshot> {
     if (this.snapshot.phase === 'left') return;
     this.generation++;
     const { client } = this.options;
-    if (this.published.size > 0) await client.unpublish().catch(() => undefined);
-    this.published.clear();
+    await this.publication.unpublishAll();
     this.tracks.forEach((track) => track.close());
     this.tracks = [];
     await client.leave().catch(() => undefined);
@@ -223,7 +209,7 @@ export class CallSession extends Store<CallSnapshot> {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
     const generation = this.generation;
     const nextDelay = backoff(this.options.retryDelayMs);
-    this.published.clear();
+    this.publication.stop();
     this.remote.clear();
     this.update({ phase: 'rejoining', notice: NOTICES.expired });
     await this.options.client.leave().catch(() => undefined);

@@ -233,6 +233,39 @@ describe('leave and tracks', () => {
     expect(client.publish).toHaveBeenLastCalledWith(video);
   });
 
+  // A person who mutes right after pressing Join, while the join is still publishing, stays muted
+  // for the others (the publish in flight used to land after the toggle had looked).
+  it('a microphone turned off while the join is publishing stays off for the others', async () => {
+    const { client, session, audio, video } = setup();
+    let finishPublish = () => {};
+    client.publishHold = new Promise((resolve) => (finishPublish = resolve));
+    const joining = session.join([audio, video]);
+    await flush();
+    expect(client.publish).toHaveBeenCalledWith([audio, video]);
+    const muting = session.setTrackEnabled(audio, false);
+    await flush();
+    finishPublish();
+    await Promise.all([joining, muting]);
+    expect([...client.publishedTracks]).toEqual([video]);
+    expect(audio.enabled).toBe(false);
+  });
+
+  it('a microphone turned on while the join is publishing is published too', async () => {
+    const { client, session, audio, video } = setup();
+    audio.enabled = false;
+    let finishPublish = () => {};
+    client.publishHold = new Promise((resolve) => (finishPublish = resolve));
+    const joining = session.join([audio, video]);
+    await flush();
+    expect(client.publish).toHaveBeenCalledWith([video]);
+    const unmuting = session.setTrackEnabled(audio, true);
+    await flush();
+    finishPublish();
+    await Promise.all([joining, unmuting]);
+    expect(new Set(client.publishedTracks)).toEqual(new Set([audio, video]));
+    expect(session.getSnapshot().phase).toBe('joined');
+  });
+
   it('tracks remote users: joined, published video, unpublished, left', async () => {
     const { client, session } = setup();
     await session.join([]);

@@ -7,8 +7,17 @@ export class FakeRtcClient implements RtcClient {
   joinImpl: (...args: unknown[]) => Promise<number> = async (...args) => args[3] as number;
   join = vi.fn((...args: Parameters<RtcClient['join']>) => this.joinImpl(...args));
   leave = vi.fn(async () => {});
-  publish = vi.fn(async () => {});
-  unpublish = vi.fn(async () => {});
+  /** What the others would see: the tracks published now. */
+  publishedTracks = new Set<LocalTrack>();
+  /** Publishing waits for this: a test holds it to act while a publish is in flight. */
+  publishHold: Promise<void> = Promise.resolve();
+  publish = vi.fn(async (tracks: LocalTrack | LocalTrack[]) => {
+    await this.publishHold;
+    ([] as LocalTrack[]).concat(tracks).forEach((track) => this.publishedTracks.add(track));
+  });
+  unpublish = vi.fn(async (tracks?: LocalTrack | LocalTrack[]) => {
+    (tracks ? ([] as LocalTrack[]).concat(tracks) : [...this.publishedTracks]).forEach((track) => this.publishedTracks.delete(track));
+  });
   renewToken = vi.fn(async () => {});
   subscribe = vi.fn(async (user: RemoteUser, mediaType: 'audio' | 'video') => {
     const track = { play: vi.fn(), stop: vi.fn() };

@@ -1,0 +1,58 @@
+// What this client publishes: its enabled tracks, while it is in the channel. Changes run one after
+// another: a toggle made while the join's publish is in flight (mute right after Join) would
+// otherwise see the track as unpublished and be overtaken by the publish: muted here, heard there.
+import type { LocalTrack, RtcClient } from '../rtc-client';
+
+export class Publication {
+  private readonly published = new Set<LocalTrack>();
+  private inChannel = false;
+  /** The change under way; the next one starts after it. */
+  private current: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly client: RtcClient) {}
+
+  /** In the channel (the join succeeded): publishes the enabled tracks, and each track turned on from now on. */
+  start(tracks: LocalTrack[]): Promise<void> {
+    this.inChannel = true;
+    return this.serially(async () => {
+      const toPublish = tracks.filter((track) => track.enabled && !this.published.has(track));
+      if (toPublish.length === 0) return;
+      await this.client.publish(toPublish);
+      toPublish.forEach((track) => this.published.add(track));
+    });
+  }
+
+  /** Mic or camera on/off: a disabled track is unpublished and stops capturing. */
+  setEnabled(track: LocalTrack, enabled: boolean): Promise<void> {
+    return this.serially(async () => {
+      if (!enabled && this.published.has(track)) {
+        await this.client.unpublish(track);
+        this.published.delete(track);
+      }
+      await track.setEnabled(enabled);
+      if (enabled && this.inChannel && !this.published.has(track)) {
+        await this.client.publish(track);
+        this.published.add(track);
+      }
+    });
+  }
+
+  /** Out of the channel (a failed join, an expired token): nothing is published, and nothing will be until start(). */
+  stop() {
+    this.inChannel = false;
+    this.published.clear();
+  }
+
+  /** Leaving: unpublishes what is published (a failure there changes nothing: leaving follows), then stop(). */
+  async unpublishAll() {
+    const any = this.published.size > 0;
+    this.stop();
+    if (any) await this.client.unpublish().catch(() => undefined);
+  }
+
+  private serially(change: () => Promise<void>): Promise<void> {
+    const run = this.current.then(change);
+    this.current = run.catch(() => undefined);
+    return run;
+  }
+}
