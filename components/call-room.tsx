@@ -36,11 +36,11 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const call = useCallSession(engine, channel, uid, config, stage !== 'left');
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
   const name = parseDisplayName(nameDraft);
-  // Signaling starts once this stay in the call has joined, and stops when the person leaves.
+  // Signaling logs in once this stay in the call has joined, and stops when the person leaves.
   const [everJoined, setEverJoined] = useState(false);
   if (stage === 'call' && call.snapshot.phase === 'joined' && !everJoined) setEverJoined(true);
   if (stage !== 'call' && everJoined) setEverJoined(false);
-  const presence = usePresence(engine, config, channel, name.ok ? name.value : '', everJoined);
+  const presence = usePresence(engine, config, channel, name.ok ? name.value : '', stage === 'call', everJoined);
   const share = useScreenShare(engine, channel, config, presence.setScreen);
   const quality = useNetworkQuality(call.session);
 

@@ -86,7 +86,7 @@ async function copyInviteLink(show: (message: string) => void) {
 
 /** Why names and chat are not working, for the notice and the chat panel; null when they are. */
 function signalingProblem(presence: PresenceSnapshot | null): string | null {
-  if (!presence || presence.status === 'online' || presence.status === 'stopped') return null;
+  if (!presence || presence.status === 'idle' || presence.status === 'online' || presence.status === 'stopped') return null;
   if (presence.status === 'unavailable') return presence.problem;
   return presence.status === 'reconnecting' ? 'Chat is reconnecting…' : 'Chat is connecting…';
 }

@@ -110,3 +110,27 @@ test('the name field is checked as you type, like the channel name', async ({ pa
   await expect(name).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
 });
+
+// What a person does in the first moment after pressing Join, while the call is still connecting,
+// counts: before, the hand was dropped (Signaling was not there yet) and a mute could be overtaken
+// by the join's own publish (muted here, heard there).
+test('a hand raised and the microphone muted right after Join reach the others', async ({ browser, baseURL }) => {
+  const channel = `early-${Date.now()}`;
+  const ada = await openParticipant(browser, baseURL!);
+  await joinThroughUi(ada, channel, 'Ada');
+  const bob = await openParticipant(browser, baseURL!);
+  await bob.goto(`/call/${channel}`);
+  await bob.getByLabel('Your name').fill('Bob');
+  await bob.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
+  await bob.getByRole('button', { name: 'Raise hand' }).click();
+  await bob.getByRole('button', { name: 'Mute microphone' }).click();
+
+  await expect(bob.getByRole('button', { name: 'Lower hand' })).toBeVisible();
+  await expect(bob.getByRole('button', { name: 'Unmute microphone' })).toBeVisible();
+  await expect(bob.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  const bobTile = remoteTiles(ada);
+  await expect(bobTile.getByTestId('tile-label')).toHaveText('Bob', { timeout: 15_000 });
+  await expect(bobTile.getByTestId('hand-indicator')).toBeVisible({ timeout: 10_000 });
+  await expect(bobTile.getByTestId('mic-off-indicator')).toBeVisible();
+  for (const page of [ada, bob]) await page.context().close();
+});

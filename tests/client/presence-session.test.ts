@@ -111,6 +111,44 @@ describe('names, hands and chat', () => {
     expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
     expect(session.getSnapshot().me.hand).toBe(true);
   });
+
+  // Hands raised right after Join, before or during the login, reach the others.
+  it('a hand raised before the login goes out with it', async () => {
+    const { client, session } = setup();
+    await session.setHand(true);
+    expect(session.getSnapshot().me.hand).toBe(true);
+    expect(client.presence.setState).not.toHaveBeenCalled();
+    await session.start();
+    expect(client.presence.setState).toHaveBeenCalledTimes(1);
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+  });
+
+  it("a hand raised while the login's state is on its way is sent once online", async () => {
+    const { client, session } = setup();
+    let arrive = () => {};
+    client.presence.setState.mockImplementationOnce(() => new Promise((resolve) => (arrive = () => resolve({}))));
+    const starting = session.start();
+    await flush();
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '0', screen: '' });
+    await session.setHand(true);
+    arrive();
+    await starting;
+    expect(client.presence.setState).toHaveBeenCalledTimes(2);
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+  });
+
+  it('a hand raised while reconnecting is sent when the link is back', async () => {
+    const { client, session } = setup();
+    await session.start();
+    client.emit('linkState', { currentState: 'DISCONNECTED', previousState: 'CONNECTED', reasonCode: 'NETWORK_ERROR' });
+    expect(session.getSnapshot().status).toBe('reconnecting');
+    await session.setHand(true);
+    expect(client.presence.setState).toHaveBeenCalledTimes(1);
+    client.emit('linkState', { currentState: 'CONNECTED', previousState: 'DISCONNECTED', reasonCode: 'NETWORK_RECOVERED' } as never);
+    await flush();
+    expect(session.getSnapshot().status).toBe('online');
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+  });
 });
 
 describe('the Signaling token lifecycle', () => {

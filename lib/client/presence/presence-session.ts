@@ -39,6 +39,8 @@ export class PresenceSession extends Store<PresenceSnapshot> {
   /** A connect loop is running (its own failed logins must not start another). */
   private connecting = false;
   private initialGrant: SignalingGrant | null = null;
+  /** The state the others were last sent: a change made while offline goes out once online. */
+  private sentMe: Me | null = null;
 
   constructor(private readonly options: PresenceSessionOptions) {
     super({
@@ -94,9 +96,11 @@ export class PresenceSession extends Store<PresenceSnapshot> {
         const { channel, loginTimeoutMs } = this.options;
         await withDeadline(client.login({ token: grant.token }), loginTimeoutMs, () => new Error(`Signaling did not answer within ${Math.round(loginTimeoutMs / 1000)} s`));
         await client.subscribe(channel, { withPresence: true });
-        await client.presence.setState(channel, 'MESSAGE', encodeState(this.snapshot.me));
+        this.sentMe = this.snapshot.me;
+        await client.presence.setState(channel, 'MESSAGE', encodeState(this.sentMe));
         if (generation !== this.generation) return;
         this.update({ status: 'online', problem: null, relogins: this.snapshot.relogins + (relogin ? 1 : 0) });
+        await this.publishMe(); // a hand raised or lowered while that state was on its way
         return;
       } catch (error) {
         if (generation !== this.generation || this.stopped()) return;
@@ -154,6 +158,7 @@ export class PresenceSession extends Store<PresenceSnapshot> {
     }
     if (event.currentState === 'CONNECTED' && this.snapshot.status === 'reconnecting' && event.reasonCode !== 'LOGIN_SUCCESS') {
       this.update({ status: 'online' });
+      void this.publishMe();
     } else if ((event.currentState === 'DISCONNECTED' || event.currentState === 'SUSPENDED') && this.snapshot.status === 'online') {
       this.update({ status: 'reconnecting' });
     }
@@ -194,12 +199,17 @@ export class PresenceSession extends Store<PresenceSnapshot> {
     return this.setMe({ screenUid });
   }
 
+  /** Before login, or while reconnecting, the change is kept and sent once online. */
   private async setMe(patch: Partial<Me>) {
-    const me = { ...this.snapshot.me, ...patch };
-    this.update({ me });
-    if (this.snapshot.status === 'online' && this.client) {
-      await this.client.presence.setState(this.options.channel, 'MESSAGE', encodeState(me)).catch(() => undefined);
-    }
+    this.update({ me: { ...this.snapshot.me, ...patch } });
+    await this.publishMe();
+  }
+
+  private async publishMe() {
+    const me = this.snapshot.me;
+    if (this.snapshot.status !== 'online' || !this.client || me === this.sentMe) return;
+    this.sentMe = me;
+    await this.client.presence.setState(this.options.channel, 'MESSAGE', encodeState(me)).catch(() => undefined);
   }
 
   async stop() {
