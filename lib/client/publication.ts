@@ -8,6 +8,8 @@ export class Publication {
   private inChannel = false;
   /** The change under way; the next one starts after it. */
   private current: Promise<unknown> = Promise.resolve();
+  /** Bumped by stop(): a publish still under way then (the token expired meanwhile) does not count. */
+  private epoch = 0;
 
   constructor(private readonly client: RtcClient) {}
 
@@ -16,9 +18,7 @@ export class Publication {
     this.inChannel = true;
     return this.serially(async () => {
       const toPublish = tracks.filter((track) => track.enabled && !this.published.has(track));
-      if (toPublish.length === 0) return;
-      await this.client.publish(toPublish);
-      toPublish.forEach((track) => this.published.add(track));
+      if (toPublish.length > 0) await this.publish(toPublish);
     });
   }
 
@@ -30,15 +30,13 @@ export class Publication {
         this.published.delete(track);
       }
       await track.setEnabled(enabled);
-      if (enabled && this.inChannel && !this.published.has(track)) {
-        await this.client.publish(track);
-        this.published.add(track);
-      }
+      if (enabled && this.inChannel && !this.published.has(track)) await this.publish(track);
     });
   }
 
   /** Out of the channel (a failed join, an expired token): nothing is published, and nothing will be until start(). */
   stop() {
+    this.epoch++;
     this.inChannel = false;
     this.published.clear();
   }
@@ -48,6 +46,12 @@ export class Publication {
     const any = this.published.size > 0;
     this.stop();
     if (any) await this.client.unpublish().catch(() => undefined);
+  }
+
+  private async publish(tracks: LocalTrack | LocalTrack[]) {
+    const epoch = this.epoch;
+    await this.client.publish(tracks);
+    if (epoch === this.epoch) ([] as LocalTrack[]).concat(tracks).forEach((track) => this.published.add(track));
   }
 
   private serially(change: () => Promise<void>): Promise<void> {

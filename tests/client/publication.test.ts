@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Publication } from '@/lib/client/publication';
+import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
+
+describe('Publication', () => {
+  // The token expires (stop) while the join's publish is still under way: after the rejoin, the
+  // track must be published again, not taken as published already.
+  it('a publish still under way when the client leaves the channel does not count for the next stay', async () => {
+    const client = new FakeRtcClient();
+    const publication = new Publication(client);
+    const audio = new FakeTrack('audio');
+    let finishPublish = () => {};
+    client.publishHold = new Promise((resolve) => (finishPublish = resolve));
+    const first = publication.start([audio]);
+    await Promise.resolve();
+    publication.stop();
+    finishPublish();
+    await first;
+    client.publishedTracks.clear(); // leaving the channel unpublished it
+    await publication.start([audio]);
+    expect(client.publish).toHaveBeenCalledTimes(2);
+    expect([...client.publishedTracks]).toEqual([audio]);
+  });
+
+  it('a track turned on before the join publishes nothing until the join, then goes with it', async () => {
+    const client = new FakeRtcClient();
+    const publication = new Publication(client);
+    const video = new FakeTrack('video');
+    video.enabled = false;
+    await publication.setEnabled(video, true);
+    expect(client.publish).not.toHaveBeenCalled();
+    await publication.start([video]);
+    expect(client.publish).toHaveBeenCalledWith([video]);
+  });
+});
