@@ -237,8 +237,7 @@ describe('leave and tracks', () => {
   // for the others (the publish in flight used to land after the toggle had looked).
   it('a microphone turned off while the join is publishing stays off for the others', async () => {
     const { client, session, audio, video } = setup();
-    let finishPublish = () => {};
-    client.publishHold = new Promise((resolve) => (finishPublish = resolve));
+    const finishPublish = client.holdPublishing();
     const joining = session.join([audio, video]);
     await flush();
     expect(client.publish).toHaveBeenCalledWith([audio, video]);
@@ -253,8 +252,7 @@ describe('leave and tracks', () => {
   it('a microphone turned on while the join is publishing is published too', async () => {
     const { client, session, audio, video } = setup();
     audio.enabled = false;
-    let finishPublish = () => {};
-    client.publishHold = new Promise((resolve) => (finishPublish = resolve));
+    const finishPublish = client.holdPublishing();
     const joining = session.join([audio, video]);
     await flush();
     expect(client.publish).toHaveBeenCalledWith([video]);

@@ -9,8 +9,7 @@ describe('Publication', () => {
     const client = new FakeRtcClient();
     const publication = new Publication(client);
     const audio = new FakeTrack('audio');
-    let finishPublish = () => {};
-    client.publishHold = new Promise((resolve) => (finishPublish = resolve));
+    const finishPublish = client.holdPublishing();
     const first = publication.start([audio]);
     await Promise.resolve();
     publication.stop();

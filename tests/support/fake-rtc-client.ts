@@ -9,8 +9,7 @@ export class FakeRtcClient implements RtcClient {
   leave = vi.fn(async () => {});
   /** What the others would see: the tracks published now. */
   publishedTracks = new Set<LocalTrack>();
-  /** Publishing waits for this: a test holds it to act while a publish is in flight. */
-  publishHold: Promise<void> = Promise.resolve();
+  private publishHold: Promise<void> = Promise.resolve();
   publish = vi.fn(async (tracks: LocalTrack | LocalTrack[]) => {
     await this.publishHold;
     ([] as LocalTrack[]).concat(tracks).forEach((track) => this.publishedTracks.add(track));
@@ -25,6 +24,13 @@ export class FakeRtcClient implements RtcClient {
     else user.videoTrack = track;
     return track;
   });
+
+  /** Publishes from now on wait until the returned function is called: a test acts while one is in flight. */
+  holdPublishing(): () => void {
+    let finish = () => {};
+    this.publishHold = new Promise((resolve) => (finish = resolve));
+    return finish;
+  }
 
   on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
