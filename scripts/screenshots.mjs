@@ -27,7 +27,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.getByLabel('Channel name').press('Enter');
   await page.getByLabel('Your name').fill('Ada Lovelace');
   const join = page.getByRole('button', { name: 'Join call' });
-  await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 * patience });
+  await join.and(page.locator(':enabled')).waitFor();
   await page.waitForTimeout(800);
   await shot(page, 'prejoin', name);
   await join.click();
@@ -40,7 +40,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
   // Once the page is alive: fill() selects the text, then inserts in a second step, and the name
   // React puts in the field when it takes over (remembered or random) would land in between.
   const guestJoin = guest.getByRole('button', { name: 'Join call' }).and(guest.locator(':enabled'));
-  await guestJoin.waitFor({ timeout: 30_000 * patience });
+  await guestJoin.waitFor();
   await guest.getByLabel('Your name').fill('Grace Hopper');
   await guestJoin.click();
   await guest.getByRole('button', { name: 'Mute microphone' }).click();
