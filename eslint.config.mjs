@@ -16,11 +16,11 @@ const config = [
   ...nextTypescript,
   {
     files: ['components/**', 'lib/client/**'],
-    rules: onlyFrom(['server'], 'browser code cannot import lib/server (server-only); share types through lib/call-contract.ts'),
+    rules: onlyFrom(['server'], 'browser code cannot import lib/server (server-only); share types through lib/shared/'),
   },
   {
-    files: ['lib/*.ts'],
-    rules: onlyFrom(['server', 'client'], 'modules at lib/ root are shared by both sides and import neither lib/server nor lib/client'),
+    files: ['lib/shared/**'],
+    rules: onlyFrom(['server', 'client'], 'lib/shared is used by both sides and imports neither lib/server nor lib/client'),
   },
   {
     files: ['lib/server/**'],

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { decodePathSegments } from '@/lib/path-segments';
+import { decodePathSegments } from '@/lib/shared/path-segments';
 
 /**
  * Next answers a path with broken percent-encoding (e.g. "%zz") with a plain-text 500 before any

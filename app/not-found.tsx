@@ -1,4 +1,4 @@
-import { primaryAction, StatusScreen } from '@/components/status-screen';
+import { primaryAction, StatusScreen } from '@/components/ui/status-screen';
 
 // A plain link, not next/link: every page carries the not-found boundary, and the landing page's
 // JavaScript budget has no room for the router's Link component.

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
-import { BrokenLinkNotice } from '@/components/broken-link-notice';
-import { DeploymentNotice } from '@/components/deployment-notice';
-import { LandingForm } from '@/components/landing-form';
+import { BrokenLinkNotice } from '@/components/landing/broken-link-notice';
+import { DeploymentNotice } from '@/components/landing/deployment-notice';
+import { LandingForm } from '@/components/landing/landing-form';
 
 export default function Home() {
   return (

@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inspectToken, type TokenInspection } from '@/lib/token-decode';
+import { inspectToken, type TokenInspection } from '@/lib/shared/token/decode';
 import { mintRtcToken, mintRtmToken } from '@/lib/server/mint';
 import { TEST_APP_ID, TEST_CREDENTIALS } from './support/server-env';
 

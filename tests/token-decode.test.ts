@@ -15,8 +15,8 @@ import {
 } from 'agora-token/src/AccessToken2';
 import { AccessToken, priviledges } from 'agora-token/src/AccessToken';
 import { vectors } from './support/token-vectors';
-import { crc32 } from '@/lib/token-bytes';
-import { inspectToken, MAX_TOKEN_CHARS, type AccessToken2View, type LegacyTokenView } from '@/lib/token-decode';
+import { crc32 } from '@/lib/shared/token/bytes';
+import { inspectToken, MAX_TOKEN_CHARS, type AccessToken2View, type LegacyTokenView } from '@/lib/shared/token/decode';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken } from '@/lib/server/mint';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS } from './support/server-env';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken, priviledges } from 'agora-token/src/AccessToken';
 import { AccessToken2, ServiceRtc, ServiceRtm } from 'agora-token/src/AccessToken2';
-import { inspectToken } from '@/lib/token-decode';
-import { joinChecks, joinClaims, joinRefusal, type JoinAttempt, type JoinCheck } from '@/lib/token-rules';
-import { formatDuration, timingNotes, untilOrSince } from '@/lib/token-timing';
+import { inspectToken } from '@/lib/shared/token/decode';
+import { joinChecks, joinClaims, joinRefusal, type JoinAttempt, type JoinCheck } from '@/lib/shared/token/rules';
+import { formatDuration, timingNotes, untilOrSince } from '@/lib/shared/token/timing';
 import { mintRtcToken } from '@/lib/server/mint';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID, TEST_CREDENTIALS } from './support/server-env';
 

@@ -12,7 +12,7 @@ import {
   parseTokenType,
   parseUid,
   parseUserAccount,
-} from '@/lib/validation';
+} from '@/lib/shared/validation';
 
 const errorOf = (parsed: { ok: boolean; error?: string }) => (parsed.ok ? undefined : parsed.error);
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TokenInspector } from '@/components/token-inspector';
+import { TokenInspector } from '@/components/inspector/token-inspector';
 import { inspectPageConfig } from '@/lib/server/inspect-page-config';
 
 export const metadata: Metadata = { title: 'Token inspector · Agora Calls' };

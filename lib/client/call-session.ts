@@ -1,8 +1,8 @@
 // The call's state machine, independent of React and of which engine carries the media:
 // idle → joining → joined ⇄ renewing, joined → rejoining → joined, and → left / failed.
 // It owns the token lifecycle: renew before expiry, rejoin after expiry, retry with backoff.
-import { describeCallProblem, type CallProblem } from '../call-problems';
-import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '../rtc-client';
+import { describeCallProblem, type CallProblem } from './call-problems';
+import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from './engine/rtc';
 import { backoff, sleep, type BackoffOptions } from './backoff';
 import { EventBinding } from './event-binding';
 import { Store } from './store';

@@ -1,6 +1,6 @@
 // What the UI renders of a call: the session's state at one moment, and the notices it shows.
-import type { CallProblem } from '../call-problems';
-import type { ConnectionState, TokenGrant } from '../rtc-client';
+import type { CallProblem } from './call-problems';
+import type { ConnectionState, TokenGrant } from './engine/rtc';
 import type { Participant } from './remote-participants';
 
 export type { Participant } from './remote-participants';

@@ -1,6 +1,6 @@
 // People's display names and chat text: the person's own input (validated, like channel names) and
 // what others send (untrusted: control characters stripped, length capped, always rendered as text).
-import type { Parsed } from '../validation';
+import type { Parsed } from '../shared/validation';
 
 export const DISPLAY_NAME_MAX = 64;
 export const CHAT_MESSAGE_MAX = 500;

@@ -1,8 +1,8 @@
 // Joins with a deadline: offline, the Agora SDK's join never settles (it retries forever), so give
 // up after `timeoutMs` and call leave(), which makes the pending join reject with OPERATION_ABORTED.
-import { JoinTimeoutError } from '../call-problems';
-import { withDeadline } from '../deadline';
-import type { RtcClient, TokenGrant, Uid } from '../rtc-client';
+import { JoinTimeoutError } from './call-problems';
+import { withDeadline } from '../shared/deadline';
+import type { RtcClient, TokenGrant, Uid } from './engine/rtc';
 
 export async function joinWithTimeout(client: RtcClient, channel: string, grant: TokenGrant, timeoutMs: number): Promise<Uid | string> {
   const attempt = client.join(grant.appId, channel, grant.token, grant.uid);

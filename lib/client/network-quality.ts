@@ -2,7 +2,7 @@
 // Connection-quality marks: this client's own quality and that of everyone it receives, polled
 // from the session every 2 s, described in words for the tooltips.
 import { useEffect, useState } from 'react';
-import type { NetworkQuality, RemoteMediaStats } from '../rtc-client';
+import type { NetworkQuality, RemoteMediaStats } from './engine/rtc';
 
 export interface QualityMark {
   /** 0 unknown … 1 excellent … 6 down (Agora's scale). */

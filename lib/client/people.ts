@@ -1,6 +1,6 @@
 // Who is in the call, as the UI shows them: the RTC participants (media) joined with what Signaling
 // says about them (name, raised hand). A person whose name has not arrived is a guest by uid.
-import type { RemoteTrack } from '../rtc-client';
+import type { RemoteTrack } from './engine/rtc';
 import type { Participant } from './call-snapshot';
 import { guestName } from './display-name';
 import type { PresenceSnapshot } from './presence/presence-session';

@@ -1,7 +1,7 @@
 // What this client publishes: its enabled tracks, while it is in the channel. Changes run one after
 // another: a toggle made while the join's publish is in flight (mute right after Join) would
 // otherwise see the track as unpublished and be overtaken by the publish: muted here, heard there.
-import type { LocalTrack, RtcClient } from '../rtc-client';
+import type { LocalTrack, RtcClient } from './engine/rtc';
 
 export class Publication {
   private readonly published = new Set<LocalTrack>();

@@ -1,6 +1,6 @@
 // The other people in the call as the RTC client reports them: who is there, what they publish,
 // and their subscribed tracks. Audio plays as soon as it is subscribed, on the chosen speaker.
-import type { MediaKind, RemoteTrack, RemoteUser, RtcClient } from '../rtc-client';
+import type { MediaKind, RemoteTrack, RemoteUser, RtcClient } from './engine/rtc';
 
 export interface Participant {
   uid: string;

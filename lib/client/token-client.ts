@@ -1,8 +1,8 @@
 // Fetches tokens for the browser: from this app's /api, or from an external server that speaks the
 // same /rtc/... and /rtm/... API (such as Agora's Go token service, which answers only the token).
-import { PAGE_TICKET_HEADER, type RtcTokenResponse } from '../call-contract';
-import { TokenFetchError } from '../call-problems';
-import type { TokenGrant, Uid } from '../rtc-client';
+import { PAGE_TICKET_HEADER, type RtcTokenResponse } from '../shared/call-contract';
+import { TokenFetchError } from './call-problems';
+import type { TokenGrant, Uid } from './engine/rtc';
 import { readApiAnswer } from './api-answer';
 import type { SignalingGrant } from './presence/presence-session';
 

@@ -1,11 +1,11 @@
 'use client';
 // Picks and loads the media engine for the page's mode (the Agora SDK download starts at once).
 import { useEffect, useState } from 'react';
-import { createAgoraEngine, loadAgoraSdk } from './agora-engine';
-import type { CallEngine } from './call-engine';
-import type { Mode } from '../call-contract';
+import { createAgoraEngine, loadAgoraSdk } from './engine/agora/engine';
+import type { CallEngine } from './engine/call-engine';
+import type { Mode } from '../shared/call-contract';
 import { prepareClockTime } from './clock-time';
-import { createLocalEngine } from './local/engine';
+import { createLocalEngine } from './engine/local/engine';
 
 /**
  * The media engine for this mode. Agora mode starts downloading the SDK as soon as the call page

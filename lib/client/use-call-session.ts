@@ -1,9 +1,9 @@
 'use client';
 // The call as React sees it: one CallSession per join, its snapshot, and its token.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { CallPageConfig } from '../call-contract';
-import type { LocalTrack, TokenGrant, Uid } from '../rtc-client';
-import type { CallEngine } from './call-engine';
+import type { CallPageConfig } from '../shared/call-contract';
+import type { LocalTrack, TokenGrant, Uid } from './engine/rtc';
+import type { CallEngine } from './engine/call-engine';
 import { CallSession } from './call-session';
 import { IDLE_SNAPSHOT } from './call-snapshot';
 import { useRtcToken, useTokenSource } from './use-token';

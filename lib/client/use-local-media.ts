@@ -1,10 +1,10 @@
 'use client';
 // The person's own camera and microphone, from the preview through the call.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeDeviceError, type DeviceLists, type PreviewAudioTrack, type PreviewVideoTrack } from './call-engine';
+import { describeDeviceError, type DeviceLists, type PreviewAudioTrack, type PreviewVideoTrack } from './engine/call-engine';
 import type { Capture } from './capture';
 import { mark } from './timing-marks';
-import type { LocalTrack } from '../rtc-client';
+import type { LocalTrack } from './engine/rtc';
 
 export interface LocalMedia {
   audioTrack: PreviewAudioTrack | null;

@@ -4,8 +4,8 @@
 // delays joining or the first frame) and stopped on leave.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { SessionSlot } from './session-slot';
-import type { CallPageConfig } from '../call-contract';
-import type { CallEngine } from './call-engine';
+import type { CallPageConfig } from '../shared/call-contract';
+import type { CallEngine } from './engine/call-engine';
 import { PresenceSession, type PresenceSnapshot } from './presence/presence-session';
 import { useSignalingToken, useTokenSource } from './use-token';
 

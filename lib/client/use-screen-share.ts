@@ -4,8 +4,8 @@
 // will-expire, rejoined after expiry — a CallSession like the camera's) and nothing received.
 // Signaling tells the others whose screen that uid is.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { CallPageConfig } from '../call-contract';
-import type { CallEngine, ScreenTrack } from './call-engine';
+import type { CallPageConfig } from '../shared/call-contract';
+import type { CallEngine, ScreenTrack } from './engine/call-engine';
 import { CallSession } from './call-session';
 import { IDLE_SNAPSHOT, type CallSnapshot } from './call-snapshot';
 import { SessionSlot } from './session-slot';

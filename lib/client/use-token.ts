@@ -3,10 +3,10 @@
 // are off (each would mint a token for nothing) and 4xx answers are not retried. `refresh()` always
 // fetches a fresh token through SWR's mutate and throws when that fails.
 import { useCallback, useMemo } from 'react';
-import type { CallPageConfig } from '../call-contract';
+import type { CallPageConfig } from '../shared/call-contract';
 import useSWR, { useSWRConfig } from 'swr';
-import { TokenFetchError } from '../call-problems';
-import type { TokenGrant, Uid } from '../rtc-client';
+import { TokenFetchError } from './call-problems';
+import type { TokenGrant, Uid } from './engine/rtc';
 import type { SignalingGrant } from './presence/presence-session';
 import { fetchRtcToken, fetchRtmToken, type TokenSourceConfig } from './token-client';
 

@@ -1,5 +1,5 @@
 // The token inspector's one request: POST /api/inspect, sent only when the person presses the button.
-import { PAGE_TICKET_HEADER } from '../call-contract';
+import { PAGE_TICKET_HEADER } from '../shared/call-contract';
 import { readApiAnswer } from './api-answer';
 
 export type SignatureAnswer = { valid: boolean } | { error: string };

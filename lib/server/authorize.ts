@@ -3,9 +3,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { memoizeOnEnv } from './env-memo';
 import { ApiError } from './http/api-error';
 import type { AgoraCredentials } from './credentials';
-import { PAGE_TICKET_HEADER } from '../call-contract';
+import { PAGE_TICKET_HEADER } from '../shared/call-contract';
 import { readPageTicket, verifyInspectTicket } from './page-ticket';
-import { EXPIRY_MAX_SECONDS, type Role } from '../validation';
+import { EXPIRY_MAX_SECONDS, type Role } from '../shared/validation';
 
 // The one place that decides whether a request may get a token. The default policy comes from
 // environment variables (see README → Access control); to use a real identity provider, check the

@@ -1,13 +1,13 @@
 import 'server-only';
-import type { CallPageConfig, Mode } from '../call-contract';
+import type { CallPageConfig, Mode } from '../shared/call-contract';
 import { randomInt } from 'node:crypto';
-import { EXPIRY_MAX_SECONDS, UID_MAX } from '../validation';
+import { EXPIRY_MAX_SECONDS, UID_MAX } from '../shared/validation';
 import { tokenPolicy } from './authorize';
 import { getAgoraCredentials } from './credentials';
 import { ApiError } from './http/api-error';
 import { issuePageTicket } from './page-ticket';
 
-// Builds what the call page hands the browser (lib/call-contract.ts): how to fetch tokens, for how
+// Builds what the call page hands the browser (lib/shared/call-contract.ts): how to fetch tokens, for how
 // long, and the page ticket that proves the request comes from this page.
 
 const DEFAULT_TOKEN_EXPIRY_SECONDS = 300;

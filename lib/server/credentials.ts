@@ -2,8 +2,8 @@ import 'server-only';
 // The Agora credentials this server signs with, read from the environment per request, and the
 // mode they imply: Agora with AGORA_APP_ID + AGORA_APP_CERTIFICATE, local mode without them.
 import { randomBytes } from 'node:crypto';
-import type { Mode } from '../call-contract';
-import { parseAppId } from '../validation';
+import type { Mode } from '../shared/call-contract';
+import { parseAppId } from '../shared/validation';
 import { memoizeOnEnv } from './env-memo';
 import { ApiError } from './http/api-error';
 

@@ -2,7 +2,7 @@ import 'server-only';
 // POST /api/inspect {"token"}: did this server's App Certificate sign the token? The token
 // inspector's one request. The answer is a single boolean from agora-token's constant-time check,
 // never which part differs, so it helps nobody forge; the token is neither stored nor logged.
-import { MAX_TOKEN_CHARS, inspectToken } from '../token-decode';
+import { MAX_TOKEN_CHARS, inspectToken } from '../shared/token/decode';
 import { isSignedWith } from './access-token';
 import { authorizeInspectRequest } from './authorize';
 import { getAgoraCredentials } from './credentials';

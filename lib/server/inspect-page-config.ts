@@ -1,5 +1,5 @@
 import 'server-only';
-import type { InspectPageConfig } from '../call-contract';
+import type { InspectPageConfig } from '../shared/call-contract';
 import { getAgoraCredentials } from './credentials';
 import { issueInspectTicket } from './page-ticket';
 

@@ -3,7 +3,7 @@ import 'server-only';
 // agora-token is CommonJS whose named exports Node cannot detect: use the default import.
 import agoraToken from 'agora-token';
 import type { AgoraCredentials } from './credentials';
-import type { RtcIdentity, Role } from '../validation';
+import type { RtcIdentity, Role } from '../shared/validation';
 
 const { ChatTokenBuilder, RtcRole, RtcTokenBuilder, RtmTokenBuilder } = agoraToken;
 

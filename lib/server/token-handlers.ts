@@ -1,7 +1,7 @@
 import 'server-only';
 // The token routes' logic: rate limit → credentials → validate → authorize → mint → answer.
 // Paths and JSON keys follow Agora's Go token service.
-import type { RtcTokenResponse } from '../call-contract';
+import type { RtcTokenResponse } from '../shared/call-contract';
 import { badRequest, valid } from './http/api-error';
 import { pathSegments } from './http/route';
 import { readJsonObject } from './http/json-body';
@@ -19,7 +19,7 @@ import {
   parseRtmUserId,
   parseTokenType,
   type RtcIdentity,
-} from '../validation';
+} from '../shared/validation';
 
 
 function expiryParam(url: URL, maxSeconds: number): number {

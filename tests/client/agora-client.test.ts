@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IAgoraRTC, IAgoraRTCClient } from 'agora-rtc-sdk-ng';
-import { adaptAgoraClient } from '@/lib/client/agora-client';
-import { LocalMediaTrack } from '@/lib/client/media-track';
+import { adaptAgoraClient } from '@/lib/client/engine/agora/rtc-adapter';
+import { LocalMediaTrack } from '@/lib/client/engine/media-track';
 
 // Agora mode publishes the browser's own camera and microphone tracks as the SDK's custom tracks.
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, expect, it, vi } from 'vitest';
-import { createAgoraSignalingClient } from '@/lib/client/agora-signaling';
+import { createAgoraSignalingClient } from '@/lib/client/engine/agora/signaling-adapter';
 import { PresenceSession } from '@/lib/client/presence/presence-session';
 import { issuePageTicket } from '@/lib/server/page-ticket';
 import * as rtmRoute from '@/app/api/rtm/[uid]/route';

@@ -2,8 +2,8 @@
 import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { CallRoom } from '@/components/call-room';
-import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from '@/lib/client/call-engine';
+import { CallRoom } from '@/components/call/call-room';
+import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from '@/lib/client/engine/call-engine';
 import type { Capture } from '@/lib/client/capture';
 import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';

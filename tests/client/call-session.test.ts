@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallSession } from '@/lib/client/call-session';
-import { TokenFetchError } from '@/lib/call-problems';
+import { TokenFetchError } from '@/lib/client/call-problems';
 import { FakeRtcClient, FakeTrack, grant } from '../support/fake-rtc-client';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EventGate } from '@/lib/client/local/event-gate';
+import { EventGate } from '@/lib/client/engine/local/event-gate';
 
 // Local mode tells the UI who joined, left or published through this gate: while an answer is
 // being made (or a join's answers are awaited) those events wait, then arrive in their order.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresenceSession, type SignalingGrant } from '@/lib/client/presence/presence-session';
-import { TokenFetchError } from '@/lib/call-problems';
+import { TokenFetchError } from '@/lib/client/call-problems';
 import { FakeSignalingClient, presenceEvent } from '../support/fake-signaling-client';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);

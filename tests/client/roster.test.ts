@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RtcClientEvents } from '@/lib/rtc-client';
-import { Listeners } from '@/lib/client/local/listeners';
-import { Roster } from '@/lib/client/local/roster';
+import type { RtcClientEvents } from '@/lib/client/engine/rtc';
+import { Listeners } from '@/lib/client/engine/local/listeners';
+import { Roster } from '@/lib/client/engine/local/roster';
 
 // What local mode tells the UI about the other people: the SDK's user-* events, in their order,
 // held back while a negotiation runs.

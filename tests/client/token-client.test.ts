@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TokenFetchError } from '@/lib/call-problems';
+import { TokenFetchError } from '@/lib/client/call-problems';
 import { fetchRtcToken, rtcTokenUrl, type TokenSourceConfig } from '@/lib/client/token-client';
 
 const own: TokenSourceConfig = { baseUrl: '/api', fallbackAppId: null, expirySeconds: 300, pageTicket: 'ticket' };

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokenDiagnosis } from '@/components/token-diagnosis';
-import { describeCallProblem } from '@/lib/call-problems';
-import type { TokenGrant } from '@/lib/rtc-client';
+import { TokenDiagnosis } from '@/components/inspector/token-diagnosis';
+import { describeCallProblem } from '@/lib/client/call-problems';
+import type { TokenGrant } from '@/lib/client/engine/rtc';
 import { mintRtcToken } from '@/lib/server/mint';
 import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 

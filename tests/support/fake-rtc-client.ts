@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/rtc-client';
+import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/client/engine/rtc';
 
 /** An in-memory stand-in for the SDK client: records calls and lets a test fire SDK events. */
 export class FakeRtcClient implements RtcClient {

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { SignalingClient, SignalingEvents, States } from '@/lib/signaling-client';
+import type { SignalingClient, SignalingEvents, States } from '@/lib/client/engine/signaling';
 
 /** An in-memory stand-in for Agora's RTMClient: records calls and lets a test fire its events. */
 export class FakeSignalingClient implements SignalingClient {

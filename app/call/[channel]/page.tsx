@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CallRoom } from '@/components/call-room';
-import { EarlyCaptureScript } from '@/components/early-capture-script';
-import { primaryAction, StatusScreen } from '@/components/status-screen';
-import { EARLY_CAPTURE_SCRIPT } from '@/lib/early-capture';
+import { CallRoom } from '@/components/call/call-room';
+import { EarlyCaptureScript } from '@/components/prejoin/early-capture-script';
+import { primaryAction, StatusScreen } from '@/components/ui/status-screen';
+import { EARLY_CAPTURE_SCRIPT } from '@/lib/shared/early-capture';
 import { callPageConfig } from '@/lib/server/call-page-config';
-import { decodePathSegments } from '@/lib/path-segments';
-import { channelNameMessage, parseChannelName } from '@/lib/validation';
+import { decodePathSegments } from '@/lib/shared/path-segments';
+import { channelNameMessage, parseChannelName } from '@/lib/shared/validation';
 
 type Props = { params: Promise<{ channel: string }> };
 

@@ -1,6 +1,6 @@
 // Who is online in the channel's Signaling presence, and every name seen: Agora's presence events
 // (a snapshot on subscribe, then joins, state changes, leaves, or batched intervals) applied in turn.
-import type { PresenceEvent, States } from '../../signaling-client';
+import type { PresenceEvent, States } from '../engine/signaling';
 import { decodeState, type PeerState } from './protocol';
 
 export interface Peers {

@@ -2,9 +2,9 @@
 // of React and of the engine. It owns the Signaling token's lifecycle as CallSession owns the RTC
 // one: fetched from our API, renewed on will-expire, a fresh login after expiry. It never affects
 // the call: when Signaling is unavailable it says so and keeps retrying in the background.
-import { describeCallProblem } from '../../call-problems';
-import { withDeadline } from '../../deadline';
-import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../../signaling-client';
+import { describeCallProblem } from '../call-problems';
+import { withDeadline } from '../../shared/deadline';
+import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../engine/signaling';
 import { backoff, sleep, type BackoffOptions } from '../backoff';
 import { EventBinding } from '../event-binding';
 import { Store } from '../store';

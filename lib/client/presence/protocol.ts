@@ -1,6 +1,6 @@
 // What the app puts on Signaling: presence state (name, raised hand, screen-share uid) and chat
 // messages, as versioned JSON. Everything read back is someone else's input: decoded defensively.
-import type { States } from '../../signaling-client';
+import type { States } from '../engine/signaling';
 import { cleanRemoteMessage, cleanRemoteName } from '../display-name';
 
 export interface PeerState {

@@ -1,6 +1,6 @@
 import 'server-only';
 // Typed API errors: every refusal the server makes is one of these, answered as JSON by route.ts.
-import type { Parsed } from '../../validation';
+import type { Parsed } from '../../shared/validation';
 
 /** An error a client can act on: it becomes a JSON response with this status and message. */
 export class ApiError extends Error {

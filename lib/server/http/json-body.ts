@@ -1,6 +1,6 @@
 import 'server-only';
 // Reads JSON request bodies with a size cap and a deadline, so a bad body is a 4xx, never a hang.
-import { withDeadline } from '../../deadline';
+import { withDeadline } from '../../shared/deadline';
 import { ApiError, badRequest } from './api-error';
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;

@@ -3,7 +3,7 @@ import 'server-only';
 // JSON 405s for other methods, the CORS preflight, and path segments decoded once.
 import { ApiError } from './api-error';
 import { corsHeaders, preflightHeaders } from './cors';
-import { decodePathSegments } from '../../path-segments';
+import { decodePathSegments } from '../../shared/path-segments';
 
 type Json = Record<string, unknown>;
 /** Gets the request and its parsed URL (parsed once here, since every handler needs it). */

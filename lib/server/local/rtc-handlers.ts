@@ -3,7 +3,7 @@ import 'server-only';
 // the tab's event stream (event-stream.ts).
 import { badRequest, valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
-import { parseChannelName, parseUid } from '../../validation';
+import { parseChannelName, parseUid } from '../../shared/validation';
 import { localSignaling } from './registry';
 import type { SdpOffer } from './rooms';
 import { endWith, flag, localCredentials, renewWith, sessionOf, text } from './request';

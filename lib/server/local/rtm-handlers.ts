@@ -3,7 +3,7 @@ import 'server-only';
 // token, subscribe to a channel with presence, set presence state, publish messages, renew, log out.
 import { valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
-import { parseChannelName, parseRtmUserId } from '../../validation';
+import { parseChannelName, parseRtmUserId } from '../../shared/validation';
 import { MAX_MESSAGE_BYTES } from './presence';
 import { localSignaling } from './registry';
 import { endWith, localCredentials, renewWith, sessionOf, text } from './request';

@@ -1,0 +1,174 @@
+'use client';
+import Link from 'next/link';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { CallPageConfig } from '@/lib/shared/call-contract';
+import type { CallEngine } from '@/lib/client/engine/call-engine';
+import { browserCapture, type Capture } from '@/lib/client/capture';
+import { useCallEngine } from '@/lib/client/use-call-engine';
+import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
+import { parseDisplayName } from '@/lib/client/display-name';
+import { useNetworkQuality } from '@/lib/client/network-quality';
+import { listPeople, listScreens } from '@/lib/client/people';
+import { nameStore } from '@/lib/client/remembered-name';
+import { useLocalMedia } from '@/lib/client/use-local-media';
+import { usePresence } from '@/lib/client/use-presence';
+import { canShareScreen, useScreenShare } from '@/lib/client/use-screen-share';
+import type { LocalTrack } from '@/lib/client/engine/rtc';
+import { CallView } from './call-view';
+import { ModeBadge } from '../ui/mode-badge';
+import { Prejoin } from '../prejoin/prejoin';
+import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-screen';
+
+type Props = {
+  channel: string;
+  config: CallPageConfig;
+  /** Tests inject a fake engine and camera; the app loads the Agora SDK and uses the browser's. */
+  engine?: CallEngine;
+  capture?: Capture;
+};
+
+/** One person's way through a call: prejoin preview → call → left, for one channel and uid. */
+export function CallRoom({ channel, config, engine: injected, capture = browserCapture }: Props) {
+  const { engine, error: engineError, retry: retryEngine } = useCallEngine(config.mode, injected);
+  const { uid } = config;
+  const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
+  const { media, start, release, setEnabled, selectDevice } = useLocalMedia(capture);
+  const call = useCallSession(engine, channel, uid, config, stage !== 'left');
+  const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
+  const name = parseDisplayName(nameDraft);
+  // Signaling logs in once this stay in the call has joined, and stops when the person leaves.
+  const [everJoined, setEverJoined] = useState(false);
+  if (stage === 'call' && call.snapshot.phase === 'joined' && !everJoined) setEverJoined(true);
+  if (stage !== 'call' && everJoined) setEverJoined(false);
+  const presence = usePresence(engine, config, channel, name.ok ? name.value : '', stage === 'call', everJoined);
+  const share = useScreenShare(engine, channel, config, presence.setScreen);
+  const quality = useNetworkQuality(call.session);
+
+  // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
+  useEffect(() => {
+    if (stage === 'prejoin') void start();
+  }, [stage, start]);
+
+  const join = (pasted: PastedToken | null) => {
+    const tracks = [media.audioTrack, media.videoTrack].filter((track) => track !== null) as LocalTrack[];
+    setStage('call');
+    call.join(tracks, { pasted, speakerId: media.speakerId });
+  };
+
+  const leave = async () => {
+    await share.stop();
+    await call.leave();
+    release();
+    setStage('left');
+  };
+
+  /** Back into the same call as the same person (same uid): devices restart, then join at once. */
+  const rejoin = async () => {
+    setStage('rejoining');
+    const tracks = await start();
+    setStage('call');
+    call.join(tracks, { speakerId: media.speakerId });
+  };
+
+  const toggle = (kind: 'audio' | 'video', on: boolean) => void setEnabled(kind, on, call.setTrackEnabled);
+  const selectDeviceInCall = (kind: 'camera' | 'microphone' | 'speaker', deviceId: string) => {
+    void selectDevice(kind, deviceId);
+    if (kind === 'speaker') void call.setSpeaker(deviceId);
+  };
+
+  if (config.configurationError) {
+    return (
+      <StatusScreen title="This deployment is not configured yet" alert>
+        {config.configurationError}
+      </StatusScreen>
+    );
+  }
+
+  if (engineError) {
+    return (
+      <StatusScreen
+        title="Could not load the call"
+        alert
+        actions={
+          <button type="button" onClick={retryEngine} className={primaryAction}>
+            Retry
+          </button>
+        }
+      >
+        {engineError}
+      </StatusScreen>
+    );
+  }
+
+  if (stage === 'left') {
+    return (
+      <StatusScreen
+        title="You left the call"
+        actions={
+          <>
+            <button type="button" onClick={() => void rejoin()} className={primaryAction}>
+              Rejoin
+            </button>
+            <Link href="/" className={secondaryAction}>
+              Home
+            </Link>
+          </>
+        }
+      >
+        <p>
+          You left <strong className="break-all text-slate-100" data-testid="left-channel">{channel}</strong>. Your camera and microphone are off.
+        </p>
+      </StatusScreen>
+    );
+  }
+
+  if (stage === 'rejoining') {
+    return (
+      <StatusScreen title={`Rejoining ${channel}…`}>
+        <p role="status">Starting your camera and microphone.</p>
+      </StatusScreen>
+    );
+  }
+
+  if (stage === 'call' && call.inCall) {
+    return (
+      <CallView
+        channel={channel}
+        snapshot={call.snapshot}
+        media={media}
+        people={listPeople(call.snapshot.participants, presence.snapshot, {
+          uid: String(uid),
+          name: name.ok ? name.value : 'You',
+          micOn: media.micOn && !!media.audioTrack,
+          cameraOn: media.cameraOn && !!media.videoTrack,
+        })}
+        presence={presence}
+        screens={listScreens(call.snapshot.participants, presence.snapshot)}
+        share={{ ...share, available: canShareScreen(), start: () => void share.start(), stop: () => void share.stop() }}
+        quality={quality}
+        modeBadge={<ModeBadge mode={config.mode} />}
+        onToggle={toggle}
+        onSelectDevice={selectDeviceInCall}
+        onLeave={() => void leave()}
+        onRetry={call.retry}
+      />
+    );
+  }
+
+  return (
+    <Prejoin
+      channel={channel}
+      mode={config.mode}
+      modeBadge={<ModeBadge mode={config.mode} withHint />}
+      media={media}
+      engineReady={!!engine}
+      tokenReady={call.token.ready}
+      tokenError={call.token.error}
+      name={nameDraft}
+      onName={nameStore.set}
+      onToggle={toggle}
+      onSelectDevice={selectDeviceInCall}
+      onJoin={join}
+    />
+  );
+}

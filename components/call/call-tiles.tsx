@@ -1,0 +1,68 @@
+'use client';
+import type { ReactNode } from 'react';
+import { chooseLayout, type LayoutMode } from '@/lib/client/layout';
+import type { QualityMark } from '@/lib/client/network-quality';
+import type { Person, Screen } from '@/lib/client/people';
+import type { Speaking } from '@/lib/client/use-speaking';
+import type { LocalMedia } from '@/lib/client/use-local-media';
+import { CallStage } from './call-stage';
+import { InviteCard } from './invite-card';
+import { LocalVideo } from '../media/local-video';
+import { MicLevel } from '../media/mic-level';
+import { Avatar, RemoteTile, ScreenTile, TileFrame } from './remote-tile';
+
+type Props = {
+  people: Person[];
+  screens: Screen[];
+  media: LocalMedia;
+  /** True while this person shares their screen: their stage shows that, not the screen itself. */
+  presenting: boolean;
+  speaking: Speaking;
+  quality: Record<string, QualityMark>;
+  mode: LayoutMode;
+  pinned: string | null;
+  onPin: (key: string | null) => void;
+  invite: { link: string; onCopy: () => void };
+};
+
+const SELF = 'self';
+const MY_SCREEN = 'my-screen';
+
+/** Every tile of the call — you, the others, shared screens — in the layout that fits the moment. */
+export function CallTiles({ people, screens, media, presenting, speaking, quality, mode, pinned, onPin, invite }: Props) {
+  const [me, ...others] = people;
+  const alone = others.length === 0 && screens.length === 0 && !presenting;
+  const screenKeys = [...(presenting ? [MY_SCREEN] : []), ...screens.map((screen) => `screen-${screen.uid}`)];
+  const keys = [SELF, ...screenKeys, ...others.map((person) => person.uid), ...(alone ? ['invite'] : [])];
+  const layout = chooseLayout({ mode, tiles: keys, screens: screenKeys, pinned, activeSpeaker: speaking.active, self: SELF });
+  const pinState = (key: string) => ({ pinned: pinned === key, onPin: () => onPin(pinned === key ? null : key) });
+
+  const tiles: Record<string, () => ReactNode> = {
+    [SELF]: () => (
+      <TileFrame
+        testId="local-tile"
+        label={`${me!.name} (you)`}
+        hand={me!.hand}
+        micOff={!media.micOn || !media.audioTrack}
+        cameraOff={!media.cameraOn || !media.videoTrack}
+        speaking={speaking.speaking.has(SELF)}
+        quality={quality.self}
+        extra={<MicLevel track={media.audioTrack} active={media.micOn} compact />}
+        {...pinState(SELF)}
+      >
+        {media.videoTrack && media.cameraOn ? <LocalVideo track={media.videoTrack} /> : <Avatar name={me!.name} />}
+      </TileFrame>
+    ),
+    [MY_SCREEN]: () => (
+      <TileFrame testId="my-screen-tile" label="Your screen" {...pinState(MY_SCREEN)}>
+        <div className="flex h-full items-center justify-center p-4 text-center text-slate-300">You are presenting to everyone in the call.</div>
+      </TileFrame>
+    ),
+    invite: () => <InviteCard link={invite.link} onCopy={invite.onCopy} />,
+  };
+  for (const screen of screens) tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
+  for (const person of others) {
+    tiles[person.uid] = () => <RemoteTile person={person} speaking={speaking.speaking.has(person.uid)} quality={quality[person.uid]} {...pinState(person.uid)} />;
+  }
+  return <CallStage layout={layout} tile={(key) => tiles[key]?.()} />;
+}

@@ -1,0 +1,228 @@
+'use client';
+import dynamic from 'next/dynamic';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallSnapshot } from '@/lib/client/call-session';
+import type { LayoutMode } from '@/lib/client/layout';
+import type { QualityMark } from '@/lib/client/network-quality';
+import { nameOf, type Person, type Screen } from '@/lib/client/people';
+import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
+import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
+import type { LocalMedia } from '@/lib/client/use-local-media';
+import type { ShareStatus } from '@/lib/client/use-screen-share';
+import { useSpeaking } from '@/lib/client/use-speaking';
+import { mark } from '@/lib/client/timing-marks';
+import { CallControls, type Panel } from './call-controls';
+import { ChatPanel } from './chat-panel';
+import { ConnectionStatus, describeTokenState } from './connection-status';
+import type { DeviceKind } from '../media/device-pickers';
+import { DevicesPopover } from './devices-popover';
+import { CallTiles } from './call-tiles';
+import { PeoplePanel } from './people-panel';
+import { ProblemPanel } from './problem-panel';
+import { PresentingBar } from './presenting-bar';
+import { SidePanel } from './side-panel';
+import { Toast } from './toast';
+// Under next dev, Next's indicator sits in the top-right corner (next.config.mjs): keep the status clear of it.
+const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '';
+// Only a refused join needs the token decoder: it downloads then, not with the call page.
+const TokenDiagnosis = dynamic(() => import('../inspector/token-diagnosis').then((module) => module.TokenDiagnosis), { ssr: false });
+
+export interface ShareView {
+  available: boolean;
+  status: ShareStatus;
+  error: string | null;
+  start: () => void;
+  stop: () => void;
+  clearError: () => void;
+}
+
+export interface PresenceView {
+  snapshot: PresenceSnapshot | null;
+  send: (text: string) => Promise<void>;
+  setHand: (hand: boolean) => void;
+}
+
+type Props = {
+  channel: string;
+  snapshot: CallSnapshot;
+  media: LocalMedia;
+  /** You first, then the others (lib/client/people.ts). */
+  people: Person[];
+  /** Screens others share now. */
+  screens: Screen[];
+  presence: PresenceView;
+  share: ShareView;
+  quality: Record<string, QualityMark>;
+  modeBadge: React.ReactNode;
+  onToggle: (kind: 'audio' | 'video', on: boolean) => void;
+  onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
+  onLeave: () => void;
+  onRetry: () => void;
+};
+
+/** A short message at the top of the screen for a few seconds. */
+function useToast() {
+  const [toast, setToast] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const show = useCallback((message: string) => {
+    setToast(message);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setToast(null), 4000);
+  }, []);
+  return { toast, show };
+}
+
+/** Copies the invite link and confirms with a toast naming it (or offers it to copy by hand). */
+async function copyInviteLink(show: (message: string) => void) {
+  const link = window.location.href;
+  try {
+    await navigator.clipboard.writeText(link);
+    show(`Invite link copied: ${link}`);
+  } catch {
+    window.prompt('Copy this invite link', link);
+  }
+}
+
+/** Why names and chat are not working, for the notice and the chat panel; null when they are. */
+function signalingProblem(presence: PresenceSnapshot | null): string | null {
+  if (!presence || presence.status === 'idle' || presence.status === 'online' || presence.status === 'stopped') return null;
+  if (presence.status === 'unavailable') return presence.problem;
+  return presence.status === 'reconnecting' ? 'Chat is reconnecting…' : 'Chat is connecting…';
+}
+
+export function CallView({ channel, snapshot, media, people, screens, presence, share, quality, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
+  const [devicesOpen, setDevicesOpen] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [mode, setMode] = useState<LayoutMode>('grid');
+  const [pinned, setPinned] = useState<string | null>(null);
+  const { toast, show } = useToast();
+  const copy = useCallback(() => copyInviteLink(show), [show]);
+  // Rendered in the browser only (after Join), so the page's own address is at hand.
+  const [link] = useState(() => window.location.href);
+  useEffect(() => mark('call-view-shown'), []);
+  const presenceSnapshot = presence.snapshot;
+  const messages = presenceSnapshot?.messages ?? [];
+  const lookupName = useCallback((uid: string) => nameOf(uid, presenceSnapshot), [presenceSnapshot]);
+  const unread = useUnread(messages, panel === 'chat');
+  const announcement = useAnnouncement(people, messages, panel === 'chat', lookupName);
+  const closePanel = useCallback(() => setPanel(null), []);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const closeDevices = useCallback(() => {
+    setDevicesOpen(false);
+    moreButton.current?.focus();
+  }, []);
+  const [me, ...others] = people;
+  const chatProblem = signalingProblem(presenceSnapshot);
+  const speaking = useSpeaking({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) }, 'self');
+  const presenter = screens[0]?.ownerName ?? null;
+  const startSharing = () => {
+    if (presenter) show(`${presenter} is presenting. One person presents at a time: ask them to stop first.`);
+    else share.start();
+  };
+
+  return (
+    <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
+      <header className={`flex flex-wrap items-center justify-between gap-2 ${clearOfDevIndicator}`}>
+        <div className="flex min-w-0 items-center gap-3">
+          <h1 className="truncate text-lg font-semibold" title={channel}>
+            {channel}
+          </h1>
+          {modeBadge}
+        </div>
+        <ConnectionStatus snapshot={snapshot} />
+        <p className="sr-only" data-testid="token-renewals" data-renewals={snapshot.renewals} data-rejoins={snapshot.rejoins}>
+          {describeTokenState(snapshot)}
+        </p>
+        <p className="sr-only" data-testid="signaling-state" data-status={presenceSnapshot?.status ?? 'idle'} data-renewals={presenceSnapshot?.renewals ?? 0} data-relogins={presenceSnapshot?.relogins ?? 0}>
+          {presenceSnapshot?.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
+        </p>
+      </header>
+
+      {snapshot.notice && (
+        <p
+          role={snapshot.notice.kind === 'warning' ? 'alert' : 'status'}
+          data-testid="call-notice"
+          className={`rounded-lg px-3 py-2 text-sm ${snapshot.notice.kind === 'warning' ? 'bg-amber-500/15 text-amber-200' : 'bg-sky-500/15 text-sky-200'}`}
+        >
+          {snapshot.notice.text}
+        </p>
+      )}
+      {share.status === 'sharing' && <PresentingBar onStop={share.stop} />}
+      {share.error && (
+        <p role="alert" data-testid="share-error" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
+          {share.error}
+          <button type="button" onClick={share.clearError} className="rounded px-2 py-0.5 hover:bg-rose-500/20">
+            Dismiss
+          </button>
+        </p>
+      )}
+      {presenceSnapshot?.status === 'unavailable' && (
+        <p role="status" data-testid="signaling-notice" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
+          {presenceSnapshot.problem}
+        </p>
+      )}
+
+      <div className="relative flex min-h-0 flex-1 gap-3">
+        <section aria-label="Participants" className="min-h-0 min-w-0 flex-1">
+          {snapshot.phase === 'failed' && snapshot.problem ? (
+            <div className="flex h-full items-center overflow-y-auto">
+              <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave}>
+                <TokenDiagnosis problem={snapshot.problem} grant={snapshot.failedGrant} />
+              </ProblemPanel>
+            </div>
+          ) : (
+            <CallTiles
+              people={people}
+              screens={screens}
+              media={media}
+              presenting={share.status === 'sharing'}
+              speaking={speaking}
+              quality={quality}
+              mode={mode}
+              pinned={pinned}
+              onPin={setPinned}
+              invite={{ link, onCopy: () => void copy() }}
+            />
+          )}
+        </section>
+        {panel === 'people' && (
+          <SidePanel title={`People (${people.length})`} onClose={closePanel}>
+            <PeoplePanel people={people} />
+          </SidePanel>
+        )}
+        {panel === 'chat' && (
+          <SidePanel title="Chat" onClose={closePanel}>
+            <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={presence.send} />
+          </SidePanel>
+        )}
+      </div>
+
+      {devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
+
+      <CallControls
+        media={media}
+        onToggle={onToggle}
+        hand={me!.hand}
+        onHand={presence.setHand}
+        panel={panel}
+        onPanel={setPanel}
+        peopleCount={people.length}
+        unread={unread}
+        moreButton={moreButton}
+        share={{ available: share.available, sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : share.stop()) }}
+        menu={[
+          { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
+          { label: 'Copy invite link', onSelect: () => void copy() },
+          mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
+          ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
+        ]}
+        onLeave={onLeave}
+      />
+      <p className="sr-only" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </p>
+      <Toast message={toast} />
+    </main>
+  );
+}

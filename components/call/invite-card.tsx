@@ -1,0 +1,23 @@
+'use client';
+import { LinkIcon } from '../ui/icons';
+
+/** Shown while nobody else is in the call: the link to share, ready to copy. */
+export function InviteCard({ link, onCopy }: { link: string; onCopy: () => void }) {
+  return (
+    <section aria-label="Invite others" data-testid="invite-card" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800">
+      <h2 className="text-lg font-semibold">Waiting for others to join</h2>
+      <p className="text-sm text-slate-400">Share this link: whoever opens it joins you here.</p>
+      <p className="rounded-lg bg-slate-950 px-3 py-2 font-mono text-sm break-all text-slate-200 select-all" data-testid="invite-link">
+        {link}
+      </p>
+      <button
+        type="button"
+        onClick={onCopy}
+        className="flex w-fit items-center gap-2 rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300"
+      >
+        <LinkIcon />
+        Copy link
+      </button>
+    </section>
+  );
+}

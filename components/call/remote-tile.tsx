@@ -1,0 +1,120 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { initials } from '@/lib/client/display-name';
+import type { QualityMark } from '@/lib/client/network-quality';
+import type { Person, Screen } from '@/lib/client/people';
+import type { RemoteTrack } from '@/lib/client/engine/rtc';
+import { CameraOffIcon, HandIcon, MicOffIcon, PinIcon } from '../ui/icons';
+import { QualityBars } from './quality-bars';
+
+export interface TileState {
+  speaking?: boolean;
+  quality?: QualityMark;
+  pinned?: boolean;
+  onPin?: () => void;
+}
+
+type FrameProps = TileState & {
+  label: string;
+  micOff?: boolean;
+  cameraOff?: boolean;
+  hand?: boolean;
+  children: ReactNode;
+  testId: string;
+  /** Under the name, e.g. your own microphone's level. */
+  extra?: ReactNode;
+};
+
+/** A tile's frame: the video (or avatar) with the person's name, marks and a pin control. */
+export function TileFrame({ label, micOff = false, cameraOff = false, hand = false, speaking = false, quality, pinned = false, onPin, children, testId, extra }: FrameProps) {
+  return (
+    <figure
+      data-testid={testId}
+      data-speaking={speaking}
+      className={`group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900 ring-1 ${speaking ? 'ring-4 ring-emerald-400' : 'ring-slate-800'}`}
+    >
+      {children}
+      {hand && (
+        <span title="Hand raised" aria-label="hand raised" data-testid="hand-indicator" className="absolute top-2 left-2 rounded-full bg-amber-400 p-1.5 text-slate-950">
+          <HandIcon className="h-5 w-5" />
+        </span>
+      )}
+      {onPin && (
+        <button
+          type="button"
+          onClick={onPin}
+          aria-pressed={pinned}
+          aria-label={`${pinned ? 'Unpin' : 'Pin'} ${label}`}
+          title={pinned ? 'Unpin' : 'Pin to the stage'}
+          className={`absolute top-2 right-2 rounded-full p-1.5 focus:opacity-100 focus:outline-2 focus:outline-sky-400 group-hover:opacity-100 ${pinned ? 'bg-sky-500 text-slate-950 opacity-100' : 'bg-slate-950/70 opacity-0'}`}
+        >
+          <PinIcon className="h-4 w-4" />
+        </button>
+      )}
+      <figcaption className="absolute bottom-2 left-2 flex max-w-[calc(100%-1rem)] flex-col gap-1 rounded-lg bg-slate-950/70 px-2 py-1 text-sm">
+        <span className="flex items-center gap-2">
+          {quality && <QualityBars mark={quality} />}
+          <span className="truncate" data-testid="tile-label">
+            {label}
+          </span>
+          {speaking && <span className="sr-only" data-testid="speaking-indicator">speaking</span>}
+          {micOff && (
+            <span title="Microphone off" aria-label="microphone off" data-testid="mic-off-indicator">
+              <MicOffIcon className="h-4 w-4 text-rose-400" />
+            </span>
+          )}
+          {cameraOff && (
+            <span title="Camera off" aria-label="camera off" data-testid="camera-off-indicator">
+              <CameraOffIcon className="h-4 w-4 text-rose-400" />
+            </span>
+          )}
+        </span>
+        {extra}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function Avatar({ name, small = false }: { name: string; small?: boolean }) {
+  return (
+    <div className="flex h-full items-center justify-center">
+      <div
+        className={`flex items-center justify-center rounded-full bg-slate-700 font-semibold ${small ? 'h-9 w-9 text-sm' : 'h-16 w-16 text-xl'}`}
+        aria-hidden="true"
+        data-testid="avatar"
+      >
+        {initials(name)}
+      </div>
+    </div>
+  );
+}
+
+/** Plays a remote video track into its box while mounted. */
+function RemoteVideo({ track, testId, fit = 'cover' }: { track: RemoteTrack; testId: string; fit?: 'cover' | 'contain' }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    track.play(box.current);
+    const video = box.current.querySelector('video');
+    if (video) video.style.objectFit = fit;
+    return () => track.stop();
+  }, [track, fit]);
+  return <div ref={box} className="h-full w-full" data-testid={testId} />;
+}
+
+export function RemoteTile({ person, ...state }: { person: Person } & TileState) {
+  return (
+    <TileFrame testId={`remote-tile-${person.uid}`} label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} {...state}>
+      {person.videoTrack ? <RemoteVideo track={person.videoTrack} testId="remote-video" /> : <Avatar name={person.name} />}
+    </TileFrame>
+  );
+}
+
+/** Someone's shared screen: shown whole (never cropped), labelled with whose it is. */
+export function ScreenTile({ screen, ...state }: { screen: Screen } & TileState) {
+  return (
+    <TileFrame testId="screen-tile" label={`${screen.ownerName}'s screen`} {...state}>
+      {screen.videoTrack ? <RemoteVideo track={screen.videoTrack} testId="screen-video" fit="contain" /> : <Avatar name={screen.ownerName} />}
+    </TileFrame>
+  );
+}

@@ -1,0 +1,33 @@
+// Agora mode's engine: agora-rtc-sdk-ng, loaded in the browser only (it touches window on import).
+// The camera and microphone are not the SDK's: they come from the browser (capture.ts).
+import type { IAgoraRTC } from 'agora-rtc-sdk-ng';
+import { adaptAgoraClient } from './rtc-adapter';
+import type { CallEngine, ScreenTrack } from '../call-engine';
+import { createAgoraSignalingClient } from './signaling-adapter';
+
+let loading: Promise<IAgoraRTC> | null = null;
+
+/** Starts downloading the SDK once; call it as soon as the call page opens. */
+export function loadAgoraSdk(): Promise<IAgoraRTC> {
+  loading ??= import('agora-rtc-sdk-ng').then(({ default: AgoraRTC }) => {
+    AgoraRTC.setLogLevel(2); // warnings and errors only
+    AgoraRTC.disableLogUpload();
+    return AgoraRTC;
+  });
+  loading.catch(() => {
+    loading = null; // let a later attempt retry the download
+  });
+  return loading;
+}
+
+export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
+  return {
+    name: 'agora',
+    createClient: () => adaptAgoraClient(AgoraRTC, AgoraRTC.createClient({ mode: 'rtc', codec: 'vp8' })),
+    createSignalingClient: createAgoraSignalingClient,
+    createScreenTrack: async () => {
+      const track = await AgoraRTC.createScreenVideoTrack({ encoderConfig: '1080p_1', optimizationMode: 'detail' }, 'disable');
+      return Object.assign(track, { onEnded: (listener: () => void) => track.on('track-ended', listener) }) as unknown as ScreenTrack;
+    },
+  };
+}

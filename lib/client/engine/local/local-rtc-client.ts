@@ -1,0 +1,239 @@
+// Local mode's client: the RtcClient surface of the Agora SDK, carried by WebRTC between the
+// browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
+import type { ConnectionState, LocalTrack, MediaKind, RemoteTrack, RemoteUser, RtcClient, RtcClientEvents, Uid } from '../rtc';
+import type { LocalMediaTrack } from '../media-track';
+import { QualityMeter } from './path-quality';
+import { PeerMesh, type SignalData } from './peer-mesh';
+import { mark } from '../../timing-marks';
+import { LocalConnection } from './connection';
+import { Listeners } from './listeners';
+import { Roster } from './roster';
+import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling-request';
+
+/**
+ * How long the roster's events may wait for an answer being made. On a busy machine the UI's
+ * render of a newcomer (~50–100 ms) used to run between the steps of the answer it is waiting for.
+ */
+const ROSTER_WAITS_FOR_ANSWER_MS = 250;
+/** How long a join waits for the answers to its offers before it reports itself joined regardless. */
+const JOIN_WAITS_FOR_ANSWERS_MS = 300;
+
+export class LocalRtcClient implements RtcClient {
+  private readonly listeners = new Listeners<RtcClientEvents>();
+  /** Who joined, left, published: told to the UI after an answer being made has left. */
+  private readonly roster = new Roster(this.listeners);
+  private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
+  private readonly unwatch = new Map<LocalMediaTrack, () => void>();
+  private readonly mesh: PeerMesh;
+  private readonly quality: QualityMeter;
+  private session: string | null = null;
+  private unlisten: (() => void) | null = null;
+  private joining: AbortController | null = null;
+  private state: ConnectionState = 'DISCONNECTED';
+
+  /** `receive: false` for a screen share: it sends its track and receives nobody's media. */
+  constructor({ receive = true }: { receive?: boolean } = {}) {
+    this.mesh = new PeerMesh(
+      (to, data) => this.signal(to, data),
+      (kind) => this.published[kind]?.currentTrack() ?? null,
+      receive,
+    );
+    this.quality = new QualityMeter(() => this.mesh.stats());
+  }
+
+  getNetworkQuality = () => this.quality.current.self;
+  getRemoteNetworkQuality = () => this.quality.current.remote;
+  getRemoteVideoStats = () => this.quality.current.stats;
+
+  on: RtcClient['on'] = (event, listener) => this.listeners.add(event, listener);
+  off: RtcClient['off'] = (event, listener) => this.listeners.remove(event, listener);
+
+  private setState(next: ConnectionState, reason?: string) {
+    const previous = this.state;
+    if (previous === next) return;
+    this.state = next;
+    this.listeners.emit('connection-state-change', next, previous, reason);
+  }
+
+  async join(appId: string, channel: string, token: string | null, uid?: Uid | null): Promise<Uid> {
+    if (this.session || this.joining) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: already joined or joining');
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.joining = controller;
+    this.setState('CONNECTING');
+    const stopIfAborted = () => {
+      if (signal.aborted) throw aborted();
+    };
+    try {
+      mark('join-start');
+      const connection = LocalConnection.shared();
+      const connectionId = connection.currentId() ?? (await connection.id());
+      mark('stream-open');
+      // The offer made during the preview rides on the join: the server hands it to someone already
+      // there. No await when both are ready: the request then leaves before the call view renders.
+      const offer = this.mesh.readyOfferForJoin() ?? (await this.mesh.offerForJoin());
+      const joined = await postSignaling('join', { connection: connectionId, appId, channel, uid, token, ...(offer && { offer: offer.description }) }, signal).catch((error) => {
+        offer?.sentTo(undefined);
+        throw error;
+      });
+      mark('join-answered');
+      offer?.sentTo(typeof joined.offeredTo === 'number' ? joined.offeredTo : undefined);
+      const session = joined.sessionId as string;
+      this.session = session;
+      if (signal.aborted) {
+        // Accepted by the server, but the caller gave up meanwhile: give the uid back at once.
+        void postSignaling('leave', { session }).catch(() => undefined);
+        stopIfAborted();
+      }
+      const participants = joined.participants as { uid: number; audio: boolean; video: boolean }[];
+      // Offer to everyone already there before listening, so no event can create a peer that
+      // should have been ours to offer, and before the UI renders them: the offers leave first.
+      await Promise.all(
+        participants.map((participant) =>
+          this.mesh.connect(participant.uid, true).catch((error) => console.warn(`local mode: offer to uid ${participant.uid} failed: ${(error as Error).message}`)),
+        ),
+      );
+      stopIfAborted();
+      mark('offers-started');
+      this.unlisten = connection.listen(session, {
+        // Negotiation with a peer that left a moment ago can fail: routine, one line, no trace.
+        onEvent: (event) => void this.onServerEvent(event).catch((error) => console.warn(`local mode: ${event.type} failed: ${(error as Error).message}`)),
+        onReconnecting: () => this.setState('RECONNECTING', 'NETWORK_ERROR'),
+        onReopened: () => this.setState('CONNECTED'),
+        onClosed: () => {
+          this.teardown();
+          this.setState('DISCONNECTED', 'SERVER_ERROR');
+        },
+      });
+      // The answers to this tab's offers are applied before the UI renders the people in the call
+      // (and the call as connected): a render in between held each answer up by ~100 ms here.
+      const release = this.roster.hold(JOIN_WAITS_FOR_ANSWERS_MS);
+      for (const participant of participants) {
+        this.roster.joined(participant.uid);
+        this.roster.published(participant.uid, participant.audio, participant.video);
+      }
+      await this.mesh.answersFrom(participants.map((participant) => participant.uid), JOIN_WAITS_FOR_ANSWERS_MS);
+      stopIfAborted(); // before the UI hears of anyone: teardown drops what is held
+      release();
+      this.setState('CONNECTED');
+      mark('joined');
+      this.quality.start();
+      return joined.uid as Uid;
+    } catch (error) {
+      this.teardown();
+      this.setState('DISCONNECTED', signal.aborted ? 'LEAVE' : 'SERVER_ERROR');
+      throw error;
+    } finally {
+      this.joining = null;
+    }
+  }
+
+  private async onServerEvent(event: ServerEvent) {
+    switch (event.type) {
+      case 'user-joined':
+        this.roster.joined(event.uid!);
+        return;
+      case 'user-left':
+        this.mesh.close(event.uid!);
+        this.roster.left(event.uid!, event.reason ?? 'Quit');
+        return;
+      case 'user-published':
+        this.roster.published(event.uid!, event.audio!, event.video!);
+        return;
+      case 'signal': {
+        // A newcomer's offer: their arrival renders once the answer has left, not in between.
+        const answerSent = event.data?.description?.type === 'offer' ? this.roster.hold(ROSTER_WAITS_FOR_ANSWER_MS) : undefined;
+        try {
+          await this.mesh.onSignal(event.from!, event.data ?? {}, answerSent);
+        } finally {
+          answerSent?.();
+        }
+        return;
+      }
+      case 'token-privilege-will-expire':
+        this.listeners.emit('token-privilege-will-expire');
+        return;
+      case 'token-privilege-did-expire':
+        // As with Agora, the client has already been removed when this fires.
+        this.teardown();
+        this.setState('DISCONNECTED', 'TOKEN_EXPIRE');
+        this.listeners.emit('token-privilege-did-expire');
+        return;
+    }
+  }
+
+  private async signal(to: number, data: SignalData) {
+    if (!this.session) return;
+    await postSignaling('signal', { session: this.session, to, data }).catch((error: LocalRtcError) => {
+      // A peer that just left (tab closed, rejoined) is routine: its user-left event is on its way.
+      if (!/is not in channel/.test(error.message)) console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
+    });
+  }
+
+  async subscribe(user: RemoteUser, mediaType: MediaKind): Promise<RemoteTrack> {
+    const uid = Number(user.uid);
+    const track = await this.mesh.remoteTrack(uid, mediaType);
+    if (!track) throw new LocalRtcError('INVALID_REMOTE_USER', `INVALID_REMOTE_USER: no ${mediaType} from uid ${uid}`);
+    if (mediaType === 'audio') user.audioTrack = track;
+    else user.videoTrack = track;
+    return track;
+  }
+
+  async publish(tracks: LocalTrack | LocalTrack[]) {
+    for (const track of ([] as LocalTrack[]).concat(tracks) as LocalMediaTrack[]) {
+      this.published[track.trackMediaType] = track;
+      if (!this.unwatch.has(track)) this.unwatch.set(track, track.onTrackChanged(() => void this.mesh.refreshOutgoing()));
+    }
+    await this.syncPublished();
+  }
+
+  async unpublish(tracks?: LocalTrack | LocalTrack[]) {
+    const targets = tracks ? ([] as LocalTrack[]).concat(tracks) : Object.values(this.published);
+    for (const track of targets as LocalMediaTrack[]) {
+      if (this.published[track.trackMediaType] === track) delete this.published[track.trackMediaType];
+      this.unwatch.get(track)?.();
+      this.unwatch.delete(track);
+    }
+    await this.syncPublished();
+  }
+
+  private async syncPublished() {
+    await this.mesh.refreshOutgoing();
+    if (!this.session) return;
+    try {
+      await postSignaling('publish', { session: this.session, audio: Boolean(this.published.audio), video: Boolean(this.published.video) });
+    } catch (error) {
+      delete this.published.audio;
+      delete this.published.video;
+      await this.mesh.refreshOutgoing();
+      throw error;
+    }
+  }
+
+  async renewToken(token: string) {
+    if (!this.session) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: not in a channel');
+    await postSignaling('renew', { session: this.session, token });
+  }
+
+  async leave() {
+    this.joining?.abort();
+    const session = this.session;
+    this.teardown();
+    if (session) await postSignaling('leave', { session }).catch(() => undefined);
+    this.setState('DISCONNECTED', 'LEAVE');
+  }
+
+  private teardown() {
+    this.quality.stop();
+    this.unlisten?.();
+    this.unlisten = null;
+    this.session = null;
+    // Out of the channel nothing is published; a later join publishes afresh.
+    this.unwatch.forEach((stop) => stop());
+    this.unwatch.clear();
+    delete this.published.audio;
+    delete this.published.video;
+    this.mesh.closeAll();
+    this.roster.clear();
+  }
+}
