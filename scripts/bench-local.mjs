@@ -3,13 +3,14 @@
 //     client sets on the way in, lib/client/timing-marks.ts), medians of several runs;
 //  2. what the browser's processes cost while a tab shows the preview, sits in a call, or two talk
 //     (CPU taken from the camera, the encoder and the other tab: what a join waits for here);
-//  3. token renewal: the round trip (fresh token from /api/rtc + /api/local/renew), and whether the
+//  3. each tab's renderer main-thread busy time over 30 s of a two-person call (BUSY_WINDOW_MS);
+//  4. token renewal: the round trip (fresh token from /api/rtc + /api/local/renew), and whether the
 //     other side's video skips a beat meanwhile (frames counted with requestVideoFrameCallback).
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, and the
 // figures are printed side by side (this machine's speed drifts: only one run compares fairly).
 // Reports only; nothing is asserted.
 import { availableParallelism } from 'node:os';
-import { chromiumCpuShare, firstFrameAt, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { chromiumCpuShare, firstFrameAt, launchChromium, mainThreadBusyMs, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
@@ -122,6 +123,33 @@ if (cpu['one tab, preview'] !== null) {
     console.log(`  ${state.padEnd(28)} ${cpuBaseline ? `baseline ${String(cpuBaseline[state]).padStart(3)}%   ` : ''}this build ${String(share).padStart(3)}%`);
   }
 }
+
+/** Main-thread busy time of both tabs over BUSY_WINDOW_MS of a two-person call, once both see each other. */
+async function busyInCall(server) {
+  const channel = `bench-busy-${Date.now()}`;
+  const alice = await participant(server);
+  const bob = await participant(server);
+  await (await openPrejoin(alice, channel)).click();
+  await (await openPrejoin(bob, channel)).click();
+  await Promise.all([alice, bob].map((page) => page.locator('[data-testid=remote-video] video').waitFor()));
+  await bob.waitForTimeout(2000);
+  const busy = await mainThreadBusyMs([alice, bob], BUSY_WINDOW_MS);
+  await alice.context().close();
+  await bob.context().close();
+  return busy;
+}
+
+const BUSY_WINDOW_MS = Number(process.env.BUSY_WINDOW_MS ?? 30_000);
+const busyRounds = Number(process.env.BUSY_ROUNDS ?? 2);
+const busy = [];
+const busyBaseline = [];
+for (let round = 0; round < busyRounds; round++) {
+  busy.push(...(await busyInCall(base)));
+  if (baseline) busyBaseline.push(...(await busyInCall(baseline)));
+}
+console.log(`\nRenderer main-thread busy time per tab over ${BUSY_WINDOW_MS / 1000} s of a two-person call (median of ${busy.length} tabs):`);
+if (baseline) console.log(`  baseline ${median(busyBaseline)} ms   tabs: ${busyBaseline.join(', ')}`);
+console.log(`  this build ${median(busy)} ms   tabs: ${busy.join(', ')}${baseline ? `   (${(median(busy) / median(busyBaseline)).toFixed(2)}× the baseline)` : ''}`);
 
 // Renewal: 40 s tokens renew 30 s ahead, about every 10 s. Alice watches Bob's video the whole time.
 const alice = await participant();

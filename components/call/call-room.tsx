@@ -7,7 +7,6 @@ import { browserCapture, type Capture } from '@/lib/client/capture';
 import { useCallEngine } from '@/lib/client/use-call-engine';
 import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
 import { parseDisplayName } from '@/lib/client/display-name';
-import { useNetworkQuality } from '@/lib/client/network-quality';
 import { listPeople, listScreens } from '@/lib/client/people';
 import { nameStore } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
@@ -42,7 +41,6 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   if (stage !== 'call' && everJoined) setEverJoined(false);
   const presence = usePresence(engine, config, channel, name.ok ? name.value : '', stage === 'call', everJoined);
   const share = useScreenShare(engine, channel, config, presence.setScreen);
-  const quality = useNetworkQuality(call.session);
 
   // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
@@ -145,7 +143,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
         presence={presence}
         screens={listScreens(call.snapshot.participants, presence.snapshot)}
         share={{ ...share, available: canShareScreen(), start: () => void share.start(), stop: () => void share.stop() }}
-        quality={quality}
+        qualitySource={call.session}
         modeBadge={<ModeBadge mode={config.mode} />}
         onToggle={toggle}
         onSelectDevice={selectDeviceInCall}

@@ -1,9 +1,8 @@
 'use client';
 import type { ReactNode } from 'react';
 import { chooseLayout, type LayoutMode } from '@/lib/client/layout';
-import type { QualityMark } from '@/lib/client/network-quality';
 import type { Person, Screen } from '@/lib/client/people';
-import type { Speaking } from '@/lib/client/use-speaking';
+import { useActiveSpeaker } from '@/lib/client/use-participant-signals';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { CallStage } from './call-stage';
 import { InviteCard } from './invite-card';
@@ -17,8 +16,6 @@ type Props = {
   media: LocalMedia;
   /** True while this person shares their screen: their stage shows that, not the screen itself. */
   presenting: boolean;
-  speaking: Speaking;
-  quality: Record<string, QualityMark>;
   mode: LayoutMode;
   pinned: string | null;
   onPin: (key: string | null) => void;
@@ -29,12 +26,12 @@ const SELF = 'self';
 const MY_SCREEN = 'my-screen';
 
 /** Every tile of the call — you, the others, shared screens — in the layout that fits the moment. */
-export function CallTiles({ people, screens, media, presenting, speaking, quality, mode, pinned, onPin, invite }: Props) {
+export function CallTiles({ people, screens, media, presenting, mode, pinned, onPin, invite }: Props) {
   const [me, ...others] = people;
   const alone = others.length === 0 && screens.length === 0 && !presenting;
   const screenKeys = [...(presenting ? [MY_SCREEN] : []), ...screens.map((screen) => `screen-${screen.uid}`)];
   const keys = [SELF, ...screenKeys, ...others.map((person) => person.uid), ...(alone ? ['invite'] : [])];
-  const layout = chooseLayout({ mode, tiles: keys, screens: screenKeys, pinned, activeSpeaker: speaking.active, self: SELF });
+  const layout = chooseLayout({ mode, tiles: keys, screens: screenKeys, pinned, activeSpeaker: useActiveSpeaker(mode === 'speaker'), self: SELF });
   const pinState = (key: string) => ({ pinned: pinned === key, onPin: () => onPin(pinned === key ? null : key) });
 
   const tiles: Record<string, () => ReactNode> = {
@@ -45,8 +42,7 @@ export function CallTiles({ people, screens, media, presenting, speaking, qualit
         hand={me!.hand}
         micOff={!media.micOn || !media.audioTrack}
         cameraOff={!media.cameraOn || !media.videoTrack}
-        speaking={speaking.speaking.has(SELF)}
-        quality={quality.self}
+        signalKey={SELF}
         extra={<MicLevel track={media.audioTrack} active={media.micOn} compact />}
         {...pinState(SELF)}
       >
@@ -62,7 +58,7 @@ export function CallTiles({ people, screens, media, presenting, speaking, qualit
   };
   for (const screen of screens) tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
   for (const person of others) {
-    tiles[person.uid] = () => <RemoteTile person={person} speaking={speaking.speaking.has(person.uid)} quality={quality[person.uid]} {...pinState(person.uid)} />;
+    tiles[person.uid] = () => <RemoteTile person={person} {...pinState(person.uid)} />;
   }
   return <CallStage layout={layout} tile={(key) => tiles[key]?.()} />;
 }

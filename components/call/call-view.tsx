@@ -3,13 +3,13 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallSnapshot } from '@/lib/client/call-session';
 import type { LayoutMode } from '@/lib/client/layout';
-import type { QualityMark } from '@/lib/client/network-quality';
+import type { QualitySource } from '@/lib/client/network-quality';
 import { nameOf, type Person, type Screen } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
 import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import type { ShareStatus } from '@/lib/client/use-screen-share';
-import { useSpeaking } from '@/lib/client/use-speaking';
+import { ParticipantSignalsContext, useParticipantSignalsSource } from '@/lib/client/use-participant-signals';
 import { mark } from '@/lib/client/timing-marks';
 import { CallControls, type Panel } from './call-controls';
 import { ChatPanel } from './chat-panel';
@@ -52,7 +52,8 @@ type Props = {
   screens: Screen[];
   presence: PresenceView;
   share: ShareView;
-  quality: Record<string, QualityMark>;
+  /** Where connection quality is read (the call session); null before there is one. */
+  qualitySource: QualitySource | null;
   modeBadge: React.ReactNode;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
@@ -91,7 +92,7 @@ function signalingProblem(presence: PresenceSnapshot | null): string | null {
   return presence.status === 'reconnecting' ? 'Chat is reconnecting…' : 'Chat is connecting…';
 }
 
-export function CallView({ channel, snapshot, media, people, screens, presence, share, quality, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
+export function CallView({ channel, snapshot, media, people, screens, presence, share, qualitySource, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
   const [mode, setMode] = useState<LayoutMode>('grid');
@@ -114,7 +115,8 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
   }, []);
   const [me, ...others] = people;
   const chatProblem = signalingProblem(presenceSnapshot);
-  const speaking = useSpeaking({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) }, 'self');
+  const levels = { self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) };
+  const signals = useParticipantSignalsSource(levels, qualitySource);
   const presenter = screens[0]?.ownerName ?? null;
   const startSharing = () => {
     if (presenter) show(`${presenter} is presenting. One person presents at a time: ask them to stop first.`);
@@ -122,6 +124,7 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
   };
 
   return (
+    <ParticipantSignalsContext value={signals}>
     <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
       <header className={`flex flex-wrap items-center justify-between gap-2 ${clearOfDevIndicator}`}>
         <div className="flex min-w-0 items-center gap-3">
@@ -177,8 +180,6 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
               screens={screens}
               media={media}
               presenting={share.status === 'sharing'}
-              speaking={speaking}
-              quality={quality}
               mode={mode}
               pinned={pinned}
               onPin={setPinned}
@@ -224,5 +225,6 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
       </p>
       <Toast message={toast} />
     </main>
+    </ParticipantSignalsContext>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { initials } from '@/lib/client/display-name';
-import type { QualityMark } from '@/lib/client/network-quality';
+import { useIsSpeaking, useQualityMark } from '@/lib/client/use-participant-signals';
 import type { Person, Screen } from '@/lib/client/people';
 import type { RemoteTrack } from '@/lib/client/engine/rtc';
 import { CameraOffIcon, HandIcon, MicOffIcon, PinIcon } from '../ui/icons';
 import { QualityBars } from './quality-bars';
 
 export interface TileState {
-  speaking?: boolean;
-  quality?: QualityMark;
+  /** Whose speaking and quality marks the tile shows ('self' for you); none for a screen. */
+  signalKey?: string;
   pinned?: boolean;
   onPin?: () => void;
 }
@@ -26,7 +26,9 @@ type FrameProps = TileState & {
 };
 
 /** A tile's frame: the video (or avatar) with the person's name, marks and a pin control. */
-export function TileFrame({ label, micOff = false, cameraOff = false, hand = false, speaking = false, quality, pinned = false, onPin, children, testId, extra }: FrameProps) {
+export function TileFrame({ label, micOff = false, cameraOff = false, hand = false, signalKey, pinned = false, onPin, children, testId, extra }: FrameProps) {
+  const speaking = useIsSpeaking(signalKey);
+  const quality = useQualityMark(signalKey);
   return (
     <figure
       data-testid={testId}
@@ -104,7 +106,7 @@ function RemoteVideo({ track, testId, fit = 'cover' }: { track: RemoteTrack; tes
 
 export function RemoteTile({ person, ...state }: { person: Person } & TileState) {
   return (
-    <TileFrame testId={`remote-tile-${person.uid}`} label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} {...state}>
+    <TileFrame testId={`remote-tile-${person.uid}`} label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} signalKey={person.uid} {...state}>
       {person.videoTrack ? <RemoteVideo track={person.videoTrack} testId="remote-video" /> : <Avatar name={person.name} />}
     </TileFrame>
   );

@@ -1,7 +1,5 @@
-'use client';
-// Connection-quality marks: this client's own quality and that of everyone it receives, polled
-// from the session every 2 s, described in words for the tooltips.
-import { useEffect, useState } from 'react';
+// Connection-quality marks: this client's own quality and that of everyone it receives, described in
+// words for the tooltips (read every 2 s by QualityMonitor in participant-signals.ts).
 import type { NetworkQuality, RemoteMediaStats } from './engine/rtc';
 
 export interface QualityMark {
@@ -23,21 +21,4 @@ export function describeQuality(quality: NetworkQuality | undefined, stats?: Rem
 
 export interface QualitySource {
   networkQuality(): { self: NetworkQuality | null; remote: Record<string, NetworkQuality>; stats: Record<string, RemoteMediaStats> };
-}
-
-/** Quality marks by uid, and your own under `self`; refreshed every 2 s while in a call. */
-export function useNetworkQuality(source: QualitySource | null): Record<string, QualityMark> {
-  const [marks, setMarks] = useState<Record<string, QualityMark>>({});
-  useEffect(() => {
-    if (!source) return;
-    const read = () => {
-      const { self, remote, stats } = source.networkQuality();
-      const next: Record<string, QualityMark> = { self: describeQuality(self ?? undefined) };
-      for (const [uid, quality] of Object.entries(remote)) next[uid] = describeQuality(quality, stats[uid]);
-      setMarks(next);
-    };
-    const timer = setInterval(read, 2000);
-    return () => clearInterval(timer);
-  }, [source]);
-  return marks;
 }

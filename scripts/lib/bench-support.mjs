@@ -80,3 +80,21 @@ export async function chromiumCpuShare(ms) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   return Math.round(((chromiumCpuSeconds() - before) * 1000 * 100) / ms);
 }
+
+/**
+ * Milliseconds the page's renderer main thread spent running tasks (script, style, layout, paint)
+ * over `ms`, from Chromium's own counter (CDP Performance.getMetrics → TaskDuration).
+ */
+export async function mainThreadBusyMs(pages, ms) {
+  const sessions = await Promise.all(pages.map((page) => page.context().newCDPSession(page)));
+  const taskSeconds = async () =>
+    Promise.all(
+      sessions.map(async (session) => (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value),
+    );
+  await Promise.all(sessions.map((session) => session.send('Performance.enable')));
+  const before = await taskSeconds();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = await taskSeconds();
+  await Promise.all(sessions.map((session) => session.detach()));
+  return after.map((seconds, index) => Math.round((seconds - before[index]) * 1000));
+}

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { createElement } from 'react';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDLE_SNAPSHOT } from '@/lib/client/call-snapshot';
+import type { Person } from '@/lib/client/people';
+import type { LocalMedia } from '@/lib/client/use-local-media';
+import { ACTIVE, SpeakingMonitor } from '@/lib/client/participant-signals';
+
+// Counts renders of the call view (through its controls, which it renders every time it renders)
+// and of each tile (through its quality bars, told apart by their description).
+const renders = vi.hoisted(() => ({ view: 0, tiles: new Map<string, number>() }));
+vi.mock('@/components/call/call-controls', async (original) => {
+  const actual = await original<typeof import('@/components/call/call-controls')>();
+  return { ...actual, CallControls: (props: Parameters<typeof actual.CallControls>[0]) => (renders.view++, createElement(actual.CallControls, props)) };
+});
+vi.mock('@/components/call/quality-bars', async (original) => {
+  const actual = await original<typeof import('@/components/call/quality-bars')>();
+  return {
+    QualityBars: (props: Parameters<typeof actual.QualityBars>[0]) => {
+      const key = props.mark?.description ?? '';
+      renders.tiles.set(key, (renders.tiles.get(key) ?? 0) + 1);
+      return createElement(actual.QualityBars, props);
+    },
+  };
+});
+const { CallView } = await import('@/components/call/call-view');
+
+const level = (value: { now: number }) => ({ play: () => {}, stop: () => {}, getVolumeLevel: () => value.now });
+
+describe('SpeakingMonitor', () => {
+  it('lights a speaker while loud, holds briefly between words, and names the loudest remote one', () => {
+    const ada = { now: 0.3 };
+    const grace = { now: 0.1 };
+    const monitor = new SpeakingMonitor('self');
+    monitor.listenTo({ self: level({ now: 0.9 }), ada: level(ada), grace: level(grace) });
+    monitor.poll(1000);
+    expect([monitor.speaking.get('self'), monitor.speaking.get('ada'), monitor.speaking.get('grace')]).toEqual([true, true, true]);
+    expect(monitor.active.get(ACTIVE)).toBe('ada');
+    ada.now = 0;
+    monitor.poll(1500);
+    expect(monitor.speaking.get('ada')).toBe(true);
+    monitor.poll(1900);
+    expect(monitor.speaking.get('ada')).toBe(false);
+    expect(monitor.active.get(ACTIVE)).toBe('grace');
+  });
+});
+
+describe('the call view and its tiles', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('a change in one person’s speaking re-renders that person’s tile, not the call view or the other tiles', async () => {
+    const ada = { now: 0 };
+    const grace = { now: 0 };
+    const person = (uid: string, name: string, audio: { now: number }): Person => ({ uid, name, hand: false, hasAudio: true, hasVideo: false, audioTrack: level(audio), self: false });
+    const media: LocalMedia = { audioTrack: null, videoTrack: null, audioError: null, videoError: null, micOn: false, cameraOn: false, devices: { cameras: [], microphones: [], speakers: [] }, cameraId: null, microphoneId: null, speakerId: null, starting: false };
+    const quality = {
+      networkQuality: () => ({
+        self: { uplinkNetworkQuality: 1, downlinkNetworkQuality: 1 },
+        remote: { '1': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 }, '2': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 } },
+        stats: { '1': { end2EndDelay: 11, packetLossRate: 0 }, '2': { end2EndDelay: 22, packetLossRate: 0 } },
+      }),
+    };
+    render(
+      createElement(CallView, {
+        channel: 'room',
+        snapshot: { ...IDLE_SNAPSHOT, phase: 'joined', connection: 'CONNECTED' },
+        media,
+        people: [{ uid: '9', name: 'Me', hand: false, hasAudio: false, hasVideo: false, self: true }, person('1', 'Ada', ada), person('2', 'Grace', grace)],
+        screens: [],
+        presence: { snapshot: null, send: async () => {}, setHand: () => {} },
+        share: { available: false, status: 'idle', error: null, start: () => {}, stop: () => {}, clearError: () => {} },
+        qualitySource: quality,
+        modeBadge: null,
+        onToggle: () => {},
+        onSelectDevice: () => {},
+        onLeave: () => {},
+        onRetry: () => {},
+      }),
+    );
+    await act(async () => vi.advanceTimersByTime(2000));
+    const adaTile = 'Connection: good (round trip 11 ms, 0 % loss)';
+    const graceTile = 'Connection: good (round trip 22 ms, 0 % loss)';
+    expect(renders.tiles.get(adaTile)).toBeGreaterThan(0);
+    const before = { view: renders.view, ada: renders.tiles.get(adaTile), grace: renders.tiles.get(graceTile) };
+
+    ada.now = 0.5;
+    await act(async () => vi.advanceTimersByTime(200));
+
+    expect(screen.getByTestId('remote-tile-1').getAttribute('data-speaking')).toBe('true');
+    expect(renders.tiles.get(adaTile)).toBe(before.ada! + 1);
+    expect(renders.tiles.get(graceTile)).toBe(before.grace);
+    expect(renders.view).toBe(before.view);
+  });
+});
