@@ -5,13 +5,11 @@ import type { CallPageConfig } from '@/lib/shared/call-contract';
 import type { CallEngine } from '@/lib/client/engine/call-engine';
 import { browserCapture, type Capture } from '@/lib/client/capture';
 import { useCallEngine } from '@/lib/client/use-call-engine';
-import { useCallSession, type PastedToken } from '@/lib/client/use-call-session';
+import { CallContext } from '@/lib/client/call/use-call';
+import { useCallStay, type PastedToken } from '@/lib/client/call/use-call-stay';
 import { parseDisplayName } from '@/lib/client/display-name';
-import { listPeople, listScreens } from '@/lib/client/people';
 import { nameStore } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
-import { usePresence } from '@/lib/client/use-presence';
-import { canShareScreen, useScreenShare } from '@/lib/client/use-screen-share';
 import type { LocalTrack } from '@/lib/client/engine/rtc';
 import { CallView } from './call-view';
 import { ModeBadge } from '../ui/mode-badge';
@@ -32,15 +30,9 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const { uid } = config;
   const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(capture);
-  const call = useCallSession(engine, channel, uid, config, stage !== 'left');
+  const stay = useCallStay(engine, channel, config, stage !== 'left');
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
   const name = parseDisplayName(nameDraft);
-  // Signaling logs in once this stay in the call has joined, and stops when the person leaves.
-  const [everJoined, setEverJoined] = useState(false);
-  if (stage === 'call' && call.snapshot.phase === 'joined' && !everJoined) setEverJoined(true);
-  if (stage !== 'call' && everJoined) setEverJoined(false);
-  const presence = usePresence(engine, config, channel, name.ok ? name.value : '', stage === 'call', everJoined);
-  const share = useScreenShare(engine, channel, config, presence.setScreen);
 
   // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
@@ -50,12 +42,11 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const join = (pasted: PastedToken | null) => {
     const tracks = [media.audioTrack, media.videoTrack].filter((track) => track !== null) as LocalTrack[];
     setStage('call');
-    call.join(tracks, { pasted, speakerId: media.speakerId });
+    stay.join(tracks, { name: name.ok ? name.value : '', pasted, speakerId: media.speakerId });
   };
 
   const leave = async () => {
-    await share.stop();
-    await call.leave();
+    await stay.leave();
     release();
     setStage('left');
   };
@@ -65,13 +56,13 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
     setStage('rejoining');
     const tracks = await start();
     setStage('call');
-    call.join(tracks, { speakerId: media.speakerId });
+    stay.join(tracks, { name: name.ok ? name.value : '', speakerId: media.speakerId });
   };
 
-  const toggle = (kind: 'audio' | 'video', on: boolean) => void setEnabled(kind, on, call.setTrackEnabled);
+  const toggle = (kind: 'audio' | 'video', on: boolean) => void setEnabled(kind, on, stay.setTrackEnabled);
   const selectDeviceInCall = (kind: 'camera' | 'microphone' | 'speaker', deviceId: string) => {
     void selectDevice(kind, deviceId);
-    if (kind === 'speaker') void call.setSpeaker(deviceId);
+    if (kind === 'speaker') void stay.setSpeaker(deviceId);
   };
 
   if (config.configurationError) {
@@ -128,28 +119,19 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
     );
   }
 
-  if (stage === 'call' && call.inCall) {
+  if (stage === 'call' && stay.call) {
     return (
-      <CallView
-        channel={channel}
-        snapshot={call.snapshot}
-        media={media}
-        people={listPeople(call.snapshot.participants, presence.snapshot, {
-          uid: String(uid),
-          name: name.ok ? name.value : 'You',
-          micOn: media.micOn && !!media.audioTrack,
-          cameraOn: media.cameraOn && !!media.videoTrack,
-        })}
-        presence={presence}
-        screens={listScreens(call.snapshot.participants, presence.snapshot)}
-        share={{ ...share, available: canShareScreen(), start: () => void share.start(), stop: () => void share.stop() }}
-        qualitySource={call.session}
-        modeBadge={<ModeBadge mode={config.mode} />}
-        onToggle={toggle}
-        onSelectDevice={selectDeviceInCall}
-        onLeave={() => void leave()}
-        onRetry={call.retry}
-      />
+      <CallContext value={stay.call}>
+        <CallView
+          channel={channel}
+          media={media}
+          me={{ uid: String(uid), name: name.ok ? name.value : 'You' }}
+          modeBadge={<ModeBadge mode={config.mode} />}
+          onToggle={toggle}
+          onSelectDevice={selectDeviceInCall}
+          onLeave={() => void leave()}
+        />
+      </CallContext>
     );
   }
 
@@ -160,8 +142,8 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       modeBadge={<ModeBadge mode={config.mode} withHint />}
       media={media}
       engineReady={!!engine}
-      tokenReady={call.token.ready}
-      tokenError={call.token.error}
+      tokenReady={stay.token.ready}
+      tokenError={stay.token.error}
       name={nameDraft}
       onName={nameStore.set}
       onToggle={toggle}

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { chooseLayout, type LayoutMode } from '@/lib/client/layout';
 import type { Person, Screen } from '@/lib/client/people';
-import { useActiveSpeaker } from '@/lib/client/use-participant-signals';
+import { useActiveSpeaker } from '@/lib/client/call/use-call';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { CallStage } from './call-stage';
 import { InviteCard } from './invite-card';

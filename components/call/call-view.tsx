@@ -1,15 +1,13 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallSnapshot } from '@/lib/client/call-session';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { canShareScreen } from '@/lib/client/call/screen-share';
+import { useCall, useCallSnapshot, usePresence, useShare } from '@/lib/client/call/use-call';
 import type { LayoutMode } from '@/lib/client/layout';
-import type { QualitySource } from '@/lib/client/network-quality';
-import { nameOf, type Person, type Screen } from '@/lib/client/people';
+import { listPeople, listScreens, nameOf } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
 import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
 import type { LocalMedia } from '@/lib/client/use-local-media';
-import type { ShareStatus } from '@/lib/client/use-screen-share';
-import { ParticipantSignalsContext, useParticipantSignalsSource } from '@/lib/client/use-participant-signals';
 import { mark } from '@/lib/client/timing-marks';
 import { CallControls, type Panel } from './call-controls';
 import { ChatPanel } from './chat-panel';
@@ -27,38 +25,15 @@ const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '
 // Only a refused join needs the token decoder: it downloads then, not with the call page.
 const TokenDiagnosis = dynamic(() => import('../inspector/token-diagnosis').then((module) => module.TokenDiagnosis), { ssr: false });
 
-export interface ShareView {
-  available: boolean;
-  status: ShareStatus;
-  error: string | null;
-  start: () => void;
-  stop: () => void;
-  clearError: () => void;
-}
-
-export interface PresenceView {
-  snapshot: PresenceSnapshot | null;
-  send: (text: string) => Promise<void>;
-  setHand: (hand: boolean) => void;
-}
-
 type Props = {
   channel: string;
-  snapshot: CallSnapshot;
   media: LocalMedia;
-  /** You first, then the others (lib/client/people.ts). */
-  people: Person[];
-  /** Screens others share now. */
-  screens: Screen[];
-  presence: PresenceView;
-  share: ShareView;
-  /** Where connection quality is read (the call session); null before there is one. */
-  qualitySource: QualitySource | null;
+  /** Your uid and the name the others see. */
+  me: { uid: string; name: string };
   modeBadge: React.ReactNode;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onLeave: () => void;
-  onRetry: () => void;
 };
 
 /** A short message at the top of the screen for a few seconds. */
@@ -86,13 +61,25 @@ async function copyInviteLink(show: (message: string) => void) {
 }
 
 /** Why names and chat are not working, for the notice and the chat panel; null when they are. */
-function signalingProblem(presence: PresenceSnapshot | null): string | null {
-  if (!presence || presence.status === 'idle' || presence.status === 'online' || presence.status === 'stopped') return null;
+function signalingProblem(presence: PresenceSnapshot): string | null {
+  if (presence.status === 'idle' || presence.status === 'online' || presence.status === 'stopped') return null;
   if (presence.status === 'unavailable') return presence.problem;
   return presence.status === 'reconnecting' ? 'Chat is reconnecting…' : 'Chat is connecting…';
 }
 
-export function CallView({ channel, snapshot, media, people, screens, presence, share, qualitySource, modeBadge, onToggle, onSelectDevice, onLeave, onRetry }: Props) {
+/** The call screen of one stay: reads the stay's Call (CallContext) and the local media it is given. */
+export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelectDevice, onLeave }: Props) {
+  const call = useCall();
+  const snapshot = useCallSnapshot((current) => current);
+  const presenceSnapshot = usePresence((current) => current);
+  const share = useShare((current) => current);
+  const micOn = media.micOn && !!media.audioTrack;
+  const cameraOn = media.cameraOn && !!media.videoTrack;
+  const people = useMemo(
+    () => listPeople(snapshot.participants, presenceSnapshot, { uid: you.uid, name: you.name, micOn, cameraOn }),
+    [snapshot.participants, presenceSnapshot, you.uid, you.name, micOn, cameraOn],
+  );
+  const screens = useMemo(() => listScreens(snapshot.participants, presenceSnapshot), [snapshot.participants, presenceSnapshot]);
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
   const [mode, setMode] = useState<LayoutMode>('grid');
@@ -102,8 +89,7 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
   // Rendered in the browser only (after Join), so the page's own address is at hand.
   const [link] = useState(() => window.location.href);
   useEffect(() => mark('call-view-shown'), []);
-  const presenceSnapshot = presence.snapshot;
-  const messages = presenceSnapshot?.messages ?? [];
+  const messages = presenceSnapshot.messages;
   const lookupName = useCallback((uid: string) => nameOf(uid, presenceSnapshot), [presenceSnapshot]);
   const unread = useUnread(messages, panel === 'chat');
   const announcement = useAnnouncement(people, messages, panel === 'chat', lookupName);
@@ -115,16 +101,16 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
   }, []);
   const [me, ...others] = people;
   const chatProblem = signalingProblem(presenceSnapshot);
-  const levels = { self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) };
-  const signals = useParticipantSignalsSource(levels, qualitySource);
+  useEffect(() => {
+    call.speaking.listenTo({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) });
+  });
   const presenter = screens[0]?.ownerName ?? null;
   const startSharing = () => {
     if (presenter) show(`${presenter} is presenting. One person presents at a time: ask them to stop first.`);
-    else share.start();
+    else void call.share.start();
   };
 
   return (
-    <ParticipantSignalsContext value={signals}>
     <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
       <header className={`flex flex-wrap items-center justify-between gap-2 ${clearOfDevIndicator}`}>
         <div className="flex min-w-0 items-center gap-3">
@@ -137,8 +123,8 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
         <p className="sr-only" data-testid="token-renewals" data-renewals={snapshot.renewals} data-rejoins={snapshot.rejoins}>
           {describeTokenState(snapshot)}
         </p>
-        <p className="sr-only" data-testid="signaling-state" data-status={presenceSnapshot?.status ?? 'idle'} data-renewals={presenceSnapshot?.renewals ?? 0} data-relogins={presenceSnapshot?.relogins ?? 0}>
-          {presenceSnapshot?.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
+        <p className="sr-only" data-testid="signaling-state" data-status={presenceSnapshot.status} data-renewals={presenceSnapshot.renewals} data-relogins={presenceSnapshot.relogins}>
+          {presenceSnapshot.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
         </p>
       </header>
 
@@ -151,16 +137,16 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
           {snapshot.notice.text}
         </p>
       )}
-      {share.status === 'sharing' && <PresentingBar onStop={share.stop} />}
+      {share.status === 'sharing' && <PresentingBar onStop={() => void call.share.stop()} />}
       {share.error && (
         <p role="alert" data-testid="share-error" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
           {share.error}
-          <button type="button" onClick={share.clearError} className="rounded px-2 py-0.5 hover:bg-rose-500/20">
+          <button type="button" onClick={() => call.share.clearError()} className="rounded px-2 py-0.5 hover:bg-rose-500/20">
             Dismiss
           </button>
         </p>
       )}
-      {presenceSnapshot?.status === 'unavailable' && (
+      {presenceSnapshot.status === 'unavailable' && (
         <p role="status" data-testid="signaling-notice" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
           {presenceSnapshot.problem}
         </p>
@@ -170,7 +156,7 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
         <section aria-label="Participants" className="min-h-0 min-w-0 flex-1">
           {snapshot.phase === 'failed' && snapshot.problem ? (
             <div className="flex h-full items-center overflow-y-auto">
-              <ProblemPanel problem={snapshot.problem} onRetry={onRetry} onLeave={onLeave}>
+              <ProblemPanel problem={snapshot.problem} onRetry={() => void call.camera.retry()} onLeave={onLeave}>
                 <TokenDiagnosis problem={snapshot.problem} grant={snapshot.failedGrant} />
               </ProblemPanel>
             </div>
@@ -194,7 +180,7 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
         )}
         {panel === 'chat' && (
           <SidePanel title="Chat" onClose={closePanel}>
-            <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={presence.send} />
+            <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={(text) => call.presence.send(text)} />
           </SidePanel>
         )}
       </div>
@@ -205,13 +191,13 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
         media={media}
         onToggle={onToggle}
         hand={me!.hand}
-        onHand={presence.setHand}
+        onHand={(hand) => void call.presence.setHand(hand)}
         panel={panel}
         onPanel={setPanel}
         peopleCount={people.length}
         unread={unread}
         moreButton={moreButton}
-        share={{ available: share.available, sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : share.stop()) }}
+        share={{ available: canShareScreen(), sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()) }}
         menu={[
           { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
           { label: 'Copy invite link', onSelect: () => void copy() },
@@ -225,6 +211,5 @@ export function CallView({ channel, snapshot, media, people, screens, presence, 
       </p>
       <Toast message={toast} />
     </main>
-    </ParticipantSignalsContext>
   );
 }

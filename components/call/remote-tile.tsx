@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { initials } from '@/lib/client/display-name';
-import { useIsSpeaking, useQualityMark } from '@/lib/client/use-participant-signals';
+import { useIsSpeaking, useQualityMark } from '@/lib/client/call/use-call';
 import type { Person, Screen } from '@/lib/client/people';
 import type { RemoteTrack } from '@/lib/client/engine/rtc';
 import { CameraOffIcon, HandIcon, MicOffIcon, PinIcon } from '../ui/icons';

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { PastedToken } from '@/lib/client/use-call-session';
+import type { PastedToken } from '@/lib/client/call/use-call-stay';
 import { parseAppId, parsePastedToken } from '@/lib/shared/validation';
 import { inspectorLink } from '../inspector/inspector-link';
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Mode } from '@/lib/shared/call-contract';
 import { parseDisplayName } from '@/lib/client/display-name';
-import type { PastedToken } from '@/lib/client/use-call-session';
+import type { PastedToken } from '@/lib/client/call/use-call-stay';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ConsoleTokenOption, type PastedChoice } from './console-token-option';
 import { NameField } from './name-field';

@@ -2,10 +2,13 @@
 import { createElement } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IDLE_SNAPSHOT } from '@/lib/client/call-snapshot';
-import type { Person } from '@/lib/client/people';
+import { Call } from '@/lib/client/call/call';
+import { CallContext } from '@/lib/client/call/use-call';
+import type { CallEngine } from '@/lib/client/engine/call-engine';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ACTIVE, SpeakingMonitor } from '@/lib/client/participant-signals';
+import { FakeRtcClient, grant } from '../support/fake-rtc-client';
+import { FakeSignalingClient } from '../support/fake-signaling-client';
 
 // Counts renders of the call view (through its controls, which it renders every time it renders)
 // and of each tile (through its quality bars, told apart by their description).
@@ -26,7 +29,7 @@ vi.mock('@/components/call/quality-bars', async (original) => {
 });
 const { CallView } = await import('@/components/call/call-view');
 
-const level = (value: { now: number }) => ({ play: () => {}, stop: () => {}, getVolumeLevel: () => value.now });
+const level = (value: { now: number }) => ({ play: vi.fn(), stop: vi.fn(), getVolumeLevel: () => value.now });
 
 describe('SpeakingMonitor', () => {
   it('lights a speaker while loud, holds briefly between words, and names the loudest remote one', () => {
@@ -58,46 +61,42 @@ describe('the call view and its tiles', () => {
   });
 
   it('a change in one person’s speaking re-renders that person’s tile, not the call view or the other tiles', async () => {
-    const ada = { now: 0 };
-    const grace = { now: 0 };
-    const person = (uid: string, name: string, audio: { now: number }): Person => ({ uid, name, hand: false, hasAudio: true, hasVideo: false, audioTrack: level(audio), self: false });
+    const levels: Record<string, { now: number }> = { '1': { now: 0 }, '2': { now: 0 } };
+    const client = Object.assign(new FakeRtcClient(), {
+      getNetworkQuality: () => ({ uplinkNetworkQuality: 1, downlinkNetworkQuality: 1 }),
+      getRemoteNetworkQuality: () => ({ '1': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 }, '2': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 } }),
+      getRemoteVideoStats: () => ({ '1': { end2EndDelay: 11, packetLossRate: 0 }, '2': { end2EndDelay: 22, packetLossRate: 0 } }),
+    });
+    client.subscribe.mockImplementation(async (user) => (user.audioTrack = level(levels[String(user.uid)]!)));
+    const engine: CallEngine = { name: 'local', createClient: () => client, createSignalingClient: async () => new FakeSignalingClient(), createScreenTrack: async () => Promise.reject(new Error('no')) };
+    const tokens = { camera: async () => grant(), screen: async () => grant(), signaling: async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Math.floor(Date.now() / 1000) + 300 }) };
+    const call = new Call({ engine, channel: 'room', uid: 9, screenUid: 10, name: 'Me', joinTimeoutMs: 5000, tokens });
     const media: LocalMedia = { audioTrack: null, videoTrack: null, audioError: null, videoError: null, micOn: false, cameraOn: false, devices: { cameras: [], microphones: [], speakers: [] }, cameraId: null, microphoneId: null, speakerId: null, starting: false };
-    const quality = {
-      networkQuality: () => ({
-        self: { uplinkNetworkQuality: 1, downlinkNetworkQuality: 1 },
-        remote: { '1': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 }, '2': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 } },
-        stats: { '1': { end2EndDelay: 11, packetLossRate: 0 }, '2': { end2EndDelay: 22, packetLossRate: 0 } },
-      }),
-    };
     render(
-      createElement(CallView, {
-        channel: 'room',
-        snapshot: { ...IDLE_SNAPSHOT, phase: 'joined', connection: 'CONNECTED' },
-        media,
-        people: [{ uid: '9', name: 'Me', hand: false, hasAudio: false, hasVideo: false, self: true }, person('1', 'Ada', ada), person('2', 'Grace', grace)],
-        screens: [],
-        presence: { snapshot: null, send: async () => {}, setHand: () => {} },
-        share: { available: false, status: 'idle', error: null, start: () => {}, stop: () => {}, clearError: () => {} },
-        qualitySource: quality,
-        modeBadge: null,
-        onToggle: () => {},
-        onSelectDevice: () => {},
-        onLeave: () => {},
-        onRetry: () => {},
-      }),
+      createElement(
+        CallContext,
+        { value: call },
+        createElement(CallView, { channel: 'room', media, me: { uid: '9', name: 'Me' }, modeBadge: null, onToggle: () => {}, onSelectDevice: () => {}, onLeave: () => {} }),
+      ),
     );
-    await act(async () => vi.advanceTimersByTime(2000));
+    await act(async () => {
+      call.join([]);
+      await vi.advanceTimersByTimeAsync(0);
+      for (const uid of ['1', '2']) client.emit('user-published', { uid, hasAudio: true, hasVideo: false }, 'audio');
+      await vi.advanceTimersByTimeAsync(2000);
+    });
     const adaTile = 'Connection: good (round trip 11 ms, 0 % loss)';
     const graceTile = 'Connection: good (round trip 22 ms, 0 % loss)';
     expect(renders.tiles.get(adaTile)).toBeGreaterThan(0);
     const before = { view: renders.view, ada: renders.tiles.get(adaTile), grace: renders.tiles.get(graceTile) };
 
-    ada.now = 0.5;
+    levels['1']!.now = 0.5;
     await act(async () => vi.advanceTimersByTime(200));
 
     expect(screen.getByTestId('remote-tile-1').getAttribute('data-speaking')).toBe('true');
     expect(renders.tiles.get(adaTile)).toBe(before.ada! + 1);
     expect(renders.tiles.get(graceTile)).toBe(before.grace);
     expect(renders.view).toBe(before.view);
+    await act(() => call.leave());
   });
 });

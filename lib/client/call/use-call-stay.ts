@@ -1,0 +1,89 @@
+'use client';
+// Makes one Call per stay (Join → Leave) for CallRoom, with its tokens from SWR: the camera's is
+// fetched while the person looks at the preview; the screen's and Signaling's when first needed.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallPageConfig } from '../../shared/call-contract';
+import type { CallEngine } from '../engine/call-engine';
+import type { LocalTrack } from '../engine/rtc';
+import { useRtcToken, useSignalingToken, useTokenSource } from '../use-token';
+import { Call, type CallTokens } from './call';
+
+/** An App ID and token pasted from Agora Console instead of fetching one (not renewable). */
+export interface PastedToken {
+  appId: string;
+  token: string;
+}
+
+export function useCallStay(engine: CallEngine | null, channel: string, config: CallPageConfig, active: boolean) {
+  const source = useTokenSource(config);
+  const enabled = active && !config.configurationError;
+  const camera = useRtcToken(source, channel, config.uid, enabled);
+  const screen = useRtcToken(source, channel, config.screenUid, false);
+  const signaling = useSignalingToken(source, String(config.uid), false);
+  // The Call asks for tokens long after it is made: it reads the newest refresh functions.
+  const tokens = useRef<CallTokens>({ camera: camera.refresh, screen: screen.refresh, signaling: signaling.refresh });
+  useEffect(() => {
+    tokens.current = { camera: camera.refresh, screen: screen.refresh, signaling: signaling.refresh };
+  });
+  const [call, setCall] = useState<Call | null>(null);
+  const current = useRef<Call | null>(null);
+
+  // Navigating away or closing the tab leaves the call and turns the camera off.
+  useEffect(() => {
+    const leave = () => void current.current?.leave();
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, []);
+
+  const join = useCallback(
+    (tracks: LocalTrack[], options: { name: string; pasted?: PastedToken | null; speakerId?: string | null }) => {
+      if (!engine || current.current) return;
+      const next = new Call({
+        engine,
+        channel,
+        uid: config.uid,
+        screenUid: config.screenUid,
+        name: options.name,
+        joinTimeoutMs: config.joinTimeoutMs,
+        tokens: {
+          camera: () => tokens.current.camera(),
+          screen: () => tokens.current.screen(),
+          signaling: () => tokens.current.signaling(),
+        },
+        pasted: options.pasted,
+      });
+      current.current = next;
+      setCall(next);
+      next.join(tracks, { initialGrant: camera.grant, speakerId: options.speakerId });
+    },
+    [engine, channel, config.uid, config.screenUid, config.joinTimeoutMs, camera.grant],
+  );
+
+  /** Leaves and forgets the Call, so the next join starts a new one. */
+  const leave = useCallback(async () => {
+    const leaving = current.current;
+    current.current = null;
+    await leaving?.leave();
+    setCall(null);
+  }, []);
+
+  /** In a call a switch also publishes or unpublishes; outside one it only turns the device on or off. */
+  const setTrackEnabled = useCallback(async (track: LocalTrack, enabled: boolean) => {
+    if (current.current) await current.current.camera.setTrackEnabled(track, enabled);
+    else await track.setEnabled(enabled);
+  }, []);
+
+  const setSpeaker = useCallback((deviceId: string) => current.current?.camera.setSpeaker(deviceId), []);
+
+  return {
+    call,
+    token: { ready: Boolean(camera.grant), error: camera.error ? camera.error.message : null },
+    join,
+    leave,
+    setTrackEnabled,
+    setSpeaker,
+  };
+}
