@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, requireMode, skipWhen, test } from './support/fixtures';
 
 // The token inspector in a real browser against the running app: what a pasted token shows, the
@@ -39,6 +39,10 @@ test('a token minted by the API shows its channel, uid and privileges, all green
   await expect(page.getByTestId('token-facts')).toContainText('AccessToken2 (007)');
   await expect(page.getByTestId('join-verdict')).toHaveText('Agora would accept this join.');
   for (const id of ['app-id', 'channel', 'uid', 'join', 'publish']) await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'pass');
+  // The Role choice reads in the page's own font; the typed identifiers in a fixed-width one.
+  const font = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).fontFamily);
+  expect(await font(page.getByLabel('Role'))).toBe(await font(page.locator('body')));
+  expect(await font(page.getByLabel('Channel', { exact: true }))).toMatch(/mono/i);
 });
 
 test('a token for another channel is a red line naming both channels, with the SDK error', async ({ page, request }) => {
@@ -100,6 +104,10 @@ test('text that is not a token gets a readable reason, and nothing else', async 
   await tokenBox(page).fill('007eJxTYGBkAgAAiAAk');
   await expect(page.getByTestId('token-reason')).toHaveText("This 007 token cannot be read. The token's content ends early: the signature needs 32 bytes, found 2.");
   await expect(page.getByTestId('token-facts')).toHaveCount(0);
+  await tokenBox(page).fill('hello world');
+  await expect(page.getByTestId('token-reason')).toHaveText(
+    'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, "+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: copy it from your token server or Agora Console.',
+  );
   await tokenBox(page).fill(`hello ${'x'.repeat(5000)}`);
   await expect(page.getByTestId('token-reason')).toHaveText('This is 5006 characters long; Agora tokens are a few hundred, and the inspector reads at most 4096.');
 });

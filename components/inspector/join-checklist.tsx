@@ -20,7 +20,9 @@ function identityOf(text: string): Parsed<RtcIdentity> | null {
   return parseRtcIdentity(/^[0-9]+$/.test(text) ? 'uid' : 'userAccount', text);
 }
 
-const inputClass = 'w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 font-mono text-sm outline-none focus:ring-2 focus:ring-sky-400';
+const controlClass = 'w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-sky-400';
+// Typed identifiers read best in a fixed-width font; the role is a choice of words, in the UI's.
+const inputClass = `${controlClass} font-mono`;
 
 function Field({ label, value, onChange, hint }: { label: string; value: string; onChange: (value: string) => void; hint?: string | null }) {
   const hintId = useId();
@@ -76,7 +78,7 @@ export function JoinChecklist({ token, fields, onChange, nowS, localMode }: Prop
         <Field label="uid or user account (0 = let Agora pick)" value={fields.user} onChange={set('user')} hint={identity && !identity.ok ? identity.error : null} />
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-300">Role</span>
-          <select className={inputClass} value={fields.role} onChange={(event) => set('role')(event.target.value)}>
+          <select className={controlClass} value={fields.role} onChange={(event) => set('role')(event.target.value)}>
             <option value="publisher">Host (publisher)</option>
             <option value="subscriber">Audience (subscriber)</option>
           </select>

@@ -105,7 +105,13 @@ function readLegacyToken(body: string): LegacyTokenView {
 /** Text that is plainly something else, or was mangled on its way here. */
 function misfit(text: string): string | null {
   if (/\s/.test(text)) {
-    return 'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into spaces (encode it with encodeURIComponent); remove them and paste it again.';
+    // Spaces inside something that starts like a token: "+" signs lost on the way. Words around a
+    // token: a label or a sentence copied with it. Anything else is not a token at all.
+    if (/^00[67]/.test(text)) {
+      return 'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into spaces (encode it with encodeURIComponent); remove them and paste it again.';
+    }
+    if (/(^|\s)00[67][A-Za-z0-9+/=]{40,}/.test(text)) return 'There are words around the token: paste only the token itself, the part that starts with 007 (or 006).';
+    return 'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, "+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: copy it from your token server or Agora Console.';
   }
   if (/%(2B|2F|3D)/i.test(text)) return 'The token is still URL-encoded (it contains %2B, %2F or %3D): decode it with decodeURIComponent first.';
   if (text.startsWith('eyJ')) return 'This looks like a JSON Web Token (it starts with "eyJ"), not an Agora token, which starts with 007 or 006.';
