@@ -11,6 +11,7 @@ import { parseDisplayName } from '@/lib/client/display-name';
 import { nameStore } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
 import type { LocalTrack } from '@/lib/client/engine/rtc';
+import type { LayoutMode } from '@/lib/client/layout';
 import { CallView } from './call-view';
 import { ModeBadge } from '../ui/mode-badge';
 import { Prejoin } from '../prejoin/prejoin';
@@ -33,6 +34,9 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const stay = useCallStay(engine, channel, config, stage !== 'left');
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
   const name = parseDisplayName(nameDraft);
+  // The view and pin belong to the person, not to one stay: they outlast Leave and Rejoin.
+  const [layoutMode, setLayoutMode] = useState<LayoutMode>('grid');
+  const [pinned, setPinned] = useState<string | null>(null);
 
   // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
@@ -126,6 +130,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
           channel={channel}
           media={media}
           me={{ uid: String(uid), name: name.ok ? name.value : 'You' }}
+          layout={{ mode: layoutMode, setMode: setLayoutMode, pinned, setPinned }}
           modeBadge={<ModeBadge mode={config.mode} />}
           onToggle={toggle}
           onSelectDevice={selectDeviceInCall}

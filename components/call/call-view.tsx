@@ -25,11 +25,20 @@ const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '
 // Only a refused join needs the token decoder: it downloads then, not with the call page.
 const TokenDiagnosis = dynamic(() => import('../inspector/token-diagnosis').then((module) => module.TokenDiagnosis), { ssr: false });
 
+/** Grid or speaker view, and the pinned tile: kept by the room, so a Rejoin comes back to them. */
+export interface LayoutChoice {
+  mode: LayoutMode;
+  setMode: (mode: LayoutMode) => void;
+  pinned: string | null;
+  setPinned: (key: string | null) => void;
+}
+
 type Props = {
   channel: string;
   media: LocalMedia;
   /** Your uid and the name the others see. */
   me: { uid: string; name: string };
+  layout: LayoutChoice;
   modeBadge: React.ReactNode;
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
@@ -68,7 +77,7 @@ function signalingProblem(presence: PresenceSnapshot): string | null {
 }
 
 /** The call screen of one stay: reads the stay's Call (CallContext) and the local media it is given. */
-export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelectDevice, onLeave }: Props) {
+export function CallView({ channel, media, me: you, layout, modeBadge, onToggle, onSelectDevice, onLeave }: Props) {
   const call = useCall();
   const snapshot = useCallSnapshot((current) => current);
   const presenceSnapshot = usePresence((current) => current);
@@ -82,8 +91,7 @@ export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelec
   const screens = useMemo(() => listScreens(snapshot.participants, presenceSnapshot), [snapshot.participants, presenceSnapshot]);
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
-  const [mode, setMode] = useState<LayoutMode>('grid');
-  const [pinned, setPinned] = useState<string | null>(null);
+  const { mode, setMode, pinned, setPinned } = layout;
   const { toast, show } = useToast();
   const copy = useCallback(() => copyInviteLink(show), [show]);
   // Rendered in the browser only (after Join), so the page's own address is at hand.

@@ -200,3 +200,43 @@ it("sharing a screen joins a second client with the page's screen uid and its ow
   expect(clients[0]!.leave).not.toHaveBeenCalled();
   Reflect.deleteProperty(navigator, 'mediaDevices');
 });
+
+/** Renders the room, presses Join and waits until the call shows "Connected". */
+async function joinRoom(channel: string, setup = fakeEngine()) {
+  const view = render(<CallRoom channel={channel} config={config} engine={setup.engine} capture={setup.capture} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  return { ...setup, view };
+}
+
+async function chooseFromMore(item: string) {
+  fireEvent.click(screen.getByRole('button', { name: 'More options' }));
+  await act(async () => {
+    fireEvent.click(screen.getByRole('menuitem', { name: item }));
+  });
+}
+
+it('speaker view and a pinned tile are still chosen after Leave and Rejoin', async () => {
+  localStorage.setItem('agora-calls.display-name', 'Ada Lovelace');
+  await joinRoom('layout-room');
+  await chooseFromMore('Speaker view');
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Pin Ada Lovelace (you)' }));
+  });
+  expect(screen.getByRole('button', { name: 'Unpin Ada Lovelace (you)' }).getAttribute('aria-pressed')).toBe('true');
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+  });
+  await act(async () => {
+    fireEvent.click(await screen.findByRole('button', { name: 'Rejoin' }));
+  });
+  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  expect(screen.getByRole('button', { name: 'Unpin Ada Lovelace (you)' }).getAttribute('aria-pressed')).toBe('true');
+  fireEvent.click(screen.getByRole('button', { name: 'More options' }));
+  expect(screen.getByRole('menuitem', { name: 'Grid view' })).toBeTruthy();
+});

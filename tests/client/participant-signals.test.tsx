@@ -76,7 +76,7 @@ describe('the call view and its tiles', () => {
       createElement(
         CallContext,
         { value: call },
-        createElement(CallView, { channel: 'room', media, me: { uid: '9', name: 'Me' }, modeBadge: null, onToggle: () => {}, onSelectDevice: () => {}, onLeave: () => {} }),
+        createElement(CallView, { channel: 'room', media, me: { uid: '9', name: 'Me' }, layout: { mode: 'grid', setMode: () => {}, pinned: null, setPinned: () => {} }, modeBadge: null, onToggle: () => {}, onSelectDevice: () => {}, onLeave: () => {} }),
       ),
     );
     await act(async () => {
