@@ -4,7 +4,7 @@ import { LinkIcon } from '../ui/icons';
 /** Shown while nobody else is in the call: the link to share, ready to copy. */
 export function InviteCard({ link, onCopy }: { link: string; onCopy: () => void }) {
   return (
-    <section aria-label="Invite others" data-testid="invite-card" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800">
+    <section aria-label="Invite others" data-testid="invite-card" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset">
       <h2 className="text-lg font-semibold">Waiting for others to join</h2>
       <p className="text-sm text-slate-400">Share this link: whoever opens it joins you here.</p>
       <p className="rounded-lg bg-slate-950 px-3 py-2 font-mono text-sm break-all text-slate-200 select-all" data-testid="invite-link">

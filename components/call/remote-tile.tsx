@@ -33,9 +33,11 @@ export function TileFrame({ label, micOff = false, cameraOff = false, hand = fal
     <figure
       data-testid={testId}
       data-speaking={speaking}
-      className={`group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900 ring-1 ${speaking ? 'ring-4 ring-emerald-400' : 'ring-slate-800'}`}
+      className="group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900"
     >
       {children}
+      {/* The border and the speaking ring are drawn inside the tile, over the video: nothing around the tile can clip them. */}
+      <span aria-hidden="true" className={`pointer-events-none absolute inset-0 rounded-2xl ring-inset ${speaking ? 'ring-4 ring-emerald-400' : 'ring-1 ring-slate-800'}`} />
       {hand && (
         <span title="Hand raised" aria-label="hand raised" data-testid="hand-indicator" className="absolute top-2 left-2 rounded-full bg-amber-400 p-1.5 text-slate-950">
           <HandIcon className="h-5 w-5" />

@@ -5,8 +5,8 @@ import { useDismissablePanel } from '@/lib/client/use-dismissable-panel';
 type Props = { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode };
 
 /**
- * People or Chat beside the tiles on a wide screen, over them on a phone. Escape closes it; focus
- * moves into it when it opens.
+ * People or Chat beside the tiles on a wide screen, over them on a phone — covering the whole stage,
+ * square corners and all, so no tile shows around it. Escape closes it; focus moves into it when it opens.
  */
 export function SidePanel({ title, onClose, children, footer }: Props) {
   const panel = useDismissablePanel<HTMLElement>('[data-autofocus], button', onClose);
@@ -14,7 +14,7 @@ export function SidePanel({ title, onClose, children, footer }: Props) {
     <aside
       ref={panel}
       aria-label={title}
-      className="absolute inset-0 z-20 flex flex-col rounded-2xl bg-slate-900 ring-1 ring-slate-700 md:static md:w-80 md:shrink-0"
+      className="absolute inset-0 z-20 flex flex-col bg-slate-900 md:static md:w-80 md:shrink-0 md:rounded-2xl md:ring-1 md:ring-slate-700"
     >
       <div className="flex items-center justify-between border-b border-slate-800 px-4 py-3">
         <h2 className="font-semibold">{title}</h2>

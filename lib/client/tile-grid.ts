@@ -31,3 +31,25 @@ export function tileGrid(count: number, width: number, height: number, gap = 12)
   }
   return { columns: best.columns, rows: best.rows, tileWidth: Math.floor(best.tileWidth), tileHeight: Math.floor(best.tileHeight) };
 }
+
+export interface TilePosition {
+  left: number;
+  top: number;
+}
+
+/**
+ * Where each of `count` tiles sits (pixels from the area's top-left corner): row by row, the block
+ * of rows centred in the area and every row centred on its own, so a short last row (three people
+ * in a 2×2 grid) sits in the middle rather than at the left.
+ */
+export function tilePositions(count: number, grid: TileGrid, width: number, height: number, gap = 12): TilePosition[] {
+  const { columns, tileWidth, tileHeight } = grid;
+  const rows = Math.ceil(count / columns);
+  const top = (height - (rows * tileHeight + (rows - 1) * gap)) / 2;
+  return Array.from({ length: count }, (_, index) => {
+    const row = Math.floor(index / columns);
+    const inRow = Math.min(columns, count - row * columns);
+    const left = (width - (inRow * tileWidth + (inRow - 1) * gap)) / 2;
+    return { left: Math.floor(left + (index % columns) * (tileWidth + gap)), top: Math.floor(top + row * (tileHeight + gap)) };
+  });
+}
