@@ -12,6 +12,7 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
   await ada.getByRole('button', { name: 'Share screen' }).click();
   await expect(ada.getByTestId('presenting-bar')).toContainText('You are presenting');
   await expect(ada.getByTestId('stage-main').getByTestId('my-screen-tile')).toBeVisible();
+  await expect(ada.getByText(/presenting/), 'the presenter is told once, by the bar with Stop').toHaveCount(1);
 
   const stage = bob.getByTestId('stage-main');
   await expect(stage.getByTestId('screen-tile').getByTestId('tile-label')).toHaveText("Ada's screen", { timeout: 15_000 });
@@ -22,13 +23,19 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
   await expect(bob.getByTestId('stage-strip').getByTestId('tile-label')).toHaveText(['Bob (you)', 'Ada']);
   await expect(bob.getByTestId('people-count')).toHaveText('2');
 
-  // One presenter at a time.
+  // One presenter at a time. Bob, on a phone-sized screen, is told so below the header, not over it.
+  await bob.setViewportSize({ width: 390, height: 844 });
   await bob.getByRole('button', { name: 'Share screen' }).click();
-  await expect(bob.getByTestId('toast')).toHaveText('Ada is presenting. One person presents at a time: ask them to stop first.');
+  const refusal = bob.getByRole('status').filter({ hasText: 'Ada is presenting' });
+  await expect(refusal).toHaveText(/^Ada is presenting\. One person presents at a time: ask them to stop first\./);
+  const [header, notice] = [(await bob.locator('header').boundingBox())!, (await refusal.boundingBox())!];
+  expect(notice.y, 'the notice starts below the header').toBeGreaterThanOrEqual(header.y + header.height);
 
   await ada.getByTestId('presenting-bar').getByRole('button', { name: 'Stop' }).click();
   await expect(ada.getByTestId('presenting-bar')).toHaveCount(0);
   await expect(bob.getByTestId('screen-tile')).toHaveCount(0, { timeout: 10_000 });
+  // It went with Ada's screen, in the same moment, not some seconds later.
+  expect(await refusal.count()).toBe(0);
   await expect(ada.getByTestId('my-screen-tile')).toHaveCount(0);
   await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
   await expect(ada.getByRole('button', { name: 'Share screen' })).toBeVisible();

@@ -9,6 +9,7 @@ import { InviteCard } from './invite-card';
 import { LocalVideo } from '../media/local-video';
 import { MicLevel } from '../media/mic-level';
 import { Avatar, RemoteTile, ScreenTile, TileFrame } from './remote-tile';
+import { ScreenIcon } from '../ui/icons';
 
 type Props = {
   people: Person[];
@@ -51,7 +52,10 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
     ),
     [MY_SCREEN]: () => (
       <TileFrame testId="my-screen-tile" label="Your screen" {...pinState(MY_SCREEN)}>
-        <div className="flex h-full items-center justify-center p-4 text-center text-slate-300">You are presenting to everyone in the call.</div>
+        {/* The bar above the stage says you are presenting, with Stop: the tile only marks the place. */}
+        <div className="flex h-full items-center justify-center text-slate-500" aria-hidden="true">
+          <ScreenIcon className="h-12 w-12" />
+        </div>
       </TileFrame>
     ),
     invite: () => <InviteCard link={invite.link} onCopy={invite.onCopy} />,

@@ -113,8 +113,12 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
     call.speaking.listenTo({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) });
   });
   const presenter = screens[0]?.ownerName ?? null;
+  // "X is presenting" answers a press of Share screen, for as long as X's screen is there: it goes
+  // when their share (or they) leave, not after a while.
+  const [shareRefused, setShareRefused] = useState(false);
+  if (shareRefused && !presenter) setShareRefused(false);
   const startSharing = () => {
-    if (presenter) show(`${presenter} is presenting. One person presents at a time: ask them to stop first.`);
+    if (presenter) setShareRefused(true);
     else void call.share.start();
   };
 
@@ -146,6 +150,14 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
         </p>
       )}
       {share.status === 'sharing' && <PresentingBar onStop={() => void call.share.stop()} />}
+      {shareRefused && presenter && (
+        <p role="status" className="flex items-center justify-between gap-3 rounded-lg bg-sky-500/15 px-3 py-2 text-sm text-sky-100">
+          {presenter} is presenting. One person presents at a time: ask them to stop first.
+          <button type="button" onClick={() => setShareRefused(false)} className="rounded px-2 py-0.5 hover:bg-sky-500/20">
+            Dismiss
+          </button>
+        </p>
+      )}
       {share.error && (
         <p role="alert" data-testid="share-error" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
           {share.error}
