@@ -97,6 +97,11 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   // Rendered in the browser only (after Join), so the page's own address is at hand.
   const [link] = useState(() => window.location.href);
   useEffect(() => mark('call-view-shown'), []);
+  // The Join (or Rejoin) button is gone: keyboard focus lands on the call's first control, not the page's body.
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    main.current?.querySelector<HTMLElement>('[role=toolbar] button:not(:disabled)')?.focus();
+  }, []);
   const messages = presenceSnapshot.messages;
   const lookupName = useCallback((uid: string) => nameOf(uid, presenceSnapshot), [presenceSnapshot]);
   const unread = useUnread(messages, panel === 'chat');
@@ -123,7 +128,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   };
 
   return (
-    <main className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
+    <main ref={main} className="flex h-dvh flex-col gap-3 p-3 sm:p-4">
       <header className={`flex flex-wrap items-center justify-between gap-2 ${clearOfDevIndicator}`}>
         <div className="flex min-w-0 items-center gap-3">
           <h1 className="truncate text-lg font-semibold" title={channel}>

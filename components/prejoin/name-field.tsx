@@ -2,8 +2,11 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { DISPLAY_NAME_MAX, graphemes, parseDisplayName } from '@/lib/client/display-name';
 
-/** "Your name" on the prejoin screen, checked as you type like the channel name on the start page. */
-export function NameField({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+/**
+ * "Your name" on the prejoin screen, checked as you type like the channel name on the start page.
+ * Enter joins (`onEnter`), when joining is possible.
+ */
+export function NameField({ value, onChange, onEnter }: { value: string; onChange: (name: string) => void; onEnter?: () => void }) {
   const hintId = useId();
   const input = useRef<HTMLInputElement>(null);
   // The field is server-rendered empty: what someone typed before the page came alive is kept,
@@ -25,6 +28,11 @@ export function NameField({ value, onChange }: { value: string; onChange: (name:
         ref={input}
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || event.nativeEvent.isComposing || !onEnter) return;
+          event.preventDefault();
+          onEnter();
+        }}
         autoComplete="nickname"
         aria-invalid={!parsed.ok}
         aria-describedby={hintId}

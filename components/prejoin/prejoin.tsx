@@ -40,6 +40,8 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
         ? 'Getting access…'
         : null;
   const nothingWorks = !media.starting && !media.audioTrack && !media.videoTrack;
+  const canJoin = waitingFor === null && nameValid && !(usePasted ? !!pastedError : !!tokenError);
+  const join = () => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null);
 
   return (
     <main className="mx-auto grid min-h-dvh max-w-5xl content-center gap-6 p-4 sm:p-8 lg:grid-cols-[3fr_2fr] lg:items-center lg:gap-8">
@@ -75,7 +77,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
           </h1>
           <div className="mt-2">{modeBadge}</div>
         </div>
-        <NameField value={name} onChange={onName} />
+        <NameField value={name} onChange={onName} onEnter={canJoin ? join : undefined} />
         <div className="flex flex-col gap-3">
           <DevicePickers media={media} onSelect={onSelectDevice} />
         </div>
@@ -90,8 +92,8 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
         <button
           type="button"
           className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-          disabled={waitingFor !== null || !nameValid || (usePasted ? !!pastedError : !!tokenError)}
-          onClick={() => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null)}
+          disabled={!canJoin}
+          onClick={join}
         >
           {waitingFor ?? 'Join call'}
         </button>

@@ -1,6 +1,7 @@
 'use client';
 // Keyboard shortcuts with Ctrl (⌘ on a Mac) — as Google Meet uses them for the microphone and the
-// camera — that never fire while someone types in a field.
+// camera. They work while a text field has focus too (muting mid-sentence in the chat): they need
+// the modifier, so plain typing is never taken.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 export type Shortcuts = Record<string, () => void>;
@@ -33,8 +34,6 @@ export function useShortcuts(shortcuts: Shortcuts, enabled = true) {
     const onKey = (event: KeyboardEvent) => {
       const modifier = isMac() ? event.metaKey : event.ctrlKey;
       if (!modifier || event.altKey || event.shiftKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const action = latest.current[event.key.toLowerCase()];
       if (!action) return;
       event.preventDefault(); // the browser's own Ctrl+D (bookmark) and Ctrl+E (search) give way
