@@ -7,6 +7,7 @@ import type { LayoutMode } from '@/lib/client/layout';
 import { listPeople, listScreens, nameOf } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
 import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
+import { useNewcomers } from '@/lib/client/use-newcomers';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { mark } from '@/lib/client/timing-marks';
 import { CallControls, type Panel } from './call-controls';
@@ -84,9 +85,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   const share = useShare((current) => current);
   const micOn = media.micOn && !!media.audioTrack;
   const cameraOn = media.cameraOn && !!media.videoTrack;
+  const newcomers = useNewcomers(snapshot.participants.map((participant) => participant.uid));
   const people = useMemo(
-    () => listPeople(snapshot.participants, presenceSnapshot, { uid: you.uid, name: you.name, micOn, cameraOn }),
-    [snapshot.participants, presenceSnapshot, you.uid, you.name, micOn, cameraOn],
+    () => listPeople(snapshot.participants, presenceSnapshot, { uid: you.uid, name: you.name, micOn, cameraOn }, newcomers),
+    [snapshot.participants, presenceSnapshot, you.uid, you.name, micOn, cameraOn, newcomers],
   );
   const screens = useMemo(() => listScreens(snapshot.participants, presenceSnapshot), [snapshot.participants, presenceSnapshot]);
   const [devicesOpen, setDevicesOpen] = useState(false);

@@ -10,7 +10,7 @@ export function PeoplePanel({ people }: { people: Person[] }) {
       {people.map((person) => (
         <li key={person.uid} data-testid="person-row" data-uid={person.uid} className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-800/60">
           <div className="h-9 w-9 shrink-0">
-            <Avatar name={person.name} small />
+            <Avatar name={person.joining ? '…' : person.name} small />
           </div>
           <span className="min-w-0 flex-1 truncate" data-testid="person-name">
             {person.name}

@@ -109,7 +109,7 @@ function RemoteVideo({ track, testId, fit = 'cover' }: { track: RemoteTrack; tes
 export function RemoteTile({ person, ...state }: { person: Person } & TileState) {
   return (
     <TileFrame testId={`remote-tile-${person.uid}`} label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} signalKey={person.uid} {...state}>
-      {person.videoTrack ? <RemoteVideo track={person.videoTrack} testId="remote-video" /> : <Avatar name={person.name} />}
+      {person.videoTrack ? <RemoteVideo track={person.videoTrack} testId="remote-video" /> : <Avatar name={person.joining ? '…' : person.name} />}
     </TileFrame>
   );
 }

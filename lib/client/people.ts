@@ -1,5 +1,6 @@
 // Who is in the call, as the UI shows them: the RTC participants (media) joined with what Signaling
-// says about them (name, raised hand). A person whose name has not arrived is a guest by uid.
+// says about them (name, raised hand). A person whose name has not arrived yet is "Joining…" while it
+// can still come (they arrived just now and Signaling is not unavailable), else a guest by uid.
 import type { RemoteTrack } from './engine/rtc';
 import type { Participant } from './call-snapshot';
 import { guestName } from './display-name';
@@ -14,7 +15,11 @@ export interface Person {
   videoTrack?: RemoteTrack;
   audioTrack?: RemoteTrack;
   self: boolean;
+  /** Their name is still on its way: `name` says "Joining…". */
+  joining?: boolean;
 }
+
+export const JOINING = 'Joining…';
 
 /** A shared screen: a second client of someone in the call, shown as their screen, not a person. */
 export interface Screen {
@@ -51,8 +56,11 @@ export function nameOf(uid: string, presence: PresenceSnapshot | null): string {
   return presence?.peers[uid]?.name ?? presence?.names[uid] ?? guestName(uid);
 }
 
-/** You first, then everyone else in the order they joined. */
-export function listPeople(participants: Participant[], presence: PresenceSnapshot | null, self: Self): Person[] {
+/**
+ * You first, then everyone else in the order they joined. `newcomers`: the uids that arrived just
+ * now (lib/client/use-newcomers.ts), whose names may still be on their way.
+ */
+export function listPeople(participants: Participant[], presence: PresenceSnapshot | null, self: Self, newcomers: ReadonlySet<string> = new Set()): Person[] {
   const me: Person = {
     uid: self.uid,
     name: self.name,
@@ -60,17 +68,24 @@ export function listPeople(participants: Participant[], presence: PresenceSnapsh
     hasAudio: self.micOn,
     hasVideo: self.cameraOn,
     self: true,
+    joining: false,
   };
+  const nameMayCome = presence?.status !== 'unavailable';
   const screens = screenOwners(presence);
-  const others = participants.filter((participant) => !screens.has(participant.uid)).map<Person>((participant) => ({
-    uid: participant.uid,
-    name: nameOf(participant.uid, presence),
-    hand: presence?.peers[participant.uid]?.hand ?? false,
-    hasAudio: participant.hasAudio,
-    hasVideo: participant.hasVideo,
-    videoTrack: participant.videoTrack,
-    audioTrack: participant.audioTrack,
-    self: false,
-  }));
+  const others = participants.filter((participant) => !screens.has(participant.uid)).map<Person>((participant) => {
+    const known = presence?.peers[participant.uid]?.name ?? presence?.names[participant.uid];
+    const joining = !known && nameMayCome && newcomers.has(participant.uid);
+    return {
+      uid: participant.uid,
+      name: known ?? (joining ? JOINING : guestName(participant.uid)),
+      joining,
+      hand: presence?.peers[participant.uid]?.hand ?? false,
+      hasAudio: participant.hasAudio,
+      hasVideo: participant.hasVideo,
+      videoTrack: participant.videoTrack,
+      audioTrack: participant.audioTrack,
+      self: false,
+    };
+  });
   return [me, ...others];
 }

@@ -7,7 +7,7 @@ import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } fr
 import type { Capture } from '@/lib/client/capture';
 import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
-import { FakeSignalingClient } from '../support/fake-signaling-client';
+import { FakeSignalingClient, presenceEvent } from '../support/fake-signaling-client';
 import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 
 class FakePreviewTrack extends FakeTrack {
@@ -239,4 +239,21 @@ it('speaker view and a pinned tile are still chosen after Leave and Rejoin', asy
   expect(screen.getByRole('button', { name: 'Unpin Ada Lovelace (you)' }).getAttribute('aria-pressed')).toBe('true');
   fireEvent.click(screen.getByRole('button', { name: 'More options' }));
   expect(screen.getByRole('menuitem', { name: 'Grid view' })).toBeTruthy();
+});
+
+it('someone who just arrived shows as "Joining…" on their tile and in People until their name comes', async () => {
+  const { clients, signaling } = await joinRoom('names-room');
+  await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
+  await act(async () => clients[0]!.emit('user-joined', { uid: 7199, hasAudio: false, hasVideo: false }));
+  const tile = await screen.findByTestId('remote-tile-7199');
+  expect(tile.querySelector('figcaption')!.textContent).toBe('Joining…');
+  fireEvent.click(screen.getByRole('button', { name: 'People (2)' }));
+  const people = screen.getByRole('complementary', { name: 'People (2)' });
+  expect(people.textContent).toContain('Joining…');
+  expect(people.textContent).not.toContain('Guest');
+
+  await act(async () => signaling.emit('presence', presenceEvent('REMOTE_STATE_CHANGED', '7199', { name: 'Bob', hand: '0', screen: '' }, 'names-room')));
+  expect(tile.querySelector('figcaption')!.textContent).toBe('Bob');
+  expect(people.textContent).toContain('Bob');
+  expect(people.textContent).not.toContain('Joining…');
 });
