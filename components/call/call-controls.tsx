@@ -26,7 +26,7 @@ type Props = {
 };
 
 export const roundButton =
-  'relative flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400 sm:h-12 sm:w-12';
+  'relative flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 sm:h-12 sm:w-12';
 
 function Badge({ children, testId }: { children: ReactNode; testId: string }) {
   return (
@@ -82,7 +82,7 @@ export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, pe
         type="button"
         onClick={onLeave}
         aria-label="Leave"
-        className="flex h-10 shrink-0 items-center gap-2 rounded-full bg-rose-600 px-3 font-medium hover:bg-rose-500 focus:outline-2 focus:outline-offset-2 focus:outline-rose-300 sm:h-12 sm:px-5"
+        className="flex h-10 shrink-0 items-center gap-2 rounded-full bg-rose-600 px-3 font-medium hover:bg-rose-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-300 sm:h-12 sm:px-5"
       >
         <PhoneOffIcon />
         <span className="hidden sm:inline">Leave</span>
