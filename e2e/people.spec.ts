@@ -96,6 +96,34 @@ test('a name typed while the page is still loading is kept when the page comes a
   await expect(page.getByLabel('Your name')).toHaveValue('Typed Early');
 });
 
+// Typed key by key the moment the field appears, as a person does: the keys land while the page is
+// coming alive. Before, a random default was written into the field then ("Rapid Maple") and the
+// typing merged with it ("Rapid MapleGrace Hopper").
+test('a name typed the moment the field appears is exactly what was typed; left empty, the suggested name is used', async ({ browser, baseURL }) => {
+  const page = await openParticipant(browser, baseURL!);
+  const channel = `typed-name-${Date.now()}`;
+  await page.goto(`/call/${channel}`, { waitUntil: 'commit' });
+  const name = page.getByLabel('Your name');
+  await name.pressSequentially('Grace Hopper');
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  await expect(name).toHaveValue('Grace Hopper');
+
+  // A first-time visitor who types nothing joins as the name the empty field suggests.
+  const other = await openParticipant(browser, baseURL!);
+  await other.goto(`/call/${channel}`);
+  await expect(other.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  const otherName = other.getByLabel('Your name');
+  await expect(otherName).toHaveValue('');
+  const suggested = (await otherName.getAttribute('placeholder'))!;
+  expect(suggested).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+  await expect(other.getByTestId('name-hint')).toHaveText(`Others in the call will see you as ${suggested}, or type your name.`);
+  await other.getByRole('button', { name: 'Join call' }).click();
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await expect(remoteTiles(page).getByTestId('tile-label')).toHaveText(suggested, { timeout: 15_000 });
+  await expect(remoteTiles(other).getByTestId('tile-label')).toHaveText('Grace Hopper', { timeout: 15_000 });
+  for (const each of [page, other]) await each.context().close();
+});
+
 test('the name field is checked as you type, like the channel name', async ({ page }) => {
   await page.goto(`/call/name-check-${Date.now()}`);
   const name = page.getByLabel('Your name');

@@ -8,13 +8,15 @@ import { useCallEngine } from '@/lib/client/use-call-engine';
 import { CallContext } from '@/lib/client/call/use-call';
 import { useCallStay, type PastedToken } from '@/lib/client/call/use-call-stay';
 import { parseDisplayName } from '@/lib/client/display-name';
-import { nameStore } from '@/lib/client/remembered-name';
+import { nameStore, nameToUse } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
 import type { LocalTrack } from '@/lib/client/engine/rtc';
 import { CallView } from './call-view';
 import { ModeBadge } from '../ui/mode-badge';
 import { Prejoin } from '../prejoin/prejoin';
 import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-screen';
+
+const noChanges = () => () => {};
 
 type Props = {
   channel: string;
@@ -32,7 +34,9 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(capture);
   const stay = useCallStay(engine, channel, config, stage !== 'left');
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
-  const name = parseDisplayName(nameDraft);
+  // Client-only (random), so the server's HTML and hydration show no suggestion; it never changes.
+  const suggestedName = useSyncExternalStore(noChanges, nameStore.getSuggestion, () => '');
+  const name = parseDisplayName(nameToUse(nameDraft, suggestedName));
 
   // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
@@ -145,6 +149,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       tokenReady={stay.token.ready}
       tokenError={stay.token.error}
       name={nameDraft}
+      suggestedName={suggestedName}
       onName={nameStore.set}
       onToggle={toggle}
       onSelectDevice={selectDeviceInCall}
