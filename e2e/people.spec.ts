@@ -1,5 +1,9 @@
 import { adaAndBob, joinThroughUi, openPanel, openParticipant, remoteTiles, sendChat } from './support/call-page';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
 
 // Names, the People panel, chat and raised hands between two real browsers, over Signaling (local
 // mode's, or Agora RTM against an Agora deployment). Names and messages are other people's input:
@@ -59,6 +63,35 @@ test('chat both ways: unread badge, sender and time, text shown literally, too-l
   await expect(adaChat.getByText('3 characters too long (the limit is 500).')).toBeVisible();
   await expect(adaChat.getByRole('button', { name: 'Send' })).toBeDisabled();
   await expect(adaChat.getByLabel('Message', { exact: true })).toHaveValue('x'.repeat(503)); // refused, not cut
+  for (const page of [ada, bob]) await page.context().close();
+});
+
+/** Every chat bubble wraps its text inside itself, and lies inside the chat panel. */
+async function expectBubblesInsidePanel(page: Page, count: number) {
+  const chat = await openPanel(page, 'Chat');
+  const bubbles = chat.getByTestId('chat-text');
+  await expect(bubbles).toHaveCount(count, { timeout: 10_000 });
+  const panel = (await chat.boundingBox())!;
+  for (const bubble of await bubbles.all()) {
+    await bubble.scrollIntoViewIfNeeded();
+    const { scrollWidth, clientWidth } = await bubble.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    expect(scrollWidth, 'the text wraps inside its bubble').toBeLessThanOrEqual(clientWidth);
+    const box = (await bubble.boundingBox())!;
+    expect(box.x, 'the bubble starts inside the panel').toBeGreaterThanOrEqual(panel.x);
+    expect(box.x + box.width, 'the bubble ends inside the panel').toBeLessThanOrEqual(panel.x + panel.width);
+  }
+}
+
+test('a long unbroken word and a long link wrap inside their bubbles, for the sender and the others, on a phone and a desktop', async ({ browser, baseURL }) => {
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'long-chat');
+  await sendChat(ada, 'W'.repeat(300));
+  await sendChat(ada, `https://example.com/${'very-long-path-segment/'.repeat(12)}?query=${'x'.repeat(60)}`);
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const page of [ada, bob]) {
+      await page.setViewportSize(viewport);
+      await expectBubblesInsidePanel(page, 2);
+    }
+  }
   for (const page of [ada, bob]) await page.context().close();
 });
 
