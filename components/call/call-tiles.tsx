@@ -19,7 +19,8 @@ type Props = {
   mode: LayoutMode;
   pinned: string | null;
   onPin: (key: string | null) => void;
-  invite: { link: string; onCopy: () => void };
+  /** The invite card's link; `connecting` until the join has succeeded. */
+  invite: { link: string; onCopy: () => void; connecting: boolean };
 };
 
 const SELF = 'self';
@@ -54,7 +55,7 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
         <div className="flex h-full items-center justify-center p-4 text-center text-slate-300">You are presenting to everyone in the call.</div>
       </TileFrame>
     ),
-    invite: () => <InviteCard link={invite.link} onCopy={invite.onCopy} />,
+    invite: () => <InviteCard {...invite} />,
   };
   for (const screen of screens) tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
   for (const person of others) {

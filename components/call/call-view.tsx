@@ -105,6 +105,9 @@ export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelec
     call.speaking.listenTo({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) });
   });
   const presenter = screens[0]?.ownerName ?? null;
+  // A failed join shows why, with Retry and Leave: nothing else on screen works without a call.
+  const problem = snapshot.phase === 'failed' ? snapshot.problem : undefined;
+  const failed = problem !== undefined;
   const startSharing = () => {
     if (presenter) show(`${presenter} is presenting. One person presents at a time: ask them to stop first.`);
     else void call.share.start();
@@ -154,10 +157,10 @@ export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelec
 
       <div className="relative flex min-h-0 flex-1 gap-3">
         <section aria-label="Participants" className="min-h-0 min-w-0 flex-1">
-          {snapshot.phase === 'failed' && snapshot.problem ? (
+          {problem ? (
             <div className="flex h-full items-center overflow-y-auto">
-              <ProblemPanel problem={snapshot.problem} onRetry={() => void call.camera.retry()} onLeave={onLeave}>
-                <TokenDiagnosis problem={snapshot.problem} grant={snapshot.failedGrant} />
+              <ProblemPanel problem={problem} onRetry={() => void call.camera.retry()} onLeave={onLeave}>
+                <TokenDiagnosis problem={problem} grant={snapshot.failedGrant} />
               </ProblemPanel>
             </div>
           ) : (
@@ -169,43 +172,45 @@ export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelec
               mode={mode}
               pinned={pinned}
               onPin={setPinned}
-              invite={{ link, onCopy: () => void copy() }}
+              invite={{ link, onCopy: () => void copy(), connecting: snapshot.phase === 'idle' || snapshot.phase === 'joining' }}
             />
           )}
         </section>
-        {panel === 'people' && (
+        {!failed && panel === 'people' && (
           <SidePanel title={`People (${people.length})`} onClose={closePanel}>
             <PeoplePanel people={people} />
           </SidePanel>
         )}
-        {panel === 'chat' && (
+        {!failed && panel === 'chat' && (
           <SidePanel title="Chat" onClose={closePanel}>
             <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={(text) => call.presence.send(text)} />
           </SidePanel>
         )}
       </div>
 
-      {devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
+      {!failed && devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
 
-      <CallControls
-        media={media}
-        onToggle={onToggle}
-        hand={me!.hand}
-        onHand={(hand) => void call.presence.setHand(hand)}
-        panel={panel}
-        onPanel={setPanel}
-        peopleCount={people.length}
-        unread={unread}
-        moreButton={moreButton}
-        share={{ available: canShareScreen(), sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()) }}
-        menu={[
-          { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
-          { label: 'Copy invite link', onSelect: () => void copy() },
-          mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
-          ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
-        ]}
-        onLeave={onLeave}
-      />
+      {!failed && (
+        <CallControls
+          media={media}
+          onToggle={onToggle}
+          hand={me!.hand}
+          onHand={(hand) => void call.presence.setHand(hand)}
+          panel={panel}
+          onPanel={setPanel}
+          peopleCount={people.length}
+          unread={unread}
+          moreButton={moreButton}
+          share={{ available: canShareScreen(), sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()) }}
+          menu={[
+            { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
+            { label: 'Copy invite link', onSelect: () => void copy() },
+            mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
+            ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
+          ]}
+          onLeave={onLeave}
+        />
+      )}
       <p className="sr-only" aria-live="polite" data-testid="announcer">
         {announcement}
       </p>

@@ -200,3 +200,46 @@ it("sharing a screen joins a second client with the page's screen uid and its ow
   expect(clients[0]!.leave).not.toHaveBeenCalled();
   Reflect.deleteProperty(navigator, 'mediaDevices');
 });
+
+/** Renders the room with every client's join answered by `joinImpl`, and presses Join. */
+async function joinWith(channel: string, joinImpl: FakeRtcClient['joinImpl']) {
+  const { engine, capture } = fakeEngine();
+  const createClient = engine.createClient;
+  engine.createClient = () => Object.assign(createClient() as FakeRtcClient, { joinImpl });
+  render(<CallRoom channel={channel} config={config} engine={engine} capture={capture} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+}
+
+it('"This room is full" offers Retry and one Leave, and none of the call controls that need a call', async () => {
+  Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
+  await joinWith('full-room', async () => {
+    throw Object.assign(new Error('ROOM_FULL: channel "full-room" already has 6 participants, the local mode limit'), { code: 'ROOM_FULL' });
+  });
+  const panel = await screen.findByTestId('call-problem');
+  expect(panel.textContent).toContain('This room is full');
+  expect(screen.getAllByRole('button', { name: 'Leave' })).toHaveLength(1);
+  expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  for (const control of [/^Share screen$/, /^Raise hand$/, /^People/, /^Chat/, /^More options$/, /microphone$/, /^Turn camera/]) {
+    expect(screen.queryByRole('button', { name: control }), String(control)).toBeNull();
+  }
+  expect(screen.queryByRole('toolbar', { name: 'Call controls' })).toBeNull();
+  Reflect.deleteProperty(navigator, 'mediaDevices');
+});
+
+it('until the join has succeeded the screen says it is connecting, not that it waits for others', async () => {
+  let answer: (uid: number) => void = () => {};
+  await joinWith('slow-room', (...args) => new Promise<number>((resolve) => (answer = () => resolve(args[3] as number))));
+  expect(screen.getByRole('heading', { name: 'Connecting to the call…' })).toBeTruthy();
+  expect(screen.queryByText('Waiting for others to join')).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
+  expect(screen.getByTestId('local-tile')).toBeTruthy(); // your own preview stays
+
+  await act(async () => answer(4242));
+  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  expect(screen.getByRole('heading', { name: 'Waiting for others to join' })).toBeTruthy();
+  expect(screen.queryByText('Connecting to the call…')).toBeNull();
+});
