@@ -6,7 +6,7 @@ import { useCall, useCallSnapshot, usePresence, useShare } from '@/lib/client/ca
 import type { LayoutMode } from '@/lib/client/layout';
 import { listPeople, listScreens, nameOf } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
-import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
+import { useAnnouncement, useDepartures, useUnread } from '@/lib/client/use-call-events';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { mark } from '@/lib/client/timing-marks';
 import { CallControls, type Panel } from './call-controls';
@@ -104,6 +104,7 @@ export function CallView({ channel, media, me: you, modeBadge, onToggle, onSelec
   useEffect(() => {
     call.speaking.listenTo({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) });
   });
+  useDepartures(people, screens, snapshot.phase === 'joined' || snapshot.phase === 'renewing', show);
   const presenter = screens[0]?.ownerName ?? null;
   // A failed join shows why, with Retry and Leave: nothing else on screen works without a call.
   const problem = snapshot.phase === 'failed' ? snapshot.problem : undefined;

@@ -243,3 +243,30 @@ it('until the join has succeeded the screen says it is connecting, not that it w
   expect(screen.getByRole('heading', { name: 'Waiting for others to join' })).toBeTruthy();
   expect(screen.queryByText('Connecting to the call…')).toBeNull();
 });
+
+it('closing or leaving the page leaves at once: camera and screen clients leave and Signaling logs out, without waiting on an unpublish', async () => {
+  Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
+  const { engine, capture, clients, signaling } = fakeEngine();
+  render(<CallRoom channel="closing-room" config={config} engine={engine} capture={capture} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+  await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
+  });
+  await screen.findByTestId('presenting-bar');
+  // A page being closed does not live to see an unpublish answered.
+  for (const client of clients) client.unpublish.mockImplementation(() => new Promise(() => {}));
+
+  await act(async () => {
+    window.dispatchEvent(new Event('pagehide'));
+  });
+  expect(clients).toHaveLength(2);
+  expect(clients[0]!.leave).toHaveBeenCalled();
+  expect(clients[1]!.leave).toHaveBeenCalled();
+  expect(signaling.logout).toHaveBeenCalled();
+  Reflect.deleteProperty(navigator, 'mediaDevices');
+});
