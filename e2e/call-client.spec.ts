@@ -181,9 +181,11 @@ test.describe('Agora mode, offline', () => {
     expect(screenGrant.uid).not.toBe(cameraGrant.uid);
     await expect.poll(() => joins.find((join) => join.uid === screenGrant.uid), { timeout: 10_000 }).toBeDefined();
     expectJoinCarries(joins.find((request) => request.uid === screenGrant.uid)!, screenGrant, 'agora-share');
-    // Offline, the share cannot connect either: it says so and the button is back.
+    // Offline, the share cannot connect either: it says so. The call itself cannot reach Agora, so
+    // its error screen offers Retry and Leave, not Share screen.
     await expect(page.getByTestId('share-error')).toContainText('The screen could not be shared', { timeout: 15_000 });
-    await expect(page.getByRole('button', { name: 'Share screen' })).toBeVisible();
+    await expect(page.getByTestId('call-problem')).toContainText('Cannot reach Agora', { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
   });
 
   test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({ page, targetMode }) => {
