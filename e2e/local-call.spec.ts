@@ -43,7 +43,7 @@ test('a third person joining sees both others live, and both see them', async ({
   const people = await Promise.all([0, 1, 2].map(() => openParticipant(browser, baseURL!)));
   for (const page of people) {
     await joinThroughUi(page, channel);
-    await expect(page.getByText('Connected')).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 10_000 });
   }
   for (const page of people) {
     await expect(remoteTiles(page)).toHaveCount(2, { timeout: 10_000 });
