@@ -136,9 +136,17 @@ test.describe('Agora mode, offline', () => {
     expect(decoded.privileges).toEqual({ 1: grant.expiry, 2: grant.expiry, 3: grant.expiry, 4: grant.expiry });
 
     await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');
+    // Not joined yet: the screen says so, rather than looking joined and waiting for others.
+    await expect(page.getByRole('heading', { name: 'Connecting to the call…' })).toBeVisible();
+    await expect(page.getByText('Waiting for others to join')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
     const problem = page.getByTestId('call-problem');
     await expect(problem).toContainText('Cannot reach Agora', { timeout: 15_000 });
     await expect(page.getByTestId('connection-status')).toHaveText('Disconnected');
+    // The error screen offers what works there: Retry and one Leave, not the call's toolbar.
+    await expect(page.getByRole('toolbar', { name: 'Call controls' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Leave' })).toHaveCount(1);
+    for (const control of ['Share screen', 'Raise hand', 'Chat']) await expect(page.getByRole('button', { name: control })).toHaveCount(0);
 
     const before = joins.length;
     await problem.getByRole('button', { name: 'Retry' }).click();
@@ -173,9 +181,11 @@ test.describe('Agora mode, offline', () => {
     expect(screenGrant.uid).not.toBe(cameraGrant.uid);
     await expect.poll(() => joins.find((join) => join.uid === screenGrant.uid), { timeout: 10_000 }).toBeDefined();
     expectJoinCarries(joins.find((request) => request.uid === screenGrant.uid)!, screenGrant, 'agora-share');
-    // Offline, the share cannot connect either: it says so and the button is back.
+    // Offline, the share cannot connect either: it says so. The call itself cannot reach Agora, so
+    // its error screen offers Retry and Leave, not Share screen.
     await expect(page.getByTestId('share-error')).toContainText('The screen could not be shared', { timeout: 15_000 });
-    await expect(page.getByRole('button', { name: 'Share screen' })).toBeVisible();
+    await expect(page.getByTestId('call-problem')).toContainText('Cannot reach Agora', { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
   });
 
   test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({ page, targetMode }) => {

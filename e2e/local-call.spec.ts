@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expectLiveRemoteVideo, joinThroughUi, openPanel, openParticipant, rejoins, remoteTiles, renewals, sendChat, signalingRenewals } from './support/call-page';
+import { adaAndBob, expectLiveRemoteVideo, joinThroughUi, openPanel, openParticipant, rejoins, remoteTiles, renewals, sendChat, signalingRenewals } from './support/call-page';
 import { expect, requireMode, requireShortTokens, test } from './support/fixtures';
 
 // Real calls between browser contexts. Locally they run in local mode (WebRTC on loopback, the
@@ -43,7 +43,7 @@ test('a third person joining sees both others live, and both see them', async ({
   const people = await Promise.all([0, 1, 2].map(() => openParticipant(browser, baseURL!)));
   for (const page of people) {
     await joinThroughUi(page, channel);
-    await expect(page.getByText('Connected', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 10_000 });
   }
   for (const page of people) {
     await expect(remoteTiles(page)).toHaveCount(2, { timeout: 10_000 });
@@ -81,6 +81,32 @@ test('a closed tab disappears for the others within a few seconds', async ({ bro
   await bob.context().close();
   await expect(remoteTiles(alice)).toHaveCount(0, { timeout: 8_000 });
   await alice.context().close();
+});
+
+// A page that goes away says so itself (its leave and logout requests outlive it), so the others
+// see the person go at once. The bound below is shorter than the server's own timeout for a
+// silent stream (STREAM_GRACE_MS, 2 s; it was 4 s, and 4-5 s is what people saw before): only
+// the page's own leave can meet it. Playwright's default 5 s would pass either way.
+const SOONER_THAN_THE_STREAM_TIMEOUT = { timeout: 1500 };
+
+test('someone who navigates away or closes the tab is gone for the others at once, screen too, and they are told who left', async ({ browser, baseURL, targetMode }) => {
+  requireMode(targetMode, 'local', "the bound is below the local server's stream timeout; Agora's own timeouts differ");
+  const { ada, bob, channel } = await adaAndBob(browser, baseURL!, 'goodbye');
+  await bob.getByRole('button', { name: 'Share screen' }).click();
+  await expect(ada.getByTestId('screen-tile')).toBeVisible({ timeout: 15_000 });
+
+  await bob.goto('/'); // navigates away while presenting
+  await expect(remoteTiles(ada)).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
+  await expect(ada.getByTestId('screen-tile')).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
+  await expect(ada.getByTestId('toast')).toHaveText('Bob left');
+
+  await joinThroughUi(bob, channel, 'Bobby');
+  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText('Bobby', { timeout: 15_000 });
+  await bob.close({ runBeforeUnload: true }); // the tab is closed
+  await expect(remoteTiles(ada)).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
+  await expect(ada.getByTestId('toast')).toHaveText('Bobby left');
+  await expect(ada.getByText('Waiting for others to join')).toBeVisible();
+  for (const page of [ada, bob]) await page.context().close();
 });
 
 test('with 40 s tokens the call and its chat stay up across two expiries, both tokens renewing each time', async ({ browser, baseURL, request }) => {

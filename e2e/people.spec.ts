@@ -1,5 +1,9 @@
 import { adaAndBob, joinThroughUi, openPanel, openParticipant, remoteTiles, sendChat } from './support/call-page';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
 
 // Names, the People panel, chat and raised hands between two real browsers, over Signaling (local
 // mode's, or Agora RTM against an Agora deployment). Names and messages are other people's input:
@@ -62,6 +66,35 @@ test('chat both ways: unread badge, sender and time, text shown literally, too-l
   for (const page of [ada, bob]) await page.context().close();
 });
 
+/** Every chat bubble wraps its text inside itself, and lies inside the chat panel. */
+async function expectBubblesInsidePanel(page: Page, count: number) {
+  const chat = await openPanel(page, 'Chat');
+  const bubbles = chat.getByTestId('chat-text');
+  await expect(bubbles).toHaveCount(count, { timeout: 10_000 });
+  const panel = (await chat.boundingBox())!;
+  for (const bubble of await bubbles.all()) {
+    await bubble.scrollIntoViewIfNeeded();
+    const { scrollWidth, clientWidth } = await bubble.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    expect(scrollWidth, 'the text wraps inside its bubble').toBeLessThanOrEqual(clientWidth);
+    const box = (await bubble.boundingBox())!;
+    expect(box.x, 'the bubble starts inside the panel').toBeGreaterThanOrEqual(panel.x);
+    expect(box.x + box.width, 'the bubble ends inside the panel').toBeLessThanOrEqual(panel.x + panel.width);
+  }
+}
+
+test('a long unbroken word and a long link wrap inside their bubbles, for the sender and the others, on a phone and a desktop', async ({ browser, baseURL }) => {
+  const { ada, bob } = await adaAndBob(browser, baseURL!, 'long-chat');
+  await sendChat(ada, 'W'.repeat(300));
+  await sendChat(ada, `https://example.com/${'very-long-path-segment/'.repeat(12)}?query=${'x'.repeat(60)}`);
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const page of [ada, bob]) {
+      await page.setViewportSize(viewport);
+      await expectBubblesInsidePanel(page, 2);
+    }
+  }
+  for (const page of [ada, bob]) await page.context().close();
+});
+
 test('a raised hand shows on the tile and in People for the others, and is announced', async ({ browser, baseURL }) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'hands');
 
@@ -94,6 +127,34 @@ test('a name typed while the page is still loading is kept when the page comes a
   await expect(page.getByTestId('name-hint')).toHaveText('Others in the call see this name. It is remembered in this browser.');
   await page.reload();
   await expect(page.getByLabel('Your name')).toHaveValue('Typed Early');
+});
+
+// Typed key by key the moment the field appears, as a person does: the keys land while the page is
+// coming alive. Before, a random default was written into the field then ("Rapid Maple") and the
+// typing merged with it ("Rapid MapleGrace Hopper").
+test('a name typed the moment the field appears is exactly what was typed; left empty, the suggested name is used', async ({ browser, baseURL }) => {
+  const page = await openParticipant(browser, baseURL!);
+  const channel = `typed-name-${Date.now()}`;
+  await page.goto(`/call/${channel}`, { waitUntil: 'commit' });
+  const name = page.getByLabel('Your name');
+  await name.pressSequentially('Grace Hopper');
+  await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  await expect(name).toHaveValue('Grace Hopper');
+
+  // A first-time visitor who types nothing joins as the name the empty field suggests.
+  const other = await openParticipant(browser, baseURL!);
+  await other.goto(`/call/${channel}`);
+  await expect(other.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  const otherName = other.getByLabel('Your name');
+  await expect(otherName).toHaveValue('');
+  const suggested = (await otherName.getAttribute('placeholder'))!;
+  expect(suggested).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+  await expect(other.getByTestId('name-hint')).toHaveText(`Others in the call will see you as ${suggested}, or type your name.`);
+  await other.getByRole('button', { name: 'Join call' }).click();
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await expect(remoteTiles(page).getByTestId('tile-label')).toHaveText(suggested, { timeout: 15_000 });
+  await expect(remoteTiles(other).getByTestId('tile-label')).toHaveText('Grace Hopper', { timeout: 15_000 });
+  for (const each of [page, other]) await each.context().close();
 });
 
 test('the name field is checked as you type, like the channel name', async ({ page }) => {

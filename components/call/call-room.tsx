@@ -8,7 +8,7 @@ import { useCallEngine } from '@/lib/client/use-call-engine';
 import { CallContext } from '@/lib/client/call/use-call';
 import { useCallStay, type PastedToken } from '@/lib/client/call/use-call-stay';
 import { parseDisplayName } from '@/lib/client/display-name';
-import { nameStore } from '@/lib/client/remembered-name';
+import { nameStore, nameToUse } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
 import type { LocalTrack } from '@/lib/client/engine/rtc';
 import type { LayoutMode } from '@/lib/client/layout';
@@ -16,6 +16,8 @@ import { CallView } from './call-view';
 import { ModeBadge } from '../ui/mode-badge';
 import { Prejoin } from '../prejoin/prejoin';
 import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-screen';
+
+const noChanges = () => () => {};
 
 type Props = {
   channel: string;
@@ -33,10 +35,12 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(capture);
   const stay = useCallStay(engine, channel, config, stage !== 'left');
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
-  const name = parseDisplayName(nameDraft);
   // The view and pin belong to the person, not to one stay: they outlast Leave and Rejoin.
   const [layoutMode, setLayoutMode] = useState<LayoutMode>('grid');
   const [pinned, setPinned] = useState<string | null>(null);
+  // Client-only (random), so the server's HTML and hydration show no suggestion; it never changes.
+  const suggestedName = useSyncExternalStore(noChanges, nameStore.getSuggestion, () => '');
+  const name = parseDisplayName(nameToUse(nameDraft, suggestedName));
 
   // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
@@ -150,6 +154,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       tokenReady={stay.token.ready}
       tokenError={stay.token.error}
       name={nameDraft}
+      suggestedName={suggestedName}
       onName={nameStore.set}
       onToggle={toggle}
       onSelectDevice={selectDeviceInCall}

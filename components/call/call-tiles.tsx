@@ -20,7 +20,8 @@ type Props = {
   mode: LayoutMode;
   pinned: string | null;
   onPin: (key: string | null) => void;
-  invite: { link: string; onCopy: () => void };
+  /** The invite card's link; `connecting` until the join has succeeded. */
+  invite: { link: string; onCopy: () => void; connecting: boolean };
 };
 
 const SELF = 'self';
@@ -58,7 +59,7 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
         </div>
       </TileFrame>
     ),
-    invite: () => <InviteCard link={invite.link} onCopy={invite.onCopy} />,
+    invite: () => <InviteCard {...invite} />,
   };
   for (const screen of screens) tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
   for (const person of others) {

@@ -6,7 +6,7 @@ import { useCall, useCallSnapshot, usePresence, useShare } from '@/lib/client/ca
 import type { LayoutMode } from '@/lib/client/layout';
 import { listPeople, listScreens, nameOf } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
-import { useAnnouncement, useUnread } from '@/lib/client/use-call-events';
+import { useAnnouncement, useDepartures, useUnread } from '@/lib/client/use-call-events';
 import { useNewcomers } from '@/lib/client/use-newcomers';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { mark } from '@/lib/client/timing-marks';
@@ -119,13 +119,17 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   useEffect(() => {
     call.speaking.listenTo({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) });
   });
+  useDepartures(people, screens, snapshot.phase === 'joined' || snapshot.phase === 'renewing', show);
   const presenter = screens[0]?.ownerName ?? null;
   // "X is presenting" answers a press of Share screen, for as long as X's screen is there: it goes
   // when their share (or they) leave, not after a while.
-  const [shareRefused, setShareRefused] = useState(false);
-  if (shareRefused && !presenter) setShareRefused(false);
+  const [refusedDuring, setRefusedDuring] = useState<string | null>(null);
+  const shareRefused = presenter !== null && refusedDuring === screens[0]?.uid;
+  // A failed join shows why, with Retry and Leave: nothing else on screen works without a call.
+  const problem = snapshot.phase === 'failed' ? snapshot.problem : undefined;
+  const failed = problem !== undefined;
   const startSharing = () => {
-    if (presenter) setShareRefused(true);
+    if (presenter) setRefusedDuring(screens[0]!.uid);
     else void call.share.start();
   };
 
@@ -157,10 +161,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
         </p>
       )}
       {share.status === 'sharing' && <PresentingBar onStop={() => void call.share.stop()} />}
-      {shareRefused && presenter && (
+      {shareRefused && (
         <p role="status" className="flex items-center justify-between gap-3 rounded-lg bg-sky-500/15 px-3 py-2 text-sm text-sky-100">
           {presenter} is presenting. One person presents at a time: ask them to stop first.
-          <button type="button" onClick={() => setShareRefused(false)} className="rounded px-2 py-0.5 hover:bg-sky-500/20">
+          <button type="button" onClick={() => setRefusedDuring(null)} className="rounded px-2 py-0.5 hover:bg-sky-500/20">
             Dismiss
           </button>
         </p>
@@ -181,10 +185,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
 
       <div className="relative flex min-h-0 flex-1 gap-3">
         <section aria-label="Participants" className="min-h-0 min-w-0 flex-1">
-          {snapshot.phase === 'failed' && snapshot.problem ? (
+          {problem ? (
             <div className="flex h-full items-center overflow-y-auto">
-              <ProblemPanel problem={snapshot.problem} onRetry={() => void call.camera.retry()} onLeave={onLeave}>
-                <TokenDiagnosis problem={snapshot.problem} grant={snapshot.failedGrant} />
+              <ProblemPanel problem={problem} onRetry={() => void call.camera.retry()} onLeave={onLeave}>
+                <TokenDiagnosis problem={problem} grant={snapshot.failedGrant} />
               </ProblemPanel>
             </div>
           ) : (
@@ -196,43 +200,45 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
               mode={mode}
               pinned={pinned}
               onPin={setPinned}
-              invite={{ link, onCopy: () => void copy() }}
+              invite={{ link, onCopy: () => void copy(), connecting: snapshot.phase === 'idle' || snapshot.phase === 'joining' }}
             />
           )}
         </section>
-        {panel === 'people' && (
+        {!failed && panel === 'people' && (
           <SidePanel title={`People (${people.length})`} onClose={closePanel}>
             <PeoplePanel people={people} />
           </SidePanel>
         )}
-        {panel === 'chat' && (
+        {!failed && panel === 'chat' && (
           <SidePanel title="Chat" onClose={closePanel}>
             <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={(text) => call.presence.send(text)} />
           </SidePanel>
         )}
       </div>
 
-      {devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
+      {!failed && devicesOpen && <DevicesPopover media={media} onSelect={onSelectDevice} onClose={closeDevices} />}
 
-      <CallControls
-        media={media}
-        onToggle={onToggle}
-        hand={me!.hand}
-        onHand={(hand) => void call.presence.setHand(hand)}
-        panel={panel}
-        onPanel={setPanel}
-        peopleCount={people.length}
-        unread={unread}
-        moreButton={moreButton}
-        share={{ available: canShareScreen(), sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()) }}
-        menu={[
-          { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
-          { label: 'Copy invite link', onSelect: () => void copy() },
-          mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
-          ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
-        ]}
-        onLeave={onLeave}
-      />
+      {!failed && (
+        <CallControls
+          media={media}
+          onToggle={onToggle}
+          hand={me!.hand}
+          onHand={(hand) => void call.presence.setHand(hand)}
+          panel={panel}
+          onPanel={setPanel}
+          peopleCount={people.length}
+          unread={unread}
+          moreButton={moreButton}
+          share={{ available: canShareScreen(), sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()) }}
+          menu={[
+            { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
+            { label: 'Copy invite link', onSelect: () => void copy() },
+            mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
+            ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
+          ]}
+          onLeave={onLeave}
+        />
+      )}
       <p className="sr-only" aria-live="polite" data-testid="announcer">
         {announcement}
       </p>

@@ -45,11 +45,11 @@ export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
       <ol role="log" aria-label="Messages" className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto" data-testid="chat-log">
         {messages.length === 0 && <li className="text-sm text-slate-400">No messages yet. Messages are seen by everyone in the call and are not kept after it.</li>}
         {messages.map((message) => (
-          <li key={`${message.from}-${message.id}`} data-testid="chat-message" className={message.mine ? 'self-end text-right' : ''}>
-            <p className="text-xs text-slate-400">
+          <li key={`${message.from}-${message.id}`} data-testid="chat-message" className={`max-w-full min-w-0 ${message.mine ? 'self-end text-right' : ''}`}>
+            <p className="text-xs text-slate-400 wrap-anywhere">
               <span data-testid="chat-sender">{message.mine ? 'You' : nameOf(message.from)}</span> · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
             </p>
-            <p className={`mt-0.5 inline-block rounded-xl px-3 py-1.5 text-left break-words whitespace-pre-wrap ${message.mine ? 'bg-sky-600/40' : 'bg-slate-800'}`} data-testid="chat-text">
+            <p className={`mt-0.5 inline-block max-w-full rounded-xl px-3 py-1.5 text-left whitespace-pre-wrap wrap-anywhere ${message.mine ? 'bg-sky-600/40' : 'bg-slate-800'}`} data-testid="chat-text">
               {message.text}
             </p>
           </li>

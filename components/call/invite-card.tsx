@@ -1,8 +1,22 @@
 'use client';
 import { LinkIcon } from '../ui/icons';
 
-/** Shown while nobody else is in the call: the link to share, ready to copy. */
-export function InviteCard({ link, onCopy }: { link: string; onCopy: () => void }) {
+/**
+ * Shown while nobody else is in the call: the link to share, ready to copy. Until the join has
+ * succeeded it says the call is still connecting instead (joined, you would not be alone yet).
+ */
+export function InviteCard({ link, onCopy, connecting }: { link: string; onCopy: () => void; connecting: boolean }) {
+  if (connecting) {
+    return (
+      <section aria-label="Connecting" data-testid="connecting-card" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800">
+        <h2 className="flex items-center gap-3 text-lg font-semibold">
+          <span aria-hidden="true" className="h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400" />
+          Connecting to the call…
+        </h2>
+        <p className="text-sm text-slate-400">You are not in the call yet: nobody sees or hears you until it connects.</p>
+      </section>
+    );
+  }
   return (
     <section aria-label="Invite others" data-testid="invite-card" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset">
       <h2 className="text-lg font-semibold">Waiting for others to join</h2>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Mode } from '@/lib/shared/call-contract';
 import { parseDisplayName } from '@/lib/client/display-name';
+import { nameToUse } from '@/lib/client/remembered-name';
 import type { PastedToken } from '@/lib/client/call/use-call-stay';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ConsoleTokenOption, type PastedChoice } from './console-token-option';
@@ -24,13 +25,15 @@ type Props = {
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onJoin: (pasted: PastedToken | null) => void;
   name: string;
+  /** The random name used when the field is left empty. */
+  suggestedName: string;
   onName: (name: string) => void;
 };
 
-export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin, name, onName }: Props) {
+export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin, name, suggestedName, onName }: Props) {
   const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
   const usePasted = pastedChoice.active;
-  const nameValid = parseDisplayName(name).ok;
+  const nameValid = parseDisplayName(nameToUse(name, suggestedName)).ok;
   const pastedError = pastedChoice.active ? pastedChoice.error : null;
   const waitingFor = !engineReady
     ? 'Loading…'
@@ -77,7 +80,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
           </h1>
           <div className="mt-2">{modeBadge}</div>
         </div>
-        <NameField value={name} onChange={onName} onEnter={canJoin ? join : undefined} />
+        <NameField value={name} suggestion={suggestedName} onChange={onName} onEnter={canJoin ? join : undefined} />
         <div className="flex flex-col gap-3">
           <DevicePickers media={media} onSelect={onSelectDevice} />
         </div>

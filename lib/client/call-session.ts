@@ -128,11 +128,26 @@ export class CallSession extends Store<CallSnapshot> {
   async leave() {
     if (this.snapshot.phase === 'left') return;
     this.generation++;
-    const { client } = this.options;
     await this.publication.unpublishAll();
+    await this.finishLeaving();
+  }
+
+  /**
+   * The page is going away (tab closed, reload, navigation): leave at once, so the request leaves
+   * before the page does and the others see us go now rather than after a timeout. Nothing is
+   * unpublished first: that would be a round trip the page does not live to finish.
+   */
+  leaveNow() {
+    if (this.snapshot.phase === 'left') return;
+    this.generation++;
+    this.publication.stop();
+    void this.finishLeaving();
+  }
+
+  private async finishLeaving() {
     this.tracks.forEach((track) => track.close());
     this.tracks = [];
-    await client.leave().catch(() => undefined);
+    await this.options.client.leave().catch(() => undefined);
     this.events.unbind();
     this.joining = null;
     this.remote.clear();

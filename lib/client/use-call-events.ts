@@ -1,8 +1,8 @@
 'use client';
 // What happened in the call that a person should hear about: unread chat while the chat is closed,
-// and short announcements for screen readers (a raised hand, a new message).
+// short announcements for screen readers (a raised hand, a new message), and who left.
 import { useEffect, useRef, useState } from 'react';
-import type { Person } from './people';
+import type { Person, Screen } from './people';
 import type { ChatMessage } from './presence/presence-session';
 
 /** Messages from others that arrived while the chat was closed. */
@@ -31,4 +31,21 @@ export function useAnnouncement(people: Person[], messages: ChatMessage[], chatO
     if (news.length > 0) setText(news.join('. '));
   }, [people, messages, chatOpen, nameOf]);
   return text;
+}
+
+/**
+ * Calls `notify("Ada left")` when someone who was in the call is gone. Only while `joined`: when
+ * this page itself drops or rejoins, the others are not leaving. A screen share that ends (its uid
+ * was a screen) is not a person leaving.
+ */
+export function useDepartures(people: Person[], screens: Screen[], joined: boolean, notify: (text: string) => void) {
+  const present = useRef(new Map<string, string>());
+  const screenUids = useRef(new Set<string>());
+  useEffect(() => {
+    screens.forEach((screen) => screenUids.current.add(screen.uid));
+    const now = new Map(people.filter((person) => !person.self).map((person) => [person.uid, person.name]));
+    const gone = joined ? [...present.current].filter(([uid]) => !now.has(uid) && !screenUids.current.has(uid)).map(([, name]) => name) : [];
+    present.current = now;
+    if (gone.length > 0) notify(`${gone.join(', ')} left`);
+  }, [people, screens, joined, notify]);
 }

@@ -201,14 +201,19 @@ it("sharing a screen joins a second client with the page's screen uid and its ow
   Reflect.deleteProperty(navigator, 'mediaDevices');
 });
 
-/** Renders the room, presses Join and waits until the call shows "Connected". */
-async function joinRoom(channel: string, setup = fakeEngine()) {
-  const view = render(<CallRoom channel={channel} config={config} engine={setup.engine} capture={setup.capture} />);
+/** Presses Join once it is enabled. */
+async function pressJoin() {
   const join = await screen.findByRole('button', { name: 'Join call' });
   await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
   await act(async () => {
     fireEvent.click(join);
   });
+}
+
+/** Renders the room, presses Join and waits until the call shows "Connected". */
+async function joinRoom(channel: string, setup = fakeEngine()) {
+  const view = render(<CallRoom channel={channel} config={config} engine={setup.engine} capture={setup.capture} />);
+  await pressJoin();
   await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
   return { ...setup, view };
 }
@@ -256,4 +261,70 @@ it('someone who just arrived shows as "Joining…" on their tile and in People u
   expect(tile.querySelector('figcaption')!.textContent).toBe('Bob');
   expect(people.textContent).toContain('Bob');
   expect(people.textContent).not.toContain('Joining…');
+});
+
+/** Renders the room with every client's join answered by `joinImpl`, and presses Join. */
+async function joinWith(channel: string, joinImpl: FakeRtcClient['joinImpl']) {
+  const { engine, capture } = fakeEngine();
+  const createClient = engine.createClient;
+  engine.createClient = () => Object.assign(createClient() as FakeRtcClient, { joinImpl });
+  render(<CallRoom channel={channel} config={config} engine={engine} capture={capture} />);
+  await pressJoin();
+}
+
+it('"This room is full" offers Retry and one Leave, and none of the call controls that need a call', async () => {
+  Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
+  await joinWith('full-room', async () => {
+    throw Object.assign(new Error('ROOM_FULL: channel "full-room" already has 6 participants, the local mode limit'), { code: 'ROOM_FULL' });
+  });
+  const panel = await screen.findByTestId('call-problem');
+  expect(panel.textContent).toContain('This room is full');
+  expect(screen.getAllByRole('button', { name: 'Leave' })).toHaveLength(1);
+  expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  for (const control of [/^Share screen$/, /^Raise hand$/, /^People/, /^Chat/, /^More options$/, /microphone$/, /^Turn camera/]) {
+    expect(screen.queryByRole('button', { name: control }), String(control)).toBeNull();
+  }
+  expect(screen.queryByRole('toolbar', { name: 'Call controls' })).toBeNull();
+  Reflect.deleteProperty(navigator, 'mediaDevices');
+});
+
+it('until the join has succeeded the screen says it is connecting, not that it waits for others', async () => {
+  let answer: (uid: number) => void = () => {};
+  await joinWith('slow-room', (...args) => new Promise<number>((resolve) => (answer = () => resolve(args[3] as number))));
+  expect(screen.getByRole('heading', { name: 'Connecting to the call…' })).toBeTruthy();
+  expect(screen.queryByText('Waiting for others to join')).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
+  expect(screen.getByTestId('local-tile')).toBeTruthy(); // your own preview stays
+
+  await act(async () => answer(4242));
+  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  expect(screen.getByRole('heading', { name: 'Waiting for others to join' })).toBeTruthy();
+  expect(screen.queryByText('Connecting to the call…')).toBeNull();
+});
+
+it('closing or leaving the page leaves at once: camera and screen clients leave and Signaling logs out, without waiting on an unpublish', async () => {
+  Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
+  const { engine, capture, clients, signaling } = fakeEngine();
+  render(<CallRoom channel="closing-room" config={config} engine={engine} capture={capture} />);
+  const join = await screen.findByRole('button', { name: 'Join call' });
+  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(join);
+  });
+  await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
+  });
+  await screen.findByTestId('presenting-bar');
+  // A page being closed does not live to see an unpublish answered.
+  for (const client of clients) client.unpublish.mockImplementation(() => new Promise(() => {}));
+
+  await act(async () => {
+    window.dispatchEvent(new Event('pagehide'));
+  });
+  expect(clients).toHaveLength(2);
+  expect(clients[0]!.leave).toHaveBeenCalled();
+  expect(clients[1]!.leave).toHaveBeenCalled();
+  expect(signaling.logout).toHaveBeenCalled();
+  Reflect.deleteProperty(navigator, 'mediaDevices');
 });

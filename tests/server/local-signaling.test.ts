@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken2, ServiceRtc } from 'agora-token/src/AccessToken2';
 import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
 import { createLocalSignaling } from '@/lib/server/local/registry';
+import { STREAM_GRACE_MS } from '@/lib/server/local/connections';
 import { MAX_PARTICIPANTS, type SdpOffer } from '@/lib/server/local/rooms';
 import { mintRtcToken } from '@/lib/server/mint';
 import * as joinRoute from '@/app/api/local/join/route';
@@ -171,19 +172,19 @@ describe('presence and relay', () => {
     );
   });
 
-  it('a dropped stream resumes with Last-Event-ID and gets what was queued; one gone for 4 s takes its sessions with it', () => {
+  it('a dropped stream resumes with Last-Event-ID and gets what was queued; one gone for 2 s takes its sessions with it', () => {
     const { rooms, join, openTab } = server();
     const tabA = openTab();
     const a = join('room-a', 1, undefined, tabA);
     const b = join('room-a', 2);
     tabA.detach(); // a's network blips
     rooms.signal(b.sessionId, 1, { candidate: 'x' });
-    vi.advanceTimersByTime(2000);
+    vi.advanceTimersByTime(STREAM_GRACE_MS - 1);
     const resumed = openTab(tabA.id); // the browser reconnects, sending Last-Event-ID
     expect(resumed.id).toBe(tabA.id);
     expect(resumed.received).toContainEqual({ type: 'signal', from: 2, data: { candidate: 'x' }, session: a.sessionId });
     resumed.detach(); // now the tab closes for good
-    vi.advanceTimersByTime(4000);
+    vi.advanceTimersByTime(STREAM_GRACE_MS);
     expect(b.events()).toContainEqual({ type: 'user-left', uid: 1, reason: 'ServerTimeOut' });
     expect(rooms.roster('room-a').map((member) => member.uid)).toEqual([2]);
     // A closed connection is not resumed: a new id tells the browser its sessions are gone.
@@ -213,10 +214,10 @@ describe('HTTP routes', () => {
     return { response, first, connection, reader };
   }
 
-  it('the event stream starts with its connection id, also as the SSE id a browser sends back to resume', async () => {
+  it('the event stream starts with its connection id, also as the SSE id a browser sends back to resume, and asks for a quick reconnect', async () => {
     const { response, first, connection, reader } = await connect();
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    expect(first).toBe(`id: ${connection}\ndata: {"type":"connected","connection":"${connection}"}\n\n`);
+    expect(first).toBe(`retry: 500\nid: ${connection}\ndata: {"type":"connected","connection":"${connection}"}\n\n`);
     const resumed = await eventsRoute.GET(new Request('http://localhost/api/local/events', { headers: { 'last-event-id': connection } }));
     expect(new TextDecoder().decode((await resumed.body!.getReader().read()).value)).toContain(`"connection":"${connection}"`);
     await reader.cancel();

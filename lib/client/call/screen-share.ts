@@ -80,6 +80,15 @@ export class ScreenShare extends Store<ShareState> {
     await session?.leave();
   }
 
+  /** The page is going away: the screen's client leaves at once (see CallSession.leaveNow). */
+  stopNow() {
+    const { session } = this;
+    this.attempt?.abort();
+    this.attempt = null;
+    this.session = null;
+    session?.leaveNow();
+  }
+
   clearError() {
     this.update({ error: null });
   }

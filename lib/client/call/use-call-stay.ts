@@ -28,13 +28,14 @@ export function useCallStay(engine: CallEngine | null, channel: string, config: 
   const [call, setCall] = useState<Call | null>(null);
   const current = useRef<Call | null>(null);
 
-  // Navigating away or closing the tab leaves the call and turns the camera off.
+  // Navigating away or closing the tab leaves the call at once (Call.leaveNow); unmounting leaves
+  // it and turns the camera off.
   useEffect(() => {
-    const leave = () => void current.current?.leave();
-    window.addEventListener('pagehide', leave);
+    const leaveNow = () => current.current?.leaveNow();
+    window.addEventListener('pagehide', leaveNow);
     return () => {
-      window.removeEventListener('pagehide', leave);
-      leave();
+      window.removeEventListener('pagehide', leaveNow);
+      void current.current?.leave();
     };
   }, []);
 

@@ -7,8 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/api-error';
 import { outsideRequest } from '../root-context';
 
-/** A connection whose stream is gone this long is closed (tab closed, network lost). */
-export const STREAM_GRACE_MS = 4000;
+/**
+ * A connection whose stream is gone this long is closed (tab crashed, network lost). A tab that
+ * closes says so itself (its leave requests), and a browser reconnects within RECONNECT_MS.
+ */
+export const STREAM_GRACE_MS = 2000;
+/** How soon a browser reopens a dropped stream (sent as the stream's SSE `retry`). */
+export const RECONNECT_MS = 500;
 const MAX_QUEUED = 200;
 
 /** An event for one session on a connection; the browser routes it by `session`. */

@@ -2,6 +2,7 @@ import 'server-only';
 // GET /api/local/events — a tab's server-sent event stream, shared by all its local-mode sessions.
 // Every event carries the connection id as its SSE id, so a browser that reconnects sends it back
 // (Last-Event-ID) and resumes the same connection, queued events first.
+import { RECONNECT_MS } from './connections';
 import { localSignaling } from './registry';
 import { localCredentials } from './request';
 
@@ -36,7 +37,9 @@ export async function localEvents(request: Request): Promise<Response> {
           // already closed
         }
       };
-      detach = connections.attach(resumeId, (event, id) => write(`id: ${id}\ndata: ${JSON.stringify(event)}\n\n`));
+      // The first event also tells the browser to reopen a dropped stream quickly (SSE `retry`).
+      const retry = `retry: ${RECONNECT_MS}\n`;
+      detach = connections.attach(resumeId, (event, id) => write(`${event.type === 'connected' ? retry : ''}id: ${id}\ndata: ${JSON.stringify(event)}\n\n`));
       heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
       request.signal.addEventListener('abort', close);
     },

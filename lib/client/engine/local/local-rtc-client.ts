@@ -27,6 +27,11 @@ export class LocalRtcClient implements RtcClient {
   private readonly mesh: PeerMesh;
   private readonly quality: QualityMeter;
   private session: string | null = null;
+  /**
+   * The session the tab's stream lost. A page being left loses its stream (the browser aborts it)
+   * just before its pagehide: leave() still tells the server, which ignores a session it forgot.
+   */
+  private lostSession: string | null = null;
   private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
   private state: ConnectionState = 'DISCONNECTED';
@@ -101,6 +106,7 @@ export class LocalRtcClient implements RtcClient {
         onReconnecting: () => this.setState('RECONNECTING', 'NETWORK_ERROR'),
         onReopened: () => this.setState('CONNECTED'),
         onClosed: () => {
+          this.lostSession = this.session;
           this.teardown();
           this.setState('DISCONNECTED', 'SERVER_ERROR');
         },
@@ -217,7 +223,8 @@ export class LocalRtcClient implements RtcClient {
 
   async leave() {
     this.joining?.abort();
-    const session = this.session;
+    const session = this.session ?? this.lostSession;
+    this.lostSession = null;
     this.teardown();
     if (session) await postSignaling('leave', { session }).catch(() => undefined);
     this.setState('DISCONNECTED', 'LEAVE');

@@ -10,6 +10,8 @@ const post = (action: string, body: unknown) => postSignaling(`rtm/${action}`, b
 export class LocalSignalingClient implements SignalingClient {
   private readonly listeners = new Listeners<SignalingEvents>();
   private session: string | null = null;
+  /** The session the tab's stream lost: logout() still ends it (see LocalRtcClient.lostSession). */
+  private lostSession: string | null = null;
   private unlisten: (() => void) | null = null;
   private link: LinkState = 'IDLE';
 
@@ -76,7 +78,8 @@ export class LocalSignalingClient implements SignalingClient {
   }
 
   async logout() {
-    const session = this.session;
+    const session = this.session ?? this.lostSession;
+    this.lostSession = null;
     this.detach();
     if (session) await post('logout', { session }).catch(() => undefined);
     this.setLink('IDLE', 'LOGOUT');
@@ -90,6 +93,7 @@ export class LocalSignalingClient implements SignalingClient {
 
   /** The server ended the session: as RTM does, the link fails with the reason. */
   private ended(reasonCode: string) {
+    this.lostSession = this.session;
     this.detach();
     this.setLink('FAILED', reasonCode);
   }

@@ -25,7 +25,8 @@ export async function postSignaling(path: string, body: unknown, signal?: AbortS
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
       signal,
-      keepalive: path === 'leave',
+      // A leave or logout may be sent as the page goes away: it must outlive the page.
+      keepalive: path === 'leave' || path === 'rtm/logout',
     });
   } catch (error) {
     if (signal?.aborted) throw new LocalRtcError('OPERATION_ABORTED', 'OPERATION_ABORTED: cancel token canceled');
