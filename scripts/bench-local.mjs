@@ -47,7 +47,7 @@ async function joinOnce(server, run) {
   const alice = await participant(server);
   const bob = await participant(server);
   await (await openPrejoin(alice, channel)).click();
-  await alice.getByText('Connected').waitFor();
+  await alice.getByText('Connected', { exact: true }).waitFor();
   const join = await openPrejoin(bob, channel);
   // When Join is clicked, and when the first remote video frame is presented.
   await bob.evaluate(() => document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true }));
@@ -101,7 +101,7 @@ async function cpuOfTabs(server) {
   await settle(alice);
   const preview = await chromiumCpuShare(CPU_WINDOW_MS);
   await join.click();
-  await alice.getByText('Connected').waitFor();
+  await alice.getByText('Connected', { exact: true }).waitFor();
   await settle(alice);
   const alone = await chromiumCpuShare(CPU_WINDOW_MS);
   const bob = await participant(server);
