@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { statusOf, type ErrorAnswer } from '@/lib/shared/error-codes';
 import { decodePathSegments } from '@/lib/shared/path-segments';
 
 /**
@@ -12,7 +13,8 @@ export function proxy(request: NextRequest) {
   const decoded = decodePathSegments(pathname.split('/'));
   if (decoded.ok) return NextResponse.next();
   if (pathname.startsWith('/api/')) {
-    return NextResponse.json({ error: decoded.error }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+    const answer: ErrorAnswer = { error: decoded.error, code: 'invalid_path' };
+    return NextResponse.json(answer, { status: statusOf(answer.code), headers: { 'Cache-Control': 'no-store' } });
   }
   return NextResponse.redirect(new URL('/?link=broken', request.url));
 }

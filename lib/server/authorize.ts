@@ -47,12 +47,12 @@ function readTokenPolicy(env: Record<string, string | undefined>): TokenPolicy {
     try {
       channelPattern = new RegExp(`^(?:${pattern})$`);
     } catch {
-      throw new ApiError(503, 'TOKEN_CHANNEL_PATTERN is not a valid regular expression; fix it on the server');
+      throw new ApiError('not_configured', 'TOKEN_CHANNEL_PATTERN is not a valid regular expression; fix it on the server');
     }
   }
   const max = Number(env.TOKEN_MAX_EXPIRY_SECONDS?.trim() || EXPIRY_MAX_SECONDS);
   if (!Number.isInteger(max) || max < 1 || max > EXPIRY_MAX_SECONDS) {
-    throw new ApiError(503, `TOKEN_MAX_EXPIRY_SECONDS must be whole seconds from 1 to ${EXPIRY_MAX_SECONDS}; fix it on the server`);
+    throw new ApiError('not_configured', `TOKEN_MAX_EXPIRY_SECONDS must be whole seconds from 1 to ${EXPIRY_MAX_SECONDS}; fix it on the server`);
   }
   return {
     apiKeys,
@@ -76,7 +76,7 @@ function requireKeyUnlessOwnPage(request: Request, policy: TokenPolicy, fromOwnP
   if (policy.apiKeys.length === 0 || fromOwnPage() || hasApiKey(request, policy.apiKeys)) return;
   const presented = request.headers.has('authorization');
   throw new ApiError(
-    401,
+    presented ? 'api_key_invalid' : 'api_key_required',
     presented ? 'the API key is not valid' : 'this token API requires an API key: send Authorization: Bearer <key>',
     { 'WWW-Authenticate': 'Bearer' },
   );
@@ -85,13 +85,13 @@ function requireKeyUnlessOwnPage(request: Request, policy: TokenPolicy, fromOwnP
 export function authorizeTokenRequest(request: Request, scope: TokenScope, credentials: AgoraCredentials, policy = tokenPolicy()): void {
   requireKeyUnlessOwnPage(request, policy, () => coveredByPageTicket(request, scope, credentials.appCertificate));
   if (policy.channelPattern && scope.channel !== undefined && !policy.channelPattern.test(scope.channel)) {
-    throw new ApiError(403, `channel "${scope.channel}" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
+    throw new ApiError('channel_not_allowed', `channel "${scope.channel}" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
   }
   if (scope.role === 'publisher' && !policy.allowPublisher) {
-    throw new ApiError(403, "publisher tokens are disabled on this server (TOKEN_ALLOW_PUBLISHER); ask for role subscriber");
+    throw new ApiError('publisher_disabled', "publisher tokens are disabled on this server (TOKEN_ALLOW_PUBLISHER); ask for role subscriber");
   }
   if (scope.expiry > policy.maxExpirySeconds) {
-    throw new ApiError(403, `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`);
+    throw new ApiError('expiry_too_long', `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`);
   }
 }
 

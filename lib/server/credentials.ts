@@ -56,7 +56,7 @@ function readAgoraCredentials(env: Env): AgoraCredentials {
 
   if (forceLocal) {
     if (isVercel(env)) {
-      throw new ApiError(503, 'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
+      throw new ApiError('not_configured', 'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
     }
     return { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
   }
@@ -64,7 +64,7 @@ function readAgoraCredentials(env: Env): AgoraCredentials {
   if (!appId && !appCertificate) {
     if (isVercel(env)) {
       throw new ApiError(
-        503,
+        'not_configured',
         `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables (Agora Console → your project → App ID and primary certificate), then redeploy`,
       );
     }
@@ -78,7 +78,7 @@ function readAgoraCredentials(env: Env): AgoraCredentials {
   });
   if (problems.length > 0) {
     throw new ApiError(
-      503,
+      'not_configured',
       `Agora credentials are misconfigured: ${problems.join('; ')}. Set both ${REQUIRED} (copy them from Agora Console), or unset both to use local mode off Vercel`,
     );
   }

@@ -25,6 +25,6 @@ export async function healthReport() {
     return { status: 'ok', mode, ...report };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    throw new ApiError(503, error.message, {}, { status: 'misconfigured', mode: null, ...report });
+    throw new ApiError('not_configured', error.message, {}, { status: 'misconfigured', mode: null, ...report });
   }
 }

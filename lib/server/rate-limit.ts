@@ -65,7 +65,7 @@ export async function enforceRateLimit(bucket: Bucket, request: Request): Promis
     if (!(rejection instanceof RateLimiterRes)) throw rejection; // a store with no in-memory insurance failed: a real 500
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new ApiError(
-      429,
+      'rate_limited',
       `too many ${bucket === 'token' ? 'token' : 'signaling'} requests from this client (limit ${points} a minute); retry in ${seconds} s`,
       { 'Retry-After': String(seconds) },
     );

@@ -2,7 +2,7 @@ import 'server-only';
 // The token routes' logic: rate limit → credentials → validate → authorize → mint → answer.
 // Paths and JSON keys follow Agora's Go token service.
 import type { RtcTokenResponse } from '../shared/call-contract';
-import { badRequest, valid } from './http/api-error';
+import { ApiError, valid } from './http/api-error';
 import { pathSegments } from './http/route';
 import { readJsonObject } from './http/json-body';
 import { unknownApiPath } from './http/unknown-route';
@@ -24,7 +24,7 @@ import {
 
 function expiryParam(url: URL, maxSeconds: number): number {
   const values = url.searchParams.getAll('expiry');
-  if (values.length > 1) throw badRequest('expiry is given more than once; give it at most once');
+  if (values.length > 1) throw new ApiError('invalid_expiry', 'expiry is given more than once; give it at most once');
   return values[0] === undefined ? maxSeconds : valid(parseExpiry(values[0]));
 }
 
@@ -140,7 +140,7 @@ export async function chatUserToken(request: Request, url: URL) {
 
 /** A JSON uid for RTC: a number or a string of digits is a numeric uid, other strings are accounts. */
 function postedRtcIdentity(raw: unknown): RtcIdentity {
-  if (raw === undefined || raw === null) throw badRequest('uid is required for an rtc token');
+  if (raw === undefined || raw === null) throw new ApiError('invalid_uid', 'uid is required for an rtc token');
   const numeric = typeof raw === 'number' || (typeof raw === 'string' && /^[0-9]+$/.test(raw));
   return valid(parseRtcIdentity(numeric ? 'uid' : 'userAccount', raw));
 }
@@ -180,7 +180,8 @@ export async function postedToken(request: Request) {
       return { token: minted.token, tokenType: 'chat', uid: userId, ...common(credentials, minted, expiry) };
     }
     default:
-      throw badRequest(
+      throw new ApiError(
+        'invalid_token_type',
         `tokenType ${body.tokenType === undefined ? 'is missing' : `"${String(body.tokenType).slice(0, 40)}" is not supported`}; use rtc, rtm or chat`,
       );
   }

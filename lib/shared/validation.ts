@@ -1,10 +1,12 @@
 // Input rules shared by the token API (server) and the call UI (client).
 // They mirror what the Agora Web SDK itself accepts, so a name that passes here never fails there.
+import type { ErrorCode } from './error-codes';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A failure carries the API's error code for the field (when the API checks that field). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; code?: ErrorCode };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T = never>(error: string): Parsed<T> => ({ ok: false, error });
+const fail = <T = never>(error: string, code?: ErrorCode): Parsed<T> => ({ ok: false, error, ...(code && { code }) });
 
 export const CHANNEL_NAME_MAX_BYTES = 64;
 export const USER_ACCOUNT_MAX_BYTES = 255;
@@ -41,50 +43,52 @@ function firstDisallowedCharacter(text: string): string | undefined {
   return undefined;
 }
 
-function parseAgoraName(field: string, raw: unknown, maxBytes: number): Parsed<string> {
-  if (typeof raw !== 'string') return fail(`${field} must be a string`);
-  if (raw.length === 0) return fail(`${field} is empty; it needs 1 to ${maxBytes} characters`);
+function parseAgoraName(field: string, raw: unknown, maxBytes: number, code: ErrorCode): Parsed<string> {
+  if (typeof raw !== 'string') return fail(`${field} must be a string`, code);
+  if (raw.length === 0) return fail(`${field} is empty; it needs 1 to ${maxBytes} characters`, code);
   const bad = firstDisallowedCharacter(raw);
   if (bad !== undefined) {
     return fail(
       `${field} contains ${describeCharacter(bad)}, which is not allowed; use ${AGORA_ALLOWED_DESCRIPTION}`,
+      code,
     );
   }
   const bytes = byteLength(raw);
-  if (bytes > maxBytes) return fail(`${field} is ${bytes} bytes long; the maximum is ${maxBytes}`);
-  return notDotSegment(field, raw);
+  if (bytes > maxBytes) return fail(`${field} is ${bytes} bytes long; the maximum is ${maxBytes}`, code);
+  return notDotSegment(field, raw, code);
 }
 
 /** URLs treat "." and ".." as "this folder" and "the parent folder", so they cannot travel in a link. */
-function notDotSegment(field: string, raw: string): Parsed<string> {
-  if (raw === '.' || raw === '..') return fail(`${field} cannot be "${raw}", which links cannot carry; add another character`);
+function notDotSegment(field: string, raw: string, code: ErrorCode): Parsed<string> {
+  if (raw === '.' || raw === '..') return fail(`${field} cannot be "${raw}", which links cannot carry; add another character`, code);
   return ok(raw);
 }
 
 export const parseChannelName = (raw: unknown) =>
-  parseAgoraName('channelName', raw, CHANNEL_NAME_MAX_BYTES);
+  parseAgoraName('channelName', raw, CHANNEL_NAME_MAX_BYTES, 'invalid_channel');
 
 /** A channel-name error in words for people (the API's words name the field "channelName"). */
 export const channelNameMessage = (error: string) => error.replace(/^channelName/, 'The channel name');
 
 export const parseUserAccount = (raw: unknown) =>
-  parseAgoraName('userAccount', raw, USER_ACCOUNT_MAX_BYTES);
+  parseAgoraName('userAccount', raw, USER_ACCOUNT_MAX_BYTES, 'invalid_account');
 
 /** A numeric Agora uid: decimal 0..4294967295, no sign, no leading zeros, no exponent or hex. */
 export function parseUid(raw: unknown): Parsed<number> {
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 0 && raw <= UID_MAX) return ok(raw);
-    return fail(`uid ${raw} is out of range; use an integer from 0 to ${UID_MAX}`);
+    return fail(`uid ${raw} is out of range; use an integer from 0 to ${UID_MAX}`, 'invalid_uid');
   }
-  if (typeof raw !== 'string') return fail('uid must be a decimal integer');
-  if (raw.length === 0) return fail(`uid is empty; use an integer from 0 to ${UID_MAX}`);
+  if (typeof raw !== 'string') return fail('uid must be a decimal integer', 'invalid_uid');
+  if (raw.length === 0) return fail(`uid is empty; use an integer from 0 to ${UID_MAX}`, 'invalid_uid');
   if (!DECIMAL_INTEGER.test(raw)) {
     return fail(
       `uid "${truncateForMessage(raw)}" is not a plain decimal integer; use 0 to ${UID_MAX} without sign, leading zeros, decimals or hex`,
+      'invalid_uid',
     );
   }
   const value = raw.length > 10 ? Infinity : Number(raw);
-  if (value > UID_MAX) return fail(`uid ${truncateForMessage(raw)} is too large; the maximum is ${UID_MAX}`);
+  if (value > UID_MAX) return fail(`uid ${truncateForMessage(raw)} is too large; the maximum is ${UID_MAX}`, 'invalid_uid');
   return ok(value);
 }
 
@@ -96,6 +100,7 @@ export function parseRole(raw: unknown): Parsed<Role> {
   if (raw === 'subscriber' || raw === '2' || raw === 2) return ok('subscriber');
   return fail(
     `role "${truncateForMessage(String(raw))}" is not supported; use publisher (or 1) or subscriber (or 2)`,
+    'invalid_role',
   );
 }
 
@@ -103,7 +108,7 @@ export type TokenType = 'uid' | 'userAccount';
 
 export function parseTokenType(raw: unknown): Parsed<TokenType> {
   if (raw === 'uid' || raw === 'userAccount') return ok(raw);
-  return fail(`tokentype "${truncateForMessage(String(raw))}" is not supported; use uid or userAccount`);
+  return fail(`tokentype "${truncateForMessage(String(raw))}" is not supported; use uid or userAccount`, 'invalid_token_type');
 }
 
 /** The identity an RTC token is bound to: a numeric uid (0 = anyone) or a string user account. */
@@ -128,25 +133,25 @@ export function parseExpiry(raw: unknown, field = 'expiry'): Parsed<number> {
   } else if (typeof raw === 'string' && DECIMAL_INTEGER.test(raw)) {
     value = raw.length > 6 ? Infinity : Number(raw);
   } else {
-    return fail(`${field} "${truncateForMessage(String(raw))}" is not a number; use ${range}`);
+    return fail(`${field} "${truncateForMessage(String(raw))}" is not a number; use ${range}`, 'invalid_expiry');
   }
-  if (!Number.isInteger(value) && Number.isFinite(value)) return fail(`${field} ${value} is not whole; use ${range}`);
+  if (!Number.isInteger(value) && Number.isFinite(value)) return fail(`${field} ${value} is not whole; use ${range}`, 'invalid_expiry');
   if (!(value >= EXPIRY_MIN_SECONDS && value <= EXPIRY_MAX_SECONDS)) {
-    return fail(`${field} ${truncateForMessage(String(raw))} is out of range; use ${range}`);
+    return fail(`${field} ${truncateForMessage(String(raw))} is out of range; use ${range}`, 'invalid_expiry');
   }
   return ok(value);
 }
 
 export const parseRtmUserId = (raw: unknown, field = 'rtm uid') =>
-  parseAgoraName(field, raw, RTM_USER_ID_MAX_BYTES);
+  parseAgoraName(field, raw, RTM_USER_ID_MAX_BYTES, 'invalid_user_id');
 
 export function parseChatUserId(raw: unknown, field = 'chatid'): Parsed<string> {
   const rule = `use 1 to ${CHAT_USER_ID_MAX_LENGTH} characters from a-z A-Z 0-9 _ - .`;
-  if (typeof raw !== 'string' || raw.length === 0) return fail(`${field} is empty; ${rule}`);
+  if (typeof raw !== 'string' || raw.length === 0) return fail(`${field} is empty; ${rule}`, 'invalid_user_id');
   if (raw.length > CHAT_USER_ID_MAX_LENGTH || !CHAT_USER_ID.test(raw)) {
-    return fail(`${field} "${truncateForMessage(raw)}" is not valid; ${rule}`);
+    return fail(`${field} "${truncateForMessage(raw)}" is not valid; ${rule}`, 'invalid_user_id');
   }
-  return notDotSegment(field, raw);
+  return notDotSegment(field, raw, 'invalid_user_id');
 }
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;

@@ -28,11 +28,11 @@ describe('API keys', () => {
   it('refuses callers without a key with 401 and WWW-Authenticate, and wrong keys too', async () => {
     const none = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/');
     expect(none.status).toBe(401);
-    expect(none.body.error).toBe('this token API requires an API key: send Authorization: Bearer <key>');
+    expect(none.body).toEqual({ error: 'this token API requires an API key: send Authorization: Bearer <key>', code: 'api_key_required' });
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
     const wrong = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { authorization: 'Bearer key-three' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body.error).toBe('the API key is not valid');
+    expect(wrong.body).toEqual({ error: 'the API key is not valid', code: 'api_key_invalid' });
   });
 
   it('accepts any configured key', async () => {
@@ -47,6 +47,7 @@ describe('API keys', () => {
     expect((await get(rtm.GET, '/api/rtm/11/', ticket)).status).toBe(200);
     expect((await get(rte.GET, '/api/rte/room/publisher/uid/11/', ticket)).status).toBe(200);
     // Another channel, another uid, "any uid" (0), an RTM id that is not the page's: refused.
+    expect((await get(rtc.GET, '/api/rtc/other/publisher/uid/11/', ticket)).body.code).toBe('api_key_required');
     expect((await get(rtc.GET, '/api/rtc/other/publisher/uid/11/', ticket)).status).toBe(401);
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/12/', ticket)).status).toBe(401);
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/0/', ticket)).status).toBe(401);
@@ -73,15 +74,18 @@ describe('policy', () => {
     expect((await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/')).status).toBe(200);
     const refused = await get(rtc.GET, '/api/rtc/team-42x/publisher/uid/1/');
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toBe(`channel "team-42x" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
+    expect(refused.body).toEqual({ error: `channel "team-42x" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`, code: 'channel_not_allowed' });
     vi.stubEnv('TOKEN_CHANNEL_PATTERN', '([');
-    expect((await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/')).status).toBe(503);
+    const misconfigured = await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/');
+    expect(misconfigured.status).toBe(503);
+    expect(misconfigured.body).toMatchObject({ code: 'not_configured', error: expect.stringContaining('TOKEN_CHANNEL_PATTERN') });
   });
 
   it('TOKEN_ALLOW_PUBLISHER=false leaves only subscriber tokens', async () => {
     vi.stubEnv('TOKEN_ALLOW_PUBLISHER', 'false');
     const publisher = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/');
     expect(publisher.status).toBe(403);
+    expect(publisher.body.code).toBe('publisher_disabled');
     expect(publisher.body.error).toMatch(/publisher tokens are disabled/);
     expect((await get(rtc.GET, '/api/rtc/room/subscriber/uid/1/')).status).toBe(200);
   });
@@ -90,7 +94,7 @@ describe('policy', () => {
     vi.stubEnv('TOKEN_MAX_EXPIRY_SECONDS', '600');
     const over = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/?expiry=601');
     expect(over.status).toBe(403);
-    expect(over.body.error).toBe("expiry 601 s exceeds this server's maximum of 600 s (TOKEN_MAX_EXPIRY_SECONDS)");
+    expect(over.body).toEqual({ error: "expiry 601 s exceeds this server's maximum of 600 s (TOKEN_MAX_EXPIRY_SECONDS)", code: 'expiry_too_long' });
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/')).body.expiry).toBe(600);
     const posted = await postToken.POST(
       new Request('http://localhost/api/token', { method: 'POST', body: JSON.stringify({ tokenType: 'rtm', uid: 'u', expire: 900 }) }),
@@ -106,6 +110,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'))).status).toBe(200);
     const limited = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'));
     expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('rate_limited');
     expect(limited.body.error).toMatch(/^too many token requests from this client \(limit 3 a minute\); retry in \d+ s$/);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.8'))).status).toBe(200);

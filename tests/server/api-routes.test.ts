@@ -82,22 +82,23 @@ describe('GET /api/rtc (local mode)', () => {
   });
 
   it.each([
-    ['/api/rtc/demo/admin/uid/1', 'role "admin" is not supported; use publisher (or 1) or subscriber (or 2)'],
-    ['/api/rtc/demo/publisher/account/1', 'tokentype "account" is not supported; use uid or userAccount'],
-    ['/api/rtc/demo/publisher/uid/4294967296', 'uid 4294967296 is too large; the maximum is 4294967295'],
-    ['/api/rtc/demo/publisher/uid/-1', 'uid "-1" is not a plain decimal integer; use 0 to 4294967295 without sign, leading zeros, decimals or hex'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=0', 'expiry 0 is out of range; use whole seconds from 1 to 86400'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=86401', 'expiry 86401 is out of range; use whole seconds from 1 to 86400'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=soon', 'expiry "soon" is not a number; use whole seconds from 1 to 86400'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=60&expiry=70', 'expiry is given more than once; give it at most once'],
-    [`/api/rtc/${'a'.repeat(65)}/publisher/uid/1`, 'channelName is 65 bytes long; the maximum is 64'],
-    ['/api/rtc/caf%C3%A9/publisher/uid/1', expect.stringMatching(/^channelName contains "é" \(U\+00E9\), which is not allowed/)],
-    ['/api/rtc/a%2Fb/publisher/uid/1', expect.stringMatching(/^channelName contains "\/"/)],
-    ['/api/rtc/a%zz/publisher/uid/1', expect.stringMatching(/^path segment "a%zz" is not valid percent-encoding/)],
-  ])('%s → 400 with a specific error', async (path, error) => {
+    ['/api/rtc/demo/admin/uid/1', 'invalid_role', 'role "admin" is not supported; use publisher (or 1) or subscriber (or 2)'],
+    ['/api/rtc/demo/publisher/account/1', 'invalid_token_type', 'tokentype "account" is not supported; use uid or userAccount'],
+    ['/api/rtc/demo/publisher/uid/4294967296', 'invalid_uid', 'uid 4294967296 is too large; the maximum is 4294967295'],
+    ['/api/rtc/demo/publisher/uid/-1', 'invalid_uid', 'uid "-1" is not a plain decimal integer; use 0 to 4294967295 without sign, leading zeros, decimals or hex'],
+    ['/api/rtc/demo/publisher/userAccount/a%2Fb', 'invalid_account', expect.stringMatching(/^userAccount contains "\/"/)],
+    ['/api/rtc/demo/publisher/uid/1?expiry=0', 'invalid_expiry', 'expiry 0 is out of range; use whole seconds from 1 to 86400'],
+    ['/api/rtc/demo/publisher/uid/1?expiry=86401', 'invalid_expiry', 'expiry 86401 is out of range; use whole seconds from 1 to 86400'],
+    ['/api/rtc/demo/publisher/uid/1?expiry=soon', 'invalid_expiry', 'expiry "soon" is not a number; use whole seconds from 1 to 86400'],
+    ['/api/rtc/demo/publisher/uid/1?expiry=60&expiry=70', 'invalid_expiry', 'expiry is given more than once; give it at most once'],
+    [`/api/rtc/${'a'.repeat(65)}/publisher/uid/1`, 'invalid_channel', 'channelName is 65 bytes long; the maximum is 64'],
+    ['/api/rtc/caf%C3%A9/publisher/uid/1', 'invalid_channel', expect.stringMatching(/^channelName contains "é" \(U\+00E9\), which is not allowed/)],
+    ['/api/rtc/a%2Fb/publisher/uid/1', 'invalid_channel', expect.stringMatching(/^channelName contains "\/"/)],
+    ['/api/rtc/a%zz/publisher/uid/1', 'invalid_path', expect.stringMatching(/^path segment "a%zz" is not valid percent-encoding/)],
+  ])('%s → 400 %s with a specific error', async (path, code, error) => {
     const res = await call(rtc.GET, path);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error });
+    expect(res.body).toEqual({ error, code });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -105,7 +106,7 @@ describe('GET /api/rtc (local mode)', () => {
     const res = await call(rtc.POST, '/api/rtc/demo/1/uid/1', { method: 'POST' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, OPTIONS');
-    expect(res.body.error).toBe('method POST is not allowed here; use GET');
+    expect(res.body).toEqual({ error: 'method POST is not allowed here; use GET', code: 'method_not_allowed' });
   });
 });
 
@@ -135,6 +136,7 @@ describe('Agora mode configuration', () => {
     ];
     for (const res of results) {
       expect(res.status).toBe(503);
+      expect(res.body.code).toBe('not_configured');
       expect(res.body.error).toMatch(/set AGORA_APP_ID and AGORA_APP_CERTIFICATE/);
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
@@ -145,6 +147,7 @@ describe('Agora mode configuration', () => {
     vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const malformed = await call(rtc.GET, '/api/rtc/demo/1/uid/1');
     expect(malformed.status).toBe(503);
+    expect(malformed.body.code).toBe('not_configured');
     expect(malformed.body.error).toContain('AGORA_APP_ID is not 32 hexadecimal characters');
     expect(malformed.text).not.toContain('not-hex-secret-value');
     expect(malformed.text).not.toContain(TEST_APP_CERTIFICATE);
@@ -178,7 +181,7 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
     expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([{ userId: 'bob', privileges: { 1: 60 } }]);
     const tooLong = await call(rtm.GET, `/api/rtm/${'r'.repeat(65)}`);
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error).toBe('uid is 65 bytes long; the maximum is 64');
+    expect(tooLong.body).toEqual({ error: 'uid is 65 bytes long; the maximum is 64', code: 'invalid_user_id' });
   });
 
   it('chat app and user tokens carry the right privilege', async () => {
@@ -189,6 +192,7 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
     expect(decodeAccessToken(user.body.chatToken, localCertificate())!.chat).toEqual([{ userId: 'user_1', privileges: { 1: 90 } }]);
     const bad = await call(chatAccount.GET, '/api/chat/account/a%20b/');
     expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('invalid_user_id');
   });
 });
 
@@ -218,34 +222,36 @@ describe('POST /api/token', () => {
   });
 
   it.each([
-    ['{not json', 'request body is not valid JSON'],
-    ['[1,2]', 'request body must be a JSON object'],
-    ['null', 'request body must be a JSON object'],
-    [{ channel: 'c' }, 'tokenType is missing; use rtc, rtm or chat'],
-    [{ tokenType: 'voice' }, 'tokenType "voice" is not supported; use rtc, rtm or chat'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher' }, 'uid is required for an rtc token'],
-    [{ tokenType: 'rtc', channel: 'c', uid: 1 }, 'role "undefined" is not supported'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: -3 }, 'uid -3 is out of range'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: '007' }, 'uid "007" is not a plain decimal integer'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: 0 }, 'expire 0 is out of range'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: '1h' }, 'expire "1h" is not a number'],
-    [{ tokenType: 'rtc', channel: 7, role: 'publisher', uid: 1 }, 'channelName must be a string'],
-    [{ tokenType: 'rtm' }, 'rtm uid must be a string'.replace('rtm uid', 'uid')],
-  ])('%j → 400 %s', async (body, error) => {
+    ['{not json', 'invalid_json', 'request body is not valid JSON'],
+    ['[1,2]', 'invalid_json', 'request body must be a JSON object'],
+    ['null', 'invalid_json', 'request body must be a JSON object'],
+    [{ channel: 'c' }, 'invalid_token_type', 'tokenType is missing; use rtc, rtm or chat'],
+    [{ tokenType: 'voice' }, 'invalid_token_type', 'tokenType "voice" is not supported; use rtc, rtm or chat'],
+    [{ tokenType: 'rtc', channel: 'c', role: 'publisher' }, 'invalid_uid', 'uid is required for an rtc token'],
+    [{ tokenType: 'rtc', channel: 'c', uid: 1 }, 'invalid_role', 'role "undefined" is not supported'],
+    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: -3 }, 'invalid_uid', 'uid -3 is out of range'],
+    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: '007' }, 'invalid_uid', 'uid "007" is not a plain decimal integer'],
+    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: 0 }, 'invalid_expiry', 'expire 0 is out of range'],
+    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: '1h' }, 'invalid_expiry', 'expire "1h" is not a number'],
+    [{ tokenType: 'rtc', channel: 7, role: 'publisher', uid: 1 }, 'invalid_channel', 'channelName must be a string'],
+    [{ tokenType: 'rtm' }, 'invalid_user_id', 'uid must be a string'],
+  ])('%j → 400 %s: %s', async (body, code, error) => {
     const res = await call(postToken.POST, '/api/token', post(body));
     expect(res.status).toBe(400);
+    expect(res.body.code).toBe(code);
     expect(res.body.error).toContain(error);
   });
 
   it('refuses bodies over 16 KiB with 413', async () => {
     const res = await call(postToken.POST, '/api/token', post({ tokenType: 'rtm', uid: 'x', pad: 'p'.repeat(17000) }));
     expect(res.status).toBe(413);
-    expect(res.body.error).toBe('request body is larger than 16384 bytes');
+    expect(res.body).toEqual({ error: 'request body is larger than 16384 bytes', code: 'body_too_large' });
   });
 
   it('GET on the POST route is a JSON 405', async () => {
     const res = await call(postToken.GET, '/api/token');
     expect(res.status).toBe(405);
+    expect(res.body.code).toBe('method_not_allowed');
     expect(res.headers.get('allow')).toBe('POST, OPTIONS');
   });
 });
@@ -254,9 +260,11 @@ describe('unknown API paths', () => {
   it('answer 404 JSON, with the usage of the route they resemble', async () => {
     const near = await call(unknown.GET, '/api/rtm');
     expect(near.status).toBe(404);
+    expect(near.body.code).toBe('unknown_route');
     expect(near.body.error).toBe('GET /api/rtm does not match the route; use GET /api/rtm/:uid/?expiry=seconds');
     const far = await call(unknown.POST, '/api/nothing', { method: 'POST' });
     expect(far.status).toBe(404);
+    expect(far.body.code).toBe('unknown_route');
     expect(far.body.error).toMatch(/^no API route at \/api\/nothing; routes: GET \/api\/ping/);
     expect(far.headers.get('cache-control')).toBe('no-store');
   });
@@ -272,7 +280,7 @@ describe('token paths with too few or too many segments', () => {
   ])('%s is a 404 naming the route, and mints nothing', async (path, handler, usage) => {
     const res = await call(handler, path);
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: `GET ${path} does not match the route; use ${usage}` });
+    expect(res.body).toEqual({ error: `GET ${path} does not match the route; use ${usage}`, code: 'unknown_route' });
   });
 });
 
@@ -341,6 +349,7 @@ describe('GET /api/health', () => {
     const res = await call(health.GET, '/api/health');
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({
+      code: 'not_configured',
       status: 'misconfigured',
       mode: null,
       vercel: true,

@@ -1,5 +1,6 @@
 // Property-based fuzzing of every API route (fast-check). Invariants: never a 5xx, always JSON,
 // a token only for valid input, and every minted token decodes to exactly the requested claims.
+import { ERROR_CODES, isErrorCode, type ErrorCode } from '@/lib/shared/error-codes';
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +48,14 @@ async function call(handler: (request: Request) => Response | Promise<Response>,
   expect(response.status, `${url} → ${response.status} ${text}`).toBeLessThan(500);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(response.headers.get('cache-control')).toBe('no-store');
-  return { status: response.status, body: JSON.parse(text) };
+  const body = JSON.parse(text);
+  if (response.status >= 400) {
+    // Every error answer carries a sentence and a code from the one table, with that code's status.
+    expect(typeof body.error, text).toBe('string');
+    expect(isErrorCode(body.code), text).toBe(true);
+    expect(response.status, text).toBe(ERROR_CODES[body.code as ErrorCode].status);
+  }
+  return { status: response.status, body };
 }
 
 const pathOf = (segments: string[]) => segments.map((part) => encodeURIComponent(part)).join('/');

@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCode } from '@/lib/shared/error-codes';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -74,16 +75,17 @@ describe('POST /api/inspect answers valid or not for this server\'s tokens', () 
 
 describe('everything else is a JSON 4xx that says why, never a 500', () => {
   it.each([
-    ['garbage', { token: 'hello' }, 400, /^Agora tokens start with "007"/],
-    ['a damaged token', { token: '007eJxTYGBkAgAAiAAk' }, 400, /^This 007 token cannot be read\. The token's content ends early/],
-    ['no token field', { tok: 'x' }, 400, /^token must be a string/],
-    ['a token that is not a string', { token: 7 }, 400, /^token must be a string/],
-    ['malformed JSON', '{"token":', 400, /^request body is not valid JSON/],
-    ['a token over 4096 characters', { token: `007${'A'.repeat(5000)}` }, 413, /^token is longer than 4096 characters/],
-    ['a body over 8 KiB', { token: 'x', pad: 'y'.repeat(9000) }, 413, /^request body is larger than 8192 bytes$/],
-  ])('%s', async (_label, body, status, error) => {
+    ['garbage', { token: 'hello' }, 'unreadable_token', /^Agora tokens start with "007"/],
+    ['a damaged token', { token: '007eJxTYGBkAgAAiAAk' }, 'unreadable_token', /^This 007 token cannot be read\. The token's content ends early/],
+    ['no token field', { tok: 'x' }, 'invalid_field', /^token must be a string/],
+    ['a token that is not a string', { token: 7 }, 'invalid_field', /^token must be a string/],
+    ['malformed JSON', '{"token":', 'invalid_json', /^request body is not valid JSON/],
+    ['a token over 4096 characters', { token: `007${'A'.repeat(5000)}` }, 'field_too_large', /^token is longer than 4096 characters/],
+    ['a body over 8 KiB', { token: 'x', pad: 'y'.repeat(9000) }, 'body_too_large', /^request body is larger than 8192 bytes$/],
+  ] as [string, unknown, ErrorCode, RegExp][])('%s → %s', async (_label, body, code, error) => {
     const answer = await verify(body);
-    expect(answer.status).toBe(status);
+    expect(answer.status).toBe(ERROR_CODES[code].status);
+    expect(answer.body.code).toBe(code);
     expect(answer.body.error).toMatch(error);
   });
 
@@ -91,15 +93,16 @@ describe('everything else is a JSON 4xx that says why, never a 500', () => {
     const foreign = mintRtcToken(TEST_CREDENTIALS, 'demo', { kind: 'uid', uid: 1 }, 'publisher', 60).token;
     const other = await verify({ token: foreign });
     expect(other.status).toBe(400);
+    expect(other.body.code).toBe('foreign_app_id');
     expect(other.body.error).toMatch(new RegExp(`^the token is for App ID ${TEST_APP_ID}; this server holds the App Certificate of [0-9a-f]{32} only`));
     const legacy = new AccessToken(TEST_APP_ID, TEST_APP_CERTIFICATE, 'demo', 1).build();
-    expect((await verify({ token: legacy })).body.error).toMatch(/verifies AccessToken2 \(007\) tokens only$/);
+    expect((await verify({ token: legacy })).body).toMatchObject({ code: 'unsupported_token', error: expect.stringMatching(/verifies AccessToken2 \(007\) tokens only$/) });
   });
 
   it('other methods get a JSON 405', async () => {
     const response = await inspect.GET(new Request('http://localhost/api/inspect'));
     expect(response.status).toBe(405);
-    expect(await response.json()).toEqual({ error: 'method GET is not allowed here; use POST' });
+    expect(await response.json()).toEqual({ error: 'method GET is not allowed here; use POST', code: 'method_not_allowed' });
   });
 });
 

@@ -1,3 +1,5 @@
+import { ApiError } from '@/lib/server/http/api-error';
+import type { ErrorCode } from '@/lib/shared/error-codes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
 import { MAX_MESSAGE_BYTES } from '@/lib/server/local/presence';
@@ -27,6 +29,17 @@ function server() {
   return { presence, person };
 }
 
+/** The code an action is refused with; fails if it was not refused. */
+function codeOf(action: () => unknown): ErrorCode {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ApiError) return error.code;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
 withServerEnv();
 beforeEach(() => {
   vi.useFakeTimers();
@@ -48,6 +61,9 @@ describe('login', () => {
     const old = rtmToken('16', 60);
     vi.advanceTimersByTime(61_000);
     expect(() => person('16', old)).toThrow(/^TOKEN_EXPIRE: token expired \(the login privilege ended 1 s ago\)/);
+    expect(codeOf(() => person('16', old))).toBe('token_expired');
+    expect(codeOf(() => person('12', rtmToken('11')))).toBe('invalid_token');
+    expect(codeOf(() => person('15', ''))).toBe('token_required');
   });
 
   it('a second login with the same user id from another tab logs the first one out, as Agora does', () => {
@@ -57,6 +73,7 @@ describe('login', () => {
     const second = person('21');
     expect(first.events()).toContainEqual({ type: 'rtm-kicked', reason: 'SAME_UID_LOGIN' });
     expect(() => presence.publish(first.session, 'room', 'hi')).toThrow(/^unknown Signaling session/);
+    expect(codeOf(() => presence.publish(first.session, 'room', 'hi'))).toBe('session_gone');
     expect(() => presence.publish(second.session, 'room', 'hi')).not.toThrow();
   });
 });
@@ -93,9 +110,12 @@ describe('presence and messages', () => {
     const { presence, person } = server();
     const ada = person('1');
     expect(() => presence.setState(ada.session, 'room', { name: 'Ada' })).toThrow('not subscribed to channel "room": subscribe first');
+    expect(codeOf(() => presence.setState(ada.session, 'room', { name: 'Ada' }))).toBe('not_subscribed');
     presence.subscribe(ada.session, 'room');
     expect(() => presence.setState(ada.session, 'room', { name: 42 })).toThrow('state values must be strings');
     expect(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) })).toThrow('state is larger than 1024 bytes');
+    expect(codeOf(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) }))).toBe('field_too_large');
+    expect(codeOf(() => presence.setState(ada.session, 'room', { name: 42 }))).toBe('invalid_field');
     expect(() => presence.publish(ada.session, 'room', 'x'.repeat(MAX_MESSAGE_BYTES + 1))).toThrow(`message is larger than ${MAX_MESSAGE_BYTES} bytes`);
     expect(() => presence.publish(ada.session, 'room', '')).toThrow('message must be a non-empty string');
   });
@@ -137,10 +157,12 @@ describe('HTTP routes', () => {
   it('validate the user id, and refuse unknown sessions and oversized messages with JSON errors', async () => {
     const badUser = await loginRoute.POST(post({ connection: 'c', appId: LOCAL_DEV_APP_ID, userId: 'u'.repeat(65), token: 'x' }));
     expect(badUser.status).toBe(400);
-    expect((await badUser.json()).error).toBe('userId is 65 bytes long; the maximum is 64');
+    expect(await badUser.json()).toEqual({ error: 'userId is 65 bytes long; the maximum is 64', code: 'invalid_user_id' });
     const unknown = await stateRoute.POST(post({ session: 'nobody', channel: 'room', state: {} }));
     expect(unknown.status).toBe(404);
+    expect((await unknown.json()).code).toBe('session_gone');
     const huge = await publishRoute.POST(post({ session: 'nobody', channel: 'room', message: 'x'.repeat(3 * MAX_MESSAGE_BYTES) }));
     expect(huge.status).toBe(413);
+    expect((await huge.json()).code).toBe('body_too_large');
   });
 });

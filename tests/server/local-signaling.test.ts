@@ -5,6 +5,8 @@ import { createLocalSignaling } from '@/lib/server/local/registry';
 import { STREAM_GRACE_MS } from '@/lib/server/local/connections';
 import { MAX_PARTICIPANTS, type SdpOffer } from '@/lib/server/local/rooms';
 import { mintRtcToken } from '@/lib/server/mint';
+import { ApiError } from '@/lib/server/http/api-error';
+import type { ErrorCode } from '@/lib/shared/error-codes';
 import * as joinRoute from '@/app/api/local/join/route';
 import * as signalRoute from '@/app/api/local/signal/route';
 import * as publishRoute from '@/app/api/local/publish/route';
@@ -29,6 +31,17 @@ function server() {
   return { ...signaling, openTab, join };
 }
 
+/** The code an action is refused with (the HTTP status follows from it); fails if it was not refused. */
+function refusal(action: () => unknown): ErrorCode {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ApiError) return error.code;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
 withServerEnv();
 beforeEach(() => {
   vi.useFakeTimers();
@@ -45,6 +58,7 @@ describe('token enforcement at join, as Agora does', () => {
   });
 
   it('a token for channel A cannot join channel B', () => {
+    expect(refusal(() => server().join('room-b', 11, token('room-a', 11)))).toBe('invalid_token');
     expect(() => server().join('room-b', 11, token('room-a', 11))).toThrow(
       'CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed (the token is for channel "room-a", not "room-b")',
     );
@@ -65,12 +79,17 @@ describe('token enforcement at join, as Agora does', () => {
   it('an expired token is refused with TOKEN_EXPIRE', () => {
     const old = token('room-a', 11, 'publisher', 60);
     vi.advanceTimersByTime(61_000);
+    expect(refusal(() => server().join('room-a', 11, old))).toBe('token_expired');
     expect(() => server().join('room-a', 11, old)).toThrow(/^TOKEN_EXPIRE: token expired \(the join privilege ended 1 s ago\)/);
   });
 
   it("no token and a foreign App ID get the SDK's own errors", () => {
     expect(() => server().join('room-a', 11, '')).toThrow('CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key');
+    expect(refusal(() => server().join('room-a', 11, ''))).toBe('token_required');
     const { rooms, openTab } = server();
+    expect(refusal(() => rooms.join(local, { connection: openTab().id, appId: 'a'.repeat(32), channel: 'room-a', uid: 1, token: token('room-a', 1) }))).toBe(
+      'invalid_app_id',
+    );
     expect(() => rooms.join(local, { connection: openTab().id, appId: 'a'.repeat(32), channel: 'room-a', uid: 1, token: token('room-a', 1) })).toThrow(
       /invalid vendor key, can not find appid/,
     );
@@ -88,6 +107,7 @@ describe('token enforcement at join, as Agora does', () => {
     const { rooms, join } = server();
     const { sessionId } = join('room-a', 11, token('room-a', 11, 'subscriber'));
     expect(() => rooms.publish(sessionId, false, true)).toThrow(/^NO_PUBLISH_PRIVILEGE: this token may not publish video/);
+    expect(refusal(() => rooms.publish(sessionId, true, false))).toBe('no_publish_privilege');
     expect(() => rooms.publish(sessionId, false, false)).not.toThrow();
   });
 
@@ -95,8 +115,10 @@ describe('token enforcement at join, as Agora does', () => {
     const { join } = server();
     join('room-a', 1);
     expect(() => join('room-a', 1)).toThrow(/^UID_CONFLICT/);
+    expect(refusal(() => join('room-a', 1))).toBe('uid_conflict');
     for (let uid = 2; uid <= MAX_PARTICIPANTS; uid++) join('room-a', uid);
     expect(() => join('room-a', 99)).toThrow(`ROOM_FULL: channel "room-a" already has ${MAX_PARTICIPANTS} participants`);
+    expect(refusal(() => join('room-a', 99))).toBe('room_full');
     expect(join('room-b', 99).uid).toBe(99);
   });
 
@@ -104,6 +126,9 @@ describe('token enforcement at join, as Agora does', () => {
     const { rooms } = server();
     expect(() => rooms.join(local, { connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'room-a', uid: 1, token: token('room-a', 1) })).toThrow(
       /^unknown connection/,
+    );
+    expect(refusal(() => rooms.join(local, { connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'room-a', uid: 1, token: token('room-a', 1) }))).toBe(
+      'unknown_connection',
     );
   });
 });
@@ -117,6 +142,7 @@ it('the same tab joining again with its uid (a lost answer, a quick rejoin) take
   expect(retried.sessionId).not.toBe(lost.sessionId);
   expect(rooms.roster('room-a').map((member) => member.uid).sort()).toEqual([1, 2]);
   expect(() => rooms.publish(lost.sessionId, false, false)).toThrow(/^unknown session/);
+  expect(refusal(() => rooms.publish(lost.sessionId, false, false))).toBe('session_gone');
   expect(other.events().filter((event) => event.type === 'user-joined')).toHaveLength(2);
 });
 
@@ -187,6 +213,9 @@ describe('presence and relay', () => {
     vi.advanceTimersByTime(STREAM_GRACE_MS);
     expect(b.events()).toContainEqual({ type: 'user-left', uid: 1, reason: 'ServerTimeOut' });
     expect(rooms.roster('room-a').map((member) => member.uid)).toEqual([2]);
+    // The server no longer knows a's session: a renewal or a signal from it says so by its code.
+    expect(refusal(() => rooms.renew(local, a.sessionId, token('room-a', 1)))).toBe('session_gone');
+    expect(refusal(() => rooms.signal(a.sessionId, 2, {}))).toBe('session_gone');
     // A closed connection is not resumed: a new id tells the browser its sessions are gone.
     expect(openTab(tabA.id).id).not.toBe(tabA.id);
   });
@@ -196,7 +225,9 @@ describe('presence and relay', () => {
     const a = join('room-a', 1);
     join('room-b', 2);
     expect(() => rooms.signal('forged-session', 1, {})).toThrow(/^unknown session/);
+    expect(refusal(() => rooms.signal('forged-session', 1, {}))).toBe('session_gone');
     expect(() => rooms.signal(a.sessionId, 2, {})).toThrow('uid 2 is not in channel "room-a"');
+    expect(refusal(() => rooms.signal(a.sessionId, 2, {}))).toBe('not_in_channel');
     expect(() => rooms.signal(a.sessionId, 1, {})).toThrow('uid 1 is not in channel "room-a"');
   });
 });
@@ -244,7 +275,7 @@ describe('HTTP routes', () => {
     for (const offer of [null, 'v=0', { type: 'answer', sdp: 'v=0' }, { type: 'offer' }]) {
       const response = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-offer', uid: 5, token: token('http-offer', 5), offer }));
       expect(response.status).toBe(400);
-      expect((await response.json()).error).toBe('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
+      expect(await response.json()).toEqual({ error: 'offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}', code: 'invalid_field' });
     }
     const admitted = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-offer', uid: 5, token: token('http-offer', 5), offer: { type: 'offer', sdp: 'v=0' } }));
     expect(admitted.status).toBe(200);
@@ -255,29 +286,36 @@ describe('HTTP routes', () => {
     const { connection, reader } = await connect();
     const response = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-b', uid: 5, token: token('http-a', 5) }));
     expect(response.status).toBe(403);
-    expect((await response.json()).error).toMatch(/invalid token, authorized failed \(the token is for channel "http-a", not "http-b"\)/);
+    const refused = await response.json();
+    expect(refused.code).toBe('invalid_token');
+    expect(refused.error).toMatch(/invalid token, authorized failed \(the token is for channel "http-a", not "http-b"\)/);
     const noStream = await joinRoute.POST(post({ connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'http-a', uid: 5, token: token('http-a', 5) }));
     expect(noStream.status).toBe(404);
+    expect((await noStream.json()).code).toBe('unknown_connection');
     await reader.cancel();
   });
 
   it('validates the channel and uid like the token API', async () => {
     const badChannel = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'a/b', uid: 5, token: 'x' }));
     expect(badChannel.status).toBe(400);
-    expect((await badChannel.json()).error).toMatch(/^channelName contains "\/"/);
+    expect(await badChannel.json()).toEqual({ error: expect.stringMatching(/^channelName contains "\/"/), code: 'invalid_channel' });
     const badUid = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'ok', uid: -5, token: 'x' }));
     expect(badUid.status).toBe(400);
+    expect((await badUid.json()).code).toBe('invalid_uid');
   });
 
   it('refuses oversized signals with 413 and malformed ones with 400', async () => {
     const huge = await signalRoute.POST(post({ session: 's', to: 1, data: { sdp: 'x'.repeat(70_000) } }));
     expect(huge.status).toBe(413);
+    expect((await huge.json()).code).toBe('body_too_large');
     const noData = await signalRoute.POST(post({ session: 's', to: 1 }));
     expect(noData.status).toBe(400);
+    expect((await noData.json()).code).toBe('invalid_field');
     const forged = await signalRoute.POST(post({ session: 'not-a-session', to: 1, data: {} }));
     expect(forged.status).toBe(404);
+    expect((await forged.json()).code).toBe('session_gone');
     const notBool = await publishRoute.POST(post({ session: 's', audio: 'yes', video: false }));
-    expect((await notBool.json()).error).toBe('audio must be true or false');
+    expect(await notBool.json()).toEqual({ error: 'audio must be true or false', code: 'invalid_field' });
   });
 
   it('is off in Agora mode', async () => {
@@ -285,6 +323,6 @@ describe('HTTP routes', () => {
     vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const response = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'c', uid: 5, token: 'x' }));
     expect(response.status).toBe(404);
-    expect((await response.json()).error).toBe('local mode is off: this server uses Agora');
+    expect(await response.json()).toEqual({ error: 'local mode is off: this server uses Agora', code: 'local_mode_off' });
   });
 });

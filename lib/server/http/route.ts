@@ -2,6 +2,7 @@ import 'server-only';
 // The plumbing every API route shares: JSON answers with no-store and CORS, errors through ApiError,
 // JSON 405s for other methods, the CORS preflight, and path segments decoded once.
 import { ApiError } from './api-error';
+import { statusOf, type ErrorAnswer, type ErrorCode } from '../../shared/error-codes';
 import { corsHeaders, preflightHeaders } from './cors';
 import { decodePathSegments } from '../../shared/path-segments';
 
@@ -23,7 +24,8 @@ function respond(request: Request, status: number, body: Json, extra: Record<str
 
 /**
  * Wraps a route handler: its result becomes a no-store JSON response with CORS applied, and any
- * ApiError becomes `{ "error": message }` with its status. Anything else is a bug, logged as such.
+ * ApiError becomes `{ "error": message, "code": code }` with the code's status. Anything else is a
+ * bug, logged as such.
  */
 export function jsonRoute(handler: Handler) {
   return async function route(request: Request): Promise<Response> {
@@ -35,18 +37,21 @@ export function jsonRoute(handler: Handler) {
   };
 }
 
-/** The one way every route answers a failure: `{ "error": … }` JSON, no-store, CORS applied. */
+const refusal = (request: Request, code: ErrorCode, error: string, extra: Json = {}, headers: Record<string, string> = {}) =>
+  respond(request, statusOf(code), { error, code, ...extra } satisfies ErrorAnswer, headers);
+
+/** The one way every route answers a failure: `{ "error": …, "code": … }` JSON, no-store, CORS applied. */
 export function errorResponse(request: Request, error: unknown): Response {
-  if (error instanceof ApiError) return respond(request, error.status, { error: error.message, ...error.details }, error.headers);
+  if (error instanceof ApiError) return refusal(request, error.code, error.message, error.details, error.headers);
   console.error('Unexpected error in', request.method, new URL(request.url).pathname, error);
-  return respond(request, 500, { error: 'internal error; the server log has the details' });
+  return refusal(request, 'internal_error', 'internal error; the server log has the details');
 }
 
 /** Handlers for the methods a route does not support, so they get JSON instead of an empty 405. */
 export function methodNotAllowed(allowed: string[]) {
   const allow = [...allowed, 'OPTIONS'].join(', ');
   return (request: Request) =>
-    respond(request, 405, { error: `method ${request.method} is not allowed here; use ${allowed.join(' or ')}` }, { Allow: allow });
+    refusal(request, 'method_not_allowed', `method ${request.method} is not allowed here; use ${allowed.join(' or ')}`, {}, { Allow: allow });
 }
 
 export function preflight(request: Request): Response {
@@ -62,7 +67,7 @@ export function preflight(request: Request): Response {
  */
 export function pathSegments({ pathname }: URL): string[] {
   const decoded = decodePathSegments(pathname.replace(/^\/api\//, '').replace(/\/$/, '').split('/'));
-  if (!decoded.ok) throw new ApiError(400, decoded.error);
+  if (!decoded.ok) throw new ApiError('invalid_path', decoded.error);
   return decoded.value;
 }
 

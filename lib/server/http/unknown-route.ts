@@ -1,6 +1,6 @@
 import 'server-only';
 // The answer for /api paths that match no route: a JSON 404 naming the route the caller probably meant.
-import { ApiError, notFound } from './api-error';
+import { ApiError } from './api-error';
 
 /** The API's routes, for 404 answers that tell a client what it probably meant. */
 export const API_ROUTES: Record<string, string> = {
@@ -18,6 +18,6 @@ export const API_ROUTES: Record<string, string> = {
 export function unknownApiPath(request: Request, { pathname }: URL): never {
   const first = pathname.split('/')[2] ?? '';
   const usage = Object.hasOwn(API_ROUTES, first) ? API_ROUTES[first] : undefined;
-  if (usage) throw new ApiError(404, `${request.method} ${pathname.slice(0, 200)} does not match the route; use ${usage}`);
-  throw notFound(`no API route at ${pathname.slice(0, 200)}; routes: ${Object.values(API_ROUTES).join(', ')}`);
+  if (usage) throw new ApiError('unknown_route', `${request.method} ${pathname.slice(0, 200)} does not match the route; use ${usage}`);
+  throw new ApiError('unknown_route', `no API route at ${pathname.slice(0, 200)}; routes: ${Object.values(API_ROUTES).join(', ')}`);
 }

@@ -79,7 +79,7 @@ export class LocalConnections {
   /** Runs `onClose` when the connection closes; throws a 404 for an unknown connection. */
   bind(connectionId: unknown, onClose: () => void): () => void {
     const connection = typeof connectionId === 'string' ? this.connections.get(connectionId) : undefined;
-    if (!connection) throw new ApiError(404, 'unknown connection: open the event stream (/api/local/events) first');
+    if (!connection) throw new ApiError('unknown_connection', 'unknown connection: open the event stream (/api/local/events) first');
     connection.onClose.add(onClose);
     return () => connection.onClose.delete(onClose);
   }

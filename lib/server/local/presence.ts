@@ -4,7 +4,7 @@ import 'server-only';
 // RTM login token for its user id, is warned 30 s before it expires, may renew it, and is logged
 // out at expiry — as Agora does. Messages and states are opaque here: the browser reads them.
 import { randomBytes } from 'node:crypto';
-import { ApiError, badRequest } from '../http/api-error';
+import { ApiError, badField } from '../http/api-error';
 import { scheduleTokenExpiry, type LocalConnections } from './connections';
 import type { Credentials } from './rooms';
 import { checkRtmToken, grantOrRefuse } from './token-check';
@@ -37,12 +37,12 @@ interface Member {
 const byteLength = (text: string) => Buffer.byteLength(text);
 
 function parseStates(raw: unknown): States {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('state must be an object of string values');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badField('state must be an object of string values');
   const entries = Object.entries(raw);
-  if (entries.length > MAX_STATE_KEYS) throw badRequest(`state has ${entries.length} keys; at most ${MAX_STATE_KEYS}`);
-  if (!entries.every(([, value]) => typeof value === 'string')) throw badRequest('state values must be strings');
+  if (entries.length > MAX_STATE_KEYS) throw badField(`state has ${entries.length} keys; at most ${MAX_STATE_KEYS}`);
+  if (!entries.every(([, value]) => typeof value === 'string')) throw badField('state values must be strings');
   const states = Object.fromEntries(entries) as States;
-  if (byteLength(JSON.stringify(states)) > MAX_STATE_BYTES) throw new ApiError(413, `state is larger than ${MAX_STATE_BYTES} bytes`);
+  if (byteLength(JSON.stringify(states)) > MAX_STATE_BYTES) throw new ApiError('field_too_large', `state is larger than ${MAX_STATE_BYTES} bytes`);
   return states;
 }
 
@@ -61,7 +61,7 @@ export class LocalPresence {
   }
 
   login(credentials: Credentials, request: { connection: unknown; appId: string; userId: string; token: unknown }) {
-    if (request.appId !== credentials.appId) throw new ApiError(403, 'INVALID_APP_ID: local mode only accepts its own App ID');
+    if (request.appId !== credentials.appId) throw new ApiError('invalid_app_id', 'INVALID_APP_ID: local mode only accepts its own App ID');
     const checked = grantOrRefuse(checkRtmToken(request.token, { ...credentials, userId: request.userId, nowS: this.nowS() }));
     const previous = this.users.get(request.userId);
     if (previous) {
@@ -86,7 +86,7 @@ export class LocalPresence {
 
   private member(sessionId: unknown): Member {
     const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
-    if (!member) throw new ApiError(404, 'unknown Signaling session: log in first (or again, if the token expired)');
+    if (!member) throw new ApiError('session_gone', 'unknown Signaling session: log in first (or again, if the token expired)');
     return member;
   }
 
@@ -95,7 +95,7 @@ export class LocalPresence {
     const member = this.member(sessionId);
     const subscribers = this.subscribers.get(channel) ?? new Set<Member>();
     if (!subscribers.has(member) && subscribers.size >= MAX_SUBSCRIBERS) {
-      throw new ApiError(409, `channel "${channel}" already has ${MAX_SUBSCRIBERS} Signaling subscribers`);
+      throw new ApiError('too_many_subscribers', `channel "${channel}" already has ${MAX_SUBSCRIBERS} Signaling subscribers`);
     }
     const snapshot = [...subscribers].filter((other) => other !== member).map((other) => ({ userId: other.userId, states: other.channels.get(channel) ?? {} }));
     if (!subscribers.has(member)) {
@@ -109,7 +109,7 @@ export class LocalPresence {
 
   setState(sessionId: unknown, channel: string, raw: unknown) {
     const member = this.member(sessionId);
-    if (!member.channels.has(channel)) throw new ApiError(409, `not subscribed to channel "${channel}": subscribe first`);
+    if (!member.channels.has(channel)) throw new ApiError('not_subscribed', `not subscribed to channel "${channel}": subscribe first`);
     const states = parseStates(raw);
     member.channels.set(channel, states);
     this.broadcast(member, channel, { type: 'rtm-presence', channel, eventType: 'REMOTE_STATE_CHANGED', publisher: member.userId, states });
@@ -117,8 +117,8 @@ export class LocalPresence {
 
   publish(sessionId: unknown, channel: string, message: unknown) {
     const member = this.member(sessionId);
-    if (typeof message !== 'string' || message.length === 0) throw badRequest('message must be a non-empty string');
-    if (byteLength(message) > MAX_MESSAGE_BYTES) throw new ApiError(413, `message is larger than ${MAX_MESSAGE_BYTES} bytes`);
+    if (typeof message !== 'string' || message.length === 0) throw badField('message must be a non-empty string');
+    if (byteLength(message) > MAX_MESSAGE_BYTES) throw new ApiError('field_too_large', `message is larger than ${MAX_MESSAGE_BYTES} bytes`);
     this.broadcast(member, channel, { type: 'rtm-message', channel, publisher: member.userId, message, timestamp: this.now() });
   }
 

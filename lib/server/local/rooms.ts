@@ -65,7 +65,7 @@ export class LocalRooms {
    */
   join(credentials: Credentials, request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown; offer?: SdpOffer }) {
     if (request.appId !== credentials.appId) {
-      throw new ApiError(403, 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
+      throw new ApiError('invalid_app_id', 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
     }
     const checked = grantOrRefuse(checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() }));
     const room = this.channels.get(request.channel) ?? new Map<number, Member>();
@@ -73,10 +73,10 @@ export class LocalRooms {
     // The same tab joining again (a join whose answer was lost, a quick rejoin) takes its old place.
     if (previous && previous.connection === request.connection) this.remove(previous, 'Quit');
     if (room.has(request.uid)) {
-      throw new ApiError(409, `UID_CONFLICT: uid ${request.uid} is already in channel "${request.channel}"`);
+      throw new ApiError('uid_conflict', `UID_CONFLICT: uid ${request.uid} is already in channel "${request.channel}"`);
     }
     if (room.size >= MAX_PARTICIPANTS) {
-      throw new ApiError(409, `ROOM_FULL: channel "${request.channel}" already has ${MAX_PARTICIPANTS} participants, the local mode limit`);
+      throw new ApiError('room_full', `ROOM_FULL: channel "${request.channel}" already has ${MAX_PARTICIPANTS} participants, the local mode limit`);
     }
     const sessionId = randomBytes(18).toString('base64url');
     const member: Member = {
@@ -104,7 +104,7 @@ export class LocalRooms {
 
   private member(sessionId: unknown): Member {
     const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
-    if (!member) throw new ApiError(404, 'unknown session: join the channel first (or again, if the token expired)');
+    if (!member) throw new ApiError('session_gone', 'unknown session: join the channel first (or again, if the token expired)');
     return member;
   }
 
@@ -112,7 +112,7 @@ export class LocalRooms {
     const member = this.member(sessionId);
     const target = typeof to === 'number' ? this.channels.get(member.channel)?.get(to) : undefined;
     if (!target || target === member) {
-      throw new ApiError(404, `uid ${String(to).slice(0, 20)} is not in channel "${member.channel}"`);
+      throw new ApiError('not_in_channel', `uid ${String(to).slice(0, 20)} is not in channel "${member.channel}"`);
     }
     this.deliver(target, { type: 'signal', from: member.uid, data });
   }
@@ -120,7 +120,7 @@ export class LocalRooms {
   publish(sessionId: unknown, audio: boolean, video: boolean) {
     const member = this.member(sessionId);
     if ((audio && !member.canPublishAudio) || (video && !member.canPublishVideo)) {
-      throw new ApiError(403, `NO_PUBLISH_PRIVILEGE: this token may not publish ${audio && !member.canPublishAudio ? 'audio' : 'video'} (a subscriber token only joins)`);
+      throw new ApiError('no_publish_privilege', `NO_PUBLISH_PRIVILEGE: this token may not publish ${audio && !member.canPublishAudio ? 'audio' : 'video'} (a subscriber token only joins)`);
     }
     member.audio = audio;
     member.video = video;

@@ -1,7 +1,7 @@
 import 'server-only';
 // HTTP face of local mode's RTC signaling: join, relay, publish, renew, leave. Events go out on
 // the tab's event stream (event-stream.ts).
-import { badRequest, valid } from '../http/api-error';
+import { ApiError, badField, valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
 import { parseChannelName, parseUid } from '../../shared/validation';
 import { localSignaling } from './registry';
@@ -15,7 +15,7 @@ function offerOf(body: Record<string, unknown>): SdpOffer | undefined {
   const { offer } = body;
   if (offer === undefined) return undefined;
   const { type, sdp } = (offer ?? {}) as Record<string, unknown>;
-  if (type !== 'offer' || typeof sdp !== 'string') throw badRequest('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
+  if (type !== 'offer' || typeof sdp !== 'string') throw badField('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
   return { type, sdp };
 }
 
@@ -25,7 +25,7 @@ export async function localJoin(request: Request) {
   const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
   const channel = valid(parseChannelName(body.channel));
   const uid = valid(parseUid(body.uid));
-  if (uid === 0) throw badRequest('uid must be from 1 to 4294967295 in local mode');
+  if (uid === 0) throw new ApiError('invalid_uid', 'uid must be from 1 to 4294967295 in local mode');
   const appId = text(body, 'appId');
   return localSignaling().rooms.join(credentials, { connection: body.connection, appId, channel, uid, token: body.token, offer: offerOf(body) });
 }
@@ -34,7 +34,7 @@ export async function localJoin(request: Request) {
 export async function localSignal(request: Request) {
   await localCredentials(request);
   const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
-  if (typeof body.data !== 'object' || body.data === null) throw badRequest('data must be an object (an SDP description or ICE candidate)');
+  if (typeof body.data !== 'object' || body.data === null) throw badField('data must be an object (an SDP description or ICE candidate)');
   localSignaling().rooms.signal(sessionOf(body), body.to, body.data);
   return { ok: true };
 }

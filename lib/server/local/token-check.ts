@@ -6,6 +6,7 @@ import { accessToken2Claims, grantFor, joinChecks, joinRefusal, privilegeOpen, R
 import { accessToken2End, accessToken2PrivilegeEnd } from '../../shared/token/timing';
 import { decodeAccessToken } from '../access-token';
 import { ApiError } from '../http/api-error';
+import type { ErrorCode } from '../../shared/error-codes';
 
 /** Why local mode refused a token, in the words the Agora SDK uses (the client maps them). */
 export interface TokenRefusal {
@@ -74,10 +75,24 @@ export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel'
 }
 
 /**
- * The grant, or the refusal as the API error the client maps back to the SDK's: 401 for an expired
- * token (renew it), 403 for anything else that did not match.
+ * The grant, or the refusal as the API error the client maps back to the SDK's: token_expired (401,
+ * renew it), or the code for what else did not match (403).
  */
 export function grantOrRefuse<T extends object>(checked: T | TokenRefusal): T {
   if (!('code' in checked)) return checked;
-  throw new ApiError(checked.code === SDK_ERRORS.expired.code ? 401 : 403, `${checked.code}: ${checked.error} (${checked.reason})`);
+  throw new ApiError(refusalCode(checked), `${checked.code}: ${checked.error} (${checked.reason})`);
+}
+
+/** The API's code for a refusal, told apart by the SDK's words (two share CAN_NOT_GET_GATEWAY_SERVER). */
+function refusalCode({ error }: TokenRefusal): ErrorCode {
+  switch (error) {
+    case SDK_ERRORS.expired.message:
+      return 'token_expired';
+    case SDK_ERRORS.noToken.message:
+      return 'token_required';
+    case SDK_ERRORS.noPublish.message:
+      return 'no_publish_privilege';
+    default:
+      return 'invalid_token';
+  }
 }
