@@ -1,9 +1,12 @@
-// What can stop a call, in words a person can act on: the errors the Agora SDK throws (local mode's
-// engine uses the same codes) and the app's own (token fetch, join timeout). Shared by the call
-// session and the UI. The SDK's error codes are types only at runtime: compare strings.
+// What can stop a call, in words a person can act on: this app's API refusals (decided by their
+// code, lib/shared/error-codes.ts), the app's own failures (token fetch, join timeout), and the errors
+// the Agora SDK throws, which carry no such code: those alone are recognised by their words.
+import { isErrorCode, type ErrorCode } from '../shared/error-codes';
 
 export type CallProblemId =
   | 'unreachable'
+  | 'server-slow'
+  | 'session-gone'
   | 'invalid-token'
   | 'certificate-required'
   | 'certificate-not-enabled'
@@ -12,6 +15,7 @@ export type CallProblemId =
   | 'token-expired'
   | 'network'
   | 'room-full'
+  | 'rate-limited'
   | 'token-fetch'
   | 'unknown';
 
@@ -24,7 +28,11 @@ export interface CallProblem {
 }
 
 export class JoinTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
+  constructor(
+    readonly timeoutMs: number,
+    /** Who did not answer: Agora's servers, or this app's own server in local mode. */
+    readonly service: 'agora' | 'local' = 'agora',
+  ) {
     super(`join did not finish within ${timeoutMs} ms`);
     this.name = 'JoinTimeoutError';
   }
@@ -34,76 +42,110 @@ export class TokenFetchError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The API's code for the refusal, when the token server sent one. */
+    readonly apiCode?: ErrorCode | null,
   ) {
     super(message);
     this.name = 'TokenFetchError';
   }
 }
 
-/** Problems recognised by words in the SDK's error, first match wins. */
+/** The API code an error carries (a TokenFetchError, local mode's LocalRtcError), if any. */
+export function apiCodeOf(error: unknown): ErrorCode | null {
+  const code = error && typeof error === 'object' ? (error as { apiCode?: unknown }).apiCode : undefined;
+  return isErrorCode(code) ? code : null;
+}
+
+/** Problems the app names itself (the call session uses some directly). */
+export const CALL_PROBLEMS = {
+  invalidToken: {
+    id: 'invalid-token',
+    title: 'Agora rejected the access token',
+    detail: 'The token does not match this App ID, channel or uid, or was signed with a different App Certificate. Check AGORA_APP_ID and AGORA_APP_CERTIFICATE on the server.',
+    retryable: false,
+  },
+  certificateRequired: {
+    id: 'certificate-required',
+    title: 'This Agora project requires a token',
+    detail: 'The project has an App Certificate enabled but no token was sent. Configure AGORA_APP_CERTIFICATE on the server so tokens are issued.',
+    retryable: false,
+  },
+  certificateNotEnabled: {
+    id: 'certificate-not-enabled',
+    title: 'This Agora project does not use tokens',
+    detail: 'A token was sent, but the project has no App Certificate enabled. Enable the primary certificate in Agora Console (Project → Security).',
+    retryable: false,
+  },
+  invalidAppId: {
+    id: 'invalid-app-id',
+    title: 'Unknown Agora App ID',
+    detail: 'Agora does not know this App ID. Copy it again from Agora Console into AGORA_APP_ID.',
+    retryable: false,
+  },
+  uidConflict: {
+    id: 'uid-conflict',
+    title: 'Someone joined with the same user id',
+    detail: 'Another participant is using this uid in the channel. Retry to join with a new one.',
+    retryable: true,
+  },
+  tokenExpired: { id: 'token-expired', title: 'The access token has expired', detail: 'Retry to join with a fresh token.', retryable: true },
+  roomFull: {
+    id: 'room-full',
+    title: 'This room is full',
+    detail: 'The channel has reached its participant limit. Try again later or use another channel.',
+    retryable: true,
+  },
+  network: { id: 'network', title: 'Network problem', detail: 'The connection failed or dropped. Check your connection and retry.', retryable: true },
+  sessionGone: {
+    id: 'session-gone',
+    title: 'The server no longer knows this call session',
+    detail: 'The connection to the server dropped, or the server ended the session. Retry to join again.',
+    retryable: true,
+  },
+  rateLimited: {
+    id: 'rate-limited',
+    title: 'Too many requests',
+    detail: 'The server is limiting requests from this address for a minute. Retry in a moment.',
+    retryable: true,
+  },
+} satisfies Record<string, CallProblem>;
+
+/** This app's API refusals, by code (the sentence may be reworded; the code stays). */
+function problemForCode(code: ErrorCode): CallProblem | null {
+  switch (code) {
+    case 'invalid_token':
+      return CALL_PROBLEMS.invalidToken;
+    case 'token_required':
+      return CALL_PROBLEMS.certificateRequired;
+    case 'invalid_app_id':
+      return CALL_PROBLEMS.invalidAppId;
+    case 'uid_conflict':
+      return CALL_PROBLEMS.uidConflict;
+    case 'token_expired':
+      return CALL_PROBLEMS.tokenExpired;
+    case 'room_full':
+      return CALL_PROBLEMS.roomFull;
+    case 'session_gone':
+    case 'unknown_connection':
+    case 'not_in_channel':
+      return CALL_PROBLEMS.sessionGone;
+    case 'rate_limited':
+      return CALL_PROBLEMS.rateLimited;
+    default:
+      return null;
+  }
+}
+
+/** The Agora SDK's errors carry no code of ours: they are recognised by their words, first match wins. */
 const KNOWN: { match: string[]; problem: CallProblem }[] = [
-  {
-    match: ['invalid token', 'authorized failed'],
-    problem: {
-      id: 'invalid-token',
-      title: 'Agora rejected the access token',
-      detail: 'The token does not match this App ID, channel or uid, or was signed with a different App Certificate. Check AGORA_APP_ID and AGORA_APP_CERTIFICATE on the server.',
-      retryable: false,
-    },
-  },
-  {
-    match: ['dynamic use static key'],
-    problem: {
-      id: 'certificate-required',
-      title: 'This Agora project requires a token',
-      detail: 'The project has an App Certificate enabled but no token was sent. Configure AGORA_APP_CERTIFICATE on the server so tokens are issued.',
-      retryable: false,
-    },
-  },
-  {
-    match: ['static use dynamic key'],
-    problem: {
-      id: 'certificate-not-enabled',
-      title: 'This Agora project does not use tokens',
-      detail: 'A token was sent, but the project has no App Certificate enabled. Enable the primary certificate in Agora Console (Project → Security).',
-      retryable: false,
-    },
-  },
-  {
-    match: ['invalid vendor key', 'can not find appid'],
-    problem: {
-      id: 'invalid-app-id',
-      title: 'Unknown Agora App ID',
-      detail: 'Agora does not know this App ID. Copy it again from Agora Console into AGORA_APP_ID.',
-      retryable: false,
-    },
-  },
-  {
-    match: ['uid_conflict', 'uid conflict'],
-    problem: {
-      id: 'uid-conflict',
-      title: 'Someone joined with the same user id',
-      detail: 'Another participant is using this uid in the channel. Retry to join with a new one.',
-      retryable: true,
-    },
-  },
-  {
-    match: ['token_expire', 'token expired', 'dynamic key or token timeout', 'dynamic key expired'],
-    problem: { id: 'token-expired', title: 'The access token has expired', detail: 'Retry to join with a fresh token.', retryable: true },
-  },
-  {
-    match: ['room_full', 'room full'],
-    problem: {
-      id: 'room-full',
-      title: 'This room is full',
-      detail: 'The channel has reached its participant limit. Try again later or use another channel.',
-      retryable: true,
-    },
-  },
-  {
-    match: ['network', 'ws_abort', 'timeout'],
-    problem: { id: 'network', title: 'Network problem', detail: 'The connection failed or dropped. Check your connection and retry.', retryable: true },
-  },
+  { match: ['invalid token', 'authorized failed'], problem: CALL_PROBLEMS.invalidToken },
+  { match: ['dynamic use static key'], problem: CALL_PROBLEMS.certificateRequired },
+  { match: ['static use dynamic key'], problem: CALL_PROBLEMS.certificateNotEnabled },
+  { match: ['invalid vendor key', 'can not find appid'], problem: CALL_PROBLEMS.invalidAppId },
+  { match: ['uid_conflict', 'uid conflict'], problem: CALL_PROBLEMS.uidConflict },
+  { match: ['token_expire', 'token expired', 'dynamic key or token timeout', 'dynamic key expired'], problem: CALL_PROBLEMS.tokenExpired },
+  { match: ['room_full', 'room full'], problem: CALL_PROBLEMS.roomFull },
+  { match: ['network', 'ws_abort', 'timeout'], problem: CALL_PROBLEMS.network },
 ];
 
 const text = (error: unknown) =>
@@ -111,17 +153,31 @@ const text = (error: unknown) =>
 
 export function describeCallProblem(error: unknown): CallProblem {
   if (error instanceof JoinTimeoutError) {
+    const seconds = Math.round(error.timeoutMs / 1000);
+    if (error.service === 'local') {
+      return {
+        id: 'server-slow',
+        title: 'The call server answered too slowly',
+        detail: `It did not let you in within ${seconds} seconds; it is probably overloaded (many people or tabs on one small machine). Retry in a moment.`,
+        retryable: true,
+      };
+    }
     return {
       id: 'unreachable',
       title: 'Cannot reach Agora',
-      detail: `No answer from Agora's servers within ${Math.round(error.timeoutMs / 1000)} seconds. Check your internet connection, VPN or firewall, then retry.`,
+      detail: `No answer from Agora's servers within ${seconds} seconds. Check your internet connection, VPN or firewall, then retry.`,
       retryable: true,
     };
   }
+  const code = apiCodeOf(error);
   if (error instanceof TokenFetchError) {
-    return { id: 'token-fetch', title: 'Could not get an access token', detail: error.message, retryable: (error.status ?? 500) >= 500 };
+    // Worth retrying: no answer at all, a server fault, or a limit that lifts within a minute.
+    const retryable = code ? code === 'rate_limited' || code === 'not_configured' || code === 'internal_error' : (error.status ?? 500) >= 500;
+    return { id: 'token-fetch', title: 'Could not get an access token', detail: error.message, retryable };
   }
+  const coded = code && problemForCode(code);
+  if (coded) return coded;
   const message = text(error).toLowerCase();
-  const known = KNOWN.find(({ match }) => match.some((words) => message.includes(words)));
+  const known = code ? undefined : KNOWN.find(({ match }) => match.some((words) => message.includes(words)));
   return known?.problem ?? { id: 'unknown', title: 'Could not join the call', detail: text(error).trim() || 'Unknown error', retryable: true };
 }

@@ -1,13 +1,13 @@
 // The call's state machine, independent of React and of which engine carries the media:
 // idle → joining → joined ⇄ renewing, joined → rejoining → joined, and → left / failed.
 // It owns the token lifecycle: renew before expiry, rejoin after expiry, retry with backoff.
-import { describeCallProblem, type CallProblem } from './call-problems';
+import { CALL_PROBLEMS, describeCallProblem, type CallProblem } from './call-problems';
 import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from './engine/rtc';
 import { backoff, sleep, type BackoffOptions } from './backoff';
 import { EventBinding } from './event-binding';
 import { Store } from './store';
 import { mark } from './timing-marks';
-import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot } from './call-snapshot';
+import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot, type DropCause } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
 import { Publication } from './publication';
 import { RemoteParticipants } from './remote-participants';
@@ -27,10 +27,14 @@ export interface CallSessionOptions {
   /** Remote uids to take no notice of (this person's own screen share, seen from the camera client). */
   ignoreUids?: string[];
   retryDelayMs?: BackoffOptions;
+  /** Who carries the call, so a join that times out names who did not answer. */
+  engine?: 'agora' | 'local';
 }
 
 /** A token this close to expiry (the SDK warns 30 s ahead) is refreshed before joining rather than used. */
 const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
+/** An expiry reported this much before the token's end by this device's clock is the clock's fault, not the token's. */
+const CLOCK_SLACK_S = 5;
 
 export class CallSession extends Store<CallSnapshot> {
   private readonly remote: RemoteParticipants;
@@ -43,6 +47,8 @@ export class CallSession extends Store<CallSnapshot> {
   private readonly events: EventBinding<CallSession['handlers']>;
   /** Bumped by leave(): loops and callbacks from an older generation stop. */
   private generation = 0;
+  /** The renewal under way: since when, and how its last attempt failed (null while waiting for the server). */
+  private renewal: { startedAt: number; failure: CallProblem | null } | null = null;
 
   constructor(private readonly options: CallSessionOptions) {
     super(IDLE_SNAPSHOT);
@@ -110,7 +116,7 @@ export class CallSession extends Store<CallSnapshot> {
 
   private async joinWith(grant: TokenGrant) {
     const { client, channel, joinTimeoutMs } = this.options;
-    const uid = await joinWithTimeout(client, channel, grant, joinTimeoutMs);
+    const uid = await joinWithTimeout(client, channel, grant, joinTimeoutMs, this.options.engine);
     this.grant = grant;
     this.update({ localUid: String(uid), tokenExpiresAt: grant.expiresAt, connection: 'CONNECTED', connectionReason: undefined });
   }
@@ -157,6 +163,8 @@ export class CallSession extends Store<CallSnapshot> {
   private readonly handlers: { [E in keyof RtcClientEvents]: RtcClientEvents[E] } = {
     'connection-state-change': (current, _previous, reason) => {
       this.update({ connection: current, connectionReason: current === 'DISCONNECTED' ? reason : undefined });
+      // The server ended the session under us (local mode: the tab's event stream came back as a new connection).
+      if (current === 'DISCONNECTED' && reason === 'SERVER_ERROR') void this.rejoin(this.goneCause());
     },
     'user-joined': (user) => this.noticed(user) && this.remote.joined(user),
     'user-left': (user) => this.noticed(user) && this.remote.left(user),
@@ -165,7 +173,7 @@ export class CallSession extends Store<CallSnapshot> {
     },
     'user-unpublished': (user) => this.noticed(user) && this.remote.unpublished(user),
     'token-privilege-will-expire': () => void this.renew(),
-    'token-privilege-did-expire': () => void this.rejoinAfterExpiry(),
+    'token-privilege-did-expire': () => void this.rejoin(this.expiryCause()),
   };
 
   private noticed(user: RemoteUser) {
@@ -194,13 +202,17 @@ export class CallSession extends Store<CallSnapshot> {
     // The token may expire (rejoining) or the person leave while a step is in flight.
     const stillRenewing = () => generation === this.generation && this.phase() === 'renewing';
     this.update({ phase: 'renewing' });
+    const renewal = { startedAt: Date.now(), failure: null as CallProblem | null };
+    this.renewal = renewal;
     for (;;) {
+      renewal.failure = null;
       try {
         const grant = await this.options.getToken();
         if (!stillRenewing()) return;
         await this.options.client.renewToken(grant.token ?? '');
         if (!stillRenewing()) return;
         this.grant = grant;
+        this.renewal = null;
         const recovered = this.snapshot.notice?.kind === 'warning';
         this.update({
           phase: 'joined',
@@ -211,38 +223,64 @@ export class CallSession extends Store<CallSnapshot> {
         return;
       } catch (error) {
         if (!stillRenewing()) return;
+        const problem = describeCallProblem(error);
+        // The server has already let go of this session: renewing cannot work, joining again can.
+        if (problem.id === 'session-gone') return void this.rejoin(this.goneCause());
+        renewal.failure = problem;
         const expiresAt = this.grant?.expiresAt ?? null;
-        this.update({ notice: NOTICES.renewFailed(describeCallProblem(error).detail, expiresAt) });
+        this.update({ notice: NOTICES.renewFailed(problem.detail, expiresAt) });
         if (expiresAt !== null && Date.now() / 1000 >= expiresAt) return; // did-expire takes over
         await sleep(nextDelay());
       }
     }
   }
 
-  /** token-privilege-did-expire: the SDK has left already; get a fresh token, join again, republish. */
-  private async rejoinAfterExpiry() {
+  /** Why the SDK says the token expired: judged against this device's clock and the renewal under way. */
+  private expiryCause(): DropCause {
+    const expiresAt = this.grant?.expiresAt ?? null;
+    const secondsLeft = expiresAt === null ? 0 : Math.round(expiresAt - Date.now() / 1000);
+    if (secondsLeft > CLOCK_SLACK_S) return { kind: 'clock-ahead', secondsLeft };
+    const renewal = this.phase() === 'renewing' ? this.renewal : null;
+    if (!renewal) return { kind: 'token-expired' };
+    if (renewal.failure) return { kind: 'renewal-failed', problem: renewal.failure.title };
+    return { kind: 'renewal-too-slow', waitedS: Math.round((Date.now() - renewal.startedAt) / 1000) };
+  }
+
+  /** Why the server no longer knows the session: its token ran out (judged as above), or the session was dropped. */
+  private goneCause(): DropCause {
+    const expiresAt = this.grant?.expiresAt ?? null;
+    const ranOut = expiresAt !== null && Date.now() / 1000 >= expiresAt;
+    return ranOut ? this.expiryCause() : { kind: 'session-gone' };
+  }
+
+  /**
+   * After the SDK has left (token-privilege-did-expire) or the server dropped the session: get a
+   * fresh token, join again and republish, saying why the call dropped.
+   */
+  private async rejoin(cause: DropCause) {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
     const generation = this.generation;
     const nextDelay = backoff(this.options.retryDelayMs);
+    this.renewal = null;
     this.publication.stop();
     this.remote.clear();
-    this.update({ phase: 'rejoining', notice: NOTICES.expired });
+    this.update({ phase: 'rejoining', notice: NOTICES.dropped(cause) });
     await this.options.client.leave().catch(() => undefined);
     if (this.options.renewable === false) {
-      if (generation === this.generation) this.fail(describeCallProblem(new Error('TOKEN_EXPIRE token expired')));
+      if (generation === this.generation) this.fail(CALL_PROBLEMS.tokenExpired);
       return;
     }
     while (generation === this.generation) {
       try {
         if (!(await this.connect(generation))) return;
-        this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined });
+        this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) });
         return;
       } catch (error) {
         if (generation !== this.generation) return;
         const problem = describeCallProblem(error);
         if (!problem.retryable) return this.fail(problem);
         const delay = nextDelay();
-        this.update({ notice: NOTICES.rejoinFailed(problem.title, delay) });
+        this.update({ notice: NOTICES.rejoinFailed(cause, problem.title, delay) });
         await sleep(delay);
       }
     }

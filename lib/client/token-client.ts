@@ -33,7 +33,7 @@ async function fetchToken(config: TokenSourceConfig, url: string, field: 'rtcTok
     throw new TokenFetchError('The token server could not be reached. Check your connection.');
   }
   const answer = await readApiAnswer(response);
-  if (answer.error !== null) throw new TokenFetchError(`The token server refused: ${answer.error}`, answer.status);
+  if (answer.error !== null) throw new TokenFetchError(`The token server refused: ${answer.error}`, answer.status, answer.code);
   const body = answer.body as Partial<RtcTokenResponse> & { rtmToken?: unknown };
   const token = body[field];
   const appId = typeof body.appId === 'string' ? body.appId : config.fallbackAppId;

@@ -5,6 +5,11 @@ import { FakeRtcClient, FakeTrack, grant } from '../support/fake-rtc-client';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
+/** Moves this device's clock to `secondsBefore` the session's current token ends (0: the moment it ends). */
+function tokenRunsOut(session: CallSession, secondsBefore = 0) {
+  vi.setSystemTime((session.getSnapshot().tokenExpiresAt! - secondsBefore) * 1000);
+}
+
 function setup(options: { joinTimeoutMs?: number; renewable?: boolean } = {}) {
   const client = new FakeRtcClient();
   const getToken = vi.fn(async () => grant());
@@ -143,6 +148,7 @@ describe('token renewal', () => {
   it('did-expire → fetches a fresh token, joins again and republishes', async () => {
     const { client, getToken, session, audio, video } = setup();
     await session.join([audio, video]);
+    tokenRunsOut(session);
     client.emit('token-privilege-did-expire');
     expect(session.getSnapshot().phase).toBe('rejoining');
     await flush();
@@ -159,6 +165,7 @@ describe('token renewal', () => {
     const { client, getToken, session } = setup();
     await session.join([]);
     getToken.mockRejectedValueOnce(new TokenFetchError('down', 503));
+    tokenRunsOut(session);
     client.emit('token-privilege-did-expire');
     await flush();
     expect(session.getSnapshot().phase).toBe('rejoining');
@@ -167,6 +174,88 @@ describe('token renewal', () => {
     );
     await vi.advanceTimersByTimeAsync(1000);
     expect(session.getSnapshot().phase).toBe('joined');
+  });
+
+  it('a renewal still waiting for the server when the token runs out is named as such, not as "token expired"', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    getToken.mockImplementationOnce(() => new Promise(() => {})); // the overloaded server never answers
+    tokenRunsOut(session, 30); // the SDK warns 30 s ahead
+    client.emit('token-privilege-will-expire');
+    await vi.advanceTimersByTimeAsync(30_000);
+    client.emit('token-privilege-did-expire');
+    const { notice } = session.getSnapshot();
+    expect(notice?.text).toMatch(/^The call disconnected: the server did not answer the access token's renewal \(waited 30 s\), and the old token ran out\./);
+    expect(notice?.text).not.toMatch(/Your access token expired/);
+    await flush();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', rejoins: 1, notice: { text: 'You were reconnected; the call continues.' } });
+  });
+
+  it('renewals that kept failing until the token ran out name the failure', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    getToken.mockRejectedValue(new TokenFetchError('The token server refused: too many token requests', 429, 'rate_limited'));
+    client.emit('token-privilege-will-expire');
+    await flush();
+    tokenRunsOut(session);
+    getToken.mockImplementation(async () => grant());
+    client.emit('token-privilege-did-expire');
+    expect(session.getSnapshot().notice?.text).toMatch(/^The call disconnected: renewing the access token kept failing \(could not get an access token\) until the old token ran out\./);
+  });
+
+  it('a renewal refused because the server no longer knows the session (session_gone) rejoins at once and says why', async () => {
+    const { client, session } = setup();
+    await session.join([]);
+    // The sentence says nothing the client could match; the code is what counts.
+    client.renewToken.mockRejectedValueOnce(Object.assign(new Error('reworded: please come back later'), { apiCode: 'session_gone' }));
+    client.joinImpl = () => new Promise(() => {}); // hold the rejoin to read the notice
+    client.emit('token-privilege-will-expire');
+    await flush();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'rejoining', notice: { text: expect.stringMatching(/^The call disconnected: the server no longer knows this call session \(the connection to it dropped\)\. Reconnecting…$/) } });
+    expect(client.join).toHaveBeenCalledTimes(2);
+  });
+
+  it('a session the server forgot after the token ran out blames the slow renewal, not the session', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    let answer: (value: ReturnType<typeof grant>) => void = () => {};
+    getToken.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    client.renewToken.mockRejectedValueOnce(Object.assign(new Error('gone'), { apiCode: 'session_gone' }));
+    client.joinImpl = () => new Promise(() => {}); // hold the rejoin to read the notice
+    tokenRunsOut(session, 30);
+    client.emit('token-privilege-will-expire');
+    await flush();
+    await vi.advanceTimersByTimeAsync(31_000); // the clock moves on: the token ran out 1 s ago
+    answer(grant()); // the token arrives after the old one ran out; the server has let the session go
+    await flush();
+    expect(session.getSnapshot().notice?.text).toMatch(/^The call disconnected: the server did not answer the access token's renewal \(waited 31 s\)/);
+  });
+
+  it("an expiry this device's clock disagrees with says to check the clock", async () => {
+    const { client, session } = setup();
+    await session.join([]);
+    client.emit('token-privilege-did-expire');
+    expect(session.getSnapshot().notice?.text).toMatch(/^The server ended the call saying the access token expired, though by this device's clock it had 300 s left: check the clock\./);
+  });
+
+  it('the server dropping the session (DISCONNECTED, SERVER_ERROR) rejoins, saying the connection dropped', async () => {
+    const { client, session } = setup();
+    await session.join([]);
+    client.emit('connection-state-change', 'DISCONNECTED', 'CONNECTED', 'SERVER_ERROR');
+    expect(session.getSnapshot().notice?.text).toMatch(/the server no longer knows this call session/);
+    await flush();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', rejoins: 1 });
+    expect(client.join).toHaveBeenCalledTimes(2);
+  });
+
+  it('in local mode a join that times out says the call server answered too slowly, not "Cannot reach Agora"', async () => {
+    const client = new FakeRtcClient();
+    client.joinImpl = () => new Promise(() => {});
+    const session = new CallSession({ client, channel: 'room', getToken: async () => grant(), joinTimeoutMs: 5000, engine: 'local' });
+    const joining = session.join([]);
+    await vi.advanceTimersByTimeAsync(5000);
+    await joining;
+    expect(session.getSnapshot().problem).toMatchObject({ id: 'server-slow', title: 'The call server answered too slowly', retryable: true });
   });
 
   it('a renewal that finishes after the token already expired does not undo the rejoin', async () => {

@@ -48,6 +48,7 @@ export class Call {
       channel,
       getToken: pastedGrant ? async () => pastedGrant : tokens.camera,
       joinTimeoutMs,
+      engine: engine.name,
       renewable: !pastedGrant,
       // This page's own screen share is its second client: shown as "Your screen", not received.
       ignoreUids: [String(screenUid)],

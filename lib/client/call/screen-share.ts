@@ -53,7 +53,7 @@ export class ScreenShare extends Store<ShareState> {
       return;
     }
     if (attempt.signal.aborted) return screen.close();
-    const session = (this.session = new CallSession({ client: engine.createClient({ receive: false }), channel, getToken, joinTimeoutMs, receive: false }));
+    const session = (this.session = new CallSession({ client: engine.createClient({ receive: false }), channel, getToken, joinTimeoutMs, engine: engine.name, receive: false }));
     screen.onEnded(() => void this.stop()); // the browser's own "Stop sharing"
     await session.join([screen]);
     if (attempt.signal.aborted) return;

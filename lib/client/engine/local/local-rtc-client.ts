@@ -172,7 +172,8 @@ export class LocalRtcClient implements RtcClient {
     if (!this.session) return;
     await postSignaling('signal', { session: this.session, to, data }).catch((error: LocalRtcError) => {
       // A peer that just left (tab closed, rejoined) is routine: its user-left event is on its way.
-      if (!/is not in channel/.test(error.message)) console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
+      // So is this session ending: the server's word for it (or the stream's) is on its way too.
+      if (error.apiCode !== 'not_in_channel' && error.apiCode !== 'session_gone') console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
     });
   }
 
@@ -188,7 +189,10 @@ export class LocalRtcClient implements RtcClient {
   async publish(tracks: LocalTrack | LocalTrack[]) {
     for (const track of ([] as LocalTrack[]).concat(tracks) as LocalMediaTrack[]) {
       this.published[track.trackMediaType] = track;
-      if (!this.unwatch.has(track)) this.unwatch.set(track, track.onTrackChanged(() => void this.mesh.refreshOutgoing()));
+      if (!this.unwatch.has(track)) {
+        const resend = () => void this.mesh.refreshOutgoing().catch((error) => console.warn(`local mode: sending the new ${track.trackMediaType} failed: ${(error as Error).message}`));
+        this.unwatch.set(track, track.onTrackChanged(resend));
+      }
     }
     await this.syncPublished();
   }

@@ -101,7 +101,7 @@ export class PeerMesh {
     const peer = this.register(remoteUid, pc);
     let settle = () => {};
     peer.answered = { promise: new Promise<void>((resolve) => (settle = resolve)), settle };
-    void this.attachOutgoing(pc);
+    this.attachOutgoingSoon(pc, remoteUid);
     mark(`offer-ready-${remoteUid}`);
     return peer;
   }
@@ -129,7 +129,7 @@ export class PeerMesh {
       if (data.description.type === 'answer') peer.answered?.settle();
       if (data.description.type === 'offer') {
         pc.getTransceivers().forEach((transceiver) => (transceiver.direction = this.direction));
-        void this.attachOutgoing(pc);
+        this.attachOutgoingSoon(pc, from);
         await pc.setLocalDescription(await pc.createAnswer());
         mark(`answer-made-${from}`);
         const delivered = this.send(from, { description: pc.localDescription!.toJSON() });
@@ -230,12 +230,30 @@ export class PeerMesh {
     [...this.peers.keys()].forEach((uid) => this.close(uid));
   }
 
+  /**
+   * Puts the published captures on a connection's senders. A connection closed meanwhile (the
+   * participant left, the call ended) has nothing to send to: replaceTrack would reject with
+   * InvalidStateError, which is expected then, not an error.
+   */
   private async attachOutgoing(pc: RTCPeerConnection) {
     for (const kind of ['audio', 'video'] as const) {
-      await transceiver(pc, kind)?.sender.replaceTrack(this.outgoing(kind));
+      if (closed(pc)) return;
+      try {
+        await transceiver(pc, kind)?.sender.replaceTrack(this.outgoing(kind));
+      } catch (error) {
+        if (!closed(pc)) throw error;
+      }
     }
   }
+
+  /** The same, without waiting for it (negotiation goes on meanwhile); a failure is logged, never left unhandled. */
+  private attachOutgoingSoon(pc: RTCPeerConnection, remoteUid: number) {
+    this.attachOutgoing(pc).catch((error) => console.warn(`local mode: sending to uid ${remoteUid} failed: ${(error as Error).message}`));
+  }
 }
+
+/** A function, so TypeScript does not narrow the state across awaits (it changes meanwhile). */
+const closed = (pc: RTCPeerConnection) => pc.signalingState === 'closed';
 
 function transceiver(pc: RTCPeerConnection, kind: MediaKind) {
   return pc.getTransceivers().find((candidate) => candidate.receiver.track.kind === kind);

@@ -1,16 +1,43 @@
 // Local mode's requests to this server's signaling routes (POST /api/local/*), and the events that
-// come back on the tab's stream (connection.ts). Errors carry the Agora SDK's codes, so the call
-// session and the UI treat both engines alike.
+// come back on the tab's stream (connection.ts). Errors look like the Agora SDK's (its code words, so
+// both engines read alike) and carry the API's code, which is what the call decides by.
 import { readApiAnswer } from '../../api-answer';
+import type { ErrorCode } from '../../../shared/error-codes';
 
-/** An error shaped like the SDK's: the code, then the message ("CAN_NOT_GET_GATEWAY_SERVER: …"). */
+/** An error shaped like the SDK's: its code, then the message ("CAN_NOT_GET_GATEWAY_SERVER: …"). */
 export class LocalRtcError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The API's code when the server refused (lib/shared/error-codes.ts). */
+    readonly apiCode: ErrorCode | null = null,
   ) {
     super(message);
     this.name = 'AgoraRTCError';
+  }
+}
+
+/** The Agora SDK's code for a refusal, so local mode's errors read like Agora's. */
+function sdkCode(code: ErrorCode | null): string {
+  switch (code) {
+    case 'invalid_token':
+    case 'token_required':
+    case 'invalid_app_id':
+      return 'CAN_NOT_GET_GATEWAY_SERVER';
+    case 'token_expired':
+      return 'TOKEN_EXPIRE';
+    case 'uid_conflict':
+      return 'UID_CONFLICT';
+    case 'room_full':
+      return 'ROOM_FULL';
+    case 'no_publish_privilege':
+      return 'NO_PUBLISH_PRIVILEGE';
+    case 'session_gone':
+    case 'unknown_connection':
+    case 'not_in_channel':
+      return 'INVALID_OPERATION';
+    default:
+      return 'UNEXPECTED_RESPONSE';
   }
 }
 
@@ -33,7 +60,7 @@ export async function postSignaling(path: string, body: unknown, signal?: AbortS
     throw new LocalRtcError('NETWORK_ERROR', `NETWORK_ERROR: ${(error as Error).message}`);
   }
   const answer = await readApiAnswer(response);
-  if (answer.error !== null) throw new LocalRtcError(answer.error.split(':')[0] ?? 'UNEXPECTED_ERROR', answer.error);
+  if (answer.error !== null) throw new LocalRtcError(sdkCode(answer.code), answer.error, answer.code);
   return answer.body;
 }
 
