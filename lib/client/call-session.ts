@@ -9,6 +9,7 @@ import { Store } from './store';
 import { mark } from './timing-marks';
 import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot, type DropCause } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
+import { dropCause, type RenewalUnderWay } from './drop-cause';
 import { Publication } from './publication';
 import { RemoteParticipants } from './remote-participants';
 
@@ -33,8 +34,6 @@ export interface CallSessionOptions {
 
 /** A token this close to expiry (the SDK warns 30 s ahead) is refreshed before joining rather than used. */
 const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
-/** An expiry reported this much before the token's end by this device's clock is the clock's fault, not the token's. */
-const CLOCK_SLACK_S = 5;
 
 export class CallSession extends Store<CallSnapshot> {
   private readonly remote: RemoteParticipants;
@@ -47,8 +46,8 @@ export class CallSession extends Store<CallSnapshot> {
   private readonly events: EventBinding<CallSession['handlers']>;
   /** Bumped by leave(): loops and callbacks from an older generation stop. */
   private generation = 0;
-  /** The renewal under way: since when, and how its last attempt failed (null while waiting for the server). */
-  private renewal: { startedAt: number; failure: CallProblem | null } | null = null;
+  /** The renewal under way, if any: what a drop meanwhile is blamed on. */
+  private renewal: RenewalUnderWay | null = null;
 
   constructor(private readonly options: CallSessionOptions) {
     super(IDLE_SNAPSHOT);
@@ -164,7 +163,7 @@ export class CallSession extends Store<CallSnapshot> {
     'connection-state-change': (current, _previous, reason) => {
       this.update({ connection: current, connectionReason: current === 'DISCONNECTED' ? reason : undefined });
       // The server ended the session under us (local mode: the tab's event stream came back as a new connection).
-      if (current === 'DISCONNECTED' && reason === 'SERVER_ERROR') void this.rejoin(this.goneCause());
+      if (current === 'DISCONNECTED' && reason === 'SERVER_ERROR') void this.rejoin(this.cause('session-gone'));
     },
     'user-joined': (user) => this.noticed(user) && this.remote.joined(user),
     'user-left': (user) => this.noticed(user) && this.remote.left(user),
@@ -173,7 +172,7 @@ export class CallSession extends Store<CallSnapshot> {
     },
     'user-unpublished': (user) => this.noticed(user) && this.remote.unpublished(user),
     'token-privilege-will-expire': () => void this.renew(),
-    'token-privilege-did-expire': () => void this.rejoin(this.expiryCause()),
+    'token-privilege-did-expire': () => void this.rejoin(this.cause('token-expired')),
   };
 
   private noticed(user: RemoteUser) {
@@ -202,7 +201,7 @@ export class CallSession extends Store<CallSnapshot> {
     // The token may expire (rejoining) or the person leave while a step is in flight.
     const stillRenewing = () => generation === this.generation && this.phase() === 'renewing';
     this.update({ phase: 'renewing' });
-    const renewal = { startedAt: Date.now(), failure: null as CallProblem | null };
+    const renewal: RenewalUnderWay = { startedAt: Date.now(), failure: null };
     this.renewal = renewal;
     for (;;) {
       renewal.failure = null;
@@ -225,7 +224,7 @@ export class CallSession extends Store<CallSnapshot> {
         if (!stillRenewing()) return;
         const problem = describeCallProblem(error);
         // The server has already let go of this session: renewing cannot work, joining again can.
-        if (problem.id === 'session-gone') return void this.rejoin(this.goneCause());
+        if (problem.id === 'session-gone') return void this.rejoin(this.cause('session-gone'));
         renewal.failure = problem;
         const expiresAt = this.grant?.expiresAt ?? null;
         this.update({ notice: NOTICES.renewFailed(problem.detail, expiresAt) });
@@ -235,28 +234,12 @@ export class CallSession extends Store<CallSnapshot> {
     }
   }
 
-  /** Why the SDK says the token expired: judged against this device's clock and the renewal under way. */
-  private expiryCause(): DropCause {
-    const expiresAt = this.grant?.expiresAt ?? null;
-    const secondsLeft = expiresAt === null ? 0 : Math.round(expiresAt - Date.now() / 1000);
-    if (secondsLeft > CLOCK_SLACK_S) return { kind: 'clock-ahead', secondsLeft };
-    const renewal = this.phase() === 'renewing' ? this.renewal : null;
-    if (!renewal) return { kind: 'token-expired' };
-    if (renewal.failure) return { kind: 'renewal-failed', problem: renewal.failure.title };
-    return { kind: 'renewal-too-slow', waitedS: Math.round((Date.now() - renewal.startedAt) / 1000) };
+  /** Why the call dropped: what was said, judged against the token's end and the renewal under way. */
+  private cause(said: 'token-expired' | 'session-gone'): DropCause {
+    return dropCause(said, this.grant?.expiresAt ?? null, this.phase() === 'renewing' ? this.renewal : null);
   }
 
-  /** Why the server no longer knows the session: its token ran out (judged as above), or the session was dropped. */
-  private goneCause(): DropCause {
-    const expiresAt = this.grant?.expiresAt ?? null;
-    const ranOut = expiresAt !== null && Date.now() / 1000 >= expiresAt;
-    return ranOut ? this.expiryCause() : { kind: 'session-gone' };
-  }
-
-  /**
-   * After the SDK has left (token-privilege-did-expire) or the server dropped the session: get a
-   * fresh token, join again and republish, saying why the call dropped.
-   */
+  /** After the SDK has left (did-expire) or the server dropped the session: a fresh token, join, republish; saying why it dropped. */
   private async rejoin(cause: DropCause) {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
     const generation = this.generation;

@@ -1,14 +1,14 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { memoizeOnEnv } from './env-memo';
 import { ApiError } from './http/api-error';
 import type { AgoraCredentials } from './credentials';
 import { PAGE_TICKET_HEADER } from '../shared/call-contract';
 import { readPageTicket, verifyInspectTicket } from './page-ticket';
-import { EXPIRY_MAX_SECONDS, type Role } from '../shared/validation';
+import type { Role } from '../shared/validation';
+import { tokenPolicy, type TokenPolicy } from './settings';
 
 // The one place that decides whether a request may get a token. The default policy comes from
-// environment variables (see README → Access control); to use a real identity provider, check the
+// environment variables (settings.ts; README → Access control); to use a real identity provider, check the
 // caller's session here (e.g. read its cookie with your auth library and compare the user to the
 // uid or channel) and throw an ApiError(401/403) to refuse.
 
@@ -27,39 +27,6 @@ function coveredByPageTicket(request: Request, scope: TokenScope, appCertificate
   const ticket = readPageTicket(request.headers.get(PAGE_TICKET_HEADER), appCertificate);
   if (!ticket || !ticket.uids.map(String).includes(scope.identity)) return false;
   return scope.service === 'rtm' || scope.channel === ticket.channel;
-}
-
-export interface TokenPolicy {
-  apiKeys: string[];
-  channelPattern: RegExp | null;
-  allowPublisher: boolean;
-  maxExpirySeconds: number;
-}
-
-/** The policy from the environment (parsed once per set of values: the pattern is compiled once). */
-export const tokenPolicy = memoizeOnEnv(['TOKEN_API_KEYS', 'TOKEN_CHANNEL_PATTERN', 'TOKEN_MAX_EXPIRY_SECONDS', 'TOKEN_ALLOW_PUBLISHER'], readTokenPolicy);
-
-function readTokenPolicy(env: Record<string, string | undefined>): TokenPolicy {
-  const apiKeys = (env.TOKEN_API_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
-  let channelPattern: RegExp | null = null;
-  const pattern = env.TOKEN_CHANNEL_PATTERN?.trim();
-  if (pattern) {
-    try {
-      channelPattern = new RegExp(`^(?:${pattern})$`);
-    } catch {
-      throw new ApiError('not_configured', 'TOKEN_CHANNEL_PATTERN is not a valid regular expression; fix it on the server');
-    }
-  }
-  const max = Number(env.TOKEN_MAX_EXPIRY_SECONDS?.trim() || EXPIRY_MAX_SECONDS);
-  if (!Number.isInteger(max) || max < 1 || max > EXPIRY_MAX_SECONDS) {
-    throw new ApiError('not_configured', `TOKEN_MAX_EXPIRY_SECONDS must be whole seconds from 1 to ${EXPIRY_MAX_SECONDS}; fix it on the server`);
-  }
-  return {
-    apiKeys,
-    channelPattern,
-    allowPublisher: !/^(0|false|no)$/i.test(env.TOKEN_ALLOW_PUBLISHER?.trim() ?? ''),
-    maxExpirySeconds: max,
-  };
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

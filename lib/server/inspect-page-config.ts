@@ -2,13 +2,14 @@ import 'server-only';
 import type { InspectPageConfig } from '../shared/call-contract';
 import { getAgoraCredentials } from './credentials';
 import { issueInspectTicket } from './page-ticket';
+import { tokenServer } from './settings';
 
 // What the token inspector page needs from the server: the App ID a join would use, whether this
 // server can check a signature, and the page's ticket for doing so. Never the certificate.
 
 export function inspectPageConfig(): InspectPageConfig {
-  const external = Boolean(process.env.NEXT_PUBLIC_TOKEN_SERVER_URL?.trim());
-  const fallbackAppId = process.env.NEXT_PUBLIC_AGORA_APP_ID?.trim() || null;
+  const { url, fallbackAppId } = tokenServer();
+  const external = url !== null;
   try {
     const credentials = getAgoraCredentials();
     return {

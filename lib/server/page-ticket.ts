@@ -6,6 +6,7 @@ import 'server-only';
 // so neither can stand in for the other. Signed with TOKEN_TICKET_SECRET, or with a key derived
 // from the App Certificate (never the certificate itself).
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ticketSecret } from './settings';
 
 const LIFETIME_S = 12 * 3600;
 
@@ -19,7 +20,7 @@ type TicketKind = 'call' | 'inspect';
 const KEY_LABELS: Record<TicketKind, string> = { call: 'agora-calls/page-ticket/v2', inspect: 'agora-calls/inspect-ticket/v2' };
 
 function signingKey(kind: TicketKind, appCertificate: string): Buffer {
-  const secret = process.env.TOKEN_TICKET_SECRET?.trim() || appCertificate;
+  const secret = ticketSecret() ?? appCertificate;
   return createHmac('sha256', secret).update(KEY_LABELS[kind]).digest();
 }
 

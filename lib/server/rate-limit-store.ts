@@ -2,25 +2,14 @@ import 'server-only';
 // Where rate limits are counted: in this process's memory, or in Redis shared by every instance.
 import { RateLimiterMemory, RateLimiterRedis, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RedisConnection } from './redis-connection';
+import { redisSetting } from './settings';
 
 export type RateLimitStore = 'redis' | 'memory' | 'redis-unavailable';
-type Setting = { kind: 'memory' } | { kind: 'malformed' } | { kind: 'redis'; url: string };
-
-/** REDIS_URL, checked: a redis:// or rediss:// (TLS) URL with a host, else malformed. */
-function storeSetting(): Setting {
-  const raw = process.env.REDIS_URL?.trim();
-  if (!raw) return { kind: 'memory' };
-  try {
-    const url = new URL(raw);
-    if ((url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname) return { kind: 'redis', url: raw };
-  } catch {
-    // not a URL at all
-  }
-  return { kind: 'malformed' };
-}
-
 /** Tells apart limiters made for different settings (the URL stays in memory, never in an answer). */
-export const storeIdentity = (): string => process.env.REDIS_URL?.trim() ?? '';
+export const storeIdentity = (): string => {
+  const setting = redisSetting();
+  return setting.kind === 'redis' ? setting.url : setting.kind;
+};
 
 const KEY = Symbol.for('agora-calls.rate-limit-store');
 type State = { url?: string; connection?: RedisConnection; malformedWarned: boolean };
@@ -64,7 +53,7 @@ class InsuranceLimiter extends RateLimiterMemory {
  */
 export async function storeLimiter(bucket: string, points: number): Promise<RateLimiterAbstract> {
   const options = { keyPrefix: bucket, points, duration: 60 };
-  const setting = storeSetting();
+  const setting = redisSetting();
   if (setting.kind === 'malformed') warnMalformedOnce();
   if (setting.kind !== 'redis') return new RateLimiterMemory(options);
   const connection = sharedConnection(setting.url);
@@ -79,7 +68,7 @@ export async function storeLimiter(bucket: string, points: number): Promise<Rate
 
 /** For /api/health: which store counts the limits right now (Redis is probed, not assumed). */
 export async function currentStore(): Promise<RateLimitStore> {
-  const setting = storeSetting();
+  const setting = redisSetting();
   if (setting.kind === 'memory') return 'memory';
   if (setting.kind === 'malformed') {
     warnMalformedOnce();

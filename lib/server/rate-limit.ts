@@ -4,14 +4,11 @@ import { ApiError } from './http/api-error';
 import { clientAddress } from './http/client-address';
 import { currentStore, storeIdentity, storeLimiter, type RateLimitStore } from './rate-limit-store';
 import { outsideRequest } from './root-context';
+import { rateLimits, type Bucket } from './settings';
 
 // Per-client rate limits for the token routes and local mode's signaling, via rate-limiter-flexible.
 
-export type Bucket = 'token' | 'signaling';
-
-/** Defaults that a person joining, renewing every few minutes and rejoining a few times never hits. */
-const DEFAULT_PER_MINUTE: Record<Bucket, number> = { token: 120, signaling: 1200 };
-const ENV: Record<Bucket, string> = { token: 'RATE_LIMIT_TOKENS_PER_MINUTE', signaling: 'RATE_LIMIT_SIGNALING_PER_MINUTE' };
+export type { Bucket } from './settings';
 
 /**
  * Makes the limiter for a bucket. By default `storeLimiter`: in memory, or Redis when REDIS_URL is
@@ -39,11 +36,8 @@ export function rateLimitStore(): Promise<RateLimitStore | 'custom'> {
   return state().factory === storeLimiter ? currentStore() : Promise.resolve('custom');
 }
 
-export function perMinute(bucket: Bucket): number {
-  const raw = process.env[ENV[bucket]]?.trim();
-  const value = raw ? Number(raw) : DEFAULT_PER_MINUTE[bucket];
-  return Number.isInteger(value) && value >= 0 ? value : DEFAULT_PER_MINUTE[bucket];
-}
+/** The bucket's limit a minute (settings.ts; a wrong value is a 503 naming the variable). */
+export const perMinute = (bucket: Bucket): number => rateLimits()[bucket];
 
 /** Counts one request from this client; over the limit it is a 429 with Retry-After. 0 = no limit. */
 export async function enforceRateLimit(bucket: Bucket, request: Request): Promise<void> {

@@ -1,28 +1,12 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { SETTING_NAMES } from '@/lib/server/settings';
 
 // Server tests start from a clean environment: every setting the server reads is blanked (local
 // mode, no policy, default limits), then a file's own values are applied, for each test.
 
-const SERVER_SETTINGS = [
-  'AGORA_APP_ID',
-  'AGORA_APP_CERTIFICATE',
-  'VERCEL',
-  'LOCAL_MODE',
-  'CORS_ALLOW_ORIGIN',
-  'TOKEN_EXPIRY_SECONDS',
-  'TOKEN_API_KEYS',
-  'TOKEN_CHANNEL_PATTERN',
-  'TOKEN_ALLOW_PUBLISHER',
-  'TOKEN_MAX_EXPIRY_SECONDS',
-  'TOKEN_TICKET_SECRET',
-  'RATE_LIMIT_TOKENS_PER_MINUTE',
-  'RATE_LIMIT_SIGNALING_PER_MINUTE',
-  'REDIS_URL',
-];
-
 export function withServerEnv(values: Record<string, string> = {}) {
   beforeEach(() => {
-    for (const name of SERVER_SETTINGS) vi.stubEnv(name, '');
+    for (const name of SETTING_NAMES) vi.stubEnv(name, '');
     for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
   });
   afterEach(() => vi.unstubAllEnvs());

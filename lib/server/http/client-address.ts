@@ -1,6 +1,6 @@
 import 'server-only';
 // Who is asking, as far as rate limits are concerned.
-import { isVercel } from '../credentials';
+import { isVercel } from '../settings';
 
 /**
  * The client's address, for rate limiting. On Vercel the platform sets x-real-ip and overwrites

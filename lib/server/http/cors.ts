@@ -1,5 +1,6 @@
 import 'server-only';
-// Which other origins may call the API from a browser (CORS_ALLOW_ORIGIN).
+// Which other origins may call the API from a browser (CORS_ALLOW_ORIGIN, settings.ts).
+import { corsAllowOrigin } from '../settings';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 const ALLOWED_HEADERS = 'Content-Type, Authorization';
@@ -8,8 +9,8 @@ const ALLOWED_HEADERS = 'Content-Type, Authorization';
  * Same-origin only unless CORS_ALLOW_ORIGIN is "*" or a comma-separated list of origins.
  * Returns the headers to add to a response for this request's Origin.
  */
-export function corsHeaders(origin: string | null, setting = process.env.CORS_ALLOW_ORIGIN): Record<string, string> {
-  const allowed = setting?.trim();
+export function corsHeaders(origin: string | null, setting = corsAllowOrigin()): Record<string, string> {
+  const allowed = setting.trim();
   if (!allowed) return {};
   if (allowed === '*') return { 'Access-Control-Allow-Origin': '*' };
   const origins = allowed.split(',').map((entry) => entry.trim().replace(/\/+$/, ''));

@@ -230,11 +230,8 @@ export class PeerMesh {
     [...this.peers.keys()].forEach((uid) => this.close(uid));
   }
 
-  /**
-   * Puts the published captures on a connection's senders. A connection closed meanwhile (the
-   * participant left, the call ended) has nothing to send to: replaceTrack would reject with
-   * InvalidStateError, which is expected then, not an error.
-   */
+  /** Puts the published captures on a connection's senders. One closed meanwhile (they left, the call
+   * ended) has nothing to send to: its InvalidStateError from replaceTrack is expected, not an error. */
   private async attachOutgoing(pc: RTCPeerConnection) {
     for (const kind of ['audio', 'video'] as const) {
       if (closed(pc)) return;
