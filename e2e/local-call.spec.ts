@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { adaAndBob, expectLiveRemoteVideo, joinThroughUi, openPanel, openParticipant, rejoins, remoteTiles, renewals, sendChat, signalingRenewals } from './support/call-page';
+import { adaAndBob, expectLiveRemoteVideo, joinThroughUi, openPanel, openParticipant, rejoins, remoteTiles, renewals, sendChat, signalingRelogins, signalingRenewals } from './support/call-page';
 import { expect, requireMode, requireShortTokens, test } from './support/fixtures';
 
 // Real calls between browser contexts. Locally they run in local mode (WebRTC on loopback, the
@@ -121,7 +121,7 @@ test('with 40 s tokens the call and its chat stay up across two expiries, both t
     if (/\/api\/rtc\/renew-\d+\/publisher\/uid\/\d+\//.test(response.url()) && response.ok()) renewalsSeen.push(Date.now());
     if (/\/api\/rtm\/\d+\//.test(response.url()) && response.ok()) signalingTokens.push(Date.now());
   });
-  await joinThroughUi(alice, channel, 'Alice');
+  await joinThroughUi(alice, channel, 'Alice', { debug: true });
   await joinThroughUi(bob, channel, 'Bob');
   const joinedAt = Date.now();
   await expectLiveRemoteVideo(bob);
@@ -140,7 +140,7 @@ test('with 40 s tokens the call and its chat stay up across two expiries, both t
   // Signaling's own token renewed too (first login + at least two renewals), with no re-login, and chat still works.
   await expect.poll(() => signalingRenewals(alice), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   expect(signalingTokens.length).toBeGreaterThanOrEqual(3);
-  expect(await alice.getByTestId('signaling-state').getAttribute('data-relogins')).toBe('0');
+  expect(await signalingRelogins(alice)).toBe(0);
   await sendChat(bob, 'still here after two expiries');
   const chat = await openPanel(alice, 'Chat');
   await expect(chat.getByTestId('chat-text').last()).toHaveText('still here after two expiries', { timeout: 10_000 });
@@ -155,7 +155,7 @@ test('when renewal keeps failing: warned, dropped at expiry with a clear message
   const channel = `expire-${Date.now()}`;
   const alice = await openParticipant(browser, baseURL!);
   const bob = await openParticipant(browser, baseURL!);
-  await joinThroughUi(alice, channel);
+  await joinThroughUi(alice, channel, undefined, { debug: true });
   await joinThroughUi(bob, channel);
   await expect(remoteTiles(bob)).toHaveCount(1, { timeout: 10_000 });
 

@@ -18,7 +18,7 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
   await expect(stage.getByTestId('screen-tile').getByTestId('tile-label')).toHaveText("Ada's screen", { timeout: 15_000 });
   const size = await expectLiveRemoteVideo(bob, { selector: '[data-testid=stage-main] [data-testid=screen-video]', timeout: 15_000 });
   expect(size.width, 'the screen, not the 640x480 camera').toBeGreaterThan(640);
-  await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'screen');
+  await expect(bob.getByRole('region', { name: 'Stage: shared screen' })).toBeVisible();
   // The others (Ada's camera, Bob himself) sit in the strip; the screen is not an extra person.
   await expect(bob.getByTestId('stage-strip').getByTestId('tile-label')).toHaveText(['Bob (you)', 'Ada']);
   await expect(bob.getByTestId('people-count')).toHaveText('2');
@@ -46,18 +46,20 @@ test('who is speaking lights up on their tile; each tile shows its connection qu
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'speak');
   const adaOnBob = remoteTiles(bob);
 
-  // Ada's fake microphone beeps: Bob sees her tile marked as speaking at some point.
-  await expect.poll(() => adaOnBob.getAttribute('data-speaking'), { timeout: 15_000, intervals: [100] }).toBe('true');
+  // Ada's fake microphone beeps: Bob sees her tile marked as speaking at some point (the green ring;
+  // screen readers hear "speaking" with her name).
+  const speaking = adaOnBob.getByText('speaking', { exact: true });
+  await expect.poll(() => speaking.count(), { timeout: 15_000, intervals: [100] }).toBe(1);
   // Muted, she never does.
   await ada.getByRole('button', { name: 'Mute microphone' }).click();
   await expect(adaOnBob.getByTestId('mic-off-indicator')).toBeVisible();
   await bob.waitForTimeout(1500);
-  const samples: string[] = [];
+  const samples: number[] = [];
   for (let i = 0; i < 15; i++) {
-    samples.push((await adaOnBob.getAttribute('data-speaking')) ?? '');
+    samples.push(await speaking.count());
     await bob.waitForTimeout(100);
   }
-  expect(samples.every((sample) => sample === 'false')).toBe(true);
+  expect(samples.every((sample) => sample === 0)).toBe(true);
 
   const mark = adaOnBob.getByTestId('quality-mark');
   await expect(mark).toHaveAttribute('aria-label', /^Connection: (excellent|good) \(round trip \d+ ms, [\d.]+ % loss\)$/, { timeout: 15_000 });
@@ -72,14 +74,14 @@ test('layouts: pin a tile to the stage from the keyboard; speaker view follows w
   const pin = bob.getByRole('button', { name: 'Pin Ada' });
   await pin.focus();
   await bob.keyboard.press('Enter');
-  await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'pinned');
+  await expect(bob.getByRole('region', { name: 'Stage: pinned tile' })).toBeVisible();
   await expect(bob.getByTestId('stage-main').getByTestId('tile-label')).toHaveText('Ada');
   await bob.getByRole('button', { name: 'Unpin Ada' }).click();
   await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
 
   await bob.getByRole('button', { name: 'More options' }).click();
   await bob.getByRole('menuitem', { name: 'Speaker view' }).click();
-  await expect(bob.getByTestId('stage-layout')).toHaveAttribute('data-reason', 'speaker');
+  await expect(bob.getByRole('region', { name: 'Stage: active speaker' })).toBeVisible();
   await expect(bob.getByTestId('stage-main').getByTestId('tile-label')).toHaveText('Ada');
   await bob.getByRole('button', { name: 'More options' }).click();
   await bob.getByRole('menuitem', { name: 'Grid view' }).click();

@@ -19,9 +19,12 @@ export function CallStage({ layout, tile }: { layout: Layout; tile: (key: string
   );
 }
 
+/** What the stage shows, for screen readers: why this tile is large. */
+const STAGE_NAMES = { pinned: 'Stage: pinned tile', screen: 'Stage: shared screen', speaker: 'Stage: active speaker' } as const;
+
 function Stage({ layout, wide, tile }: { layout: Extract<Layout, { kind: 'stage' }>; wide: boolean; tile: (key: string) => ReactNode }) {
   return (
-    <div className={`flex h-full w-full gap-3 ${wide ? 'flex-row' : 'flex-col'}`} data-testid="stage-layout" data-reason={layout.reason}>
+    <section aria-label={STAGE_NAMES[layout.reason]} className={`flex h-full w-full gap-3 ${wide ? 'flex-row' : 'flex-col'}`} data-testid="stage-layout">
       <div className="min-h-0 min-w-0 flex-1" data-testid="stage-main">
         {tile(layout.main)}
       </div>
@@ -38,6 +41,6 @@ function Stage({ layout, wide, tile }: { layout: Extract<Layout, { kind: 'stage'
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }

@@ -10,6 +10,7 @@ import { useAnnouncement, useDepartures, useUnread } from '@/lib/client/use-call
 import { useNewcomers } from '@/lib/client/use-newcomers';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { mark } from '@/lib/client/timing-marks';
+import { useCallDebug } from '@/lib/client/call-debug';
 import { CallControls, type Panel } from './call-controls';
 import { ChatPanel } from './chat-panel';
 import { ConnectionStatus, describeTokenState } from './connection-status';
@@ -80,6 +81,7 @@ function signalingProblem(presence: PresenceSnapshot): string | null {
 /** The call screen of one stay: reads the stay's Call (CallContext) and the local media it is given. */
 export function CallView({ channel, media, me: you, layout, modeBadge, onToggle, onSelectDevice, onLeave }: Props) {
   const call = useCall();
+  useCallDebug(call);
   const snapshot = useCallSnapshot((current) => current);
   const presenceSnapshot = usePresence((current) => current);
   const share = useShare((current) => current);
@@ -143,10 +145,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           {modeBadge}
         </div>
         <ConnectionStatus snapshot={snapshot} />
-        <p className="sr-only" data-testid="token-renewals" data-renewals={snapshot.renewals} data-rejoins={snapshot.rejoins}>
+        <p className="sr-only" data-testid="token-renewals">
           {describeTokenState(snapshot)}
         </p>
-        <p className="sr-only" data-testid="signaling-state" data-status={presenceSnapshot.status} data-renewals={presenceSnapshot.renewals} data-relogins={presenceSnapshot.relogins}>
+        <p className="sr-only" data-testid="signaling-state">
           {presenceSnapshot.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
         </p>
       </header>

@@ -8,7 +8,7 @@ export function PeoplePanel({ people }: { people: Person[] }) {
   return (
     <ul className="flex flex-col gap-1" data-testid="people-list">
       {people.map((person) => (
-        <li key={person.uid} data-testid="person-row" data-uid={person.uid} className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-800/60">
+        <li key={person.uid} data-testid="person-row" className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-800/60">
           <div className="h-9 w-9 shrink-0">
             <Avatar name={person.joining ? '…' : person.name} small />
           </div>

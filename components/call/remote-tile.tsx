@@ -32,7 +32,6 @@ export function TileFrame({ label, micOff = false, cameraOff = false, hand = fal
   return (
     <figure
       data-testid={testId}
-      data-speaking={speaking}
       className="group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900"
     >
       {children}

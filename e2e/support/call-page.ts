@@ -6,11 +6,18 @@ export async function openParticipant(browser: Browser, baseURL: string) {
   return (await newParticipantContext(browser, baseURL)).newPage();
 }
 
-/** Types the channel on the landing page, opens the call, (names the person,) joins and waits until connected. */
-export async function joinThroughUi(page: Page, channel: string, name?: string) {
-  await page.goto('/');
-  await page.getByLabel('Channel name').fill(channel);
-  await page.getByLabel('Channel name').press('Enter');
+/**
+ * Types the channel on the landing page, opens the call, (names the person,) joins and waits until
+ * connected. `debug`: opens the call link with `?debug` instead, for the counters in window.__callDebug.
+ */
+export async function joinThroughUi(page: Page, channel: string, name?: string, { debug = false } = {}) {
+  if (debug) {
+    await page.goto(`/call/${encodeURIComponent(channel)}?debug`);
+  } else {
+    await page.goto('/');
+    await page.getByLabel('Channel name').fill(channel);
+    await page.getByLabel('Channel name').press('Enter');
+  }
   if (name !== undefined) await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
   await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
@@ -61,7 +68,14 @@ export async function sendChat(page: Page, text: string) {
   await expect(chat.getByLabel('Message', { exact: true })).toHaveValue('');
 }
 
-export const signalingRenewals = async (page: Page) => Number(await page.getByTestId('signaling-state').getAttribute('data-renewals'));
+/** The call page's debug surface (README → Debugging a call): present only on pages opened with `?debug`. */
+const callDebug = async (page: Page) => {
+  const debug = await page.evaluate(() => window.__callDebug);
+  if (!debug) throw new Error('window.__callDebug is not set: open the call page with ?debug (joinThroughUi(…, { debug: true }))');
+  return debug;
+};
 
-export const renewals = async (page: Page) => Number(await page.getByTestId('token-renewals').getAttribute('data-renewals'));
-export const rejoins = async (page: Page) => Number(await page.getByTestId('token-renewals').getAttribute('data-rejoins'));
+export const renewals = async (page: Page) => (await callDebug(page)).call.renewals;
+export const rejoins = async (page: Page) => (await callDebug(page)).call.rejoins;
+export const signalingRenewals = async (page: Page) => (await callDebug(page)).signaling?.renewals ?? 0;
+export const signalingRelogins = async (page: Page) => (await callDebug(page)).signaling?.relogins ?? 0;
