@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IAgoraRTC, IAgoraRTCClient } from 'agora-rtc-sdk-ng';
-import { adaptAgoraClient } from '@/lib/client/engine/agora/rtc-adapter';
+import type { IAgoraRTC, IAgoraRTCClient, ILocalVideoTrack } from 'agora-rtc-sdk-ng';
+import { adaptAgoraClient, sdkTrack } from '@/lib/client/engine/agora/rtc-adapter';
 import { LocalMediaTrack } from '@/lib/client/engine/media-track';
 
 // Agora mode publishes the browser's own camera and microphone tracks as the SDK's custom tracks.
@@ -71,8 +71,23 @@ describe('adaptAgoraClient', () => {
   it("passes the SDK's own tracks (a screen share) through untouched", async () => {
     const { AgoraRTC, client, rtc } = fakeSdk();
     const screen = { trackMediaType: 'video' as const, enabled: true, setEnabled: vi.fn(), close: vi.fn(), getMediaStreamTrack: vi.fn() };
-    await rtc.publish([screen]);
+    await rtc.publish([sdkTrack(screen as unknown as ILocalVideoTrack & typeof screen)]);
     expect(client.publish).toHaveBeenCalledWith([screen]);
     expect(AgoraRTC.createCustomVideoTrack).not.toHaveBeenCalled();
+  });
+
+  it('refuses a track that is neither captured by the page nor made by the SDK, instead of handing the SDK a stranger', async () => {
+    const { client, rtc } = fakeSdk();
+    const stranger = { trackMediaType: 'video' as const, enabled: true, setEnabled: vi.fn(), close: vi.fn(), getMediaStreamTrack: vi.fn() };
+    await expect(rtc.publish([stranger])).rejects.toThrow('cannot be published');
+    expect(client.publish).not.toHaveBeenCalled();
+  });
+
+  it('subscribes by uid: the remote user the call holds is the one the SDK announced', async () => {
+    const { client, rtc } = fakeSdk();
+    const track = { play: vi.fn(), stop: vi.fn() };
+    Object.assign(client, { subscribe: vi.fn(async () => track) });
+    expect(await rtc.subscribe({ uid: 9, hasAudio: true, hasVideo: false }, 'audio')).toBe(track);
+    expect((client as unknown as { subscribe: unknown }).subscribe).toHaveBeenCalledWith(9, 'audio');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Listeners } from '@/lib/client/engine/local/listeners';
+import { Listeners } from '@/lib/client/engine/listeners';
 
 type Events = { 'user-left': (uid: number, reason: string) => void; tick: () => void };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RtcClientEvents } from '@/lib/client/engine/rtc';
-import { Listeners } from '@/lib/client/engine/local/listeners';
+import { Listeners } from '@/lib/client/engine/listeners';
 import { Roster } from '@/lib/client/engine/local/roster';
 
 // What local mode tells the UI about the other people: the SDK's user-* events, in their order,

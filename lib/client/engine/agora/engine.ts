@@ -1,7 +1,7 @@
 // Agora mode's engine: agora-rtc-sdk-ng, loaded in the browser only (it touches window on import).
 // The camera and microphone are not the SDK's: they come from the browser (capture.ts).
 import type { IAgoraRTC } from 'agora-rtc-sdk-ng';
-import { adaptAgoraClient } from './rtc-adapter';
+import { adaptAgoraClient, sdkTrack } from './rtc-adapter';
 import type { CallEngine, ScreenTrack } from '../call-engine';
 import { createAgoraSignalingClient } from './signaling-adapter';
 
@@ -27,7 +27,7 @@ export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
     createSignalingClient: createAgoraSignalingClient,
     createScreenTrack: async () => {
       const track = await AgoraRTC.createScreenVideoTrack({ encoderConfig: '1080p_1', optimizationMode: 'detail' }, 'disable');
-      return Object.assign(track, { onEnded: (listener: () => void) => track.on('track-ended', listener) }) as unknown as ScreenTrack;
+      return sdkTrack(Object.assign(track, { onEnded: (listener: () => void) => track.on('track-ended', listener) }) satisfies ScreenTrack);
     },
   };
 }

@@ -6,6 +6,21 @@ import type { IAgoraRTC, IAgoraRTCClient, ILocalAudioTrack, ILocalTrack, ILocalV
 import type { LocalTrack, RtcClient } from '../rtc';
 import { LocalMediaTrack } from '../media-track';
 
+/** Tracks the SDK made itself (a screen share), so publishing one hands the SDK its own object. */
+const sdkTracks = new WeakMap<LocalTrack, ILocalTrack>();
+
+/** Registers a track the SDK made (it is both the SDK's track and one of ours) and returns it. */
+export function sdkTrack<T extends ILocalTrack & LocalTrack>(track: T): T {
+  sdkTracks.set(track, track);
+  return track;
+}
+
+function sdkTrackOf(track: LocalTrack): ILocalTrack {
+  const own = sdkTracks.get(track);
+  if (!own) throw new Error(`a ${track.trackMediaType} track neither captured by this page nor made by the Agora SDK cannot be published`);
+  return own;
+}
+
 interface Handed {
   agora: ILocalTrack;
   stopWatching: () => void;
@@ -20,7 +35,7 @@ export function adaptAgoraClient(AgoraRTC: IAgoraRTC, client: IAgoraRTCClient): 
   };
 
   const toAgora = (track: LocalTrack): ILocalTrack => {
-    if (!(track instanceof LocalMediaTrack)) return track as unknown as ILocalTrack;
+    if (!(track instanceof LocalMediaTrack)) return sdkTrackOf(track);
     const existing = handed.get(track);
     if (existing) return existing.agora;
     const entry: Handed = { agora: custom(track), stopWatching: () => {} };
@@ -53,11 +68,13 @@ export function adaptAgoraClient(AgoraRTC: IAgoraRTC, client: IAgoraRTCClient): 
 
   const list = (tracks: LocalTrack | LocalTrack[]) => ([] as LocalTrack[]).concat(tracks);
 
-  const sdk = client as unknown as RtcClient;
+  // Agora's client is an RtcClient as it stands, checked here by the compiler, except subscribe: it
+  // wants its own remote-user type, which ours (the part the call reads) is not; by uid it is the same call.
+  const sdk: Omit<RtcClient, 'subscribe'> = client;
   return {
     join: (appId, channel, token, uid) => sdk.join(appId, channel, token, uid),
     leave: () => sdk.leave(),
-    subscribe: (user, mediaType) => sdk.subscribe(user, mediaType),
+    subscribe: (user, mediaType) => (mediaType === 'audio' ? client.subscribe(user.uid, 'audio') : client.subscribe(user.uid, 'video')),
     renewToken: (token) => sdk.renewToken(token),
     on: (event, listener) => sdk.on(event, listener),
     off: (event, listener) => sdk.off(event, listener),

@@ -6,7 +6,7 @@ import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
 import { mark } from '../../timing-marks';
 import { LocalConnection } from './connection';
-import { Listeners } from './listeners';
+import { Listeners } from '../listeners';
 import { Roster } from './roster';
 import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling-request';
 

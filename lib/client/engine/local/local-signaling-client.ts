@@ -2,7 +2,7 @@
 // this server's /api/local/rtm routes and the tab's shared event stream.
 import type { LinkState, LinkStateEvent, PresenceEvent, SignalingClient, SignalingEvents, States } from '../signaling';
 import { LocalConnection } from './connection';
-import { Listeners } from './listeners';
+import { Listeners } from '../listeners';
 import { LocalRtcError, postSignaling, type ServerEvent } from './signaling-request';
 
 const post = (action: string, body: unknown) => postSignaling(`rtm/${action}`, body);

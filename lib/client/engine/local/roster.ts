@@ -2,7 +2,7 @@
 // events pass a gate, so the negotiation of a join or an answer runs before the render they cause.
 import type { RemoteUser, RtcClientEvents } from '../rtc';
 import { EventGate } from './event-gate';
-import type { Listeners } from './listeners';
+import type { Listeners } from '../listeners';
 
 export class Roster {
   private readonly users = new Map<number, RemoteUser>();
