@@ -174,6 +174,16 @@ describe('the Signaling token lifecycle', () => {
     expect(session.getSnapshot().renewals).toBe(1);
   });
 
+  it('a renewal refused with session_gone (the server let the session go) logs in again at once', async () => {
+    const { client, session } = setup();
+    await session.start();
+    client.renewToken.mockRejectedValueOnce(Object.assign(new Error('any words'), { apiCode: 'session_gone' }));
+    client.emit('tokenPrivilegeWillExpire', '');
+    await flush();
+    expect(client.login).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot()).toMatchObject({ status: 'online', relogins: 1 });
+  });
+
   it('after expiry it logs in again with a fresh token and restores presence, hand included', async () => {
     const { client, session } = setup();
     await session.start();

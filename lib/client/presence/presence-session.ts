@@ -2,7 +2,7 @@
 // of React and of the engine. It owns the Signaling token's lifecycle as CallSession owns the RTC
 // one: fetched from our API, renewed on will-expire, a fresh login after expiry. It never affects
 // the call: when Signaling is unavailable it says so and keeps retrying in the background.
-import { describeCallProblem } from '../call-problems';
+import { apiCodeOf, describeCallProblem } from '../call-problems';
 import { withDeadline } from '../../shared/deadline';
 import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../engine/signaling';
 import { backoff, sleep, type BackoffOptions } from '../backoff';
@@ -175,7 +175,9 @@ export class PresenceSession extends Store<PresenceSnapshot> {
         await this.client.renewToken(grant.token);
         this.update({ renewals: this.snapshot.renewals + 1 });
         return;
-      } catch {
+      } catch (error) {
+        // The server has let go of the session already: log in again now rather than retry a renewal.
+        if (apiCodeOf(error) === 'session_gone') return void (this.connecting || this.connect(true));
         await sleep(nextDelay()); // after expiry the link fails and connect() takes over
       }
     }
