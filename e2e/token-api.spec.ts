@@ -34,14 +34,15 @@ test('broken percent-encoding is a JSON 400, not the framework 500', async ({ re
   for (const path of ['/api/rtc/a%zz/1/uid/1/', '/api/rtc/%C3%28/1/uid/1', '/api/rtm/%E0%A4%A/']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(400);
-    expect((await response.json()).error).toMatch(/is not valid percent-encoding/);
+    // Answered by proxy.ts, before any route: the same shape and code as the routes' own answers.
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/is not valid percent-encoding/), code: 'invalid_path' });
   }
 });
 
 test('a slash inside a channel name is rejected as a character', async ({ request }) => {
   const response = await request.get('/api/rtc/a%2Fb/1/uid/1/');
   expect(response.status()).toBe(400);
-  expect((await response.json()).error).toMatch(/^channelName contains "\/"/);
+  expect(await response.json()).toEqual({ error: expect.stringMatching(/^channelName contains "\/"/), code: 'invalid_channel' });
 });
 
 test('unknown and incomplete API paths are JSON 404s', async ({ request }) => {
@@ -51,6 +52,7 @@ test('unknown and incomplete API paths are JSON 404s', async ({ request }) => {
   const unknown = await request.post('/api/whatever/deeper', { data: {} });
   expect(unknown.status()).toBe(404);
   expect(unknown.headers()['content-type']).toMatch(/^application\/json/);
+  expect((await unknown.json()).code).toBe('unknown_route');
 });
 
 test('POST /api/token and /api/getToken accept the Go service body', async ({ request }) => {
