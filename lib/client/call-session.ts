@@ -182,15 +182,13 @@ export class CallSession extends Store<CallSnapshot> {
   /** Connection quality of this client and of everyone it receives (Agora: updated every 2 s). */
   networkQuality() {
     const { client } = this.options;
-    return {
-      self: client.getNetworkQuality?.() ?? null,
-      remote: client.getRemoteNetworkQuality?.() ?? {},
-      stats: client.getRemoteVideoStats?.() ?? {},
-    };
+    return { self: client.getNetworkQuality?.() ?? null, remote: client.getRemoteNetworkQuality?.() ?? {}, stats: client.getRemoteVideoStats?.() ?? {} };
   }
 
   /** token-privilege-will-expire: fetch a fresh token and renew, retrying until the old one expires. */
-  private async renew() {
+  private async renew(): Promise<void> {
+    // Warned again mid-renewal (the server got the new token only inside the 30 s window): once more after.
+    if (this.snapshot.phase === 'renewing' && this.renewal) return void (this.renewal.warnedAgain = true);
     if (this.snapshot.phase !== 'joined') return;
     if (this.options.renewable === false) {
       this.update({ notice: NOTICES.pastedTokenExpiring });
@@ -219,7 +217,7 @@ export class CallSession extends Store<CallSnapshot> {
           renewals: this.snapshot.renewals + 1,
           notice: recovered ? NOTICES.renewedAfterTrouble : undefined,
         });
-        return;
+        return renewal.warnedAgain ? this.renew() : undefined;
       } catch (error) {
         if (!stillRenewing()) return;
         const problem = describeCallProblem(error);

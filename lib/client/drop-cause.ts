@@ -11,6 +11,8 @@ export interface RenewalUnderWay {
   startedAt: number;
   /** How its last attempt failed; null while it waits for the server. */
   failure: CallProblem | null;
+  /** The SDK warned again meanwhile: renew once more when this one is through. */
+  warnedAgain?: boolean;
 }
 
 /**

@@ -231,6 +231,20 @@ describe('token renewal', () => {
     expect(session.getSnapshot().notice?.text).toMatch(/^The call disconnected: the server did not answer the access token's renewal \(waited 31 s\)/);
   });
 
+  it('a warning that comes while a renewal is still under way is not lost: it renews once more afterwards', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    let answer: (value: ReturnType<typeof grant>) => void = () => {};
+    getToken.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    client.emit('token-privilege-will-expire');
+    await flush();
+    client.emit('token-privilege-will-expire'); // the server warned again: the new token reached it late
+    answer(grant());
+    await flush();
+    expect(client.renewToken).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', renewals: 2 });
+  });
+
   it("an expiry this device's clock disagrees with says to check the clock", async () => {
     const { client, session } = setup();
     await session.join([]);

@@ -162,6 +162,19 @@ describe('token lifetime', () => {
     expect(a.events()).not.toContainEqual({ type: 'token-privilege-did-expire' });
   });
 
+  it('a renewal that arrives with a token already inside the 30 s window is warned at once, so the client renews again', () => {
+    const { rooms, join } = server();
+    const a = join('room-a', 1, token('room-a', 1, 'publisher', 60));
+    vi.advanceTimersByTime(30_000);
+    expect(a.events().filter((event) => event.type === 'token-privilege-will-expire')).toHaveLength(1);
+    const late = token('room-a', 1, 'publisher', 40); // minted now; the overloaded server sees it 15 s later
+    vi.advanceTimersByTime(15_000);
+    rooms.renew(local, a.sessionId, late); // 25 s left: inside the window the warning is for
+    vi.advanceTimersByTime(0);
+    expect(a.events().filter((event) => event.type === 'token-privilege-will-expire')).toHaveLength(2);
+    expect(a.events()).not.toContainEqual({ type: 'token-privilege-did-expire' });
+  });
+
   it('a renewal must be for the same channel and uid', () => {
     const { rooms, join } = server();
     const { sessionId } = join('room-a', 1);

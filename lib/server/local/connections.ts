@@ -35,15 +35,16 @@ export const later = (work: () => void, ms: number) => outsideRequest(() => setT
 export const WILL_EXPIRE_LEAD_S = 30;
 
 /**
- * A token's two moments, as Agora keeps them: `warn` 30 s before it ends (if there is still time),
- * `expire` when it ends. Replaces the timers a previous token (before a renewal) had set.
+ * A token's two moments, as Agora keeps them: `warn` 30 s before it ends, `expire` when it ends.
+ * A token already inside those 30 s (a renewal that reached an overloaded server late, with a token
+ * minted long before) is warned at once: without it the client would never renew again and be
+ * dropped at expiry. Replaces the timers a previous token (before a renewal) had set.
  */
 export function scheduleTokenExpiry(timers: Set<ReturnType<typeof setTimeout>>, expiresAtS: number, nowMs: number, warn: () => void, expire: () => void) {
   timers.forEach(clearTimeout);
   timers.clear();
   const msLeft = expiresAtS * 1000 - nowMs;
-  const warnIn = msLeft - WILL_EXPIRE_LEAD_S * 1000;
-  if (warnIn > 0) timers.add(later(warn, warnIn));
+  if (msLeft > 0) timers.add(later(warn, Math.max(0, msLeft - WILL_EXPIRE_LEAD_S * 1000)));
   timers.add(later(expire, Math.max(0, msLeft)));
 }
 
