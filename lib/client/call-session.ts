@@ -190,17 +190,13 @@ export class CallSession extends Store<CallSnapshot> {
     // Warned again mid-renewal (the server got the new token only inside the 30 s window): once more after.
     if (this.snapshot.phase === 'renewing' && this.renewal) return void (this.renewal.warnedAgain = true);
     if (this.snapshot.phase !== 'joined') return;
-    if (this.options.renewable === false) {
-      this.update({ notice: NOTICES.pastedTokenExpiring });
-      return;
-    }
+    if (this.options.renewable === false) return this.update({ notice: NOTICES.pastedTokenExpiring });
     const generation = this.generation;
     const nextDelay = backoff(this.options.retryDelayMs);
     // The token may expire (rejoining) or the person leave while a step is in flight.
     const stillRenewing = () => generation === this.generation && this.phase() === 'renewing';
     this.update({ phase: 'renewing' });
-    const renewal: RenewalUnderWay = { startedAt: Date.now(), failure: null };
-    this.renewal = renewal;
+    const renewal: RenewalUnderWay = (this.renewal = { startedAt: Date.now(), failure: null });
     for (;;) {
       renewal.failure = null;
       try {
@@ -210,13 +206,8 @@ export class CallSession extends Store<CallSnapshot> {
         if (!stillRenewing()) return;
         this.grant = grant;
         this.renewal = null;
-        const recovered = this.snapshot.notice?.kind === 'warning';
-        this.update({
-          phase: 'joined',
-          tokenExpiresAt: grant.expiresAt,
-          renewals: this.snapshot.renewals + 1,
-          notice: recovered ? NOTICES.renewedAfterTrouble : undefined,
-        });
+        const notice = this.snapshot.notice?.kind === 'warning' ? NOTICES.renewedAfterTrouble : undefined;
+        this.update({ phase: 'joined', tokenExpiresAt: grant.expiresAt, renewals: this.snapshot.renewals + 1, notice });
         return renewal.warnedAgain ? this.renew() : undefined;
       } catch (error) {
         if (!stillRenewing()) return;
@@ -247,14 +238,10 @@ export class CallSession extends Store<CallSnapshot> {
     this.remote.clear();
     this.update({ phase: 'rejoining', notice: NOTICES.dropped(cause) });
     await this.options.client.leave().catch(() => undefined);
-    if (this.options.renewable === false) {
-      if (generation === this.generation) this.fail(CALL_PROBLEMS.tokenExpired);
-      return;
-    }
+    if (this.options.renewable === false) return void (generation === this.generation && this.fail(CALL_PROBLEMS.tokenExpired));
     while (generation === this.generation) {
       try {
-        if (!(await this.connect(generation))) return;
-        this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) });
+        if (await this.connect(generation)) this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) });
         return;
       } catch (error) {
         if (generation !== this.generation) return;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { createElement } from 'react';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Call } from '@/lib/client/call/call';
 import { CallContext } from '@/lib/client/call/use-call';
@@ -93,7 +93,7 @@ describe('the call view and its tiles', () => {
     levels['1']!.now = 0.5;
     await act(async () => vi.advanceTimersByTime(200));
 
-    expect(screen.getByTestId('remote-tile-1').getAttribute('data-speaking')).toBe('true');
+    expect(within(screen.getByTestId('remote-tile-1')).getByText('speaking', { exact: true })).toBeTruthy();
     expect(renders.tiles.get(adaTile)).toBe(before.ada! + 1);
     expect(renders.tiles.get(graceTile)).toBe(before.grace);
     expect(renders.view).toBe(before.view);
