@@ -9,13 +9,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { median, startNextServer, waitForUrl } from './lib/bench-support.mjs';
+import { freePort } from './lib/free-port.mjs';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const NEXT_PORT = 3210;
-const PLAIN_PORT = 3211;
-const ENTRY_PORT = 3212;
+const [NEXT_PORT, PLAIN_PORT, ENTRY_PORT] = [await freePort(), await freePort(), await freePort()];
 const path = '/api/rtc/bench-channel/publisher/uid/12345/?expiry=3600';
 // The server's maximum is the benchmark's expiry, so one second more is refused by the last check
 // before minting: rate limit, settings, path, validation and policy all run, agora-token does not.
@@ -140,7 +139,7 @@ next.stop();
 const starts = [];
 for (let attempt = 0; attempt < 3; attempt++) {
   const started = performance.now();
-  const cold = await startNextServer(NEXT_PORT + 10 + attempt, { NODE_ENV: 'production' });
+  const cold = await startNextServer(await freePort(), { NODE_ENV: 'production' });
   const response = await fetch(`${cold.base}${path}`);
   if (response.status === 200) starts.push(Math.round(performance.now() - started));
   cold.stop();

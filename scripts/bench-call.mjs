@@ -4,16 +4,17 @@
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, side by side.
 // Reports only; nothing is asserted.
 import { AGORA_TEST_ENV, firstFrameAt, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { freePort } from './lib/free-port.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const local = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' };
 const agora = AGORA_TEST_ENV;
-const builds = { 'this build': { cwd: '.', port: 3220 } };
-if (process.env.BASELINE) builds.baseline = { cwd: process.env.BASELINE, port: 3224 };
+const builds = { 'this build': { cwd: '.' } };
+if (process.env.BASELINE) builds.baseline = { cwd: process.env.BASELINE };
 const servers = [];
-for (const [build, { cwd, port }] of Object.entries(builds)) {
+for (const [build, { cwd }] of Object.entries(builds)) {
   for (const [mode, env] of Object.entries({ local, agora })) {
-    servers.push({ build, mode, ...(await startNextServer(port + servers.length, env, { cwd })), preview: [], ready: [], steps: {} });
+    servers.push({ build, mode, ...(await startNextServer(await freePort(), env, { cwd })), preview: [], ready: [], steps: {} });
   }
 }
 const browser = await launchChromium();

@@ -11,11 +11,12 @@
 // Reports only; nothing is asserted.
 import { availableParallelism } from 'node:os';
 import { chromiumCpuShare, firstFrameAt, launchChromium, mainThreadBusyMs, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { freePort } from './lib/free-port.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
-const { base } = await startNextServer(3230, env);
-const baseline = process.env.BASELINE ? (await startNextServer(3231, env, { cwd: process.env.BASELINE })).base : null;
+const { base } = await startNextServer(await freePort(), env);
+const baseline = process.env.BASELINE ? (await startNextServer(await freePort(), env, { cwd: process.env.BASELINE })).base : null;
 const browser = await launchChromium();
 
 async function participant(server = base) {

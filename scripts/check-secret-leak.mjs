@@ -7,9 +7,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitForUrl } from './lib/bench-support.mjs';
+import { assertPortFree, portFromEnv } from './lib/free-port.mjs';
 
 const DIST = '.next-secret-check';
-const PORT = 3260;
+const PORT = await portFromEnv('SECRET_CHECK_PORT');
 const base = `http://127.0.0.1:${PORT}`;
 const certificate = randomBytes(16).toString('hex');
 const env = {
@@ -42,6 +43,7 @@ for (const file of served) look(file, readFileSync(file, 'latin1'));
 console.log(`scanned ${served.length} files a browser can download`);
 
 let logs = '';
+await assertPortFree(PORT);
 const server = spawn('npx', ['next', 'start', '-p', String(PORT)], { env, detached: true });
 server.stdout.on('data', (chunk) => (logs += chunk));
 server.stderr.on('data', (chunk) => (logs += chunk));

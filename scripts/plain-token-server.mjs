@@ -6,7 +6,8 @@ import agoraToken from 'agora-token';
 const { RtcRole, RtcTokenBuilder } = agoraToken;
 const appId = process.env.AGORA_APP_ID || '0c0a1d0e0000400080000000000000a1';
 const appCertificate = process.env.AGORA_APP_CERTIFICATE || '10ca1ce47000400080000000000000ce';
-const port = Number(process.argv[2] ?? 3211);
+// The caller's port (argument or PORT), else one the OS picks; the line printed names it.
+const port = Number(process.argv[2] ?? process.env.PORT ?? 0);
 
 http
   .createServer((request, response) => {
@@ -30,4 +31,6 @@ http
     response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     response.end(JSON.stringify({ rtcToken }));
   })
-  .listen(port, '127.0.0.1', () => console.log(`plain token server on ${port}`));
+  .listen(port, '127.0.0.1', function listening() {
+    console.log(`plain token server on ${this.address().port}`);
+  });

@@ -13,7 +13,8 @@ const routes = [
   ['/api/rtc/', entry('rtc/[...segments]')],
   ['/api/ping', entry('ping')],
 ];
-const port = Number(process.argv[2] ?? 3212);
+// The caller's port (argument or PORT), else one the OS picks; the line printed names it.
+const port = Number(process.argv[2] ?? process.env.PORT ?? 0);
 const ctx = { requestMeta: { relativeProjectDir: '.' }, waitUntil: (promise) => promise.catch(() => {}) };
 
 http
@@ -29,4 +30,6 @@ http
       response.end();
     });
   })
-  .listen(port, '127.0.0.1', () => console.log(`route entrypoints on ${port}`));
+  .listen(port, '127.0.0.1', function listening() {
+    console.log(`route entrypoints on ${this.address().port}`);
+  });

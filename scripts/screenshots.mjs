@@ -5,12 +5,13 @@
 // (file names end in -dev).
 import { mkdirSync } from 'node:fs';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
+import { freePort } from './lib/free-port.mjs';
 
 const command = process.argv[2] === 'dev' ? 'dev' : 'start';
 const suffix = command === 'dev' ? '-dev' : '';
 // next dev compiles each page and route on its first request.
 const patience = command === 'dev' ? 4 : 1;
-const { base } = await startNextServer(3240, { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' }, { command });
+const { base } = await startNextServer(await freePort(), { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '' }, { command });
 const browser = await launchChromium();
 mkdirSync('screenshots', { recursive: true });
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { assertPortFree } from './free-port.mjs';
 
 /** Waits until `url` answers 2xx (a server coming up), up to 60 s. */
 export async function waitForUrl(url, isAlive = () => true) {
@@ -22,6 +23,7 @@ export async function waitForUrl(url, isAlive = () => true) {
  */
 export async function startNextServer(port, extraEnv = {}, { nodeArgs = [], cwd = '.', command = 'start' } = {}) {
   if (command === 'start' && !existsSync(`${cwd}/.next/BUILD_ID`)) throw new Error(`Run "npm run build" first (in ${cwd}).`);
+  await assertPortFree(port);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv };
   const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', command, '-p', String(port)], {
     env,
