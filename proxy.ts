@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { statusOf, type ErrorAnswer } from '@/lib/shared/error-codes';
-import { decodePathSegments } from '@/lib/shared/path-segments';
+import { decodePathSegments, readableSegment } from '@/lib/shared/path-segments';
 
 /**
  * Next answers a path with broken percent-encoding (e.g. "%zz") with a plain-text 500 before any
@@ -16,7 +16,10 @@ export function proxy(request: NextRequest) {
     const answer: ErrorAnswer = { error: decoded.error, code: 'invalid_path' };
     return NextResponse.json(answer, { status: statusOf(answer.code), headers: { 'Cache-Control': 'no-store' } });
   }
-  return NextResponse.redirect(new URL('/?link=broken', request.url));
+  // Back to the start page with what can still be read of the name, for the person to check.
+  const home = new URL('/?link=broken', request.url);
+  home.searchParams.set('channel', readableSegment(pathname.split('/')[2] ?? ''));
+  return NextResponse.redirect(home);
 }
 
 export const config = { matcher: ['/api/:path(.*%.*)', '/call/:path(.*%.*)'] };

@@ -23,12 +23,11 @@ test.describe('landing page', () => {
   test('validates the channel name as you type, with the shared rules', async ({ page }) => {
     await page.goto('/');
     const input = page.getByLabel('Channel name');
-    const hint = page.getByTestId('channel-hint');
     await input.fill('café');
-    await expect(hint).toHaveText(/The channel name contains "é" \(U\+00E9\), which is not allowed/);
+    await expect(input).toHaveAccessibleDescription(/^A channel name cannot contain "é"\. Use English letters without accents/);
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await input.fill('a'.repeat(65));
-    await expect(hint).toHaveText('The channel name is 65 bytes long; the maximum is 64');
+    await expect(input).toHaveAccessibleDescription('That is 65 characters; a channel name has at most 64.');
     await input.press('Enter');
     await expect(page).toHaveURL(/\/$/);
     await input.fill('a'.repeat(64));
@@ -81,8 +80,17 @@ test.describe('call page', () => {
 
   test('a damaged call link returns to the start page and says why', async ({ page }) => {
     await page.goto('/call/a%zz');
-    await expect(page).toHaveURL(/\/\?link=broken$/);
+    await expect(page).toHaveURL(/\/\?link=broken&channel=a%25zz$/);
     await expect(page.getByRole('alert').filter({ hasText: 'That call link was damaged' })).toBeVisible();
+  });
+
+  test('a damaged call link keeps what can be read of the name: /call/50%off offers "50%off"', async ({ page }) => {
+    await page.goto('/call/50%off');
+    await expect(page.getByRole('alert').filter({ hasText: 'That call link was damaged' })).toContainText('what could be read of its channel name');
+    await expect(page.getByLabel('Channel name')).toHaveValue('50%off');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(page).toHaveURL(/\/call\/50%25off$/);
+    await expect(page.getByTestId('channel-name')).toHaveText('50%off');
   });
 
   test('the prejoin preview plays live camera video and shows the microphone level', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { joinThroughUi, openParticipant, remoteTiles } from './support/call-page';
-import { expect, newParticipantContext, requireMode, test } from './support/fixtures';
+import { expect, modeOf, newParticipantContext, requireMode, test } from './support/fixtures';
 
 // What a new user meets in the first five minutes: the landing page, bad links, the call screen's
 // layout at phone and desktop sizes, its controls from the keyboard, leaving and coming back.
@@ -32,6 +32,72 @@ test.describe('landing and links', () => {
     await page.getByLabel('Channel name').press('Enter');
     await expect(page).toHaveURL(/\/call\/padded$/);
     await expect(page.getByTestId('channel-name')).toHaveText('padded');
+  });
+
+  test('a name in another script: counted in characters, refused in words, with a usable name offered', async ({ page }) => {
+    await page.goto('/');
+    const input = page.getByLabel('Channel name');
+    await input.fill('غرفة الاجتماع');
+    await expect(page.getByLabel('13 of 64 characters')).toHaveText('13/64');
+    await expect(input).toHaveAccessibleDescription(/^A channel name cannot contain "غ", "ر", "ف" and 7 other characters\. Use English letters/);
+    // Nothing of it can be kept, so a random name is offered.
+    const offer = page.getByRole('button', { name: /^Use [a-z]+-[a-z]+-\d{4}$/ });
+    const offered = (await offer.textContent())!.replace(/^Use /, '');
+    await offer.click();
+    await expect(input).toHaveValue(offered);
+    await expect(input).toHaveAttribute('aria-invalid', 'false');
+
+    await input.fill('Café Müller');
+    await page.getByRole('button', { name: 'Use Cafe Muller' }).click();
+    await input.press('Enter');
+    await expect(page).toHaveURL(/\/call\/Cafe%20Muller$/);
+  });
+
+  test('Enter pressed before the page is alive opens the call, and an invalid name comes back kept', async ({ page }) => {
+    // Hold the page's JavaScript back so the browser itself sends the form.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByLabel('Channel name').fill(' early bird ');
+    await page.getByLabel('Channel name').press('Enter');
+    await expect(page).toHaveURL(/\/call\/early%20bird$/);
+    release();
+    await expect(page.getByTestId('channel-name')).toHaveText('early bird');
+
+    await page.unrouteAll();
+    let releaseAgain = () => {};
+    const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await heldAgain;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.getByLabel('Channel name').fill('café');
+    await page.getByLabel('Channel name').press('Enter');
+    await expect(page).toHaveURL(/\/\?channel=caf%C3%A9$/);
+    releaseAgain();
+    await expect(page.getByLabel('Channel name')).toHaveValue('café');
+    await expect(page.getByLabel('Channel name')).toHaveAccessibleDescription(/^A channel name cannot contain "é"/);
+  });
+
+  test('the start page shows the "Local mode" badge exactly when the server runs in local mode', async ({ page, request, baseURL }) => {
+    for (const base of new Set([baseURL!, process.env.E2E_AGORA_BASE_URL!])) {
+      const mode = await modeOf(request, base);
+      const health = page.waitForResponse('**/api/health');
+      await page.goto(`${base}/`);
+      await health;
+      if (mode === 'local') {
+        await expect(page.getByText('Local mode', { exact: true })).toBeVisible();
+        await expect(page.getByText('Calls stay on this server.')).toBeVisible();
+      } else {
+        await expect(page.getByLabel('Channel name')).toBeVisible();
+        await expect(page.getByText('Local mode', { exact: true })).toHaveCount(0);
+      }
+    }
   });
 
   test('a call link with a too-long name speaks like the landing page, not like the API', async ({ page }) => {

@@ -1,19 +1,37 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { randomChannelName } from '@/lib/client/channel-names';
-import { byteLength, CHANNEL_NAME_MAX_BYTES, channelNameMessage, parseChannelName } from '@/lib/shared/validation';
+import { useEffect, useId, useState } from 'react';
+import { randomChannelName, usableChannelName } from '@/lib/client/channel-names';
+import { CHANNEL_NAME_MAX_BYTES, channelNameProblem, characterCount } from '@/lib/shared/validation';
 
 export function LandingForm() {
   const router = useRouter();
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [joining, setJoining] = useState(false);
-  const errorId = useId();
+  // Offered when nothing of a typed name can be kept; made once so the offer does not change as you type.
+  const [spareName] = useState(randomChannelName);
+  const hintId = useId();
   // Spaces around a name are a typing accident, not a different room.
-  const parsed = parseChannelName(name.trim());
-  const showError = (touched || name.length > 0) && !parsed.ok;
-  const bytes = byteLength(name.trim());
+  const trimmed = name.trim();
+  const problem = channelNameProblem(trimmed);
+  const showError = (touched || name.length > 0) && problem !== null;
+  const suggestion = showError && trimmed.length > 0 ? (usableChannelName(trimmed) ?? spareName) : null;
+  const characters = characterCount(trimmed);
+
+  // After a damaged call link: whether some of its name could be read and is in the field.
+  const [brokenLink, setBrokenLink] = useState<'name kept' | 'name lost' | null>(null);
+
+  // What the address hands over (known only in the browser: the page is static): a name from a
+  // damaged call link (?link=broken) or from the form sent before this script ran.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const handedOver = params.get('channel');
+    /* eslint-disable react-hooks/set-state-in-effect -- see above */
+    if (handedOver) setName(handedOver);
+    if (params.get('link') === 'broken') setBrokenLink(handedOver ? 'name kept' : 'name lost');
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, []);
 
   const go = (channel: string) => {
     setJoining(true);
@@ -21,15 +39,24 @@ export function LandingForm() {
   };
 
   return (
+    // Sent by the browser itself when Enter comes before this script runs: /call?channel=… opens the call.
     <form
+      action="/call"
+      method="get"
       className="flex flex-col gap-3"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         setTouched(true);
-        if (parsed.ok) go(parsed.value);
+        if (problem === null) go(trimmed);
       }}
     >
+      {brokenLink && (
+        <p role="alert" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-amber-200">
+          That call link was damaged in transit.{' '}
+          {brokenLink === 'name kept' ? 'Below is what could be read of its channel name: check it, then join.' : 'Type the channel name again below.'}
+        </p>
+      )}
       <label htmlFor="channel" className="text-sm font-medium text-slate-300">
         Channel name
       </label>
@@ -46,21 +73,31 @@ export function LandingForm() {
             autoCapitalize="off"
             spellCheck={false}
             aria-invalid={showError}
-            aria-describedby={errorId}
+            aria-describedby={hintId}
             className={`h-13 w-full rounded-xl border bg-slate-900 px-4 text-lg outline-none focus:ring-2 ${
               showError ? 'border-rose-500 focus:ring-rose-400' : 'border-slate-700 focus:ring-sky-400'
             }`}
           />
-          <div id={errorId} aria-live="polite" className="flex justify-between gap-4 text-sm">
-            <span className={showError ? 'text-rose-300' : 'text-slate-400'} data-testid="channel-hint">
-              {showError && !parsed.ok
-                ? channelNameMessage(parsed.error)
-                : 'Letters, digits, spaces and most punctuation. Anyone with the name can join.'}
+          <div aria-live="polite" className="flex justify-between gap-4 text-sm">
+            <span id={hintId} className={showError ? 'text-rose-300' : 'text-slate-400'}>
+              {showError ? problem : 'Letters a–z, digits, spaces and simple symbols. Anyone with the name can join.'}
             </span>
-            <span className={bytes > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'}>
-              {bytes}/{CHANNEL_NAME_MAX_BYTES}
+            <span className={characters > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'} aria-label={`${characters} of ${CHANNEL_NAME_MAX_BYTES} characters`}>
+              {characters}/{CHANNEL_NAME_MAX_BYTES}
             </span>
           </div>
+          {suggestion && (
+            <button
+              type="button"
+              onClick={() => {
+                setName(suggestion);
+                setTouched(false);
+              }}
+              className="self-start rounded-lg border border-sky-500/50 px-3 py-1 text-sm font-medium text-sky-200 hover:bg-sky-500/10 focus:outline-2 focus:outline-sky-400"
+            >
+              Use {suggestion}
+            </button>
+          )}
         </div>
         <button
           type="button"

@@ -16,3 +16,17 @@ export function decodePathSegments(
   }
   return { ok: true, value: decoded };
 }
+
+/**
+ * As much of a damaged segment as can be read: each run of escapes that is valid UTF-8 decoded, every
+ * other "%" kept as typed ("50%off" stays "50%off", "caf%C3%A9%zz" becomes "café%zz").
+ */
+export function readableSegment(segment: string): string {
+  return segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+}

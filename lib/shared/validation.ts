@@ -70,6 +70,45 @@ export const parseChannelName = (raw: unknown) =>
 /** A channel-name error in words for people (the API's words name the field "channelName"). */
 export const channelNameMessage = (error: string) => error.replace(/^channelName/, 'The channel name');
 
+/** Whether Agora accepts this one character in a channel name or user account. */
+export const isAgoraNameCharacter = (character: string) => AGORA_NAME_CHARACTER.test(character);
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Characters as a person counts them: "é", "غ" or "👋🏽" is one. Every character Agora allows is one
+ * byte, so for a name Agora accepts this count is its byte count too, and 64 of them is the limit.
+ */
+export const characterCount = (text: string): number => [...graphemes.segment(text)].length;
+
+/** A character for a sentence: itself in quotes, or what it is when it cannot be seen. */
+function nameForPeople(character: string): string {
+  if (/^\s$/u.test(character)) return character === '\t' ? 'a tab' : 'an unusual space';
+  if (/^[\p{C}\p{Z}]+$/u.test(character)) return 'an invisible character';
+  return `"${character}"`;
+}
+
+const inWords = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/**
+ * Why a (trimmed) channel name cannot be used, in words for the person typing it; null when it can.
+ * It follows parseChannelName exactly (it asks it), only the words differ: what the API says to a
+ * program, this says to a person.
+ */
+export function channelNameProblem(name: string): string | null {
+  const parsed = parseChannelName(name);
+  if (parsed.ok) return null;
+  if (name.length === 0) return 'Type a channel name.';
+  const refused = [...new Set([...graphemes.segment(name)].map(({ segment }) => segment).filter((character) => ![...character].every(isAgoraNameCharacter)))];
+  if (refused.length > 0) {
+    const shown = refused.slice(0, 3).map(nameForPeople);
+    const which = refused.length > 3 ? `${shown.join(', ')} and ${refused.length - 3} other characters` : inWords(shown);
+    return `A channel name cannot contain ${which}. Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).`;
+  }
+  if (name === '.' || name === '..') return `A channel name cannot be just "${name}", which links cannot carry. Add another character.`;
+  return `That is ${characterCount(name)} characters; a channel name has at most ${CHANNEL_NAME_MAX_BYTES}.`;
+}
+
 export const parseUserAccount = (raw: unknown) =>
   parseAgoraName('userAccount', raw, USER_ACCOUNT_MAX_BYTES, 'invalid_account');
 

@@ -1,0 +1,34 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { readApiAnswer } from '@/lib/client/api-answer';
+import type { Mode } from '@/lib/shared/call-contract';
+import { ModeBadge } from '../ui/mode-badge';
+
+type Status = { mode: Mode | null; problem: string | null };
+
+/**
+ * The "Local mode" badge every page shows, and for the operator of a deployment that cannot issue
+ * tokens, what to set. Asked at run time (the page itself is static) so it follows the
+ * deployment's current configuration.
+ */
+export function ServerStatus() {
+  const [status, setStatus] = useState<Status>({ mode: null, problem: null });
+  useEffect(() => {
+    fetch('/api/health', { cache: 'no-store' })
+      .then(readApiAnswer)
+      .then((answer) => setStatus({ mode: answer.body.mode === 'local' ? 'local' : null, problem: answer.status === 503 ? answer.error : null }))
+      .catch(() => undefined);
+  }, []);
+  return (
+    <>
+      {/* Room kept for the badge, so the heading does not move when it appears. */}
+      <div className="min-h-5">{status.mode && <ModeBadge mode={status.mode} withHint />}</div>
+      {status.problem && (
+        <div role="alert" data-testid="deployment-notice" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-4 text-rose-100">
+          <p className="font-semibold">This deployment cannot start calls yet.</p>
+          <p className="mt-1 text-sm text-rose-200/90">{status.problem}</p>
+        </div>
+      )}
+    </>
+  );
+}
