@@ -49,26 +49,25 @@ const nextConfig = (phase) => ({
   reactStrictMode: true,
   experimental: { inlineCss: true },
   async headers() {
+    const nosniff = { key: 'X-Content-Type-Options', value: 'nosniff' };
+    const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
     return [
       {
-        // Pages: what the browser may load and do. API answers are JSON that no browser renders.
-        source: '/:path((?!api/).*)',
+        // Documents: what the browser may load and do. Not API answers (JSON no browser renders) and
+        // not Next's static chunks: a CSP costs ~0.8 kB per response, and a script is no document.
+        source: '/:path((?!api/|_next/static/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: contentSecurityPolicy(phase === PHASE_DEVELOPMENT_SERVER) },
           { key: 'Permissions-Policy', value: 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          nosniff,
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+          hsts,
         ],
       },
-      {
-        source: '/api/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
-        ],
-      },
+      { source: '/api/:path*', headers: [nosniff, hsts] },
+      // Scripts and styles: the browser must not guess their type; nothing else applies to them.
+      { source: '/_next/static/:path*', headers: [nosniff] },
     ];
   },
 });

@@ -60,6 +60,15 @@ test('every page carries the security headers the SDK and the browser need', asy
   }
 });
 
+test('static scripts carry only what applies to a script: nosniff, not the page policy repeated', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const script = html.match(/\/_next\/static\/chunks\/[^"']+\.js/)![0];
+  const headers = (await request.get(script)).headers();
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['content-security-policy']).toBeUndefined();
+  expect(headers['permissions-policy']).toBeUndefined();
+});
+
 test('the policy is enforced: a request to a host it does not list is blocked and reported', async ({ browser, baseURL }) => {
   // A context of its own, outside the suite's CSP guard, which would (rightly) fail this test.
   const context = await browser.newContext({ baseURL });
