@@ -38,7 +38,7 @@ test.describe('landing and links', () => {
     await page.goto('/');
     const input = page.getByLabel('Channel name');
     await input.fill('غرفة الاجتماع');
-    await expect(page.getByLabel('13 of 64 characters')).toHaveText('13/64');
+    await expect(page.getByText('13/64', { exact: true })).toBeVisible();
     await expect(input).toHaveAccessibleDescription(/^A channel name cannot contain "غ", "ر", "ف" and 7 other characters\. Use English letters/);
     // Nothing of it can be kept, so a random name is offered.
     const offer = page.getByRole('button', { name: /^Use [a-z]+-[a-z]+-\d{4}$/ });

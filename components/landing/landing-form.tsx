@@ -82,7 +82,7 @@ export function LandingForm() {
             <span id={hintId} className={showError ? 'text-rose-300' : 'text-slate-400'}>
               {showError ? problem : 'Letters a–z, digits, spaces and simple symbols. Anyone with the name can join.'}
             </span>
-            <span className={characters > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'} aria-label={`${characters} of ${CHANNEL_NAME_MAX_BYTES} characters`}>
+            <span className={characters > CHANNEL_NAME_MAX_BYTES ? 'text-rose-300' : 'text-slate-500'}>
               {characters}/{CHANNEL_NAME_MAX_BYTES}
             </span>
           </div>

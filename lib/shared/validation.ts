@@ -82,11 +82,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export const characterCount = (text: string): number => [...graphemes.segment(text)].length;
 
 /** A character for a sentence: itself in quotes, or what it is when it cannot be seen. */
-function nameForPeople(character: string): string {
-  if (/^\s$/u.test(character)) return character === '\t' ? 'a tab' : 'an unusual space';
-  if (/^[\p{C}\p{Z}]+$/u.test(character)) return 'an invisible character';
-  return `"${character}"`;
-}
+const nameForPeople = (character: string) => (/^[\p{C}\p{Z}\s]+$/u.test(character) ? 'an invisible or unusual space character' : `"${character}"`);
 
 const inWords = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
