@@ -1,19 +1,52 @@
 // npm run check:dev — what a newcomer sees after `npm install && npm run dev`: starts `next dev`,
 // opens the landing page and a call page (also as 127.0.0.1), joins, and fails on any browser
-// console error, CSP report, uncaught page error, dev-overlay issue badge or server error in the dev log.
+// console error, CSP report, uncaught page error, dev-overlay issue badge, server error in the dev log,
+// or a page that reloads or refetches itself while nobody touches it. CHECK_DEV_LOG=<file> keeps
+// the dev server's whole log.
+import { writeFileSync } from 'node:fs';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
+import { portFromEnv } from './lib/free-port.mjs';
 
-const port = Number(process.env.CHECK_DEV_PORT ?? 3260);
+const port = await portFromEnv('CHECK_DEV_PORT');
 const base = `http://localhost:${port}`;
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', NODE_ENV: 'development' };
 
 const problems = [];
+
+/**
+ * Counts what the page's main frame fetches on its own: documents (one per goto, one more each time
+ * the page reloads itself) and router refreshes (RSC requests that are not prefetches: how Fast
+ * Refresh re-renders a page after a server change). Same-document history updates do not count:
+ * the App Router replaces its history entry once as it hydrates, which is no reload.
+ */
+function selfLoads(page) {
+  const counts = { documents: 0, refreshes: 0 };
+  page.on('request', (request) => {
+    if (request.frame() !== page.mainFrame()) return;
+    if (request.isNavigationRequest()) counts.documents++;
+    else if (request.headers()['rsc'] === '1' && !request.headers()['next-router-prefetch']) counts.refreshes++;
+  });
+  return () => ({ ...counts });
+}
+
+/** A page that reloads itself under next dev loses what the person typed: it must stay put. */
+async function staysPut(page, loads, where) {
+  const before = loads();
+  await page.waitForTimeout(5000);
+  const after = loads();
+  const documents = after.documents - before.documents;
+  const refreshes = after.refreshes - before.refreshes;
+  if (documents > 0) problems.push(`${where}: reloaded itself ${documents} time(s) within 5 s of loading`);
+  if (refreshes > 0) problems.push(`${where}: refetched itself ${refreshes} time(s) within 5 s of loading (Fast Refresh with no edit)`);
+}
+
 let server = null;
 try {
   server = await startNextServer(port, env, { command: 'dev' });
   const browser = await launchChromium();
   const context = await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] });
   const page = await context.newPage();
+  const loads = selfLoads(page);
   page.on('console', (message) => {
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
   });
@@ -26,11 +59,13 @@ try {
 
   // Pages compile on first visit under next dev, which takes a while on a small machine.
   await page.goto('/', { timeout: 120_000 });
+  await staysPut(page, loads, 'landing page');
   await page.getByLabel('Channel name').fill('dev-smoke');
   await page.getByLabel('Channel name').press('Enter');
   await page.waitForURL('**/call/dev-smoke', { timeout: 120_000 });
   const join = page.getByRole('button', { name: 'Join call' });
   await join.and(page.locator(':enabled')).waitFor({ timeout: 120_000 });
+  await staysPut(page, loads, 'call page');
   await issueBadge('call page, prejoin');
   await join.click();
   await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
@@ -63,7 +98,10 @@ try {
 server?.stop();
 const serverErrors = (server?.log() ?? '').split('\n').filter((line) => /⨯|\bError\b|Unhandled/.test(line));
 problems.push(...serverErrors.map((line) => `dev server: ${line.trim()}`));
+if (process.env.CHECK_DEV_LOG) writeFileSync(process.env.CHECK_DEV_LOG, server?.log() ?? '');
 if (problems.length > 0) {
+  // What the dev server did meanwhile (compiles, requests) is the first clue to a reload.
+  console.error(`The dev server's last lines:\n${(server?.log() ?? '').trim().split('\n').slice(-40).join('\n')}\n`);
   console.error(`FAIL: npm run dev is not clean:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   process.exit(1);
 }
