@@ -81,8 +81,11 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export const characterCount = (text: string): number => [...graphemes.segment(text)].length;
 
-/** A character for a sentence: itself in quotes, or what it is when it cannot be seen. */
-const nameForPeople = (character: string) => (/^[\p{C}\p{Z}\s]+$/u.test(character) ? 'an invisible or unusual space character' : `"${character}"`);
+/**
+ * A character for a sentence: itself in quotes, or what it is when it cannot be seen. Isolated
+ * (U+2068…U+2069) so a right-to-left letter does not reorder the quotes and commas around it.
+ */
+const nameForPeople = (character: string) => (/^[\p{C}\p{Z}\s]+$/u.test(character) ? 'an invisible or unusual space character' : `"\u2068${character}\u2069"`);
 
 const inWords = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
