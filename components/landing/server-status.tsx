@@ -16,7 +16,12 @@ export function ServerStatus() {
   useEffect(() => {
     fetch('/api/health', { cache: 'no-store' })
       .then(readApiAnswer)
-      .then((answer) => setStatus({ mode: answer.body.mode === 'local' ? 'local' : null, problem: answer.status === 503 ? answer.error : null }))
+      .then((answer) =>
+        setStatus({
+          mode: answer.body.mode === 'local' ? 'local' : null,
+          problem: answer.status === 503 ? answer.error : null,
+        }),
+      )
       .catch(() => undefined);
   }, []);
   return (
@@ -24,7 +29,11 @@ export function ServerStatus() {
       {/* Room kept for the badge, so the heading does not move when it appears. */}
       <div className="min-h-5">{status.mode && <ModeBadge mode={status.mode} withHint />}</div>
       {status.problem && (
-        <div role="alert" data-testid="deployment-notice" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-4 text-rose-100">
+        <div
+          role="alert"
+          data-testid="deployment-notice"
+          className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-4 text-rose-100"
+        >
           <p className="font-semibold">This deployment cannot start calls yet.</p>
           <p className="mt-1 text-sm text-rose-200/90">{status.problem}</p>
         </div>
