@@ -1,6 +1,5 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { readApiAnswer } from '@/lib/client/api-answer';
 import type { Mode } from '@/lib/shared/call-contract';
 import { ModeBadge } from '../ui/mode-badge';
 
@@ -14,14 +13,17 @@ type Status = { mode: Mode | null; problem: string | null };
 export function ServerStatus() {
   const [status, setStatus] = useState<Status>({ mode: null, problem: null });
   useEffect(() => {
+    // Read directly, not through readApiAnswer: nothing here decides by error code, and the code
+    // table it brings would be the start page's largest module (1.4 KB).
     fetch('/api/health', { cache: 'no-store' })
-      .then(readApiAnswer)
-      .then((answer) =>
+      .then(async (response) => {
+        const body: { mode?: unknown; error?: unknown } = await response.json().catch(() => ({}));
         setStatus({
-          mode: answer.body.mode === 'local' ? 'local' : null,
-          problem: answer.status === 503 ? answer.error : null,
-        }),
-      )
+          mode: body.mode === 'local' ? 'local' : null,
+          problem:
+            response.status === 503 ? (typeof body.error === 'string' ? body.error : `HTTP ${response.status}`) : null,
+        });
+      })
       .catch(() => undefined);
   }, []);
   return (
