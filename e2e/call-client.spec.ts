@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { blockAgora, type AgoraJoinRequest } from './support/agora-network';
 import { decodeRtcToken } from './support/access-token';
+import { callProblem, connectionStatus } from './support/call-page';
 import { expect, modeOf, protectContext, requireMode, test } from './support/fixtures';
 import { E2E_AGORA_APP_CERTIFICATE, E2E_AGORA_APP_ID } from './support/test-credentials';
 
@@ -11,8 +12,11 @@ const agoraBaseURL = process.env.E2E_AGORA_BASE_URL!;
 const SDK_MARKER = 'AgoraRTCError';
 
 /** Resolves with the frames a <video> inside the element has played so far. */
-async function videoFrames(page: Page, selector: string) {
-  return page.locator(`${selector} video`).evaluate((video: HTMLVideoElement) => ({
+/** The prejoin's own camera preview. */
+const preview = (page: Page) => page.getByRole('region', { name: 'Camera preview' }).locator('video');
+
+async function videoFrames(page: Page) {
+  return preview(page).evaluate((video: HTMLVideoElement) => ({
     width: video.videoWidth,
     time: video.currentTime,
     ready: video.readyState,
@@ -39,7 +43,7 @@ test.describe('landing page', () => {
     await page.getByLabel('Channel name').fill('team sync #1');
     await page.getByLabel('Channel name').press('Enter');
     await expect(page).toHaveURL(/\/call\/team%20sync%20%231$/);
-    await expect(page.getByTestId('channel-name')).toHaveText('team sync #1');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('team sync #1');
   });
 
   test('Random name makes up a valid channel name', async ({ page }) => {
@@ -90,15 +94,15 @@ test.describe('call page', () => {
     await expect(page.getByLabel('Channel name')).toHaveValue('50%off');
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(page).toHaveURL(/\/call\/50%25off$/);
-    await expect(page.getByTestId('channel-name')).toHaveText('50%off');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('50%off');
   });
 
   test('the prejoin preview plays live camera video and shows the microphone level', async ({ page }) => {
     await page.goto('/call/preview-check');
-    await expect(page.locator('[data-testid=local-video] video')).toBeVisible({ timeout: 20_000 });
-    const first = await videoFrames(page, '[data-testid=local-video]');
-    await expect.poll(async () => (await videoFrames(page, '[data-testid=local-video]')).time, { timeout: 10_000 }).toBeGreaterThan(first.time);
-    expect((await videoFrames(page, '[data-testid=local-video]')).width).toBe(640);
+    await expect(preview(page)).toBeVisible({ timeout: 20_000 });
+    const first = await videoFrames(page);
+    await expect.poll(async () => (await videoFrames(page)).time, { timeout: 10_000 }).toBeGreaterThan(first.time);
+    expect((await videoFrames(page)).width).toBe(640);
     const micLevel = async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'));
     await expect.poll(micLevel).toBeGreaterThan(0);
     // Muted, the bar rests at zero; unmuted, it follows the microphone again.
@@ -110,7 +114,7 @@ test.describe('call page', () => {
     await page.getByRole('button', { name: 'Turn camera off' }).click();
     await expect(page.getByText('Camera is off')).toBeVisible();
     await page.getByRole('button', { name: 'Turn camera on' }).click();
-    await expect(page.locator('[data-testid=local-video] video')).toBeVisible();
+    await expect(preview(page)).toBeVisible();
   });
 });
 
@@ -143,14 +147,14 @@ test.describe('Agora mode, offline', () => {
     const decoded = expectJoinCarries(joins[0]!, grant, 'agora-room');
     expect(decoded.privileges).toEqual({ 1: grant.expiry, 2: grant.expiry, 3: grant.expiry, 4: grant.expiry });
 
-    await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');
+    await expect(connectionStatus(page)).toHaveText('Connecting…');
     // Not joined yet: the screen says so, rather than looking joined and waiting for others.
     await expect(page.getByRole('heading', { name: 'Connecting to the call…' })).toBeVisible();
     await expect(page.getByText('Waiting for others to join')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
-    const problem = page.getByTestId('call-problem');
+    const problem = callProblem(page);
     await expect(problem).toContainText('Cannot reach Agora', { timeout: 15_000 });
-    await expect(page.getByTestId('connection-status')).toHaveText('Disconnected');
+    await expect(connectionStatus(page)).toHaveText('Disconnected');
     // The error screen offers what works there: Retry and one Leave, not the call's toolbar.
     await expect(page.getByRole('toolbar', { name: 'Call controls' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Leave' })).toHaveCount(1);
@@ -158,7 +162,7 @@ test.describe('Agora mode, offline', () => {
 
     const before = joins.length;
     await problem.getByRole('button', { name: 'Retry' }).click();
-    await expect(page.getByTestId('connection-status')).toHaveText('Connecting…');
+    await expect(connectionStatus(page)).toHaveText('Connecting…');
     await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(before);
     await expect(problem).toContainText('Cannot reach Agora', { timeout: 15_000 });
 
@@ -167,7 +171,7 @@ test.describe('Agora mode, offline', () => {
     // Rejoin goes straight back in, as the same uid, with a fresh token.
     const afterLeave = joins.length;
     await page.getByRole('button', { name: 'Rejoin' }).click();
-    await expect(page.getByTestId('connection-status')).toHaveText('Connecting…', { timeout: 20_000 });
+    await expect(connectionStatus(page)).toHaveText('Connecting…', { timeout: 20_000 });
     await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(afterLeave);
     expect(joins.at(-1)).toMatchObject({ cname: 'agora-room', uid: grant.uid });
   });
@@ -191,8 +195,8 @@ test.describe('Agora mode, offline', () => {
     expectJoinCarries(joins.find((request) => request.uid === screenGrant.uid)!, screenGrant, 'agora-share');
     // Offline, the share cannot connect either: it says so. The call itself cannot reach Agora, so
     // its error screen offers Retry and Leave, not Share screen.
-    await expect(page.getByTestId('share-error')).toContainText('The screen could not be shared', { timeout: 15_000 });
-    await expect(page.getByTestId('call-problem')).toContainText('Cannot reach Agora', { timeout: 15_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'The screen could not be shared' })).toBeVisible({ timeout: 15_000 });
+    await expect(callProblem(page)).toContainText('Cannot reach Agora', { timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
   });
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { adaAndBob, joinThroughUi, openPanel, openParticipant, remoteTiles } from './support/call-page';
+import { adaAndBob, expectTileNames, joinThroughUi, localTile, openPanel, openParticipant, remoteTiles } from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // How the call's tiles sit on the screen, as a person sees them: rings and borders whole at the
@@ -69,7 +69,7 @@ test('the speaking ring shows whole on every side of a tile, even one at the edg
   // Camera off: the ring is looked for against the plain tile, not against video.
   await ada.getByRole('button', { name: 'Turn camera off' }).click();
   const adaOnBob = remoteTiles(bob);
-  await expect(adaOnBob.getByTestId('avatar')).toBeVisible({ timeout: 10_000 });
+  await expect(adaOnBob.getByText('A', { exact: true }), 'her initial, in place of her video').toBeVisible({ timeout: 10_000 });
   // Side by side on a desktop, Ada's tile (the second) reaches the stage's right edge.
   const [stage, tile] = [(await bob.getByRole('region', { name: 'Participants' }).boundingBox())!, (await adaOnBob.boundingBox())!];
   expect(Math.round(tile.x + tile.width)).toBe(Math.round(stage.x + stage.width));
@@ -85,10 +85,10 @@ test('three people: the third tile is centred under the other two', async ({ bro
   const carol = await openParticipant(browser, baseURL!);
   await carol.setViewportSize({ width: 1280, height: 800 });
   await joinThroughUi(carol, channel, 'Carol');
-  await expect(remoteTiles(carol).getByTestId('tile-label')).toHaveText(['Ada', 'Bob'], { timeout: 15_000 });
+  await expectTileNames(remoteTiles(carol), ['Ada', 'Bob'], { timeout: 15_000 });
 
   const stage = (await carol.getByRole('region', { name: 'Participants' }).boundingBox())!;
-  const [you, first, last] = [(await carol.getByTestId('local-tile').boundingBox())!, (await remoteTiles(carol).nth(0).boundingBox())!, (await remoteTiles(carol).nth(1).boundingBox())!];
+  const [you, first, last] = [(await localTile(carol).boundingBox())!, (await remoteTiles(carol).nth(0).boundingBox())!, (await remoteTiles(carol).nth(1).boundingBox())!];
   expect(you.y, 'two in the first row').toBe(first.y);
   expect(last.y, 'the third below them').toBeGreaterThan(you.y + you.height);
   expect(Math.abs(last.x + last.width / 2 - (stage.x + stage.width / 2)), 'the last row centred').toBeLessThanOrEqual(1);

@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, requireMode, skipWhen, test } from './support/fixtures';
+import { callProblem } from './support/call-page';
 
 // The token inspector in a real browser against the running app: what a pasted token shows, the
 // join checklist, untrusted text rendered as text, the one request the page may make, and the
@@ -121,7 +122,7 @@ test('the call page names the mismatch when a join is refused, and links to the 
   });
   await page.goto('/call/diagnose-me');
   await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
-  const problem = page.getByTestId('call-problem');
+  const problem = callProblem(page);
   await expect(problem.getByRole('heading')).toHaveText('Agora rejected the access token');
   await expect(problem.getByTestId('token-diagnosis')).toContainText('Channel fails: the token is for channel "elsewhere", not "diagnose-me"');
   await expect(problem.getByRole('link', { name: 'Open the token inspector' })).toHaveAttribute('href', /^\/inspect\?channel=diagnose-me&uid=\d+$/);

@@ -1,4 +1,4 @@
-import { openPanel } from './support/call-page';
+import { connectionStatus, openPanel } from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // Using the call from the keyboard alone: Enter joins, focus lands in the call, the microphone and
@@ -10,7 +10,7 @@ test('Enter in the name field joins; focus lands on the call; Ctrl+D and Ctrl+E 
   const name = page.getByLabel('Your name');
   await name.fill('Kay');
   await name.press('Enter');
-  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect(connectionStatus(page)).toHaveText('Connected', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Mute microphone' })).toBeFocused();
 
   const chat = await openPanel(page, 'Chat');

@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { adaAndBob, expectLiveRemoteVideo, joinThroughUi, openPanel, openParticipant, rejoins, remoteTiles, renewals, sendChat, signalingRelogins, signalingRenewals } from './support/call-page';
+import { adaAndBob, callNotice, connectionStatus, expectLiveRemoteVideo, joinThroughUi, messages, openPanel, openParticipant, rejoins, remoteTiles, renewals, screenTiles, sendChat, signalingRelogins, signalingRenewals, toast } from './support/call-page';
 import { expect, requireMode, requireShortTokens, test } from './support/fixtures';
 
 // Real calls between browser contexts. Locally they run in local mode (WebRTC on loopback, the
@@ -17,17 +17,17 @@ test('two people in one channel see and hear each other; toggles and Leave show 
   await expect(remoteTiles(bob)).toHaveCount(1, { timeout: 10_000 });
   await expectLiveRemoteVideo(alice);
   await expectLiveRemoteVideo(bob);
-  await expect(remoteTiles(alice).getByTestId('mic-off-indicator')).toHaveCount(0);
+  await expect(remoteTiles(alice).getByRole('img', { name: 'microphone off' })).toHaveCount(0);
 
   await bob.getByRole('button', { name: 'Turn camera off' }).click();
   await bob.getByRole('button', { name: 'Mute microphone' }).click();
-  await expect(remoteTiles(alice).getByTestId('camera-off-indicator')).toBeVisible();
-  await expect(remoteTiles(alice).getByTestId('mic-off-indicator')).toBeVisible();
-  await expect(alice.locator('[data-testid=remote-video]')).toHaveCount(0);
+  await expect(remoteTiles(alice).getByRole('img', { name: 'camera off' })).toBeVisible();
+  await expect(remoteTiles(alice).getByRole('img', { name: 'microphone off' })).toBeVisible();
+  await expect(remoteTiles(alice).locator('video')).toHaveCount(0);
 
   await bob.getByRole('button', { name: 'Turn camera on' }).click();
   await bob.getByRole('button', { name: 'Unmute microphone' }).click();
-  await expect(remoteTiles(alice).getByTestId('camera-off-indicator')).toHaveCount(0);
+  await expect(remoteTiles(alice).getByRole('img', { name: 'camera off' })).toHaveCount(0);
   await expectLiveRemoteVideo(alice);
 
   await bob.getByRole('button', { name: 'Leave' }).click();
@@ -43,11 +43,11 @@ test('a third person joining sees both others live, and both see them', async ({
   const people = await Promise.all([0, 1, 2].map(() => openParticipant(browser, baseURL!)));
   for (const page of people) {
     await joinThroughUi(page, channel);
-    await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 10_000 });
+    await expect(connectionStatus(page)).toHaveText('Connected', { timeout: 10_000 });
   }
   for (const page of people) {
     await expect(remoteTiles(page)).toHaveCount(2, { timeout: 10_000 });
-    await expect(page.locator('[data-testid=remote-video] video')).toHaveCount(2, { timeout: 10_000 });
+    await expect(remoteTiles(page).locator('video')).toHaveCount(2, { timeout: 10_000 });
     await expectLiveRemoteVideo(page, { nth: 0 });
     await expectLiveRemoteVideo(page, { nth: 1 });
   }
@@ -93,18 +93,18 @@ test('someone who navigates away or closes the tab is gone for the others at onc
   requireMode(targetMode, 'local', "the bound is below the local server's stream timeout; Agora's own timeouts differ");
   const { ada, bob, channel } = await adaAndBob(browser, baseURL!, 'goodbye');
   await bob.getByRole('button', { name: 'Share screen' }).click();
-  await expect(ada.getByTestId('screen-tile')).toBeVisible({ timeout: 15_000 });
+  await expect(screenTiles(ada)).toBeVisible({ timeout: 15_000 });
 
   await bob.goto('/'); // navigates away while presenting
   await expect(remoteTiles(ada)).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
-  await expect(ada.getByTestId('screen-tile')).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
-  await expect(ada.getByTestId('toast')).toHaveText('Bob left');
+  await expect(screenTiles(ada)).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
+  await expect(toast(ada)).toHaveText('Bob left');
 
   await joinThroughUi(bob, channel, 'Bobby');
-  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText('Bobby', { timeout: 15_000 });
+  await expect(remoteTiles(ada)).toHaveAccessibleName('Bobby', { timeout: 15_000 });
   await bob.close({ runBeforeUnload: true }); // the tab is closed
   await expect(remoteTiles(ada)).toHaveCount(0, SOONER_THAN_THE_STREAM_TIMEOUT);
-  await expect(ada.getByTestId('toast')).toHaveText('Bobby left');
+  await expect(toast(ada)).toHaveText('Bobby left');
   await expect(ada.getByText('Waiting for others to join')).toBeVisible();
   for (const page of [ada, bob]) await page.context().close();
 });
@@ -129,7 +129,7 @@ test('with 40 s tokens the call and its chat stay up across two expiries, both t
   // Tokens last 40 s and renew 30 s ahead: by 55 s two original expiry times have passed.
   for (const expected of [1, 2, 3, 4]) {
     await expect.poll(() => renewals(alice), { timeout: 20_000 }).toBeGreaterThanOrEqual(expected);
-    await expect(alice.getByTestId('connection-status')).toHaveText('Connected');
+    await expect(connectionStatus(alice)).toHaveText('Connected');
   }
   await expect.poll(() => Date.now() - joinedAt, { timeout: 30_000 }).toBeGreaterThan(55_000);
   expect(await rejoins(alice)).toBe(0);
@@ -143,8 +143,8 @@ test('with 40 s tokens the call and its chat stay up across two expiries, both t
   expect(await signalingRelogins(alice)).toBe(0);
   await sendChat(bob, 'still here after two expiries');
   const chat = await openPanel(alice, 'Chat');
-  await expect(chat.getByTestId('chat-text').last()).toHaveText('still here after two expiries', { timeout: 10_000 });
-  await expect(remoteTiles(alice).getByTestId('tile-label')).toHaveText('Bob');
+  await expect(messages(chat).getByRole('paragraph').last()).toHaveText('still here after two expiries', { timeout: 10_000 });
+  await expect(remoteTiles(alice)).toHaveAccessibleName('Bob');
   for (const page of [alice, bob]) await page.context().close();
 });
 
@@ -162,18 +162,17 @@ test('when renewal keeps failing: warned, dropped at expiry with a clear message
   const failing = (route: Route) =>
     route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"token service down (test)"}' });
   await alice.route('**/api/rtc/**', failing);
-  const notice = alice.getByTestId('call-notice');
-  await expect(notice).toContainText('Could not renew your access token', { timeout: 20_000 });
-  await expect(notice).toContainText('the call will drop at');
+  await expect(callNotice(alice, 'Could not renew your access token')).toBeVisible({ timeout: 20_000 });
+  await expect(callNotice(alice, 'the call will drop at')).toBeVisible();
 
   // It says what happened: the renewals failed until the token ran out (not just "expired").
-  await expect(notice).toContainText('renewing the access token kept failing (could not get an access token) until the old token ran out', { timeout: 40_000 });
-  await expect(alice.getByTestId('connection-status')).toHaveText('Reconnecting with a fresh token…');
+  await expect(callNotice(alice, 'renewing the access token kept failing (could not get an access token) until the old token ran out')).toBeVisible({ timeout: 40_000 });
+  await expect(connectionStatus(alice)).toHaveText('Reconnecting with a fresh token…');
   await expect(remoteTiles(bob)).toHaveCount(0, { timeout: 5_000 });
 
   await alice.unroute('**/api/rtc/**', failing);
-  await expect(alice.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
-  await expect(notice).toContainText('You were reconnected; the call continues.');
+  await expect(connectionStatus(alice)).toHaveText('Connected', { timeout: 20_000 });
+  await expect(callNotice(alice, 'You were reconnected; the call continues.')).toBeVisible();
   expect(await rejoins(alice)).toBe(1);
   await expect(remoteTiles(bob)).toHaveCount(1, { timeout: 10_000 });
   await expectLiveRemoteVideo(bob);

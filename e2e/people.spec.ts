@@ -1,4 +1,4 @@
-import { adaAndBob, joinThroughUi, openPanel, openParticipant, remoteTiles, sendChat } from './support/call-page';
+import { adaAndBob, announcer, connectionStatus, expectTileNames, joinThroughUi, localTile, openPanel, openParticipant, remoteTiles, messages, sendChat } from './support/call-page';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
@@ -19,18 +19,18 @@ test('each person sees the other by name on the tile and in People, literally, w
   await joinThroughUi(ada, channel, ADA);
   await joinThroughUi(other, channel, TRICKY);
 
-  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText(TRICKY, { timeout: 15_000 });
-  await expect(remoteTiles(other).getByTestId('tile-label')).toHaveText(ADA, { timeout: 15_000 });
-  await expect(ada.getByTestId('local-tile').getByTestId('tile-label')).toHaveText(`${ADA} (you)`);
+  await expect(remoteTiles(ada)).toHaveAccessibleName(TRICKY, { timeout: 15_000 });
+  await expect(remoteTiles(other)).toHaveAccessibleName(ADA, { timeout: 15_000 });
+  await expect(localTile(ada)).toHaveAccessibleName(`${ADA} (you)`);
   expect(await remoteTiles(ada).locator('b').count(), 'the name is text, not markup').toBe(0);
 
   const people = await openPanel(ada, 'People');
-  await expect(people.getByTestId('person-name')).toHaveText([`${ADA} (you)`, TRICKY]);
+  await expectTileNames(people.getByRole('listitem'), [`${ADA} (you)`, TRICKY]);
 
   // Camera off: the avatar shows the other person's initials, from their name.
   await other.getByRole('button', { name: 'Turn camera off' }).click();
-  await expect(remoteTiles(ada).getByTestId('avatar')).toHaveText('م<', { timeout: 10_000 });
-  await expect(people.getByTestId('person-row').last().getByLabel('camera off')).toBeVisible();
+  await expect(remoteTiles(ada).getByText('م<', { exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(people.getByRole('listitem').last().getByRole('img', { name: 'camera off' })).toBeVisible();
 
   // The name is remembered in the browser for the next call.
   await ada.goto(`/call/${channel}-next`);
@@ -42,24 +42,26 @@ test('chat both ways: unread badge, sender and time, text shown literally, too-l
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'chat');
 
   await sendChat(ada, 'Hello <script>alert(1)</script> Bob');
-  const badge = bob.getByTestId('unread-badge');
-  await expect(badge).toHaveText('1', { timeout: 10_000 });
-  await expect(bob.getByTestId('announcer')).toContainText('New message from Ada');
+  const chatButton = bob.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: /^Chat/ });
+  await expect(chatButton).toHaveAccessibleName('Chat, 1 unread', { timeout: 10_000 });
+  await expect(chatButton.getByText('1', { exact: true })).toBeVisible();
+  await expect(announcer(bob)).toContainText('New message from Ada');
   const bobChat = await openPanel(bob, 'Chat');
-  await expect(badge).toHaveCount(0);
-  const received = bobChat.getByTestId('chat-message').last();
-  await expect(received.getByTestId('chat-sender')).toHaveText('Ada');
-  await expect(received.getByTestId('chat-text')).toHaveText('Hello <script>alert(1)</script> Bob');
+  await expect(chatButton).toHaveAccessibleName('Chat');
+  await expect(chatButton.getByText('1', { exact: true })).toHaveCount(0);
+  const received = messages(bobChat).last();
+  await expect(received.getByText('Ada', { exact: true })).toBeVisible();
+  await expect(received.getByRole('paragraph')).toHaveText('Hello <script>alert(1)</script> Bob');
   await expect(received.locator('time')).toHaveText(/^\d{1,2}:\d{2}/);
   expect(await bobChat.locator('script').count()).toBe(0);
 
   await sendChat(bob, 'Hi Ada\nsecond line');
   const adaChat = await openPanel(ada, 'Chat');
-  await expect(adaChat.getByTestId('chat-text').last()).toHaveText('Hi Ada\nsecond line', { timeout: 10_000 });
-  await expect(adaChat.getByTestId('chat-sender').first()).toHaveText('You');
+  await expect(messages(adaChat).getByRole('paragraph').last()).toHaveText('Hi Ada\nsecond line', { timeout: 10_000 });
+  await expect(messages(adaChat).first().getByText('You', { exact: true })).toBeVisible();
 
   await adaChat.getByLabel('Message', { exact: true }).fill('x'.repeat(503));
-  await expect(adaChat.getByTestId('chat-counter')).toHaveText('503/500');
+  await expect(adaChat.getByText('503/500', { exact: true })).toBeVisible();
   await expect(adaChat.getByText('3 characters too long (the limit is 500).')).toBeVisible();
   await expect(adaChat.getByRole('button', { name: 'Send' })).toBeDisabled();
   await expect(adaChat.getByLabel('Message', { exact: true })).toHaveValue('x'.repeat(503)); // refused, not cut
@@ -69,7 +71,7 @@ test('chat both ways: unread badge, sender and time, text shown literally, too-l
 /** Every chat bubble wraps its text inside itself, and lies inside the chat panel. */
 async function expectBubblesInsidePanel(page: Page, count: number) {
   const chat = await openPanel(page, 'Chat');
-  const bubbles = chat.getByTestId('chat-text');
+  const bubbles = messages(chat).getByRole('paragraph');
   await expect(bubbles).toHaveCount(count, { timeout: 10_000 });
   const panel = (await chat.boundingBox())!;
   for (const bubble of await bubbles.all()) {
@@ -100,13 +102,13 @@ test('a raised hand shows on the tile and in People for the others, and is annou
 
   await ada.getByRole('button', { name: 'Raise hand' }).click();
   await expect(ada.getByRole('button', { name: 'Lower hand' })).toBeVisible();
-  await expect(remoteTiles(bob).getByTestId('hand-indicator')).toBeVisible({ timeout: 10_000 });
-  await expect(bob.getByTestId('announcer')).toHaveText('Ada raised their hand');
+  await expect(remoteTiles(bob).getByRole('img', { name: 'hand raised' })).toBeVisible({ timeout: 10_000 });
+  await expect(announcer(bob)).toHaveText('Ada raised their hand');
   const people = await openPanel(bob, 'People');
-  await expect(people.getByTestId('person-row').last().getByTestId('hand-indicator')).toBeVisible();
+  await expect(people.getByRole('listitem').last().getByRole('img', { name: 'hand raised' })).toBeVisible();
 
   await ada.getByRole('button', { name: 'Lower hand' }).click();
-  await expect(remoteTiles(bob).getByTestId('hand-indicator')).toHaveCount(0, { timeout: 10_000 });
+  await expect(remoteTiles(bob).getByRole('img', { name: 'hand raised' })).toHaveCount(0, { timeout: 10_000 });
   for (const page of [ada, bob]) await page.context().close();
 });
 
@@ -124,7 +126,7 @@ test('a name typed while the page is still loading is kept when the page comes a
   release();
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
   await expect(name).toHaveValue('Typed Early');
-  await expect(page.getByTestId('name-hint')).toHaveText('Others in the call see this name. It is remembered in this browser.');
+  await expect(page.getByText('Others in the call see this name. It is remembered in this browser.', { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Your name')).toHaveValue('Typed Early');
 });
@@ -149,11 +151,11 @@ test('a name typed the moment the field appears is exactly what was typed; left 
   await expect(otherName).toHaveValue('');
   const suggested = (await otherName.getAttribute('placeholder'))!;
   expect(suggested).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
-  await expect(other.getByTestId('name-hint')).toHaveText(`Others in the call will see you as ${suggested}, or type your name.`);
+  await expect(other.getByText(`Others in the call will see you as ${suggested}, or type your name.`, { exact: true })).toBeVisible();
   await other.getByRole('button', { name: 'Join call' }).click();
   await page.getByRole('button', { name: 'Join call' }).click();
-  await expect(remoteTiles(page).getByTestId('tile-label')).toHaveText(suggested, { timeout: 15_000 });
-  await expect(remoteTiles(other).getByTestId('tile-label')).toHaveText('Grace Hopper', { timeout: 15_000 });
+  await expect(remoteTiles(page)).toHaveAccessibleName(suggested, { timeout: 15_000 });
+  await expect(remoteTiles(other)).toHaveAccessibleName('Grace Hopper', { timeout: 15_000 });
   for (const each of [page, other]) await each.context().close();
 });
 
@@ -163,10 +165,10 @@ test('the name field is checked as you type, like the channel name', async ({ pa
   // Typing before the page is alive is the test above; this one types into the live field.
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
   await name.fill('   ');
-  await expect(page.getByTestId('name-hint')).toHaveText('Type your name (1 to 64 characters).');
+  await expect(page.getByText('Type your name (1 to 64 characters).', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Join call' })).toBeDisabled({ timeout: 20_000 });
   await name.fill('n'.repeat(65));
-  await expect(page.getByTestId('name-hint')).toHaveText('Your name is 65 characters long; the maximum is 64.');
+  await expect(page.getByText('Your name is 65 characters long; the maximum is 64.', { exact: true })).toBeVisible();
   await name.fill('Grace');
   await expect(name).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
@@ -188,10 +190,10 @@ test('a hand raised and the microphone muted right after Join reach the others',
 
   await expect(bob.getByRole('button', { name: 'Lower hand' })).toBeVisible();
   await expect(bob.getByRole('button', { name: 'Unmute microphone' })).toBeVisible();
-  await expect(bob.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect(connectionStatus(bob)).toHaveText('Connected', { timeout: 15_000 });
   const bobTile = remoteTiles(ada);
-  await expect(bobTile.getByTestId('tile-label')).toHaveText('Bob', { timeout: 15_000 });
-  await expect(bobTile.getByTestId('hand-indicator')).toBeVisible({ timeout: 10_000 });
-  await expect(bobTile.getByTestId('mic-off-indicator')).toBeVisible();
+  await expect(bobTile).toHaveAccessibleName('Bob', { timeout: 15_000 });
+  await expect(bobTile.getByRole('img', { name: 'hand raised' })).toBeVisible({ timeout: 10_000 });
+  await expect(bobTile.getByRole('img', { name: 'microphone off' })).toBeVisible();
   for (const page of [ada, bob]) await page.context().close();
 });

@@ -1,4 +1,4 @@
-import { adaAndBob, expectLiveRemoteVideo, remoteTiles } from './support/call-page';
+import { adaAndBob, expectLiveRemoteVideo, expectTileNames, localTile, remoteTiles, screenTiles, stage, stageMain, stageStrip, tile } from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // Screen share, speaking and connection-quality marks, and the layouts, between real browsers.
@@ -10,18 +10,19 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'share');
 
   await ada.getByRole('button', { name: 'Share screen' }).click();
-  await expect(ada.getByTestId('presenting-bar')).toContainText('You are presenting');
-  await expect(ada.getByTestId('stage-main').getByTestId('my-screen-tile')).toBeVisible();
+  const presenting = ada.getByRole('status').filter({ hasText: 'You are presenting' });
+  await expect(presenting).toBeVisible();
+  await expect(stageMain(ada)).toHaveAccessibleName('Your screen');
   await expect(ada.getByText(/presenting/), 'the presenter is told once, by the bar with Stop').toHaveCount(1);
 
-  const stage = bob.getByTestId('stage-main');
-  await expect(stage.getByTestId('screen-tile').getByTestId('tile-label')).toHaveText("Ada's screen", { timeout: 15_000 });
-  const size = await expectLiveRemoteVideo(bob, { selector: '[data-testid=stage-main] [data-testid=screen-video]', timeout: 15_000 });
+  await expect(stageMain(bob)).toHaveAccessibleName("Ada's screen", { timeout: 15_000 });
+  const size = await expectLiveRemoteVideo(bob, { tiles: stageMain(bob), timeout: 15_000 });
   expect(size.width, 'the screen, not the 640x480 camera').toBeGreaterThan(640);
   await expect(bob.getByRole('region', { name: 'Stage: shared screen' })).toBeVisible();
   // The others (Ada's camera, Bob himself) sit in the strip; the screen is not an extra person.
-  await expect(bob.getByTestId('stage-strip').getByTestId('tile-label')).toHaveText(['Bob (you)', 'Ada']);
-  await expect(bob.getByTestId('people-count')).toHaveText('2');
+  await expectTileNames(stageStrip(bob).getByRole('figure'), ['Bob (you)', 'Ada']);
+  const peopleButton = bob.getByRole('button', { name: 'People (2)' });
+  await expect(peopleButton.getByText('2', { exact: true })).toBeVisible();
 
   // One presenter at a time. Bob, on a phone-sized screen, is told so below the header, not over it.
   await bob.setViewportSize({ width: 390, height: 844 });
@@ -31,13 +32,13 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
   const [header, notice] = [(await bob.locator('header').boundingBox())!, (await refusal.boundingBox())!];
   expect(notice.y, 'the notice starts below the header').toBeGreaterThanOrEqual(header.y + header.height);
 
-  await ada.getByTestId('presenting-bar').getByRole('button', { name: 'Stop' }).click();
-  await expect(ada.getByTestId('presenting-bar')).toHaveCount(0);
-  await expect(bob.getByTestId('screen-tile')).toHaveCount(0, { timeout: 10_000 });
+  await presenting.getByRole('button', { name: 'Stop' }).click();
+  await expect(presenting).toHaveCount(0);
+  await expect(screenTiles(bob)).toHaveCount(0, { timeout: 10_000 });
   // It went with Ada's screen, in the same moment, not some seconds later.
   expect(await refusal.count()).toBe(0);
-  await expect(ada.getByTestId('my-screen-tile')).toHaveCount(0);
-  await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
+  await expect(tile(ada, 'Your screen')).toHaveCount(0);
+  await expect(stage(bob)).toHaveCount(0);
   await expect(ada.getByRole('button', { name: 'Share screen' })).toBeVisible();
   for (const page of [ada, bob]) await page.context().close();
 });
@@ -52,7 +53,7 @@ test('who is speaking lights up on their tile; each tile shows its connection qu
   await expect.poll(() => speaking.count(), { timeout: 15_000, intervals: [100] }).toBe(1);
   // Muted, she never does.
   await ada.getByRole('button', { name: 'Mute microphone' }).click();
-  await expect(adaOnBob.getByTestId('mic-off-indicator')).toBeVisible();
+  await expect(adaOnBob.getByRole('img', { name: 'microphone off' })).toBeVisible();
   await bob.waitForTimeout(1500);
   const samples: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -61,10 +62,10 @@ test('who is speaking lights up on their tile; each tile shows its connection qu
   }
   expect(samples.every((sample) => sample === 0)).toBe(true);
 
-  const mark = adaOnBob.getByTestId('quality-mark');
-  await expect(mark).toHaveAttribute('aria-label', /^Connection: (excellent|good) \(round trip \d+ ms, [\d.]+ % loss\)$/, { timeout: 15_000 });
-  await expect(bob.getByTestId('local-tile').getByTestId('quality-mark')).toHaveAttribute('aria-label', /^Connection: (excellent|good)$/);
-  await expect(bob.getByTestId('local-tile').getByRole('meter', { name: 'Your microphone level' })).toBeVisible();
+  const mark = adaOnBob.getByRole('img', { name: /^Connection: / });
+  await expect(mark).toHaveAccessibleName(/^Connection: (excellent|good) \(round trip \d+ ms, [\d.]+ % loss\)$/, { timeout: 15_000 });
+  await expect(localTile(bob).getByRole('img', { name: /^Connection: / })).toHaveAccessibleName(/^Connection: (excellent|good)$/);
+  await expect(localTile(bob).getByRole('meter', { name: 'Your microphone level' })).toBeVisible();
   for (const page of [ada, bob]) await page.context().close();
 });
 
@@ -75,16 +76,16 @@ test('layouts: pin a tile to the stage from the keyboard; speaker view follows w
   await pin.focus();
   await bob.keyboard.press('Enter');
   await expect(bob.getByRole('region', { name: 'Stage: pinned tile' })).toBeVisible();
-  await expect(bob.getByTestId('stage-main').getByTestId('tile-label')).toHaveText('Ada');
+  await expect(stageMain(bob)).toHaveAccessibleName('Ada');
   await bob.getByRole('button', { name: 'Unpin Ada' }).click();
-  await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
+  await expect(stage(bob)).toHaveCount(0);
 
   await bob.getByRole('button', { name: 'More options' }).click();
   await bob.getByRole('menuitem', { name: 'Speaker view' }).click();
   await expect(bob.getByRole('region', { name: 'Stage: active speaker' })).toBeVisible();
-  await expect(bob.getByTestId('stage-main').getByTestId('tile-label')).toHaveText('Ada');
+  await expect(stageMain(bob)).toHaveAccessibleName('Ada');
   await bob.getByRole('button', { name: 'More options' }).click();
   await bob.getByRole('menuitem', { name: 'Grid view' }).click();
-  await expect(bob.getByTestId('stage-layout')).toHaveCount(0);
+  await expect(stage(bob)).toHaveCount(0);
   for (const page of [ada, bob]) await page.context().close();
 });

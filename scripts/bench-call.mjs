@@ -3,7 +3,7 @@
 // (the SDK is downloaded on that page; Agora itself is never contacted), and → Join enabled.
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, side by side.
 // Reports only; nothing is asserted.
-import { AGORA_TEST_ENV, firstFrameAt, launchChromium, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { AGORA_TEST_ENV, firstFrameAt, launchChromium, median, PREVIEW_VIDEO, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 import { freePort } from './lib/free-port.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -22,7 +22,7 @@ const browser = await launchChromium();
 async function measure(server, run) {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   // When the preview's first frame is presented (ms after navigation started).
-  await context.addInitScript(watchFirstFrame, { selector: '[data-testid=local-video] video', key: '__previewAt' });
+  await context.addInitScript(watchFirstFrame, { selector: PREVIEW_VIDEO, key: '__previewAt' });
   const page = await context.newPage();
   await page.route(/agora\.io|sd-rtn\.com/, (route) => route.abort()); // Agora is never contacted
   await page.goto(`${server.base}/call/bench-${run}`);

@@ -10,7 +10,7 @@
 // figures are printed side by side (this machine's speed drifts: only one run compares fairly).
 // Reports only; nothing is asserted.
 import { availableParallelism } from 'node:os';
-import { chromiumCpuShare, firstFrameAt, launchChromium, mainThreadBusyMs, median, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import { chromiumCpuShare, firstFrameAt, launchChromium, mainThreadBusyMs, median, REMOTE_VIDEO, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
 import { freePort } from './lib/free-port.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -52,7 +52,7 @@ async function joinOnce(server, run) {
   const join = await openPrejoin(bob, channel);
   // When Join is clicked, and when the first remote video frame is presented.
   await bob.evaluate(() => document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true }));
-  await bob.evaluate(watchFirstFrame, { selector: '[data-testid=remote-video] video', key: '__firstFrameAt' });
+  await bob.evaluate(watchFirstFrame, { selector: REMOTE_VIDEO, key: '__firstFrameAt' });
   await join.click();
   const frame = await firstFrameAt(bob, '__firstFrameAt');
   const click = await bob.evaluate(() => window.__clickAt);
@@ -107,7 +107,7 @@ async function cpuOfTabs(server) {
   const alone = await chromiumCpuShare(CPU_WINDOW_MS);
   const bob = await participant(server);
   await (await openPrejoin(bob, channel)).click();
-  await bob.locator('[data-testid=remote-video] video').waitFor();
+  await bob.locator(REMOTE_VIDEO).waitFor();
   await settle(bob);
   const together = await chromiumCpuShare(CPU_WINDOW_MS);
   await alice.context().close();
@@ -132,7 +132,7 @@ async function busyInCall(server) {
   const bob = await participant(server);
   await (await openPrejoin(alice, channel)).click();
   await (await openPrejoin(bob, channel)).click();
-  await Promise.all([alice, bob].map((page) => page.locator('[data-testid=remote-video] video').waitFor()));
+  await Promise.all([alice, bob].map((page) => page.locator(REMOTE_VIDEO).waitFor()));
   await bob.waitForTimeout(2000);
   const busy = await mainThreadBusyMs([alice, bob], BUSY_WINDOW_MS);
   await alice.context().close();
@@ -169,16 +169,16 @@ bob.on('response', (response) => {
 });
 await (await openPrejoin(alice, channel)).click();
 await (await openPrejoin(bob, channel)).click();
-await alice.waitForFunction(() => document.querySelector('[data-testid=remote-video] video')?.currentTime > 0, undefined, { timeout: 30_000 });
-await alice.evaluate(() => {
+await alice.waitForFunction((selector) => document.querySelector(selector)?.currentTime > 0, REMOTE_VIDEO, { timeout: 30_000 });
+await alice.evaluate((selector) => {
   window.__frames = [];
-  const video = document.querySelector('[data-testid=remote-video] video');
+  const video = document.querySelector(selector);
   const onFrame = (now) => {
     window.__frames.push(performance.timeOrigin + now);
     video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
-});
+}, REMOTE_VIDEO);
 while (renewals.length < Math.min(runs, 3)) await bob.waitForTimeout(500);
 await bob.waitForTimeout(2000);
 const frames = await alice.evaluate(() => window.__frames);

@@ -68,7 +68,7 @@ try {
   await staysPut(page, loads, 'call page');
   await issueBadge('call page, prejoin');
   await join.click();
-  await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('status', { name: 'Connection' }).getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
   await issueBadge('call page, in the call');
   // On a phone the dev indicator must not cover the call controls (it intercepted their clicks).

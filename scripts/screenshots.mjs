@@ -32,7 +32,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.waitForTimeout(800);
   await shot(page, 'prejoin', name);
   await join.click();
-  await page.getByTestId('invite-card').waitFor({ timeout: 15_000 * patience });
+  await page.getByRole('region', { name: 'Invite others' }).waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(500);
   await shot(page, 'alone', name);
   const guest = await (await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] })).newPage();
@@ -45,8 +45,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await guest.getByLabel('Your name').fill('Grace Hopper');
   await guestJoin.click();
   await guest.getByRole('button', { name: 'Mute microphone' }).click();
-  await page.locator('[data-testid=remote-video] video').waitFor({ timeout: 15_000 * patience });
-  await page.getByTestId('tile-label').filter({ hasText: 'Grace Hopper' }).waitFor({ timeout: 15_000 * patience });
+  await page.getByRole('figure', { name: 'Grace Hopper', exact: true }).locator('video').waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(2500); // quality marks arrive every 2 s
   await shot(page, 'call', name);
   await guest.getByRole('button', { name: 'Raise hand' }).click();
@@ -54,15 +53,15 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await guest.getByLabel('Message', { exact: true }).fill('Can everyone see the agenda? I will share it now.');
   await guest.getByLabel('Message', { exact: true }).press('Enter');
   await page.getByRole('button', { name: /^Chat/ }).click();
-  await page.getByTestId('chat-message').waitFor({ timeout: 10_000 * patience });
+  await page.getByRole('log', { name: 'Messages' }).getByRole('paragraph').first().waitFor({ timeout: 10_000 * patience });
   await page.waitForTimeout(500);
   await shot(page, 'chat', name);
   await page.getByRole('button', { name: 'Close chat' }).click();
   await guest.getByRole('button', { name: 'Share screen' }).click();
-  await page.getByTestId('screen-video').locator('video').waitFor({ timeout: 15_000 * patience });
+  await page.getByRole('figure', { name: "Grace Hopper's screen" }).locator('video').waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(1500);
   await shot(page, 'presentation', name);
-  await guest.getByTestId('presenting-bar').getByRole('button', { name: 'Stop' }).click();
+  await guest.getByRole('status').filter({ hasText: 'You are presenting' }).getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('button', { name: 'Leave' }).click();
   await page.getByRole('heading', { name: 'You left the call' }).waitFor();
   await shot(page, 'left', name);
@@ -71,7 +70,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.goto(`/inspect?channel=${channel}-2&uid=1234`);
   await page.getByRole('textbox', { name: 'Token', exact: true }).fill(rtcToken);
   await page.getByRole('button', { name: 'Verify signature with this server' }).click();
-  await page.getByTestId('signature-result').getByText(/Valid/).waitFor();
+  await page.getByRole('status', { name: 'Signature check' }).getByText(/Valid/).waitFor();
   await shot(page, 'inspect', name, { fullPage: true });
   await guest.context().close();
   await page.context().close();

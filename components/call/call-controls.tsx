@@ -28,9 +28,9 @@ type Props = {
 export const roundButton =
   'relative flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 sm:h-12 sm:w-12';
 
-function Badge({ children, testId }: { children: ReactNode; testId: string }) {
+function Badge({ children }: { children: ReactNode }) {
   return (
-    <span data-testid={testId} className="absolute -top-1 -right-1 min-w-5 rounded-full bg-sky-500 px-1 text-xs leading-5 font-semibold text-slate-950">
+    <span className="absolute -top-1 -right-1 min-w-5 rounded-full bg-sky-500 px-1 text-xs leading-5 font-semibold text-slate-950">
       {children}
     </span>
   );
@@ -64,7 +64,7 @@ export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, pe
       </button>
       <button type="button" aria-label={`People (${peopleCount})`} title="People" aria-expanded={panel === 'people'} onClick={() => toggle('people')} className={roundButton}>
         <PeopleIcon />
-        <Badge testId="people-count">{peopleCount}</Badge>
+        <Badge>{peopleCount}</Badge>
       </button>
       <button
         type="button"
@@ -75,7 +75,7 @@ export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, pe
         className={roundButton}
       >
         <ChatIcon />
-        {unread > 0 && <Badge testId="unread-badge">{unread}</Badge>}
+        {unread > 0 && <Badge>{unread}</Badge>}
       </button>
       <MoreMenu items={menu} className={roundButton} buttonRef={moreButton} />
       <button

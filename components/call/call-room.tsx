@@ -113,7 +113,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
         }
       >
         <p>
-          You left <strong className="break-all text-slate-100" data-testid="left-channel">{channel}</strong>. Your camera and microphone are off.
+          You left <strong className="break-all text-slate-100">{channel}</strong>. Your camera and microphone are off.
         </p>
       </StatusScreen>
     );

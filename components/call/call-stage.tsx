@@ -24,14 +24,13 @@ const STAGE_NAMES = { pinned: 'Stage: pinned tile', screen: 'Stage: shared scree
 
 function Stage({ layout, wide, tile }: { layout: Extract<Layout, { kind: 'stage' }>; wide: boolean; tile: (key: string) => ReactNode }) {
   return (
-    <section aria-label={STAGE_NAMES[layout.reason]} className={`flex h-full w-full gap-3 ${wide ? 'flex-row' : 'flex-col'}`} data-testid="stage-layout">
-      <div className="min-h-0 min-w-0 flex-1" data-testid="stage-main">
+    <section aria-label={STAGE_NAMES[layout.reason]} className={`flex h-full w-full gap-3 ${wide ? 'flex-row' : 'flex-col'}`}>
+      <div className="min-h-0 min-w-0 flex-1">
         {tile(layout.main)}
       </div>
       {layout.strip.length > 0 && (
         <ul
           aria-label="Others in the call"
-          data-testid="stage-strip"
           className={`flex shrink-0 gap-3 ${wide ? 'w-44 flex-col overflow-y-auto lg:w-56' : 'h-28 flex-row overflow-x-auto'}`}
         >
           {layout.strip.map((key) => (

@@ -39,7 +39,6 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
   const tiles: Record<string, () => ReactNode> = {
     [SELF]: () => (
       <TileFrame
-        testId="local-tile"
         label={`${me!.name} (you)`}
         hand={me!.hand}
         micOff={!media.micOn || !media.audioTrack}
@@ -52,7 +51,7 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
       </TileFrame>
     ),
     [MY_SCREEN]: () => (
-      <TileFrame testId="my-screen-tile" label="Your screen" {...pinState(MY_SCREEN)}>
+      <TileFrame label="Your screen" {...pinState(MY_SCREEN)}>
         {/* The bar above the stage says you are presenting, with Stop: the tile only marks the place. */}
         <div className="flex h-full items-center justify-center text-slate-500" aria-hidden="true">
           <ScreenIcon className="h-12 w-12" />

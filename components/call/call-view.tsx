@@ -145,10 +145,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           {modeBadge}
         </div>
         <ConnectionStatus snapshot={snapshot} />
-        <p className="sr-only" data-testid="token-renewals">
+        <p className="sr-only">
           {describeTokenState(snapshot)}
         </p>
-        <p className="sr-only" data-testid="signaling-state">
+        <p className="sr-only">
           {presenceSnapshot.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
         </p>
       </header>
@@ -156,7 +156,6 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
       {snapshot.notice && (
         <p
           role={snapshot.notice.kind === 'warning' ? 'alert' : 'status'}
-          data-testid="call-notice"
           className={`rounded-lg px-3 py-2 text-sm ${snapshot.notice.kind === 'warning' ? 'bg-amber-500/15 text-amber-200' : 'bg-sky-500/15 text-sky-200'}`}
         >
           {snapshot.notice.text}
@@ -172,7 +171,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
         </p>
       )}
       {share.error && (
-        <p role="alert" data-testid="share-error" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
+        <p role="alert" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
           {share.error}
           <button type="button" onClick={() => call.share.clearError()} className="rounded px-2 py-0.5 hover:bg-rose-500/20">
             Dismiss
@@ -180,7 +179,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
         </p>
       )}
       {presenceSnapshot.status === 'unavailable' && (
-        <p role="status" data-testid="signaling-notice" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
+        <p role="status" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
           {presenceSnapshot.problem}
         </p>
       )}
@@ -241,7 +240,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           onLeave={onLeave}
         />
       )}
-      <p className="sr-only" aria-live="polite" data-testid="announcer">
+      <p role="status" aria-label="Announcements" className="sr-only">
         {announcement}
       </p>
       <Toast message={toast} />

@@ -48,7 +48,7 @@ export function ConnectionStatus({ snapshot }: { snapshot: CallSnapshot }) {
     <p
       role="status"
       aria-live="polite"
-      data-testid="connection-status"
+      aria-label="Connection"
       title={describeTokenState(snapshot)}
       className="flex items-center gap-2 text-sm text-slate-200"
     >

@@ -6,7 +6,7 @@ type Props = { problem: CallProblem; onRetry: () => void; onLeave: () => void; c
 
 export function ProblemPanel({ problem, onRetry, onLeave, children }: Props) {
   return (
-    <div role="alert" data-testid="call-problem" className="mx-auto flex max-w-lg flex-col gap-3 rounded-2xl border border-rose-500/40 bg-rose-950/40 p-6">
+    <div role="alert" className="mx-auto flex max-w-lg flex-col gap-3 rounded-2xl border border-rose-500/40 bg-rose-950/40 p-6">
       <h2 className="text-xl font-semibold text-rose-100">{problem.title}</h2>
       <p className="text-rose-200/90">{problem.detail}</p>
       {children}

@@ -8,7 +8,7 @@ export function QualityBars({ mark }: { mark: QualityMark | undefined }) {
   const level = mark?.level ?? 0;
   const filled = level === 0 ? 0 : level <= 2 ? 3 : level <= 4 ? 2 : 1;
   return (
-    <span role="img" aria-label={mark?.description ?? 'Connection: not measured yet'} title={mark?.description} data-testid="quality-mark" className="flex items-end gap-0.5">
+    <span role="img" aria-label={mark?.description ?? 'Connection: not measured yet'} title={mark?.description} className="flex items-end gap-0.5">
       {[1, 2, 3].map((bar) => (
         <span key={bar} className={`w-1 rounded-sm ${bar <= filled ? COLOR[level] : 'bg-slate-600'}`} style={{ height: `${bar * 4}px` }} />
       ))}

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { initials } from '@/lib/client/display-name';
 import { useIsSpeaking, useQualityMark } from '@/lib/client/call/use-call';
 import type { Person, Screen } from '@/lib/client/people';
@@ -20,25 +20,26 @@ type FrameProps = TileState & {
   cameraOff?: boolean;
   hand?: boolean;
   children: ReactNode;
-  testId: string;
   /** Under the name, e.g. your own microphone's level. */
   extra?: ReactNode;
 };
 
 /** A tile's frame: the video (or avatar) with the person's name, marks and a pin control. */
-export function TileFrame({ label, micOff = false, cameraOff = false, hand = false, signalKey, pinned = false, onPin, children, testId, extra }: FrameProps) {
+export function TileFrame({ label, micOff = false, cameraOff = false, hand = false, signalKey, pinned = false, onPin, children, extra }: FrameProps) {
+  const labelId = useId();
   const speaking = useIsSpeaking(signalKey);
   const quality = useQualityMark(signalKey);
   return (
+    // Named by its caption's label alone ("Ada (you)", "Grace's screen"): the marks beside it are read as its content.
     <figure
-      data-testid={testId}
+      aria-labelledby={labelId}
       className="group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900"
     >
       {children}
       {/* The border and the speaking ring are drawn inside the tile, over the video: nothing around the tile can clip them. */}
       <span aria-hidden="true" className={`pointer-events-none absolute inset-0 rounded-2xl ring-inset ${speaking ? 'ring-4 ring-emerald-400' : 'ring-1 ring-slate-800'}`} />
       {hand && (
-        <span title="Hand raised" aria-label="hand raised" data-testid="hand-indicator" className="absolute top-2 left-2 rounded-full bg-amber-400 p-1.5 text-slate-950">
+        <span role="img" title="Hand raised" aria-label="hand raised" className="absolute top-2 left-2 rounded-full bg-amber-400 p-1.5 text-slate-950">
           <HandIcon className="h-5 w-5" />
         </span>
       )}
@@ -57,17 +58,17 @@ export function TileFrame({ label, micOff = false, cameraOff = false, hand = fal
       <figcaption className="absolute bottom-2 left-2 flex max-w-[calc(100%-1rem)] flex-col gap-1 rounded-lg bg-slate-950/70 px-2 py-1 text-sm">
         <span className="flex items-center gap-2">
           {quality && <QualityBars mark={quality} />}
-          <span className="truncate" data-testid="tile-label">
+          <span className="truncate" id={labelId}>
             {label}
           </span>
-          {speaking && <span className="sr-only" data-testid="speaking-indicator">speaking</span>}
+          {speaking && <span className="sr-only">speaking</span>}
           {micOff && (
-            <span title="Microphone off" aria-label="microphone off" data-testid="mic-off-indicator">
+            <span role="img" title="Microphone off" aria-label="microphone off">
               <MicOffIcon className="h-4 w-4 text-rose-400" />
             </span>
           )}
           {cameraOff && (
-            <span title="Camera off" aria-label="camera off" data-testid="camera-off-indicator">
+            <span role="img" title="Camera off" aria-label="camera off">
               <CameraOffIcon className="h-4 w-4 text-rose-400" />
             </span>
           )}
@@ -84,7 +85,6 @@ export function Avatar({ name, small = false }: { name: string; small?: boolean 
       <div
         className={`flex items-center justify-center rounded-full bg-slate-700 font-semibold ${small ? 'h-9 w-9 text-sm' : 'h-16 w-16 text-xl'}`}
         aria-hidden="true"
-        data-testid="avatar"
       >
         {initials(name)}
       </div>
@@ -93,7 +93,7 @@ export function Avatar({ name, small = false }: { name: string; small?: boolean 
 }
 
 /** Plays a remote video track into its box while mounted. */
-function RemoteVideo({ track, testId, fit = 'cover' }: { track: RemoteTrack; testId: string; fit?: 'cover' | 'contain' }) {
+function RemoteVideo({ track, fit = 'cover' }: { track: RemoteTrack; fit?: 'cover' | 'contain' }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
@@ -102,13 +102,13 @@ function RemoteVideo({ track, testId, fit = 'cover' }: { track: RemoteTrack; tes
     if (video) video.style.objectFit = fit;
     return () => track.stop();
   }, [track, fit]);
-  return <div ref={box} className="h-full w-full" data-testid={testId} />;
+  return <div ref={box} className="h-full w-full" />;
 }
 
 export function RemoteTile({ person, ...state }: { person: Person } & TileState) {
   return (
-    <TileFrame testId={`remote-tile-${person.uid}`} label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} signalKey={person.uid} {...state}>
-      {person.videoTrack ? <RemoteVideo track={person.videoTrack} testId="remote-video" /> : <Avatar name={person.joining ? '…' : person.name} />}
+    <TileFrame label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} signalKey={person.uid} {...state}>
+      {person.videoTrack ? <RemoteVideo track={person.videoTrack} /> : <Avatar name={person.joining ? '…' : person.name} />}
     </TileFrame>
   );
 }
@@ -116,8 +116,8 @@ export function RemoteTile({ person, ...state }: { person: Person } & TileState)
 /** Someone's shared screen: shown whole (never cropped), labelled with whose it is. */
 export function ScreenTile({ screen, ...state }: { screen: Screen } & TileState) {
   return (
-    <TileFrame testId="screen-tile" label={`${screen.ownerName}'s screen`} {...state}>
-      {screen.videoTrack ? <RemoteVideo track={screen.videoTrack} testId="screen-video" fit="contain" /> : <Avatar name={screen.ownerName} />}
+    <TileFrame label={`${screen.ownerName}'s screen`} {...state}>
+      {screen.videoTrack ? <RemoteVideo track={screen.videoTrack} fit="contain" /> : <Avatar name={screen.ownerName} />}
     </TileFrame>
   );
 }

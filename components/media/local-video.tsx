@@ -19,7 +19,7 @@ export function LocalVideo({ track, id, className = '' }: { track: PreviewVideoT
     return () => track.stop();
   }, [track]);
   return (
-    <div data-testid="local-video" className={`h-full w-full -scale-x-100 ${className}`}>
+    <div className={`h-full w-full -scale-x-100 ${className}`}>
       <video ref={video} id={id} autoPlay muted playsInline className="h-full w-full object-cover" />
     </div>
   );

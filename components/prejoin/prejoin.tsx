@@ -75,7 +75,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
       <section aria-label="Join the call" className="flex flex-col gap-5">
         <div>
           <p className="text-sm uppercase tracking-wide text-slate-400">Ready to join?</p>
-          <h1 className="break-all text-3xl font-semibold" data-testid="channel-name">
+          <h1 className="break-all text-3xl font-semibold">
             {channel}
           </h1>
           <div className="mt-2">{modeBadge}</div>

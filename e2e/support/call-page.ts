@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, newParticipantContext } from './fixtures';
 
 /** A person in their own browser context (own camera, own uid), driving the UI as a user would. */
@@ -20,18 +20,51 @@ export async function joinThroughUi(page: Page, channel: string, name?: string, 
   }
   if (name !== undefined) await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
-  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect(connectionStatus(page)).toHaveText('Connected', { timeout: 15_000 });
 }
 
-export const remoteTiles = (page: Page) => page.locator('[data-testid^=remote-tile-]');
+/** The call's connection state in words ("Connected", "Reconnecting…"), beside the channel name. */
+export const connectionStatus = (page: Page) => page.getByRole('status', { name: 'Connection' });
+
+/** Tiles are figures named by their caption: "Ada (you)", "Your screen", "Ada's screen", or the person's name. */
+export const tile = (page: Page | Locator, name: string) => page.getByRole('figure', { name, exact: true });
+export const localTile = (page: Page) => page.getByRole('figure', { name: / \(you\)$/ });
+/** Everyone else's tiles, in the order shown: the figures that are neither yours nor a screen. */
+export const remoteTiles = (page: Page | Locator) => page.getByRole('figure', { name: /^(?!.* \(you\)$)(?!.*'s screen$)(?!Your screen$)/ });
+export const screenTiles = (page: Page | Locator) => page.getByRole('figure', { name: /'s screen$/ });
+
+/** Asserts the tiles' names, in order. */
+export async function expectTileNames(tiles: Locator, names: string[], { timeout = 5_000 } = {}) {
+  await expect(tiles).toHaveCount(names.length, { timeout });
+  for (const [index, name] of names.entries()) await expect(tiles.nth(index)).toHaveAccessibleName(name, { timeout });
+}
+
+/** The stage (speaker view, a pinned tile or a shared screen): a region named "Stage: …". */
+export const stage = (page: Page) => page.getByRole('region', { name: /^Stage: / });
+/** The stage's large tile: it comes first, before the strip of everyone else. */
+export const stageMain = (page: Page) => stage(page).getByRole('figure').first();
+export const stageStrip = (page: Page) => stage(page).getByRole('list', { name: 'Others in the call' });
+
+/** The short notice at the top of the screen ("Bob left", "Invite link copied: …"). */
+export const toast = (page: Page) => page.getByRole('status', { name: 'Notification' });
+/** What the call page reads out to screen readers (new messages, raised hands). */
+export const announcer = (page: Page) => page.getByRole('status', { name: 'Announcements' });
+/**
+ * The call's notice under the header (a warning is an alert, news a status) holding `text`: the
+ * named live regions (Connection, Notification, Announcements) are not it.
+ */
+export const callNotice = (page: Page, text: string) => page.getByRole('alert').or(page.getByRole('status', { name: /^$/ })).filter({ hasText: text });
+
+/** The alert that replaces the tiles when the call cannot go on. */
+export const callProblem = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading') });
 
 /**
  * Asserts a remote video is playing live frames (its clock advances) at a real resolution, and
- * returns that resolution. By default the first person's; `selector` picks another (a screen),
+ * returns that resolution. By default the first person's; `tiles` picks others (a screen),
  * `nth` another person's.
  */
-export async function expectLiveRemoteVideo(page: Page, { selector = '[data-testid=remote-video]', nth = 0, timeout = 10_000 } = {}) {
-  const video = page.locator(`${selector} video`).nth(nth);
+export async function expectLiveRemoteVideo(page: Page, { tiles = remoteTiles(page), nth = 0, timeout = 10_000 } = {}) {
+  const video = tiles.locator('video').nth(nth);
   await expect(video).toBeVisible({ timeout });
   const time = () => video.evaluate((element: HTMLVideoElement) => element.currentTime);
   const start = await time();
@@ -48,8 +81,8 @@ export async function adaAndBob(browser: Browser, baseURL: string, prefix: strin
   const bob = await openParticipant(browser, baseURL);
   await joinThroughUi(ada, channel, 'Ada');
   await joinThroughUi(bob, channel, 'Bob');
-  await expect(remoteTiles(bob).getByTestId('tile-label')).toHaveText('Ada', { timeout: 15_000 });
-  await expect(remoteTiles(ada).getByTestId('tile-label')).toHaveText('Bob', { timeout: 15_000 });
+  await expect(remoteTiles(bob)).toHaveAccessibleName('Ada', { timeout: 15_000 });
+  await expect(remoteTiles(ada)).toHaveAccessibleName('Bob', { timeout: 15_000 });
   return { ada, bob, channel };
 }
 
@@ -59,6 +92,9 @@ export async function openPanel(page: Page, which: 'People' | 'Chat') {
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   return page.getByRole('complementary', { name: new RegExp(`^${which}`) });
 }
+
+/** The messages in an open chat panel, oldest first; each one's text is its paragraph. */
+export const messages = (chat: Locator) => chat.getByRole('log', { name: 'Messages' }).getByRole('listitem');
 
 /** Sends a chat message through the chat panel. */
 export async function sendChat(page: Page, text: string) {

@@ -29,6 +29,11 @@ export function launchChromium() {
  * `firstFrameAt`: polling with waitForFunction would compile Playwright's injected script in the
  * page's main world (~40 ms of its main thread) in the middle of what is measured.
  */
+/** The prejoin's camera preview. */
+export const PREVIEW_VIDEO = 'section[aria-label="Camera preview"] video';
+/** In a call, the tiles' videos other than your own (yours is the tile with your microphone level). */
+export const REMOTE_VIDEO = 'figure:not(:has([aria-label="Your microphone level"])) video';
+
 export function watchFirstFrame({ selector, key }) {
   const seen = new WeakSet();
   window[key] = new Promise((resolve) => {

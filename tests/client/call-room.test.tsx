@@ -98,7 +98,7 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
   await act(async () => {
     fireEvent.click(join);
   });
-  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected'));
   expect(clients).toHaveLength(1);
   expect(clients[0]!.join).toHaveBeenCalledTimes(1);
   const [appId, channel, token, uid] = clients[0]!.join.mock.calls[0]!;
@@ -111,7 +111,7 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
   expect(signaling.login).toHaveBeenCalledTimes(1);
   expect(signaling.login).toHaveBeenCalledWith({ token: '007rtm-for-4242' });
   expect(signaling.presence.setState).toHaveBeenCalledWith('strict-room', 'MESSAGE', { name: 'Ada Lovelace', hand: '0', screen: '' });
-  expect(screen.getByTestId('local-tile').textContent).toContain('Ada Lovelace (you)');
+  expect(screen.getByRole('figure', { name: 'Ada Lovelace (you)' })).toBeTruthy();
   const fetched = vi.mocked(fetch).mock.calls.map(([url, init]) => [String(url), (init!.headers as Record<string, string>)['x-call-ticket']]);
   expect(new Set(fetched.map(([url]) => url))).toEqual(new Set(['/api/rtc/strict-room/publisher/uid/4242/?expiry=300', '/api/rtm/4242/?expiry=300']));
   expect(fetched.every(([, ticket]) => ticket === 'ticket-from-the-page')).toBe(true);
@@ -135,8 +135,9 @@ it('while Signaling cannot connect, the call screen says so and the call stays u
   await act(async () => {
     fireEvent.click(join);
   });
-  await waitFor(() => expect(screen.getByTestId('signaling-notice').textContent).toMatch(/^Chat and names are unavailable: .*the call goes on\.$/), { timeout: 3000 });
-  expect(screen.getByTestId('connection-status').textContent).toBe('Connected');
+  const unavailable = /^Chat and names are unavailable: .*the call goes on\.$/;
+  await waitFor(() => expect(screen.getAllByRole('status').some((status) => unavailable.test(status.textContent!))).toBe(true), { timeout: 3000 });
+  expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected');
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mute microphone' }));
   });
@@ -168,9 +169,9 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   await act(async () => {
     fireEvent.click(join);
   });
-  const panel = await screen.findByTestId('call-problem');
+  const panel = await screen.findByRole('alert');
   expect(panel.textContent).toContain('Agora rejected the access token');
-  await waitFor(() => expect(screen.getByTestId('token-diagnosis').textContent).toContain('the token is for channel "other-room", not "refused-room"'));
+  await waitFor(() => expect(screen.getByRole('list', { name: 'What did not match' }).textContent).toContain('the token is for channel "other-room", not "refused-room"'));
   expect(screen.getByText('Open the token inspector').getAttribute('href')).toMatch(/^\/inspect\?channel=refused-room&uid=\d+$/);
 });
 
@@ -187,14 +188,14 @@ it("sharing a screen joins a second client with the page's screen uid and its ow
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
   });
-  await screen.findByTestId('presenting-bar');
+  await screen.findByText('You are presenting your screen to everyone in the call.');
   expect(clients).toHaveLength(2);
   expect(clients[1]!.join).toHaveBeenCalledWith('a'.repeat(32), 'share-room', '007token-for-4343', 4343);
   expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).toContain('/api/rtc/share-room/publisher/uid/4343/?expiry=300');
   expect(signaling.presence.setState).toHaveBeenLastCalledWith('share-room', 'MESSAGE', expect.objectContaining({ screen: '4343' }));
 
   await act(async () => endedListeners[0]!()); // "Stop sharing" in the browser's own bar
-  await waitFor(() => expect(screen.queryByTestId('presenting-bar')).toBeNull());
+  await waitFor(() => expect(screen.queryByText('You are presenting your screen to everyone in the call.')).toBeNull());
   expect(clients[1]!.leave).toHaveBeenCalled();
   expect(signaling.presence.setState).toHaveBeenLastCalledWith('share-room', 'MESSAGE', expect.objectContaining({ screen: '' }));
   expect(clients[0]!.leave).not.toHaveBeenCalled();
@@ -214,7 +215,7 @@ async function pressJoin() {
 async function joinRoom(channel: string, setup = fakeEngine()) {
   const view = render(<CallRoom channel={channel} config={config} engine={setup.engine} capture={setup.capture} />);
   await pressJoin();
-  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected'));
   return { ...setup, view };
 }
 
@@ -240,7 +241,7 @@ it('speaker view and a pinned tile are still chosen after Leave and Rejoin', asy
   await act(async () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Rejoin' }));
   });
-  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected'));
   expect(screen.getByRole('button', { name: 'Unpin Ada Lovelace (you)' }).getAttribute('aria-pressed')).toBe('true');
   fireEvent.click(screen.getByRole('button', { name: 'More options' }));
   expect(screen.getByRole('menuitem', { name: 'Grid view' })).toBeTruthy();
@@ -250,7 +251,7 @@ it('someone who just arrived shows as "Joining…" on their tile and in People u
   const { clients, signaling } = await joinRoom('names-room');
   await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
   await act(async () => clients[0]!.emit('user-joined', { uid: 7199, hasAudio: false, hasVideo: false }));
-  const tile = await screen.findByTestId('remote-tile-7199');
+  const tile = await screen.findByRole('figure', { name: 'Joining…' });
   expect(tile.querySelector('figcaption')!.textContent).toBe('Joining…');
   fireEvent.click(screen.getByRole('button', { name: 'People (2)' }));
   const people = screen.getByRole('complementary', { name: 'People (2)' });
@@ -277,7 +278,7 @@ it('"This room is full" offers Retry and one Leave, and none of the call control
   await joinWith('full-room', async () => {
     throw Object.assign(new Error('ROOM_FULL: channel "full-room" already has 6 participants, the local mode limit'), { code: 'ROOM_FULL' });
   });
-  const panel = await screen.findByTestId('call-problem');
+  const panel = await screen.findByRole('alert');
   expect(panel.textContent).toContain('This room is full');
   expect(screen.getAllByRole('button', { name: 'Leave' })).toHaveLength(1);
   expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
@@ -294,10 +295,10 @@ it('until the join has succeeded the screen says it is connecting, not that it w
   expect(screen.getByRole('heading', { name: 'Connecting to the call…' })).toBeTruthy();
   expect(screen.queryByText('Waiting for others to join')).toBeNull();
   expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();
-  expect(screen.getByTestId('local-tile')).toBeTruthy(); // your own preview stays
+  expect(screen.getByRole('figure', { name: / \(you\)$/ })).toBeTruthy(); // your own preview stays
 
   await act(async () => answer(4242));
-  await waitFor(() => expect(screen.getByTestId('connection-status').textContent).toBe('Connected'));
+  await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected'));
   expect(screen.getByRole('heading', { name: 'Waiting for others to join' })).toBeTruthy();
   expect(screen.queryByText('Connecting to the call…')).toBeNull();
 });
@@ -315,7 +316,7 @@ it('closing or leaving the page leaves at once: camera and screen clients leave 
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
   });
-  await screen.findByTestId('presenting-bar');
+  await screen.findByText('You are presenting your screen to everyone in the call.');
   // A page being closed does not live to see an unpublish answered.
   for (const client of clients) client.unpublish.mockImplementation(() => new Promise(() => {}));
 

@@ -93,7 +93,7 @@ describe('the call view and its tiles', () => {
     levels['1']!.now = 0.5;
     await act(async () => vi.advanceTimersByTime(200));
 
-    expect(within(screen.getByTestId('remote-tile-1')).getByText('speaking', { exact: true })).toBeTruthy();
+    expect(within(screen.getByRole('img', { name: adaTile }).closest('figure')!).getByText('speaking', { exact: true })).toBeTruthy();
     expect(renders.tiles.get(adaTile)).toBe(before.ada! + 1);
     expect(renders.tiles.get(graceTile)).toBe(before.grace);
     expect(renders.view).toBe(before.view);
