@@ -11,7 +11,7 @@ const LOOK: Record<CheckStatus, { mark: string; words: string; tone: string }> =
 export function CheckRow({ check }: { check: JoinCheck }) {
   const look = LOOK[check.status];
   return (
-    <li className="flex gap-3" data-testid={`check-${check.id}`}>
+    <li className="flex gap-3">
       <span aria-hidden="true" className={`w-4 shrink-0 text-center font-bold ${look.tone}`}>
         {look.mark}
       </span>

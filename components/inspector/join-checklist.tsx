@@ -68,7 +68,7 @@ export function JoinChecklist({ token, fields, onChange, nowS, localMode }: Prop
       : 'Agora would accept this join.';
 
   return (
-    <section aria-labelledby="join-checklist" className="flex flex-col gap-3 rounded-2xl bg-slate-900 p-4" data-testid="join-checklist">
+    <section aria-labelledby="join-checklist" className="flex flex-col gap-3 rounded-2xl bg-slate-900 p-4">
       <h2 id="join-checklist" className="text-lg font-semibold">
         Would it join?
       </h2>
@@ -87,7 +87,7 @@ export function JoinChecklist({ token, fields, onChange, nowS, localMode }: Prop
       {localMode && token.version === '006' && (
         <p className="text-amber-200">This server runs in local mode, which accepts AccessToken2 (007) tokens only; Agora still accepts 006.</p>
       )}
-      <p className="font-medium" data-testid="join-verdict" aria-live="polite">
+      <p className="font-medium" aria-live="polite">
         {verdict}
       </p>
       <ul className="flex flex-col gap-3">

@@ -50,7 +50,7 @@ export function SignatureCheck({ token, text, config }: Props) {
           </button>
         </>
       )}
-      <div aria-live="polite" data-testid="signature-result">
+      <div role="status" aria-label="Signature check">
         {answer && 'valid' in answer && answer.valid && <p className="font-medium text-emerald-300">✓ Valid: this server&apos;s App Certificate signed this token.</p>}
         {answer && 'valid' in answer && !answer.valid && (
           <p className="font-medium text-rose-300">

@@ -57,7 +57,7 @@ export function TokenDiagnosis({ problem, grant }: { problem: CallProblem; grant
   const explanation = inspection.ok ? explain(problem, grant!, inspection.token, nowS) : <p>The token cannot be read: {inspection.reason}</p>;
   if (!explanation) return null;
   return (
-    <div className="flex flex-col gap-2 rounded-lg bg-slate-950/60 p-3 text-sm text-slate-200" data-testid="token-diagnosis">
+    <div className="flex flex-col gap-2 rounded-lg bg-slate-950/60 p-3 text-sm text-slate-200">
       <p className="font-medium text-rose-100">Why:</p>
       {explanation}
       <a href={inspectorLink(grant!.channel, grant!.uid)} target="_blank" rel="noopener noreferrer" className="self-start text-sky-300 underline hover:text-sky-200">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AccessToken2View, DecodedService, DecodedToken, LegacyTokenView } from '@/lib/shared/token/decode';
 import { legacyPrivilegeName, privilegeName } from '@/lib/shared/token/services';
 import { accessToken2End, accessToken2PrivilegeEnd, formatUnixTime, legacyPrivilegeEnd, timingNotes, untilOrSince } from '@/lib/shared/token/timing';
@@ -34,7 +34,7 @@ function Privileges({ rows, nowS }: { rows: PrivilegeRow[]; nowS: number }) {
   return (
     <ul className="flex flex-col gap-1" aria-label="Privileges">
       {[...groups.values()].map((group) => (
-        <li key={group[0]!.name} data-testid="token-privilege">
+        <li key={group[0]!.name}>
           <span className="font-medium">{group.map((row) => row.name).join(', ')}</span>: ends <When at={group[0]!.end} nowS={nowS} />{' '}
           <span className="text-slate-400">· {group[0]!.value}</span>
         </li>
@@ -52,6 +52,7 @@ function shownValue(service: DecodedService, label: string, value: string) {
 }
 
 function Service({ service, token, nowS }: { service: DecodedService; token: AccessToken2View; nowS: number }) {
+  const headingId = useId();
   const tokenEnd = accessToken2End(token.issuedAt, token.expire);
   const rows = Object.entries(service.privileges).map(([privilege, value]) => ({
     name: privilegeName(service.type, Number(privilege)),
@@ -59,15 +60,15 @@ function Service({ service, token, nowS }: { service: DecodedService; token: Acc
     end: accessToken2PrivilegeEnd(token.issuedAt, value, tokenEnd)!,
   }));
   return (
-    <article className="flex flex-col gap-2 rounded-lg border border-slate-800 p-3" data-testid="token-service">
-      <h3 className="font-semibold">
+    <article aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg border border-slate-800 p-3">
+      <h3 className="font-semibold" id={headingId}>
         {service.name} <span className="font-normal text-slate-400">(service type {service.type})</span>
       </h3>
       {service.fields.length > 0 && (
         <dl className="flex flex-col gap-1">
           {service.fields.map((field) => (
             <Fact key={field.label} label={field.label}>
-              <span data-testid={`service-${field.label.toLowerCase()}`}>{shownValue(service, field.label, field.value)}</span>
+              {shownValue(service, field.label, field.value)}
             </Fact>
           ))}
         </dl>
@@ -126,13 +127,13 @@ function LegacyFacts({ token, nowS }: { token: LegacyTokenView; nowS: number }) 
 export function TokenFacts({ token, nowS }: { token: DecodedToken; nowS: number }) {
   const notes = [...token.notes, ...timingNotes(token, nowS)];
   return (
-    <section aria-labelledby="token-facts" className="flex flex-col gap-3 rounded-2xl bg-slate-900 p-4" data-testid="token-facts">
+    <section aria-labelledby="token-facts" className="flex flex-col gap-3 rounded-2xl bg-slate-900 p-4">
       <h2 id="token-facts" className="text-lg font-semibold">
         What the token says
       </h2>
       {token.version === '007' ? <AccessToken2Facts token={token} nowS={nowS} /> : <LegacyFacts token={token} nowS={nowS} />}
       {notes.length > 0 && (
-        <ul className="flex list-disc flex-col gap-1 rounded-lg border border-amber-500/40 bg-amber-500/10 py-2 pr-3 pl-7 text-sm text-amber-100" aria-label="Worth knowing" data-testid="token-notes">
+        <ul className="flex list-disc flex-col gap-1 rounded-lg border border-amber-500/40 bg-amber-500/10 py-2 pr-3 pl-7 text-sm text-amber-100" aria-label="Worth knowing">
           {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}

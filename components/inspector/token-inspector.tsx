@@ -51,7 +51,7 @@ export function TokenInspector({ config, initial }: Props) {
       </label>
       <div id={reasonId} aria-live="polite">
         {inspection && !inspection.ok && (
-          <p className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-amber-100" data-testid="token-reason">
+          <p className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-amber-100">
             {inspection.reason}
           </p>
         )}
