@@ -33,7 +33,7 @@ test('a deployment that cannot issue tokens tells the operator what to set on th
     }),
   );
   await page.goto('/');
-  const notice = page.getByTestId('deployment-notice');
+  const notice = page.getByRole('alert').filter({ hasText: 'This deployment cannot start calls yet.' });
   await expect(notice).toContainText('This deployment cannot start calls yet.');
   await expect(notice).toContainText('set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
 });
@@ -42,7 +42,7 @@ test('a healthy deployment shows no operator notice', async ({ page }) => {
   const health = page.waitForResponse('**/api/health');
   await page.goto('/');
   expect((await health).status()).toBe(200);
-  await expect(page.getByTestId('deployment-notice')).toHaveCount(0);
+  await expect(page.getByText('This deployment cannot start calls yet.')).toHaveCount(0);
 });
 
 test('every page carries the security headers the SDK and the browser need', async ({ request }) => {

@@ -33,7 +33,6 @@ export function ServerStatus() {
       {status.problem && (
         <div
           role="alert"
-          data-testid="deployment-notice"
           className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-4 text-rose-100"
         >
           <p className="font-semibold">This deployment cannot start calls yet.</p>

@@ -58,14 +58,9 @@ describe('production markup', () => {
     });
 
   // Tests find things by what a person sees or by ARIA: no data-testid, no state in data- attributes.
-  // The landing page's data-testids go with its rework, under way separately (issue #23 item 6):
-  // drop this exemption with them.
-  const pendingLandingTestId = (file: string, attribute: string) => attribute === 'data-testid' && file.startsWith(join('components', 'landing'));
-
   it('carries no data- attributes for tests to read, data-testid included (data-autofocus is read by the panel code)', () => {
     const found = [...files('components'), ...files('app')].flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/\bdata-(?!autofocus\b)[a-z-]+/g)]
-        .filter(([attribute]) => !pendingLandingTestId(file, attribute))
         .map(([attribute]) => `${file}: ${attribute}`),
     );
     expect(found).toEqual([]);
