@@ -7,7 +7,11 @@ import nextTypescript from 'eslint-config-next/typescript';
 const onlyFrom = (forbidden, why) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: [{ group: forbidden.flatMap((room) => [`@/lib/${room}/*`, `@/lib/${room}`, `**/${room}/*`]), message: why }] },
+    {
+      patterns: [
+        { group: forbidden.flatMap((room) => [`@/lib/${room}/*`, `@/lib/${room}`, `**/${room}/*`]), message: why },
+      ],
+    },
   ],
 });
 
@@ -20,7 +24,10 @@ const config = [
   },
   {
     files: ['lib/shared/**'],
-    rules: onlyFrom(['server', 'client'], 'lib/shared is used by both sides and imports neither lib/server nor lib/client'),
+    rules: onlyFrom(
+      ['server', 'client'],
+      'lib/shared is used by both sides and imports neither lib/server nor lib/client',
+    ),
   },
   {
     files: ['lib/server/**'],
@@ -32,7 +39,15 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    ignores: ['.next/**', '.next-secret-check/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'screenshots/**'],
+    ignores: [
+      '.next/**',
+      '.next-secret-check/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'screenshots/**',
+    ],
   },
 ];
 

@@ -6,7 +6,9 @@ const AGORA_HOSTS = ['*.agora.io', '*.sd-rtn.com', '*.rtnsvc.com', '*.rtesvc.com
 
 /** `dev`: React's development build evaluates code (call stacks, the overlay); production never may. */
 function contentSecurityPolicy(dev) {
-  const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL ? new URL(process.env.NEXT_PUBLIC_TOKEN_SERVER_URL).origin : '';
+  const external = process.env.NEXT_PUBLIC_TOKEN_SERVER_URL
+    ? new URL(process.env.NEXT_PUBLIC_TOKEN_SERVER_URL).origin
+    : '';
   const agora = AGORA_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]).join(' ');
   return [
     "default-src 'self'",
@@ -30,8 +32,14 @@ function contentSecurityPolicy(dev) {
  * line it prints) plus ALLOWED_DEV_ORIGINS, so a phone on the same network can load the app.
  */
 function devOrigins() {
-  const own = Object.values(networkInterfaces()).flat().filter((address) => address && !address.internal).map((address) => (address.family === 'IPv6' ? `[${address.address}]` : address.address));
-  const extra = (process.env.ALLOWED_DEV_ORIGINS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+  const own = Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && !address.internal)
+    .map((address) => (address.family === 'IPv6' ? `[${address.address}]` : address.address));
+  const extra = (process.env.ALLOWED_DEV_ORIGINS ?? '')
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean);
   // Next prints localhost; 127.0.0.1 is the same machine, and without it the page never hydrates.
   return ['127.0.0.1', ...own, ...extra];
 }
@@ -58,7 +66,10 @@ const nextConfig = (phase) => ({
         source: '/:path((?!api/|_next/static/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: contentSecurityPolicy(phase === PHASE_DEVELOPMENT_SERVER) },
-          { key: 'Permissions-Policy', value: 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()' },
+          {
+            key: 'Permissions-Policy',
+            value: 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()',
+          },
           nosniff,
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },

@@ -8,7 +8,8 @@ export default function Home() {
         <ServerStatus />
         <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Video calls, one name away.</h1>
         <p className="text-lg text-slate-300">
-          Type a channel name and talk. Share the link; whoever opens it joins you. Access tokens are issued and renewed for you.
+          Type a channel name and talk. Share the link; whoever opens it joins you. Access tokens are issued and renewed
+          for you.
         </p>
       </div>
       <LandingForm />

@@ -28,7 +28,9 @@ test.describe('landing page', () => {
     await page.goto('/');
     const input = page.getByLabel('Channel name');
     await input.fill('café');
-    await expect(input).toHaveAccessibleDescription(/^A channel name cannot contain "\u2068é\u2069"\. Use English letters without accents/);
+    await expect(input).toHaveAccessibleDescription(
+      /^A channel name cannot contain "\u2068é\u2069"\. Use English letters without accents/,
+    );
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await input.fill('a'.repeat(65));
     await expect(input).toHaveAccessibleDescription('That is 65 characters; a channel name has at most 64.');
@@ -57,7 +59,8 @@ test.describe('landing page', () => {
   test('downloads none of the Agora SDK, which the call page does download', async ({ page, request }) => {
     const scripts = new Map<string, string>();
     page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.text().catch(() => ''));
+      if (response.request().resourceType() === 'script')
+        scripts.set(response.url(), await response.text().catch(() => ''));
     });
     await page.goto('/');
     await page.waitForLoadState('networkidle');
@@ -90,7 +93,9 @@ test.describe('call page', () => {
 
   test('a damaged call link keeps what can be read of the name: /call/50%off offers "50%off"', async ({ page }) => {
     await page.goto('/call/50%off');
-    await expect(page.getByRole('alert').filter({ hasText: 'That call link was damaged' })).toContainText('what could be read of its channel name');
+    await expect(page.getByRole('alert').filter({ hasText: 'That call link was damaged' })).toContainText(
+      'what could be read of its channel name',
+    );
     await expect(page.getByLabel('Channel name')).toHaveValue('50%off');
     await page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(page).toHaveURL(/\/call\/50%25off$/);
@@ -103,7 +108,8 @@ test.describe('call page', () => {
     const first = await videoFrames(page);
     await expect.poll(async () => (await videoFrames(page)).time, { timeout: 10_000 }).toBeGreaterThan(first.time);
     expect((await videoFrames(page)).width).toBe(640);
-    const micLevel = async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'));
+    const micLevel = async () =>
+      Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'));
     await expect.poll(micLevel).toBeGreaterThan(0);
     // Muted, the bar rests at zero; unmuted, it follows the microphone again.
     await page.getByRole('button', { name: 'Mute microphone' }).click();
@@ -122,7 +128,11 @@ test.describe('call page', () => {
  * The join request the SDK sent towards Agora carries exactly the minted grant (App ID, channel,
  * uid, token), and that token decodes to this join (signed with our certificate, when it is ours).
  */
-function expectJoinCarries(join: AgoraJoinRequest, grant: { appId: string; uid: number; rtcToken: string }, channel: string) {
+function expectJoinCarries(
+  join: AgoraJoinRequest,
+  grant: { appId: string; uid: number; rtcToken: string },
+  channel: string,
+) {
   const appId = againstDeployment ? grant.appId : E2E_AGORA_APP_ID;
   expect(join).toEqual({ appid: appId, cname: channel, uid: grant.uid, key: grant.rtcToken });
   const decoded = decodeRtcToken(join.key, againstDeployment ? undefined : E2E_AGORA_APP_CERTIFICATE);
@@ -134,10 +144,15 @@ function expectJoinCarries(join: AgoraJoinRequest, grant: { appId: string; uid: 
 test.describe('Agora mode, offline', () => {
   test.use({ baseURL: agoraBaseURL });
 
-  test('Join sends Agora exactly the token our server minted, then "cannot reach Agora" with a working Retry', async ({ page, targetMode }) => {
+  test('Join sends Agora exactly the token our server minted, then "cannot reach Agora" with a working Retry', async ({
+    page,
+    targetMode,
+  }) => {
     requireMode(targetMode, 'agora', "it intercepts the SDK's join request to Agora");
     const joins = await blockAgora(page);
-    const minted = page.waitForResponse((response) => /\/api\/rtc\/agora-room\/publisher\/uid\/\d+\//.test(response.url()));
+    const minted = page.waitForResponse((response) =>
+      /\/api\/rtc\/agora-room\/publisher\/uid\/\d+\//.test(response.url()),
+    );
     await page.goto('/call/agora-room');
     const grant = await (await minted).json();
     expect(grant).toMatchObject({ channel: 'agora-room', role: 'publisher', mode: 'agora' });
@@ -158,7 +173,8 @@ test.describe('Agora mode, offline', () => {
     // The error screen offers what works there: Retry and one Leave, not the call's toolbar.
     await expect(page.getByRole('toolbar', { name: 'Call controls' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Leave' })).toHaveCount(1);
-    for (const control of ['Share screen', 'Raise hand', 'Chat']) await expect(page.getByRole('button', { name: control })).toHaveCount(0);
+    for (const control of ['Share screen', 'Raise hand', 'Chat'])
+      await expect(page.getByRole('button', { name: control })).toHaveCount(0);
 
     const before = joins.length;
     await problem.getByRole('button', { name: 'Retry' }).click();
@@ -176,31 +192,47 @@ test.describe('Agora mode, offline', () => {
     expect(joins.at(-1)).toMatchObject({ cname: 'agora-room', uid: grant.uid });
   });
 
-  test('Share screen sends Agora a second join, for the screen uid, carrying exactly the token our server minted for that uid', async ({ page, targetMode }) => {
+  test('Share screen sends Agora a second join, for the screen uid, carrying exactly the token our server minted for that uid', async ({
+    page,
+    targetMode,
+  }) => {
     requireMode(targetMode, 'agora', "it intercepts the SDK's join requests to Agora");
     const joins = await blockAgora(page);
-    const camera = page.waitForResponse((response) => /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()));
+    const camera = page.waitForResponse((response) =>
+      /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()),
+    );
     await page.goto('/call/agora-share');
     const cameraGrant = await (await camera).json();
     await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
     await expect.poll(() => joins.length, { timeout: 10_000 }).toBeGreaterThan(0);
 
     const screenToken = page.waitForResponse(
-      (response) => /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()) && !response.url().includes(`/uid/${cameraGrant.uid}/`),
+      (response) =>
+        /\/api\/rtc\/agora-share\/publisher\/uid\/\d+\//.test(response.url()) &&
+        !response.url().includes(`/uid/${cameraGrant.uid}/`),
     );
     await page.getByRole('button', { name: 'Share screen' }).click();
     const screenGrant = await (await screenToken).json();
     expect(screenGrant.uid).not.toBe(cameraGrant.uid);
     await expect.poll(() => joins.find((join) => join.uid === screenGrant.uid), { timeout: 10_000 }).toBeDefined();
-    expectJoinCarries(joins.find((request) => request.uid === screenGrant.uid)!, screenGrant, 'agora-share');
+    expectJoinCarries(
+      joins.find((request) => request.uid === screenGrant.uid)!,
+      screenGrant,
+      'agora-share',
+    );
     // Offline, the share cannot connect either: it says so. The call itself cannot reach Agora, so
     // its error screen offers Retry and Leave, not Share screen.
-    await expect(page.getByRole('alert').filter({ hasText: 'The screen could not be shared' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'The screen could not be shared' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(callProblem(page)).toContainText('Cannot reach Agora', { timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
   });
 
-  test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({ page, targetMode }) => {
+  test('Advanced: joining with an App ID and token pasted from Agora Console sends exactly those', async ({
+    page,
+    targetMode,
+  }) => {
     requireMode(targetMode, 'agora', "it intercepts the SDK's join request to Agora");
     const joins = await blockAgora(page);
     await page.goto('/call/pasted-room');

@@ -1,5 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { adaAndBob, expectTileNames, joinThroughUi, localTile, openPanel, openParticipant, remoteTiles } from './support/call-page';
+import {
+  adaAndBob,
+  expectTileNames,
+  joinThroughUi,
+  localTile,
+  openPanel,
+  openParticipant,
+  remoteTiles,
+} from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // How the call's tiles sit on the screen, as a person sees them: rings and borders whole at the
@@ -17,7 +25,12 @@ async function ringSides(page: Page, tile: Locator) {
   const viewport = page.viewportSize()!;
   const x = Math.max(0, Math.floor(box.x) - 6);
   const y = Math.max(0, Math.floor(box.y) - 6);
-  const clip = { x, y, width: Math.min(viewport.width, Math.ceil(box.x + box.width) + 6) - x, height: Math.min(viewport.height, Math.ceil(box.y + box.height) + 6) - y };
+  const clip = {
+    x,
+    y,
+    width: Math.min(viewport.width, Math.ceil(box.x + box.width) + 6) - x,
+    height: Math.min(viewport.height, Math.ceil(box.y + box.height) + 6) - y,
+  };
   const png = (await page.screenshot({ clip })).toString('base64');
   const edges = { left: box.x - x, top: box.y - y, right: box.x + box.width - x, bottom: box.y + box.height - y };
   return page.evaluate(
@@ -33,7 +46,9 @@ async function ringSides(page: Page, tile: Locator) {
         return Math.abs(r! - ring.r) < 40 && Math.abs(g! - ring.g) < 40 && Math.abs(b! - ring.b) < 40;
       };
       const across = (at: (offset: number) => [number, number]) =>
-        Array.from({ length: 12 }, (_, index) => at(index - 6)).some(([x, y]) => x >= 0 && y >= 0 && x < image.width && y < image.height && isRing(x, y));
+        Array.from({ length: 12 }, (_, index) => at(index - 6)).some(
+          ([x, y]) => x >= 0 && y >= 0 && x < image.width && y < image.height && isRing(x, y),
+        );
       const midX = (edges.left + edges.right) / 2;
       const midY = (edges.top + edges.bottom) / 2;
       return {
@@ -63,15 +78,23 @@ async function colorsAt(page: Page, points: [number, number][]) {
   );
 }
 
-test('the speaking ring shows whole on every side of a tile, even one at the edge of the stage', async ({ browser, baseURL }) => {
+test('the speaking ring shows whole on every side of a tile, even one at the edge of the stage', async ({
+  browser,
+  baseURL,
+}) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'ring');
   await bob.setViewportSize({ width: 1280, height: 800 });
   // Camera off: the ring is looked for against the plain tile, not against video.
   await ada.getByRole('button', { name: 'Turn camera off' }).click();
   const adaOnBob = remoteTiles(bob);
-  await expect(adaOnBob.getByText('A', { exact: true }), 'her initial, in place of her video').toBeVisible({ timeout: 10_000 });
+  await expect(adaOnBob.getByText('A', { exact: true }), 'her initial, in place of her video').toBeVisible({
+    timeout: 10_000,
+  });
   // Side by side on a desktop, Ada's tile (the second) reaches the stage's right edge.
-  const [stage, tile] = [(await bob.getByRole('region', { name: 'Participants' }).boundingBox())!, (await adaOnBob.boundingBox())!];
+  const [stage, tile] = [
+    (await bob.getByRole('region', { name: 'Participants' }).boundingBox())!,
+    (await adaOnBob.boundingBox())!,
+  ];
   expect(Math.round(tile.x + tile.width)).toBe(Math.round(stage.x + stage.width));
   // Her fake microphone beeps on and off: at some moment she is speaking, and then all four sides show.
   await expect
@@ -88,10 +111,16 @@ test('three people: the third tile is centred under the other two', async ({ bro
   await expectTileNames(remoteTiles(carol), ['Ada', 'Bob'], { timeout: 15_000 });
 
   const stage = (await carol.getByRole('region', { name: 'Participants' }).boundingBox())!;
-  const [you, first, last] = [(await localTile(carol).boundingBox())!, (await remoteTiles(carol).nth(0).boundingBox())!, (await remoteTiles(carol).nth(1).boundingBox())!];
+  const [you, first, last] = [
+    (await localTile(carol).boundingBox())!,
+    (await remoteTiles(carol).nth(0).boundingBox())!,
+    (await remoteTiles(carol).nth(1).boundingBox())!,
+  ];
   expect(you.y, 'two in the first row').toBe(first.y);
   expect(last.y, 'the third below them').toBeGreaterThan(you.y + you.height);
-  expect(Math.abs(last.x + last.width / 2 - (stage.x + stage.width / 2)), 'the last row centred').toBeLessThanOrEqual(1);
+  expect(Math.abs(last.x + last.width / 2 - (stage.x + stage.width / 2)), 'the last row centred').toBeLessThanOrEqual(
+    1,
+  );
   for (const page of [ada, bob, carol]) await page.context().close();
 });
 

@@ -14,7 +14,9 @@ test('the Vercel bypass header goes to the target host only, never to Agora', as
   await page.goto('/');
   await page.evaluate(async () => {
     await fetch('/api/ping');
-    await fetch('https://webrtc2-ap-web-1.agora.io/api/v2/transpond/webrtc?v=2', { method: 'POST', body: 'x' }).catch(() => undefined);
+    await fetch('https://webrtc2-ap-web-1.agora.io/api/v2/transpond/webrtc?v=2', { method: 'POST', body: 'x' }).catch(
+      () => undefined,
+    );
   });
   const sent = await (await targetRequest).allHeaders();
   expect(sent['x-vercel-protection-bypass']).toBe('test-bypass-secret');
@@ -29,7 +31,10 @@ test('a deployment that cannot issue tokens tells the operator what to set on th
     route.fulfill({
       status: 503,
       contentType: 'application/json',
-      body: JSON.stringify({ error: 'Agora credentials are not configured: set AGORA_APP_ID and AGORA_APP_CERTIFICATE', status: 'misconfigured' }),
+      body: JSON.stringify({
+        error: 'Agora credentials are not configured: set AGORA_APP_ID and AGORA_APP_CERTIFICATE',
+        status: 'misconfigured',
+      }),
     }),
   );
   await page.goto('/');
@@ -60,7 +65,9 @@ test('every page carries the security headers the SDK and the browser need', asy
   }
 });
 
-test('static scripts carry only what applies to a script: nosniff, not the page policy repeated', async ({ request }) => {
+test('static scripts carry only what applies to a script: nosniff, not the page policy repeated', async ({
+  request,
+}) => {
   const html = await (await request.get('/')).text();
   const script = html.match(/\/_next\/static\/chunks\/[^"']+\.js/)![0];
   const headers = (await request.get(script)).headers();
@@ -69,7 +76,10 @@ test('static scripts carry only what applies to a script: nosniff, not the page 
   expect(headers['permissions-policy']).toBeUndefined();
 });
 
-test('the policy is enforced: a request to a host it does not list is blocked and reported', async ({ browser, baseURL }) => {
+test('the policy is enforced: a request to a host it does not list is blocked and reported', async ({
+  browser,
+  baseURL,
+}) => {
   // A context of its own, outside the suite's CSP guard, which would (rightly) fail this test.
   const context = await browser.newContext({ baseURL });
   await protectContext(context, baseURL!);

@@ -18,8 +18,12 @@ async function expectClearOfControls(page: Page, parts: Locator) {
     expect(box.x, `${await button.getAttribute('aria-label')} starts off screen`).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width, `${await button.getAttribute('aria-label')} ends off screen`).toBeLessThanOrEqual(width);
   }
-  for (const box of await parts.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON()))) {
-    expect(box.bottom, `${parts} ends at ${box.bottom}, the controls start at ${toolbar!.y}`).toBeLessThanOrEqual(toolbar!.y);
+  for (const box of await parts.evaluateAll((elements) =>
+    elements.map((element) => element.getBoundingClientRect().toJSON()),
+  )) {
+    expect(box.bottom, `${parts} ends at ${box.bottom}, the controls start at ${toolbar!.y}`).toBeLessThanOrEqual(
+      toolbar!.y,
+    );
     expect(box.top).toBeGreaterThanOrEqual(0);
   }
 }
@@ -34,12 +38,16 @@ test.describe('landing and links', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('padded');
   });
 
-  test('a name in another script: counted in characters, refused in words, with a usable name offered', async ({ page }) => {
+  test('a name in another script: counted in characters, refused in words, with a usable name offered', async ({
+    page,
+  }) => {
     await page.goto('/');
     const input = page.getByLabel('Channel name');
     await input.fill('غرفة الاجتماع');
     await expect(page.getByText('13/64', { exact: true })).toBeVisible();
-    await expect(input).toHaveAccessibleDescription(/^A channel name cannot contain "\u2068غ\u2069", "\u2068ر\u2069", "\u2068ف\u2069" and 7 other characters\. Use English letters/);
+    await expect(input).toHaveAccessibleDescription(
+      /^A channel name cannot contain "\u2068غ\u2069", "\u2068ر\u2069", "\u2068ف\u2069" and 7 other characters\. Use English letters/,
+    );
     // Nothing of it can be kept, so a random name is offered.
     const offer = page.getByRole('button', { name: /^Use [a-z]+-[a-z]+-\d{4}$/ });
     const offered = (await offer.textContent())!.replace(/^Use /, '');
@@ -53,7 +61,9 @@ test.describe('landing and links', () => {
     await expect(page).toHaveURL(/\/call\/Cafe%20Muller$/);
   });
 
-  test('Enter pressed before the page is alive opens the call, and an invalid name comes back kept', async ({ page }) => {
+  test('Enter pressed before the page is alive opens the call, and an invalid name comes back kept', async ({
+    page,
+  }) => {
     // Hold the page's JavaScript back so the browser itself sends the form.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -81,10 +91,16 @@ test.describe('landing and links', () => {
     await expect(page).toHaveURL(/\/\?channel=caf%C3%A9$/);
     releaseAgain();
     await expect(page.getByLabel('Channel name')).toHaveValue('café');
-    await expect(page.getByLabel('Channel name')).toHaveAccessibleDescription(/^A channel name cannot contain "\u2068é\u2069"/);
+    await expect(page.getByLabel('Channel name')).toHaveAccessibleDescription(
+      /^A channel name cannot contain "\u2068é\u2069"/,
+    );
   });
 
-  test('the start page shows the "Local mode" badge exactly when the server runs in local mode', async ({ page, request, baseURL }) => {
+  test('the start page shows the "Local mode" badge exactly when the server runs in local mode', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     for (const base of new Set([baseURL!, process.env.E2E_AGORA_BASE_URL!])) {
       const mode = await modeOf(request, base);
       const health = page.waitForResponse('**/api/health');
@@ -122,7 +138,10 @@ test.describe('landing and links', () => {
 
 test.describe('the call screen', () => {
   for (const [name, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
-    test(`on a ${name}, alone: an invite card with the link, then two people fill the screen, nothing under the controls`, async ({ browser, baseURL }) => {
+    test(`on a ${name}, alone: an invite card with the link, then two people fill the screen, nothing under the controls`, async ({
+      browser,
+      baseURL,
+    }) => {
       const context = await newParticipantContext(browser, baseURL!);
       await context.grantPermissions(['camera', 'microphone', 'clipboard-read', 'clipboard-write']);
       const alice = await context.newPage();
@@ -156,7 +175,9 @@ test.describe('the call screen', () => {
     });
   }
 
-  test('keyboard: Ctrl+D and Ctrl+E switch mic and camera, the controls are a toolbar, Escape closes the device panel', async ({ page }) => {
+  test('keyboard: Ctrl+D and Ctrl+E switch mic and camera, the controls are a toolbar, Escape closes the device panel', async ({
+    page,
+  }) => {
     await joinThroughUi(page, `keys-${Date.now()}`);
     const mic = page.getByRole('button', { name: 'Mute microphone' });
     await expect(mic).toHaveAttribute('title', 'Mute microphone (Ctrl+D)');
@@ -191,14 +212,19 @@ test.describe('the call screen', () => {
     await expect(more).toBeFocused();
   });
 
-  test('the header speaks to people: no "Secure token", the token state is there for screen readers', async ({ page }) => {
+  test('the header speaks to people: no "Secure token", the token state is there for screen readers', async ({
+    page,
+  }) => {
     await joinThroughUi(page, `words-${Date.now()}`);
     await expect(page.getByText('Secure token')).toHaveCount(0);
     await expect(page.getByText(/^Access token issued for this call, valid until /)).toBeAttached();
   });
 });
 
-test('a call link starts the camera while the page loads, and the app adopts that capture instead of asking again', async ({ browser, baseURL }) => {
+test('a call link starts the camera while the page loads, and the app adopts that capture instead of asking again', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await newParticipantContext(browser, baseURL!);
   // Counts camera requests from the page's first script on, the inline early capture included.
   await context.addInitScript(() => {
@@ -213,11 +239,19 @@ test('a call link starts the camera while the page loads, and the app adopts tha
   const page = await context.newPage();
   await page.goto(`/call/early-${Date.now()}`);
   const preview = page.getByRole('region', { name: 'Camera preview' }).locator('video');
-  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   expect(await page.evaluate(() => performance.getEntriesByName('call:early-camera').length)).toBe(1);
   await page.getByRole('button', { name: 'Join call' }).click();
   await expect(connectionStatus(page)).toHaveText('Connected', { timeout: 15_000 });
-  await expect.poll(() => localTile(page).locator('video').evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      localTile(page)
+        .locator('video')
+        .evaluate((video: HTMLVideoElement) => video.videoWidth),
+    )
+    .toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { cameraRequests: number }).cameraRequests)).toBe(1);
   await context.close();
 });
@@ -240,7 +274,9 @@ test('Leave names the room; Rejoin goes straight back in as the same person', as
 
   await bob.getByRole('button', { name: 'Leave' }).click();
   await expect(bob.getByRole('heading', { name: 'You left the call' })).toBeVisible();
-  await expect(bob.getByText(`You left ${channel}. Your camera and microphone are off.`, { exact: true })).toBeVisible();
+  await expect(
+    bob.getByText(`You left ${channel}. Your camera and microphone are off.`, { exact: true }),
+  ).toBeVisible();
   await expect(bob.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/');
   await expect(remoteTiles(alice)).toHaveCount(0, { timeout: 5_000 });
 
@@ -253,7 +289,11 @@ test('Leave names the room; Rejoin goes straight back in as the same person', as
   for (const page of [alice, bob]) await page.context().close();
 });
 
-test('a tab closed and reopened within seconds leaves no errors behind on the other side', async ({ browser, baseURL, targetMode }) => {
+test('a tab closed and reopened within seconds leaves no errors behind on the other side', async ({
+  browser,
+  baseURL,
+  targetMode,
+}) => {
   requireMode(targetMode, 'local', "local mode's signaling races");
   const channel = `race-${Date.now()}`;
   const alice = await openParticipant(browser, baseURL!);
@@ -274,15 +314,23 @@ test('a tab closed and reopened within seconds leaves no errors behind on the ot
   await alice.context().close();
 });
 
-test('opened over plain http from another device: the camera needs HTTPS, and you can still join to watch', async ({ baseURL, targetMode }) => {
+test('opened over plain http from another device: the camera needs HTTPS, and you can still join to watch', async ({
+  baseURL,
+  targetMode,
+}) => {
   requireMode(targetMode, 'local', 'it reaches the local test server under another host name');
   // A host name that is not localhost makes plain http an insecure context, as a phone on the LAN sees it.
   const port = new URL(baseURL!).port;
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-  const browser = await chromium.launch({ executablePath, args: ['--host-resolver-rules=MAP lan-device.test 127.0.0.1', '--use-fake-device-for-media-stream'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--host-resolver-rules=MAP lan-device.test 127.0.0.1', '--use-fake-device-for-media-stream'],
+  });
   const page = await (await browser.newContext()).newPage();
   await page.goto(`http://lan-device.test:${port}/call/insecure-${Date.now()}`);
-  await expect(page.getByRole('alert').filter({ hasText: 'Camera and microphone need a secure connection' })).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Camera and microphone need a secure connection' }),
+  ).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('You can still join to watch and listen.')).toBeVisible();
   await expect(page.getByText('getUserMedia')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled();

@@ -4,7 +4,9 @@ import { expect, test } from './support/fixtures';
 // Using the call from the keyboard alone: Enter joins, focus lands in the call, the microphone and
 // camera shortcuts work from inside the chat box without taking plain typing, Escape leaves the chat.
 
-test('Enter in the name field joins; focus lands on the call; Ctrl+D and Ctrl+E work from the chat box; Escape returns to the Chat button', async ({ page }) => {
+test('Enter in the name field joins; focus lands on the call; Ctrl+D and Ctrl+E work from the chat box; Escape returns to the Chat button', async ({
+  page,
+}) => {
   await page.goto(`/call/keys-${Date.now()}`);
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
   const name = page.getByLabel('Your name');
@@ -18,7 +20,10 @@ test('Enter in the name field joins; focus lands on the call; Ctrl+D and Ctrl+E 
   await expect(box).toBeFocused();
   await box.pressSequentially('dee');
   await expect(box).toHaveValue('dee');
-  await expect(page.getByRole('button', { name: 'Mute microphone' }), 'plain letters type, they do not toggle').toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Mute microphone' }),
+    'plain letters type, they do not toggle',
+  ).toBeVisible();
 
   await box.press('ControlOrMeta+d');
   await expect(page.getByRole('button', { name: 'Unmute microphone' })).toBeVisible();

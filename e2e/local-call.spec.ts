@@ -1,12 +1,32 @@
 import type { Route } from '@playwright/test';
-import { adaAndBob, callNotice, connectionStatus, expectLiveRemoteVideo, joinThroughUi, messages, openPanel, openParticipant, rejoins, remoteTiles, renewals, screenTiles, sendChat, signalingRelogins, signalingRenewals, toast } from './support/call-page';
+import {
+  adaAndBob,
+  callNotice,
+  connectionStatus,
+  expectLiveRemoteVideo,
+  joinThroughUi,
+  messages,
+  openPanel,
+  openParticipant,
+  rejoins,
+  remoteTiles,
+  renewals,
+  screenTiles,
+  sendChat,
+  signalingRelogins,
+  signalingRenewals,
+  toast,
+} from './support/call-page';
 import { expect, requireMode, requireShortTokens, test } from './support/fixtures';
 
 // Real calls between browser contexts. Locally they run in local mode (WebRTC on loopback, the
 // app's own signaling and token enforcement); against an Agora-mode deployment the specs that make
 // sense with real Agora run with the same assertions. Each spec uses its own channel.
 
-test('two people in one channel see and hear each other; toggles and Leave show on the other side', async ({ browser, baseURL }) => {
+test('two people in one channel see and hear each other; toggles and Leave show on the other side', async ({
+  browser,
+  baseURL,
+}) => {
   const channel = `duo-${Date.now()}`;
   const alice = await openParticipant(browser, baseURL!);
   const bob = await openParticipant(browser, baseURL!);
@@ -89,7 +109,11 @@ test('a closed tab disappears for the others within a few seconds', async ({ bro
 // the page's own leave can meet it. Playwright's default 5 s would pass either way.
 const SOONER_THAN_THE_STREAM_TIMEOUT = { timeout: 1500 };
 
-test('someone who navigates away or closes the tab is gone for the others at once, screen too, and they are told who left', async ({ browser, baseURL, targetMode }) => {
+test('someone who navigates away or closes the tab is gone for the others at once, screen too, and they are told who left', async ({
+  browser,
+  baseURL,
+  targetMode,
+}) => {
   requireMode(targetMode, 'local', "the bound is below the local server's stream timeout; Agora's own timeouts differ");
   const { ada, bob, channel } = await adaAndBob(browser, baseURL!, 'goodbye');
   await bob.getByRole('button', { name: 'Share screen' }).click();
@@ -109,7 +133,11 @@ test('someone who navigates away or closes the tab is gone for the others at onc
   for (const page of [ada, bob]) await page.context().close();
 });
 
-test('with 40 s tokens the call and its chat stay up across two expiries, both tokens renewing each time', async ({ browser, baseURL, request }) => {
+test('with 40 s tokens the call and its chat stay up across two expiries, both tokens renewing each time', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(120_000);
   await requireShortTokens(request);
   const channel = `renew-${Date.now()}`;
@@ -118,7 +146,8 @@ test('with 40 s tokens the call and its chat stay up across two expiries, both t
   const renewalsSeen: number[] = [];
   const signalingTokens: number[] = [];
   alice.on('response', (response) => {
-    if (/\/api\/rtc\/renew-\d+\/publisher\/uid\/\d+\//.test(response.url()) && response.ok()) renewalsSeen.push(Date.now());
+    if (/\/api\/rtc\/renew-\d+\/publisher\/uid\/\d+\//.test(response.url()) && response.ok())
+      renewalsSeen.push(Date.now());
     if (/\/api\/rtm\/\d+\//.test(response.url()) && response.ok()) signalingTokens.push(Date.now());
   });
   await joinThroughUi(alice, channel, 'Alice', { debug: true });
@@ -143,12 +172,19 @@ test('with 40 s tokens the call and its chat stay up across two expiries, both t
   expect(await signalingRelogins(alice)).toBe(0);
   await sendChat(bob, 'still here after two expiries');
   const chat = await openPanel(alice, 'Chat');
-  await expect(messages(chat).getByRole('paragraph').last()).toHaveText('still here after two expiries', { timeout: 10_000 });
+  await expect(messages(chat).getByRole('paragraph').last()).toHaveText('still here after two expiries', {
+    timeout: 10_000,
+  });
   await expect(remoteTiles(alice)).toHaveAccessibleName('Bob');
   for (const page of [alice, bob]) await page.context().close();
 });
 
-test('when renewal keeps failing: warned, dropped at expiry with a clear message, back when the API recovers', async ({ browser, baseURL, targetMode, request }) => {
+test('when renewal keeps failing: warned, dropped at expiry with a clear message, back when the API recovers', async ({
+  browser,
+  baseURL,
+  targetMode,
+  request,
+}) => {
   requireMode(targetMode, 'local', 'expiry enforced by the local engine on a 40 s token');
   await requireShortTokens(request);
   test.setTimeout(120_000);
@@ -166,7 +202,12 @@ test('when renewal keeps failing: warned, dropped at expiry with a clear message
   await expect(callNotice(alice, 'the call will drop at')).toBeVisible();
 
   // It says what happened: the renewals failed until the token ran out (not just "expired").
-  await expect(callNotice(alice, 'renewing the access token kept failing (could not get an access token) until the old token ran out')).toBeVisible({ timeout: 40_000 });
+  await expect(
+    callNotice(
+      alice,
+      'renewing the access token kept failing (could not get an access token) until the old token ran out',
+    ),
+  ).toBeVisible({ timeout: 40_000 });
   await expect(connectionStatus(alice)).toHaveText('Reconnecting with a fresh token…');
   await expect(remoteTiles(bob)).toHaveCount(0, { timeout: 5_000 });
 

@@ -1,4 +1,16 @@
-import { adaAndBob, announcer, connectionStatus, expectTileNames, joinThroughUi, localTile, openPanel, openParticipant, remoteTiles, messages, sendChat } from './support/call-page';
+import {
+  adaAndBob,
+  announcer,
+  connectionStatus,
+  expectTileNames,
+  joinThroughUi,
+  localTile,
+  openPanel,
+  openParticipant,
+  remoteTiles,
+  messages,
+  sendChat,
+} from './support/call-page';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
@@ -12,7 +24,10 @@ const DESKTOP = { width: 1280, height: 800 };
 const ADA = 'Ada 👩‍💻 Lovelace';
 const TRICKY = 'محمد <b>html</b>';
 
-test('each person sees the other by name on the tile and in People, literally, whatever script or markup', async ({ browser, baseURL }) => {
+test('each person sees the other by name on the tile and in People, literally, whatever script or markup', async ({
+  browser,
+  baseURL,
+}) => {
   const channel = `names-${Date.now()}`;
   const ada = await openParticipant(browser, baseURL!);
   const other = await openParticipant(browser, baseURL!);
@@ -38,7 +53,10 @@ test('each person sees the other by name on the tile and in People, literally, w
   for (const page of [ada, other]) await page.context().close();
 });
 
-test('chat both ways: unread badge, sender and time, text shown literally, too-long messages refused with a count', async ({ browser, baseURL }) => {
+test('chat both ways: unread badge, sender and time, text shown literally, too-long messages refused with a count', async ({
+  browser,
+  baseURL,
+}) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'chat');
 
   await sendChat(ada, 'Hello <script>alert(1)</script> Bob');
@@ -76,7 +94,10 @@ async function expectBubblesInsidePanel(page: Page, count: number) {
   const panel = (await chat.boundingBox())!;
   for (const bubble of await bubbles.all()) {
     await bubble.scrollIntoViewIfNeeded();
-    const { scrollWidth, clientWidth } = await bubble.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    const { scrollWidth, clientWidth } = await bubble.evaluate((element) => ({
+      scrollWidth: element.scrollWidth,
+      clientWidth: element.clientWidth,
+    }));
     expect(scrollWidth, 'the text wraps inside its bubble').toBeLessThanOrEqual(clientWidth);
     const box = (await bubble.boundingBox())!;
     expect(box.x, 'the bubble starts inside the panel').toBeGreaterThanOrEqual(panel.x);
@@ -84,7 +105,10 @@ async function expectBubblesInsidePanel(page: Page, count: number) {
   }
 }
 
-test('a long unbroken word and a long link wrap inside their bubbles, for the sender and the others, on a phone and a desktop', async ({ browser, baseURL }) => {
+test('a long unbroken word and a long link wrap inside their bubbles, for the sender and the others, on a phone and a desktop', async ({
+  browser,
+  baseURL,
+}) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'long-chat');
   await sendChat(ada, 'W'.repeat(300));
   await sendChat(ada, `https://example.com/${'very-long-path-segment/'.repeat(12)}?query=${'x'.repeat(60)}`);
@@ -126,7 +150,9 @@ test('a name typed while the page is still loading is kept when the page comes a
   release();
   await expect(page.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
   await expect(name).toHaveValue('Typed Early');
-  await expect(page.getByText('Others in the call see this name. It is remembered in this browser.', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Others in the call see this name. It is remembered in this browser.', { exact: true }),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Your name')).toHaveValue('Typed Early');
 });
@@ -134,7 +160,10 @@ test('a name typed while the page is still loading is kept when the page comes a
 // Typed key by key the moment the field appears, as a person does: the keys land while the page is
 // coming alive. Before, a random default was written into the field then ("Rapid Maple") and the
 // typing merged with it ("Rapid MapleGrace Hopper").
-test('a name typed the moment the field appears is exactly what was typed; left empty, the suggested name is used', async ({ browser, baseURL }) => {
+test('a name typed the moment the field appears is exactly what was typed; left empty, the suggested name is used', async ({
+  browser,
+  baseURL,
+}) => {
   const page = await openParticipant(browser, baseURL!);
   const channel = `typed-name-${Date.now()}`;
   await page.goto(`/call/${channel}`, { waitUntil: 'commit' });
@@ -151,7 +180,9 @@ test('a name typed the moment the field appears is exactly what was typed; left 
   await expect(otherName).toHaveValue('');
   const suggested = (await otherName.getAttribute('placeholder'))!;
   expect(suggested).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
-  await expect(other.getByText(`Others in the call will see you as ${suggested}, or type your name.`, { exact: true })).toBeVisible();
+  await expect(
+    other.getByText(`Others in the call will see you as ${suggested}, or type your name.`, { exact: true }),
+  ).toBeVisible();
   await other.getByRole('button', { name: 'Join call' }).click();
   await page.getByRole('button', { name: 'Join call' }).click();
   await expect(remoteTiles(page)).toHaveAccessibleName(suggested, { timeout: 15_000 });

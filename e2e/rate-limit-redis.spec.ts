@@ -10,7 +10,9 @@ import { startNextServer, type NextServer } from '../scripts/lib/next-server.mjs
 
 const LIMIT = 6;
 const PASSWORD = 'e2e-redis-password-never-logged';
-const why = process.env.PLAYWRIGHT_BASE_URL ? 'it starts its own servers, so it does not run against a deployment' : redisServerMissing();
+const why = process.env.PLAYWRIGHT_BASE_URL
+  ? 'it starts its own servers, so it does not run against a deployment'
+  : redisServerMissing();
 if (why) console.log(`skipped: rate-limit-redis.spec.ts: ${why}`);
 
 test.describe.configure({ mode: 'serial' });
@@ -23,7 +25,12 @@ const answers: string[] = []; // every response body, checked for leaks at the e
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   redis = await startRedisServer({ password: PASSWORD });
-  const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', REDIS_URL: redis.url, RATE_LIMIT_TOKENS_PER_MINUTE: String(LIMIT) };
+  const env = {
+    AGORA_APP_ID: '',
+    AGORA_APP_CERTIFICATE: '',
+    REDIS_URL: redis.url,
+    RATE_LIMIT_TOKENS_PER_MINUTE: String(LIMIT),
+  };
   // One after the other: two cold starts at once are slow on a small machine.
   for (let i = 0; i < 2; i++) instances.push(await startNextServer(await freePort(), env));
 });
@@ -35,7 +42,9 @@ test.afterAll(async () => {
 });
 
 async function token(instance: NextServer, client: string) {
-  const response = await fetch(`${instance.base}/api/rtc/shared-room/publisher/uid/7/`, { headers: { 'x-forwarded-for': client } });
+  const response = await fetch(`${instance.base}/api/rtc/shared-room/publisher/uid/7/`, {
+    headers: { 'x-forwarded-for': client },
+  });
   const text = await response.text();
   answers.push(text);
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: JSON.parse(text) };
@@ -52,7 +61,9 @@ async function store(instance: NextServer) {
 function expectRefused(answer: Awaited<ReturnType<typeof token>>) {
   expect(answer.status).toBe(429);
   expect(Number(answer.retryAfter)).toBeGreaterThan(0);
-  expect(answer.body.error).toMatch(new RegExp(`^too many token requests from this client \\(limit ${LIMIT} a minute\\); retry in \\d+ s$`));
+  expect(answer.body.error).toMatch(
+    new RegExp(`^too many token requests from this client \\(limit ${LIMIT} a minute\\); retry in \\d+ s$`),
+  );
 }
 
 /** LIMIT requests alternating between the instances pass; the next one, on either, is refused. */

@@ -1,4 +1,15 @@
-import { adaAndBob, expectLiveRemoteVideo, expectTileNames, localTile, remoteTiles, screenTiles, stage, stageMain, stageStrip, tile } from './support/call-page';
+import {
+  adaAndBob,
+  expectLiveRemoteVideo,
+  expectTileNames,
+  localTile,
+  remoteTiles,
+  screenTiles,
+  stage,
+  stageMain,
+  stageStrip,
+  tile,
+} from './support/call-page';
 import { expect, test } from './support/fixtures';
 
 // Screen share, speaking and connection-quality marks, and the layouts, between real browsers.
@@ -6,7 +17,10 @@ import { expect, test } from './support/fixtures';
 // once with a fake "screen" (1920x1080 in Chromium 150; 1280x720 in older ones), distinct from the
 // 640x480 fake camera; its fake microphone beeps, which is the "sound" the speaking indicator hears.
 
-test('a shared screen takes the stage for everyone, labelled with whose it is; Stop ends it on both sides', async ({ browser, baseURL }) => {
+test('a shared screen takes the stage for everyone, labelled with whose it is; Stop ends it on both sides', async ({
+  browser,
+  baseURL,
+}) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'share');
 
   await ada.getByRole('button', { name: 'Share screen' }).click();
@@ -43,7 +57,10 @@ test('a shared screen takes the stage for everyone, labelled with whose it is; S
   for (const page of [ada, bob]) await page.context().close();
 });
 
-test('who is speaking lights up on their tile; each tile shows its connection quality in words', async ({ browser, baseURL }) => {
+test('who is speaking lights up on their tile; each tile shows its connection quality in words', async ({
+  browser,
+  baseURL,
+}) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'speak');
   const adaOnBob = remoteTiles(bob);
 
@@ -63,13 +80,20 @@ test('who is speaking lights up on their tile; each tile shows its connection qu
   expect(samples.every((sample) => sample === 0)).toBe(true);
 
   const mark = adaOnBob.getByRole('img', { name: /^Connection: / });
-  await expect(mark).toHaveAccessibleName(/^Connection: (excellent|good) \(round trip \d+ ms, [\d.]+ % loss\)$/, { timeout: 15_000 });
-  await expect(localTile(bob).getByRole('img', { name: /^Connection: / })).toHaveAccessibleName(/^Connection: (excellent|good)$/);
+  await expect(mark).toHaveAccessibleName(/^Connection: (excellent|good) \(round trip \d+ ms, [\d.]+ % loss\)$/, {
+    timeout: 15_000,
+  });
+  await expect(localTile(bob).getByRole('img', { name: /^Connection: / })).toHaveAccessibleName(
+    /^Connection: (excellent|good)$/,
+  );
   await expect(localTile(bob).getByRole('meter', { name: 'Your microphone level' })).toBeVisible();
   for (const page of [ada, bob]) await page.context().close();
 });
 
-test('layouts: pin a tile to the stage from the keyboard; speaker view follows who speaks', async ({ browser, baseURL }) => {
+test('layouts: pin a tile to the stage from the keyboard; speaker view follows who speaks', async ({
+  browser,
+  baseURL,
+}) => {
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'layout');
 
   const pin = bob.getByRole('button', { name: 'Pin Ada' });

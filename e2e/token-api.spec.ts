@@ -35,14 +35,20 @@ test('broken percent-encoding is a JSON 400, not the framework 500', async ({ re
     const response = await request.get(path);
     expect(response.status(), path).toBe(400);
     // Answered by proxy.ts, before any route: the same shape and code as the routes' own answers.
-    expect(await response.json()).toEqual({ error: expect.stringMatching(/is not valid percent-encoding/), code: 'invalid_path' });
+    expect(await response.json()).toEqual({
+      error: expect.stringMatching(/is not valid percent-encoding/),
+      code: 'invalid_path',
+    });
   }
 });
 
 test('a slash inside a channel name is rejected as a character', async ({ request }) => {
   const response = await request.get('/api/rtc/a%2Fb/1/uid/1/');
   expect(response.status()).toBe(400);
-  expect(await response.json()).toEqual({ error: expect.stringMatching(/^channelName contains "\/"/), code: 'invalid_channel' });
+  expect(await response.json()).toEqual({
+    error: expect.stringMatching(/^channelName contains "\/"/),
+    code: 'invalid_channel',
+  });
 });
 
 test('unknown and incomplete API paths are JSON 404s', async ({ request }) => {
@@ -74,5 +80,7 @@ test('/api/health reports the mode and the credential states, never values', asy
   const health = await response.json();
   expect(health).toMatchObject({ status: 'ok', mode: targetMode });
   expect(['memory', 'redis']).toContain(health.rateLimitStore);
-  expect(Object.values(health.credentials).every((state) => ['set', 'missing', 'malformed'].includes(state as string))).toBe(true);
+  expect(
+    Object.values(health.credentials).every((state) => ['set', 'missing', 'malformed'].includes(state as string)),
+  ).toBe(true);
 });

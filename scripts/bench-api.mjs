@@ -33,7 +33,10 @@ function run(command, args, options = {}) {
 let client = 0;
 const asManyClients = (request) => ({
   ...request,
-  headers: { ...request.headers, 'x-forwarded-for': `10.9.${Math.floor((client = (client + 1) % 10_000) / 256)}.${client % 256}` },
+  headers: {
+    ...request.headers,
+    'x-forwarded-for': `10.9.${Math.floor((client = (client + 1) % 10_000) / 256)}.${client % 256}`,
+  },
 });
 
 /**
@@ -51,8 +54,15 @@ function load(url, duration, expectedStatus = 200) {
   let unexpected = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: origin, connections, duration, pipelining: 1, requests: [{ method: 'GET', path: pathname + search, setupRequest: asManyClients }] },
-      (error, result) => (error ? reject(error) : resolve({ ...result, steady: steady.sort((a, b) => a - b), first, unexpected })),
+      {
+        url: origin,
+        connections,
+        duration,
+        pipelining: 1,
+        requests: [{ method: 'GET', path: pathname + search, setupRequest: asManyClients }],
+      },
+      (error, result) =>
+        error ? reject(error) : resolve({ ...result, steady: steady.sort((a, b) => a - b), first, unexpected }),
     );
     instance.on('response', (client, status, bytes, latency) => {
       if (status !== expectedStatus) unexpected++;
@@ -75,7 +85,10 @@ if (!existsSync('.next/BUILD_ID') || process.env.BENCH_BUILD === '1') {
 
 const next = await startNextServer(NEXT_PORT, { NODE_ENV: 'production', TOKEN_MAX_EXPIRY_SECONDS: '3600' });
 const plain = spawn(process.execPath, ['scripts/plain-token-server.mjs', String(PLAIN_PORT)], { env, stdio: 'ignore' });
-const entries = spawn(process.execPath, ['scripts/route-entry-server.mjs', String(ENTRY_PORT)], { env, stdio: 'ignore' });
+const entries = spawn(process.execPath, ['scripts/route-entry-server.mjs', String(ENTRY_PORT)], {
+  env,
+  stdio: 'ignore',
+});
 process.on('exit', () => [plain, entries].forEach((child) => child.kill('SIGTERM')));
 process.on('SIGINT', () => process.exit(130));
 
@@ -126,13 +139,24 @@ for (const [name, row] of Object.entries(summary)) {
     `${name.padEnd(16)} ${row.rps.toFixed(0).padStart(7)}   ${String(row.p50).padStart(6)}   ${String(row.p99).padStart(6)}   ${String(row.steadyP99).padStart(10)}   ${String(row.firstMax).padStart(20)}   ${row.errors}`,
   );
 }
-const ratio = (a, b) => `${(summary[a].rps / summary[b].rps).toFixed(3)}× requests/s (p99 ${summary[a].p99} vs ${summary[b].p99} ms; steady ${summary[a].steadyP99} vs ${summary[b].steadyP99} ms)`;
+const ratio = (a, b) =>
+  `${(summary[a].rps / summary[b].rps).toFixed(3)}× requests/s (p99 ${summary[a].p99} vs ${summary[b].p99} ms; steady ${summary[a].steadyP99} vs ${summary[b].steadyP99} ms)`;
 console.log(`ratio next /api/rtc ÷ next /api/ping: ${ratio('next /api/rtc', 'next /api/ping')}`);
-console.log(`ratio next rtc no mint ÷ next /api/ping: ${ratio('next rtc no mint', 'next /api/ping')} (what the app adds besides minting)`);
-console.log(`ratio plain token ÷ plain /api/ping: ${ratio('plain token', 'plain /api/ping')} (what minting costs with no framework)`);
-console.log(`ratio entry /api/rtc ÷ entry /api/ping: ${ratio('entry /api/rtc', 'entry /api/ping')} (no next start router)`);
-console.log(`ratio next /api/rtc ÷ plain token: ${(summary['next /api/rtc'].rps / summary['plain token'].rps).toFixed(3)}×; next /api/ping ÷ plain /api/ping: ${(summary['next /api/ping'].rps / summary['plain /api/ping'].rps).toFixed(3)}× (the framework floor)`);
-console.log('(first answers: a fresh connection waits to be accepted, one per event-loop turn at a busy server; see docs/performance.md)');
+console.log(
+  `ratio next rtc no mint ÷ next /api/ping: ${ratio('next rtc no mint', 'next /api/ping')} (what the app adds besides minting)`,
+);
+console.log(
+  `ratio plain token ÷ plain /api/ping: ${ratio('plain token', 'plain /api/ping')} (what minting costs with no framework)`,
+);
+console.log(
+  `ratio entry /api/rtc ÷ entry /api/ping: ${ratio('entry /api/rtc', 'entry /api/ping')} (no next start router)`,
+);
+console.log(
+  `ratio next /api/rtc ÷ plain token: ${(summary['next /api/rtc'].rps / summary['plain token'].rps).toFixed(3)}×; next /api/ping ÷ plain /api/ping: ${(summary['next /api/ping'].rps / summary['plain /api/ping'].rps).toFixed(3)}× (the framework floor)`,
+);
+console.log(
+  '(first answers: a fresh connection waits to be accepted, one per event-loop turn at a busy server; see docs/performance.md)',
+);
 next.stop();
 
 // Cold start: a fresh `next start` process until it has answered its first token.
@@ -151,9 +175,25 @@ const routeDir = '.next/server/app/api/rtc/[...segments]';
 const entrySource = readFileSync(join(routeDir, 'route.js'), 'utf8');
 const chunks = [...entrySource.matchAll(/R\.c\("([^"]+)"\)/g)].map((match) => join('.next', match[1]));
 const appBytes = [join(routeDir, 'route.js'), ...chunks].reduce((sum, file) => sum + statSync(file).size, 0);
-const traced = JSON.parse(readFileSync(join(routeDir, 'route.js.nft.json'), 'utf8')).files.map((file) => join(routeDir, file));
-const modules = traced.filter((file) => file.includes('node_modules/') && !file.includes('node_modules/next/') && existsSync(file));
+const traced = JSON.parse(readFileSync(join(routeDir, 'route.js.nft.json'), 'utf8')).files.map((file) =>
+  join(routeDir, file),
+);
+const modules = traced.filter(
+  (file) => file.includes('node_modules/') && !file.includes('node_modules/next/') && existsSync(file),
+);
 const moduleBytes = modules.reduce((sum, file) => sum + statSync(file).size, 0);
-const packages = [...new Set(modules.map((file) => file.split('node_modules/')[1].split('/').slice(0, file.includes('node_modules/@') ? 2 : 1).join('/')))];
-console.log(`token route server bundle: ${(appBytes / 1024).toFixed(0)} KB in ${chunks.length + 1} files (route + app chunks), plus ${(moduleBytes / 1024).toFixed(0)} KB traced from node_modules outside Next (${packages.join(', ')})`);
+const packages = [
+  ...new Set(
+    modules.map((file) =>
+      file
+        .split('node_modules/')[1]
+        .split('/')
+        .slice(0, file.includes('node_modules/@') ? 2 : 1)
+        .join('/'),
+    ),
+  ),
+];
+console.log(
+  `token route server bundle: ${(appBytes / 1024).toFixed(0)} KB in ${chunks.length + 1} files (route + app chunks), plus ${(moduleBytes / 1024).toFixed(0)} KB traced from node_modules outside Next (${packages.join(', ')})`,
+);
 process.exit(0);

@@ -3,7 +3,15 @@
 // (the SDK is downloaded on that page; Agora itself is never contacted), and → Join enabled.
 // With BASELINE=<folder of another checkout, built>, that build runs too, alternately, side by side.
 // Reports only; nothing is asserted.
-import { AGORA_TEST_ENV, firstFrameAt, launchChromium, median, PREVIEW_VIDEO, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import {
+  AGORA_TEST_ENV,
+  firstFrameAt,
+  launchChromium,
+  median,
+  PREVIEW_VIDEO,
+  startNextServer,
+  watchFirstFrame,
+} from './lib/bench-support.mjs';
 import { freePort } from './lib/free-port.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -14,7 +22,14 @@ if (process.env.BASELINE) builds.baseline = { cwd: process.env.BASELINE };
 const servers = [];
 for (const [build, { cwd }] of Object.entries(builds)) {
   for (const [mode, env] of Object.entries({ local, agora })) {
-    servers.push({ build, mode, ...(await startNextServer(await freePort(), env, { cwd })), preview: [], ready: [], steps: {} });
+    servers.push({
+      build,
+      mode,
+      ...(await startNextServer(await freePort(), env, { cwd })),
+      preview: [],
+      ready: [],
+      steps: {},
+    });
   }
 }
 const browser = await launchChromium();
@@ -30,8 +45,13 @@ async function measure(server, run) {
   await page.getByRole('button', { name: 'Join call' }).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
   const { enabledAt, steps } = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation');
-    const marks = Object.fromEntries(performance.getEntriesByType('mark').map((entry) => [entry.name.replace(/^call:/, ''), entry.startTime]));
-    return { enabledAt: performance.now(), steps: { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks } };
+    const marks = Object.fromEntries(
+      performance.getEntriesByType('mark').map((entry) => [entry.name.replace(/^call:/, ''), entry.startTime]),
+    );
+    return {
+      enabledAt: performance.now(),
+      steps: { html: navigation.responseEnd, interactive: navigation.domInteractive, ...marks },
+    };
   });
   if (run > 0) {
     // run 0 warms the server's routes and the browser's cache
@@ -44,13 +64,21 @@ async function measure(server, run) {
 
 for (let run = 0; run <= runs; run++) for (const server of servers) await measure(server, run);
 
-console.log(`Call page opened → camera preview's first frame, and → Join enabled; medians of ${runs} runs, alternating:`);
+console.log(
+  `Call page opened → camera preview's first frame, and → Join enabled; medians of ${runs} runs, alternating:`,
+);
 for (const { build, mode, preview, ready } of servers) {
-  console.log(`  ${`${build}, ${mode} mode`.padEnd(24)} preview ${String(median(preview)).padStart(5)} ms (${preview.join(', ')})   Join ${String(median(ready)).padStart(5)} ms`);
+  console.log(
+    `  ${`${build}, ${mode} mode`.padEnd(24)} preview ${String(median(preview)).padStart(5)} ms (${preview.join(', ')})   Join ${String(median(ready)).padStart(5)} ms`,
+  );
 }
 for (const { mode, steps } of servers.filter((server) => server.build === 'this build')) {
-  const order = Object.entries(steps).map(([step, values]) => [step, median(values)]).sort((a, b) => a[1] - b[1]);
-  console.log(`  where the time goes, ${mode} mode (ms after navigation started): ${order.map(([step, at]) => `${step} ${at}`).join(' · ')}`);
+  const order = Object.entries(steps)
+    .map(([step, values]) => [step, median(values)])
+    .sort((a, b) => a[1] - b[1]);
+  console.log(
+    `  where the time goes, ${mode} mode (ms after navigation started): ${order.map(([step, at]) => `${step} ${at}`).join(' · ')}`,
+  );
 }
 await browser.close();
 process.exit(0);

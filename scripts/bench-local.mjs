@@ -10,13 +10,24 @@
 // figures are printed side by side (this machine's speed drifts: only one run compares fairly).
 // Reports only; nothing is asserted.
 import { availableParallelism } from 'node:os';
-import { chromiumCpuShare, firstFrameAt, launchChromium, mainThreadBusyMs, median, REMOTE_VIDEO, startNextServer, watchFirstFrame } from './lib/bench-support.mjs';
+import {
+  chromiumCpuShare,
+  firstFrameAt,
+  launchChromium,
+  mainThreadBusyMs,
+  median,
+  REMOTE_VIDEO,
+  startNextServer,
+  watchFirstFrame,
+} from './lib/bench-support.mjs';
 import { freePort } from './lib/free-port.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const env = { AGORA_APP_ID: '', AGORA_APP_CERTIFICATE: '', TOKEN_EXPIRY_SECONDS: '40' };
 const { base } = await startNextServer(await freePort(), env);
-const baseline = process.env.BASELINE ? (await startNextServer(await freePort(), env, { cwd: process.env.BASELINE })).base : null;
+const baseline = process.env.BASELINE
+  ? (await startNextServer(await freePort(), env, { cwd: process.env.BASELINE })).base
+  : null;
 const browser = await launchChromium();
 
 async function participant(server = base) {
@@ -31,16 +42,38 @@ async function openPrejoin(page, channel) {
   return join;
 }
 
-const STEPS = ['join-start', 'call-view-shown', 'join-answered', 'offer-ready', 'joined', 'offer-delivered', 'other:offer-received', 'other:answer-made', 'other:answer-delivered', 'answer-received', 'ice-connected', 'peer-connected', 'other:peer-connected', 'published', 'first-frame'];
+const STEPS = [
+  'join-start',
+  'call-view-shown',
+  'join-answered',
+  'offer-ready',
+  'joined',
+  'offer-delivered',
+  'other:offer-received',
+  'other:answer-made',
+  'other:answer-delivered',
+  'answer-received',
+  'ice-connected',
+  'peer-connected',
+  'other:peer-connected',
+  'published',
+  'first-frame',
+];
 /** The marks as the time since the page's origin, by name without the uid ("call:" and "-<uid>" cut off). */
 const readMarks = () => ({
   origin: performance.timeOrigin,
-  marks: Object.fromEntries(performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('call:')).map((entry) => [entry.name.slice(5).replace(/-\d+$/, ''), entry.startTime])),
+  marks: Object.fromEntries(
+    performance
+      .getEntriesByType('mark')
+      .filter((entry) => entry.name.startsWith('call:'))
+      .map((entry) => [entry.name.slice(5).replace(/-\d+$/, ''), entry.startTime]),
+  ),
 });
 const emptySamples = () => Object.fromEntries(STEPS.map((step) => [step, []]));
 const samples = emptySamples();
 const baselineSamples = emptySamples();
-const record = (into, timeline) => STEPS.forEach((step) => timeline[step] !== undefined && into[step].push(timeline[step]));
+const record = (into, timeline) =>
+  STEPS.forEach((step) => timeline[step] !== undefined && into[step].push(timeline[step]));
 
 /** One Join → first frame: Alice is in the channel, Bob joins; Bob's marks relative to his click. */
 async function joinOnce(server, run) {
@@ -51,7 +84,9 @@ async function joinOnce(server, run) {
   await alice.getByText('Connected', { exact: true }).waitFor();
   const join = await openPrejoin(bob, channel);
   // When Join is clicked, and when the first remote video frame is presented.
-  await bob.evaluate(() => document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true }));
+  await bob.evaluate(() =>
+    document.addEventListener('click', (event) => (window.__clickAt ??= event.timeStamp), { capture: true }),
+  );
   await bob.evaluate(watchFirstFrame, { selector: REMOTE_VIDEO, key: '__firstFrameAt' });
   await join.click();
   const frame = await firstFrameAt(bob, '__firstFrameAt');
@@ -62,8 +97,13 @@ async function joinOnce(server, run) {
   await alice.context().close();
   await bob.context().close();
   const sinceClick = (origin, at) => Math.round(origin + at - (own.origin + click));
-  const timeline = Object.entries({ ...own.marks, 'first-frame': frame }).map(([step, at]) => [step, sinceClick(own.origin, at)]);
-  const answered = Object.entries(other.marks).map(([step, at]) => [`other:${step}`, sinceClick(other.origin, at)]).filter(([, at]) => at >= 0);
+  const timeline = Object.entries({ ...own.marks, 'first-frame': frame }).map(([step, at]) => [
+    step,
+    sinceClick(own.origin, at),
+  ]);
+  const answered = Object.entries(other.marks)
+    .map(([step, at]) => [`other:${step}`, sinceClick(other.origin, at)])
+    .filter(([, at]) => at >= 0);
   return Object.fromEntries([...timeline, ...answered]);
 }
 
@@ -79,8 +119,12 @@ for (let run = 0; run <= runs; run++) {
 
 if (baseline) {
   console.log(`Join click → first remote video frame, local mode, same run, alternating, medians of ${runs}:`);
-  console.log(`  baseline (${process.env.BASELINE}) ${median(baselineSamples['first-frame'])} ms   runs: ${baselineSamples['first-frame'].join(', ')}`);
-  console.log(`  this build              ${median(samples['first-frame'])} ms   runs: ${samples['first-frame'].join(', ')}\n`);
+  console.log(
+    `  baseline (${process.env.BASELINE}) ${median(baselineSamples['first-frame'])} ms   runs: ${baselineSamples['first-frame'].join(', ')}`,
+  );
+  console.log(
+    `  this build              ${median(samples['first-frame'])} ms   runs: ${samples['first-frame'].join(', ')}\n`,
+  );
 }
 console.log(`Where the time goes, medians of ${runs} runs (ms after the click; marks an older build lacks show as -):`);
 console.log(`  ${'step'.padEnd(22)} ${baseline ? 'baseline   ' : ''}this build (+ since the step before)   runs`);
@@ -89,7 +133,10 @@ for (const step of STEPS) {
   const at = median(samples[step]);
   if (at === undefined) continue;
   const before = baseline ? `${String(median(baselineSamples[step]) ?? '-').padStart(8)}   ` : '';
-  console.log(`  ${step.padEnd(22)} ${before}${String(at).padStart(10)} (+${at - previous})`.padEnd(baseline ? 58 : 47) + `   ${samples[step].join(', ')}`);
+  console.log(
+    `  ${step.padEnd(22)} ${before}${String(at).padStart(10)} (+${at - previous})`.padEnd(baseline ? 58 : 47) +
+      `   ${samples[step].join(', ')}`,
+  );
   previous = at;
 }
 
@@ -119,9 +166,13 @@ const CPU_WINDOW_MS = 4000;
 const cpu = await cpuOfTabs(base);
 const cpuBaseline = baseline ? await cpuOfTabs(baseline) : null;
 if (cpu['one tab, preview'] !== null) {
-  console.log(`\nCPU of the browser (all Chromium processes, % of one core, over ${CPU_WINDOW_MS / 1000} s; ${availableParallelism()} cores here):`);
+  console.log(
+    `\nCPU of the browser (all Chromium processes, % of one core, over ${CPU_WINDOW_MS / 1000} s; ${availableParallelism()} cores here):`,
+  );
   for (const [state, share] of Object.entries(cpu)) {
-    console.log(`  ${state.padEnd(28)} ${cpuBaseline ? `baseline ${String(cpuBaseline[state]).padStart(3)}%   ` : ''}this build ${String(share).padStart(3)}%`);
+    console.log(
+      `  ${state.padEnd(28)} ${cpuBaseline ? `baseline ${String(cpuBaseline[state]).padStart(3)}%   ` : ''}this build ${String(share).padStart(3)}%`,
+    );
   }
 }
 
@@ -148,9 +199,13 @@ for (let round = 0; round < busyRounds; round++) {
   busy.push(...(await busyInCall(base)));
   if (baseline) busyBaseline.push(...(await busyInCall(baseline)));
 }
-console.log(`\nRenderer main-thread busy time per tab over ${BUSY_WINDOW_MS / 1000} s of a two-person call (median of ${busy.length} tabs):`);
+console.log(
+  `\nRenderer main-thread busy time per tab over ${BUSY_WINDOW_MS / 1000} s of a two-person call (median of ${busy.length} tabs):`,
+);
 if (baseline) console.log(`  baseline ${median(busyBaseline)} ms   tabs: ${busyBaseline.join(', ')}`);
-console.log(`  this build ${median(busy)} ms   tabs: ${busy.join(', ')}${baseline ? `   (${(median(busy) / median(busyBaseline)).toFixed(2)}× the baseline)` : ''}`);
+console.log(
+  `  this build ${median(busy)} ms   tabs: ${busy.join(', ')}${baseline ? `   (${(median(busy) / median(busyBaseline)).toFixed(2)}× the baseline)` : ''}`,
+);
 
 // Renewal: 40 s tokens renew 30 s ahead, about every 10 s. Alice watches Bob's video the whole time.
 const alice = await participant();
@@ -169,7 +224,9 @@ bob.on('response', (response) => {
 });
 await (await openPrejoin(alice, channel)).click();
 await (await openPrejoin(bob, channel)).click();
-await alice.waitForFunction((selector) => document.querySelector(selector)?.currentTime > 0, REMOTE_VIDEO, { timeout: 30_000 });
+await alice.waitForFunction((selector) => document.querySelector(selector)?.currentTime > 0, REMOTE_VIDEO, {
+  timeout: 30_000,
+});
 await alice.evaluate((selector) => {
   window.__frames = [];
   const video = document.querySelector(selector);
@@ -188,12 +245,20 @@ const gapsAround = renewals.map(({ at }) => {
   return { frames: window.length, longestGap: Math.round(Math.max(...gaps)) };
 });
 const allGaps = frames.slice(1).map((time, index) => time - frames[index]);
-console.log(`\nToken renewal (Bob renews while Alice watches his video; ${frames.length} frames over ${Math.round((frames.at(-1) - frames[0]) / 1000)} s):`);
-console.log(`  round trip (new token + renewToken): median ${median(renewals.map((renewal) => renewal.roundTrip))} ms over ${renewals.length} renewals`);
+console.log(
+  `\nToken renewal (Bob renews while Alice watches his video; ${frames.length} frames over ${Math.round((frames.at(-1) - frames[0]) / 1000)} s):`,
+);
+console.log(
+  `  round trip (new token + renewToken): median ${median(renewals.map((renewal) => renewal.roundTrip))} ms over ${renewals.length} renewals`,
+);
 for (const [index, around] of gapsAround.entries()) {
-  console.log(`  renewal ${index + 1}: ${around.frames} frames in the 4 s around it, longest gap between frames ${around.longestGap} ms`);
+  console.log(
+    `  renewal ${index + 1}: ${around.frames} frames in the 4 s around it, longest gap between frames ${around.longestGap} ms`,
+  );
 }
 const stalls = allGaps.filter((gap) => gap > 200).length;
-console.log(`  frames missing (gaps over 200 ms, i.e. a visible stall) during the whole run: ${stalls}; longest gap ${Math.round(Math.max(...allGaps))} ms`);
+console.log(
+  `  frames missing (gaps over 200 ms, i.e. a visible stall) during the whole run: ${stalls}; longest gap ${Math.round(Math.max(...allGaps))} ms`,
+);
 await browser.close();
 process.exit(0);

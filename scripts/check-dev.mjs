@@ -37,7 +37,8 @@ async function staysPut(page, loads, where) {
   const documents = after.documents - before.documents;
   const refreshes = after.refreshes - before.refreshes;
   if (documents > 0) problems.push(`${where}: reloaded itself ${documents} time(s) within 5 s of loading`);
-  if (refreshes > 0) problems.push(`${where}: refetched itself ${refreshes} time(s) within 5 s of loading (Fast Refresh with no edit)`);
+  if (refreshes > 0)
+    problems.push(`${where}: refetched itself ${refreshes} time(s) within 5 s of loading (Fast Refresh with no edit)`);
 }
 
 let server = null;
@@ -48,13 +49,15 @@ try {
   const page = await context.newPage();
   const loads = selfLoads(page);
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   const issueBadge = async (where) => {
     // The dev overlay lives in a shadow root; Playwright's locators pierce it.
     const badge = page.locator('nextjs-portal').getByText(/\d+ Issues?/);
-    if ((await badge.count()) > 0) problems.push(`${where}: the dev overlay shows "${await badge.first().textContent()}"`);
+    if ((await badge.count()) > 0)
+      problems.push(`${where}: the dev overlay shows "${await badge.first().textContent()}"`);
   };
 
   // Pages compile on first visit under next dev, which takes a while on a small machine.
@@ -68,7 +71,10 @@ try {
   await staysPut(page, loads, 'call page');
   await issueBadge('call page, prejoin');
   await join.click();
-  await page.getByRole('status', { name: 'Connection' }).getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status', { name: 'Connection' })
+    .getByText('Connected', { exact: true })
+    .waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
   await issueBadge('call page, in the call');
   // On a phone the dev indicator must not cover the call controls (it intercepted their clicks).
@@ -76,7 +82,8 @@ try {
   await page.waitForTimeout(500);
   const indicator = await page.locator('nextjs-portal [data-next-badge-root]').boundingBox();
   const toolbar = await page.getByRole('toolbar', { name: 'Call controls' }).boundingBox();
-  const overlaps = (a, b) => a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const overlaps = (a, b) =>
+    a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
   if (!indicator) problems.push('the dev indicator was not found (did Next rename data-next-badge-root?)');
   else if (overlaps(indicator, toolbar)) problems.push('on a phone, the dev indicator covers the call controls');
   await page.goto('/');
@@ -85,11 +92,24 @@ try {
   await issueBadge('landing page');
   // The same machine by address: Next 16 refuses dev resources to origins it does not allow, and
   // the page then never hydrates (Join stays disabled, the HMR socket fails over and over).
-  const byAddress = await browser.newContext({ baseURL: base.replace('localhost', '127.0.0.1'), permissions: ['camera', 'microphone'] });
+  const byAddress = await browser.newContext({
+    baseURL: base.replace('localhost', '127.0.0.1'),
+    permissions: ['camera', 'microphone'],
+  });
   const addressPage = await byAddress.newPage();
-  addressPage.on('console', (message) => message.type() === 'error' && problems.push(`console at 127.0.0.1: ${message.text()}`));
+  addressPage.on(
+    'console',
+    (message) => message.type() === 'error' && problems.push(`console at 127.0.0.1: ${message.text()}`),
+  );
   await addressPage.goto('/call/dev-smoke-address', { timeout: 120_000 });
-  const ready = await addressPage.getByRole('button', { name: 'Join call' }).and(addressPage.locator(':enabled')).waitFor({ timeout: 60_000 }).then(() => true, () => false);
+  const ready = await addressPage
+    .getByRole('button', { name: 'Join call' })
+    .and(addressPage.locator(':enabled'))
+    .waitFor({ timeout: 60_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!ready) problems.push('opened as http://127.0.0.1, the call page never lets you join');
   await browser.close();
 } catch (error) {

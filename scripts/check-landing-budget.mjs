@@ -20,7 +20,9 @@ const BUDGET_RATIO = 1.036;
 const BUDGET_BYTES = Math.floor(EMPTY_APP_BYTES * BUDGET_RATIO);
 
 if (!existsSync('.next/server/app/index.html')) {
-  console.error('.next/server/app/index.html is missing: run "npm run build" first (the landing page must stay static).');
+  console.error(
+    '.next/server/app/index.html is missing: run "npm run build" first (the landing page must stay static).',
+  );
   process.exit(1);
 }
 
@@ -46,7 +48,9 @@ const server = await startNextServer(await freePort(), { AGORA_APP_ID: '', AGORA
 let rows;
 try {
   const html = await (await fetch(`${server.base}/`)).text();
-  rows = await Promise.all(pageChunks(html).map(async (chunk) => ({ chunk, ...(await wireBytes(`${server.base}/_next/${chunk}`)) })));
+  rows = await Promise.all(
+    pageChunks(html).map(async (chunk) => ({ chunk, ...(await wireBytes(`${server.base}/_next/${chunk}`)) })),
+  );
 } finally {
   server.stop();
 }
@@ -59,7 +63,8 @@ const total = rows.reduce((sum, row) => sum + row.head + row.body, 0);
 const headers = rows.reduce((sum, row) => sum + row.head, 0);
 const withSdk = rows.filter((row) => chunkText(row.chunk).includes('AgoraRTCError')).map((row) => row.chunk);
 
-for (const row of rows.sort((a, b) => b.body - a.body)) console.log(`${String(row.body).padStart(8)} + ${String(row.head).padStart(4)}  ${row.chunk}`);
+for (const row of rows.sort((a, b) => b.body - a.body))
+  console.log(`${String(row.body).padStart(8)} + ${String(row.head).padStart(4)}  ${row.chunk}`);
 console.log(
   `landing page JavaScript on the wire: ${total} bytes in ${rows.length} chunks (${headers} of them headers), ` +
     `${(total / EMPTY_APP_BYTES).toFixed(3)}× an empty Next app (budget ${BUDGET_BYTES}, ${BUDGET_RATIO}×)\n`,

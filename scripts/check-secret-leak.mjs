@@ -37,8 +37,15 @@ if (build.status !== 0) {
 look('build output', build.stdout + build.stderr);
 
 // Everything under static/ is downloadable; prerendered pages and their payloads are served too.
-const walk = (dir) => (!existsSync(dir) ? [] : readdirSync(dir)).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-const served = [...walk(join(DIST, 'static')), ...walk(join(DIST, 'server', 'app')).filter((file) => /\.(html|rsc|body|meta)$/.test(file)), ...walk('public')];
+const walk = (dir) =>
+  (!existsSync(dir) ? [] : readdirSync(dir)).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+  );
+const served = [
+  ...walk(join(DIST, 'static')),
+  ...walk(join(DIST, 'server', 'app')).filter((file) => /\.(html|rsc|body|meta)$/.test(file)),
+  ...walk('public'),
+];
 for (const file of served) look(file, readFileSync(file, 'latin1'));
 console.log(`scanned ${served.length} files a browser can download`);
 

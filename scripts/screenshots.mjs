@@ -15,11 +15,14 @@ const { base } = await startNextServer(await freePort(), { AGORA_APP_ID: '', AGO
 const browser = await launchChromium();
 mkdirSync('screenshots', { recursive: true });
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
-const shot = (page, screen, size, options = {}) => page.screenshot({ path: `screenshots/${screen}-${size}${suffix}.png`, ...options });
+const shot = (page, screen, size, options = {}) =>
+  page.screenshot({ path: `screenshots/${screen}-${size}${suffix}.png`, ...options });
 
 for (const [name, viewport] of Object.entries(sizes)) {
   const channel = `look-${name}`;
-  const page = await (await browser.newContext({ baseURL: base, viewport, permissions: ['camera', 'microphone'] })).newPage();
+  const page = await (
+    await browser.newContext({ baseURL: base, viewport, permissions: ['camera', 'microphone'] })
+  ).newPage();
   page.setDefaultTimeout(30_000 * patience);
   await page.goto('/');
   await page.getByLabel('Channel name').fill('café talk');
@@ -45,7 +48,10 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await guest.getByLabel('Your name').fill('Grace Hopper');
   await guestJoin.click();
   await guest.getByRole('button', { name: 'Mute microphone' }).click();
-  await page.getByRole('figure', { name: 'Grace Hopper', exact: true }).locator('video').waitFor({ timeout: 15_000 * patience });
+  await page
+    .getByRole('figure', { name: 'Grace Hopper', exact: true })
+    .locator('video')
+    .waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(2500); // quality marks arrive every 2 s
   await shot(page, 'call', name);
   await guest.getByRole('button', { name: 'Raise hand' }).click();
@@ -53,15 +59,26 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await guest.getByLabel('Message', { exact: true }).fill('Can everyone see the agenda? I will share it now.');
   await guest.getByLabel('Message', { exact: true }).press('Enter');
   await page.getByRole('button', { name: /^Chat/ }).click();
-  await page.getByRole('log', { name: 'Messages' }).getByRole('paragraph').first().waitFor({ timeout: 10_000 * patience });
+  await page
+    .getByRole('log', { name: 'Messages' })
+    .getByRole('paragraph')
+    .first()
+    .waitFor({ timeout: 10_000 * patience });
   await page.waitForTimeout(500);
   await shot(page, 'chat', name);
   await page.getByRole('button', { name: 'Close chat' }).click();
   await guest.getByRole('button', { name: 'Share screen' }).click();
-  await page.getByRole('figure', { name: "Grace Hopper's screen" }).locator('video').waitFor({ timeout: 15_000 * patience });
+  await page
+    .getByRole('figure', { name: "Grace Hopper's screen" })
+    .locator('video')
+    .waitFor({ timeout: 15_000 * patience });
   await page.waitForTimeout(1500);
   await shot(page, 'presentation', name);
-  await guest.getByRole('status').filter({ hasText: 'You are presenting' }).getByRole('button', { name: 'Stop' }).click();
+  await guest
+    .getByRole('status')
+    .filter({ hasText: 'You are presenting' })
+    .getByRole('button', { name: 'Stop' })
+    .click();
   await page.getByRole('button', { name: 'Leave' }).click();
   await page.getByRole('heading', { name: 'You left the call' }).waitFor();
   await shot(page, 'left', name);

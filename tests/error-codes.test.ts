@@ -13,7 +13,9 @@ describe('the error code table', () => {
 
   it("the README's Token API section lists every code with its status, and no other", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const listed = Object.fromEntries([...readme.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm)].map(([, code, status]) => [code, Number(status)]));
+    const listed = Object.fromEntries(
+      [...readme.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm)].map(([, code, status]) => [code, Number(status)]),
+    );
     expect(listed).toEqual(Object.fromEntries(Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status])));
   });
 });

@@ -51,11 +51,17 @@ describe('the decoder never throws and always says why (fast-check)', () => {
 
   it('"007" or "006" + App ID, followed by base64 of random bytes', async () => {
     const prefix = fc.constantFrom('007', `006${TEST_APP_ID}`);
-    await fc.assert(fc.asyncProperty(prefix, fc.uint8Array({ maxLength: 3000 }), (head, bytes) => check(head + base64(bytes))), RUNS);
+    await fc.assert(
+      fc.asyncProperty(prefix, fc.uint8Array({ maxLength: 3000 }), (head, bytes) => check(head + base64(bytes))),
+      RUNS,
+    );
   });
 
   it('"007" + valid zlib around random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), (bytes) => check('007' + base64(deflateSync(bytes)))), RUNS);
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), (bytes) => check('007' + base64(deflateSync(bytes)))),
+      RUNS,
+    );
   });
 
   it('real token contents with bytes changed, cut short or extended, then compressed again', async () => {

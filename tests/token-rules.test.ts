@@ -32,7 +32,11 @@ async function checksFor(token: string, overrides: Partial<JoinAttempt> = {}) {
   const decoded = await inspectToken(token);
   if (!decoded.ok) throw new Error(decoded.reason);
   const checks = joinChecks(joinClaims(decoded.token), attempt(overrides));
-  return { checks, byId: (id: JoinCheck['id']) => checks.find((check) => check.id === id)!, refusal: joinRefusal(checks) };
+  return {
+    checks,
+    byId: (id: JoinCheck['id']) => checks.find((check) => check.id === id)!,
+    refusal: joinRefusal(checks),
+  };
 }
 
 const publisherFor1234 = () => mintRtcToken(credentials, 'demo', { kind: 'uid', uid: 1234 }, 'publisher', 600).token;
@@ -47,7 +51,9 @@ describe('a token that matches the join passes every check', () => {
       ['join', 'pass'],
       ['publish', 'pass'],
     ]);
-    expect(checks.find((check) => check.id === 'join')!.detail).toMatch(/^the join privilege ends in (10 min|9 min 5\d s)$/);
+    expect(checks.find((check) => check.id === 'join')!.detail).toMatch(
+      /^the join privilege ends in (10 min|9 min 5\d s)$/,
+    );
     expect(refusal).toBeUndefined();
   });
 });
@@ -77,7 +83,11 @@ describe('each mismatch is red, with the SDK error and what to change', () => {
 
   it('another uid', async () => {
     const { byId } = await checksFor(publisherFor1234(), { identity: { kind: 'uid', uid: 99 } });
-    expect(byId('uid')).toMatchObject({ status: 'fail', detail: 'the token is for uid 1234, not uid 99', fix: 'Join with uid 1234, or get a token for uid 99.' });
+    expect(byId('uid')).toMatchObject({
+      status: 'fail',
+      detail: 'the token is for uid 1234, not uid 99',
+      fix: 'Join with uid 1234, or get a token for uid 99.',
+    });
   });
 
   it('a token for uid 12345 used to join as uid 0', async () => {
@@ -85,21 +95,37 @@ describe('each mismatch is red, with the SDK error and what to change', () => {
     const { byId } = await checksFor(token, { identity: { kind: 'uid', uid: 0 } });
     expect(byId('uid')).toMatchObject({
       status: 'fail',
-      detail: "the token is for uid 12345, not uid 0: joining with uid 0 lets Agora assign a uid, which will not be the token's",
+      detail:
+        "the token is for uid 12345, not uid 0: joining with uid 0 lets Agora assign a uid, which will not be the token's",
       fix: 'Join with uid 12345, or get a token for uid 0 (any uid).',
     });
   });
 
   it('a uid-0 token lets anyone join; a user-account token names the account', async () => {
     const anyone = mintRtcToken(credentials, 'demo', { kind: 'uid', uid: 0 }, 'publisher', 600).token;
-    expect((await checksFor(anyone, { identity: { kind: 'uid', uid: 777 } })).byId('uid')).toMatchObject({ status: 'pass', detail: 'the token lets any uid join (it was made for uid 0)' });
-    const account = mintRtcToken(credentials, 'demo', { kind: 'userAccount', account: 'alice' }, 'publisher', 600).token;
-    expect((await checksFor(account, { identity: { kind: 'userAccount', account: 'bob' } })).byId('uid').detail).toBe('the token is for user account "alice", not user account "bob"');
+    expect((await checksFor(anyone, { identity: { kind: 'uid', uid: 777 } })).byId('uid')).toMatchObject({
+      status: 'pass',
+      detail: 'the token lets any uid join (it was made for uid 0)',
+    });
+    const account = mintRtcToken(
+      credentials,
+      'demo',
+      { kind: 'userAccount', account: 'alice' },
+      'publisher',
+      600,
+    ).token;
+    expect((await checksFor(account, { identity: { kind: 'userAccount', account: 'bob' } })).byId('uid').detail).toBe(
+      'the token is for user account "alice", not user account "bob"',
+    );
   });
 
   it('an expired join privilege is TOKEN_EXPIRE, saying how long ago', async () => {
     const { byId, refusal } = await checksFor(publisherFor1234(), { nowS: NOW + 600 + 95 });
-    expect(byId('join')).toMatchObject({ status: 'fail', detail: 'the join privilege ended 1 min 35 s ago', sdkError: { code: 'TOKEN_EXPIRE', message: 'token expired' } });
+    expect(byId('join')).toMatchObject({
+      status: 'fail',
+      detail: 'the join privilege ended 1 min 35 s ago',
+      sdkError: { code: 'TOKEN_EXPIRE', message: 'token expired' },
+    });
     expect(refusal?.id).toBe('join');
   });
 
@@ -116,7 +142,10 @@ describe('each mismatch is red, with the SDK error and what to change', () => {
     const token = new AccessToken2(TEST_APP_ID, TEST_APP_CERTIFICATE, NOW, 600);
     token.add_service(new ServiceRtm('bob'));
     const { byId, refusal } = await checksFor(token.build());
-    expect(byId('channel')).toMatchObject({ status: 'fail', detail: 'the token carries no RTC service, so it cannot join any channel' });
+    expect(byId('channel')).toMatchObject({
+      status: 'fail',
+      detail: 'the token carries no RTC service, so it cannot join any channel',
+    });
     expect(refusal?.id).toBe('channel');
   });
 
@@ -153,9 +182,13 @@ describe('006 tokens: channel and uid compared by CRC32', () => {
     const token = legacy('demo', 1234, NOW + 600);
     const right = await checksFor(token);
     expect(right.checks.slice(0, 4).map((check) => check.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
-    expect(right.byId('channel').detail).toBe('"demo" matches the token\'s channel checksum (006 tokens store only a CRC32 of the channel)');
+    expect(right.byId('channel').detail).toBe(
+      '"demo" matches the token\'s channel checksum (006 tokens store only a CRC32 of the channel)',
+    );
     const wrong = await checksFor(token, { channel: 'demo2', identity: { kind: 'uid', uid: 1 } });
-    expect(wrong.byId('channel').detail).toMatch(/^the token was made for another channel: its channel checksum is 0x[0-9a-f]{8}, and "demo2" has 0x[0-9a-f]{8}$/);
+    expect(wrong.byId('channel').detail).toMatch(
+      /^the token was made for another channel: its channel checksum is 0x[0-9a-f]{8}, and "demo2" has 0x[0-9a-f]{8}$/,
+    );
     const wrongUid = await checksFor(token, { identity: { kind: 'uid', uid: 1 } });
     expect(wrongUid.byId('uid').status).toBe('fail');
   });
@@ -168,7 +201,14 @@ describe('006 tokens: channel and uid compared by CRC32', () => {
 
 describe('times in words, and absolute/relative mix-ups', () => {
   it('durations keep the two largest units', () => {
-    expect([1, 95, 3600, 3660, 90061, 86400 * 400].map(formatDuration)).toEqual(['1 s', '1 min 35 s', '1 h', '1 h 1 min', '1 d 1 h', '1 y 35 d']);
+    expect([1, 95, 3600, 3660, 90061, 86400 * 400].map(formatDuration)).toEqual([
+      '1 s',
+      '1 min 35 s',
+      '1 h',
+      '1 h 1 min',
+      '1 d 1 h',
+      '1 y 35 d',
+    ]);
     expect(untilOrSince(NOW + 30, NOW)).toBe('expires in 30 s');
     expect(untilOrSince(NOW - 7200, NOW)).toBe('expired 2 h ago');
   });
@@ -177,7 +217,9 @@ describe('times in words, and absolute/relative mix-ups', () => {
     const absolute = new AccessToken2(TEST_APP_ID, TEST_APP_CERTIFICATE, NOW, NOW + 3600);
     absolute.add_service(new ServiceRtc('demo', 0));
     const decoded = await inspectToken(absolute.build());
-    expect(decoded.ok && timingNotes(decoded.token, NOW)[0]).toMatch(/^The token's expiry is \d{10}, which looks like a Unix time/);
+    expect(decoded.ok && timingNotes(decoded.token, NOW)[0]).toMatch(
+      /^The token's expiry is \d{10}, which looks like a Unix time/,
+    );
     const token006 = new AccessToken(TEST_APP_ID, TEST_APP_CERTIFICATE, 'demo', 0);
     token006.addPriviledge(priviledges.kJoinChannel, 3600);
     const legacy = await inspectToken(token006.build());
@@ -190,6 +232,8 @@ describe('times in words, and absolute/relative mix-ups', () => {
     const ahead = new AccessToken2(TEST_APP_ID, TEST_APP_CERTIFICATE, NOW + 3600, 600);
     ahead.add_service(new ServiceRtc('demo', 0));
     const decoded = await inspectToken(ahead.build());
-    expect(decoded.ok && timingNotes(decoded.token, NOW)).toEqual(['The token was issued 1 h in the future: the clock of the machine that made it is ahead.']);
+    expect(decoded.ok && timingNotes(decoded.token, NOW)).toEqual([
+      'The token was issued 1 h in the future: the clock of the machine that made it is ahead.',
+    ]);
   });
 });

@@ -30,7 +30,9 @@ describe('channel names', () => {
   });
 
   it('rejects multi-byte UTF-8 and names the character', () => {
-    expect(errorOf(parseChannelName('café'))).toMatch(/^channelName contains "é" \(U\+00E9\), which is not allowed; use a-z A-Z 0-9/);
+    expect(errorOf(parseChannelName('café'))).toMatch(
+      /^channelName contains "é" \(U\+00E9\), which is not allowed; use a-z A-Z 0-9/,
+    );
     expect(errorOf(parseChannelName('call📞'))).toMatch(/"📞" \(U\+1F4DE\)/);
     // 16 four-byte emoji are 64 bytes, but no emoji is allowed at all: the character error wins.
     expect(errorOf(parseChannelName('😀'.repeat(16)))).toMatch(/U\+1F600/);
@@ -45,7 +47,9 @@ describe('channel names', () => {
   });
 
   it('rejects "." and "..", which a link cannot carry as a path segment', () => {
-    expect(errorOf(parseChannelName('..'))).toBe('channelName cannot be "..", which links cannot carry; add another character');
+    expect(errorOf(parseChannelName('..'))).toBe(
+      'channelName cannot be "..", which links cannot carry; add another character',
+    );
     expect(errorOf(parseChannelName('.'))).toMatch(/cannot be "."/);
     expect(parseChannelName('...').ok).toBe(true);
   });
@@ -157,7 +161,10 @@ describe('rtm and chat ids', () => {
 
 describe('pasted Agora Console credentials', () => {
   it('App IDs are 32 hex characters, trimmed', () => {
-    expect(parseAppId(' 970CA35DE60C44645BBAE8A215061B33 ')).toEqual({ ok: true, value: '970CA35DE60C44645BBAE8A215061B33' });
+    expect(parseAppId(' 970CA35DE60C44645BBAE8A215061B33 ')).toEqual({
+      ok: true,
+      value: '970CA35DE60C44645BBAE8A215061B33',
+    });
     for (const bad of ['', 'not-an-app-id', 'g'.repeat(32), 'a'.repeat(31), 'a'.repeat(33), 42]) {
       expect(errorOf(parseAppId(bad))).toBe('The App ID is 32 hexadecimal characters (Agora Console → your project).');
     }
@@ -167,7 +174,9 @@ describe('pasted Agora Console credentials', () => {
     expect(parsePastedToken(` 007${'eJxT'.repeat(10)} `)).toEqual({ ok: true, value: `007${'eJxT'.repeat(10)}` });
     expect(parsePastedToken(`006${'a'.repeat(40)}`).ok).toBe(true);
     for (const bad of ['', '007', '008aaaaaaaaaaaaaaaaaaaaaaa', `007${'a'.repeat(20)} trailing words`, null]) {
-      expect(errorOf(parsePastedToken(bad)), String(bad)).toBe('Paste a temporary token from Agora Console; it starts with 007 or 006.');
+      expect(errorOf(parsePastedToken(bad)), String(bad)).toBe(
+        'Paste a temporary token from Agora Console; it starts with 007 or 006.',
+      );
     }
   });
 });

@@ -76,5 +76,11 @@ declare module 'agora-token/src/AccessToken' {
     addPriviledge(privilege: number, expireTimestamp: number): void;
     build(): string;
   }
-  export const priviledges: { kJoinChannel: 1; kPublishAudioStream: 2; kPublishVideoStream: 3; kPublishDataStream: 4; kRtmLogin: 1000 };
+  export const priviledges: {
+    kJoinChannel: 1;
+    kPublishAudioStream: 2;
+    kPublishVideoStream: 3;
+    kPublishDataStream: 4;
+    kRtmLogin: 1000;
+  };
 }

@@ -14,7 +14,11 @@ export default async function InspectPage({ searchParams }: Props) {
   return (
     <TokenInspector
       config={inspectPageConfig()}
-      initial={{ channel: param(params.channel), user: param(params.uid), role: params.role === 'subscriber' ? 'subscriber' : 'publisher' }}
+      initial={{
+        channel: param(params.channel),
+        user: param(params.uid),
+        role: params.role === 'subscriber' ? 'subscriber' : 'publisher',
+      }}
     />
   );
 }

@@ -37,7 +37,20 @@ function Badge({ children }: { children: ReactNode }) {
 }
 
 /** The call's toolbar: mic, camera, raise hand, People, Chat, More, Leave. */
-export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, peopleCount, unread, menu, moreButton, share, onLeave }: Props) {
+export function CallControls({
+  media,
+  onToggle,
+  hand,
+  onHand,
+  panel,
+  onPanel,
+  peopleCount,
+  unread,
+  menu,
+  moreButton,
+  share,
+  onLeave,
+}: Props) {
   const toggle = (which: Exclude<Panel, null>) => onPanel(panel === which ? null : which);
   return (
     <ControlBar>
@@ -62,7 +75,14 @@ export function CallControls({ media, onToggle, hand, onHand, panel, onPanel, pe
       >
         <HandIcon />
       </button>
-      <button type="button" aria-label={`People (${peopleCount})`} title="People" aria-expanded={panel === 'people'} onClick={() => toggle('people')} className={roundButton}>
+      <button
+        type="button"
+        aria-label={`People (${peopleCount})`}
+        title="People"
+        aria-expanded={panel === 'people'}
+        onClick={() => toggle('people')}
+        className={roundButton}
+      >
         <PeopleIcon />
         <Badge>{peopleCount}</Badge>
       </button>

@@ -14,20 +14,37 @@ export function CallStage({ layout, tile }: { layout: Layout; tile: (key: string
   const wide = width >= height;
   return (
     <div ref={area} className="h-full w-full">
-      {layout.kind === 'grid' ? <TileStage tiles={layout.tiles.map((key) => ({ key, node: tile(key) }))} /> : <Stage layout={layout} wide={wide} tile={tile} />}
+      {layout.kind === 'grid' ? (
+        <TileStage tiles={layout.tiles.map((key) => ({ key, node: tile(key) }))} />
+      ) : (
+        <Stage layout={layout} wide={wide} tile={tile} />
+      )}
     </div>
   );
 }
 
 /** What the stage shows, for screen readers: why this tile is large. */
-const STAGE_NAMES = { pinned: 'Stage: pinned tile', screen: 'Stage: shared screen', speaker: 'Stage: active speaker' } as const;
+const STAGE_NAMES = {
+  pinned: 'Stage: pinned tile',
+  screen: 'Stage: shared screen',
+  speaker: 'Stage: active speaker',
+} as const;
 
-function Stage({ layout, wide, tile }: { layout: Extract<Layout, { kind: 'stage' }>; wide: boolean; tile: (key: string) => ReactNode }) {
+function Stage({
+  layout,
+  wide,
+  tile,
+}: {
+  layout: Extract<Layout, { kind: 'stage' }>;
+  wide: boolean;
+  tile: (key: string) => ReactNode;
+}) {
   return (
-    <section aria-label={STAGE_NAMES[layout.reason]} className={`flex h-full w-full gap-3 ${wide ? 'flex-row' : 'flex-col'}`}>
-      <div className="min-h-0 min-w-0 flex-1">
-        {tile(layout.main)}
-      </div>
+    <section
+      aria-label={STAGE_NAMES[layout.reason]}
+      className={`flex h-full w-full gap-3 ${wide ? 'flex-row' : 'flex-col'}`}
+    >
+      <div className="min-h-0 min-w-0 flex-1">{tile(layout.main)}</div>
       {layout.strip.length > 0 && (
         <ul
           aria-label="Others in the call"

@@ -33,7 +33,14 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
   const alone = others.length === 0 && screens.length === 0 && !presenting;
   const screenKeys = [...(presenting ? [MY_SCREEN] : []), ...screens.map((screen) => `screen-${screen.uid}`)];
   const keys = [SELF, ...screenKeys, ...others.map((person) => person.uid), ...(alone ? ['invite'] : [])];
-  const layout = chooseLayout({ mode, tiles: keys, screens: screenKeys, pinned, activeSpeaker: useActiveSpeaker(mode === 'speaker'), self: SELF });
+  const layout = chooseLayout({
+    mode,
+    tiles: keys,
+    screens: screenKeys,
+    pinned,
+    activeSpeaker: useActiveSpeaker(mode === 'speaker'),
+    self: SELF,
+  });
   const pinState = (key: string) => ({ pinned: pinned === key, onPin: () => onPin(pinned === key ? null : key) });
 
   const tiles: Record<string, () => ReactNode> = {
@@ -60,7 +67,8 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
     ),
     invite: () => <InviteCard {...invite} />,
   };
-  for (const screen of screens) tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
+  for (const screen of screens)
+    tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
   for (const person of others) {
     tiles[person.uid] = () => <RemoteTile person={person} {...pinState(person.uid)} />;
   }

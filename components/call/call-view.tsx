@@ -25,7 +25,9 @@ import { Toast } from './toast';
 // Under next dev, Next's indicator sits in the top-right corner (next.config.mjs): keep the status clear of it.
 const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '';
 // Only a refused join needs the token decoder: it downloads then, not with the call page.
-const TokenDiagnosis = dynamic(() => import('../inspector/token-diagnosis').then((module) => module.TokenDiagnosis), { ssr: false });
+const TokenDiagnosis = dynamic(() => import('../inspector/token-diagnosis').then((module) => module.TokenDiagnosis), {
+  ssr: false,
+});
 
 /** Grid or speaker view, and the pinned tile: kept by the room, so a Rejoin comes back to them. */
 export interface LayoutChoice {
@@ -89,10 +91,14 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   const cameraOn = media.cameraOn && !!media.videoTrack;
   const newcomers = useNewcomers(snapshot.participants.map((participant) => participant.uid));
   const people = useMemo(
-    () => listPeople(snapshot.participants, presenceSnapshot, { uid: you.uid, name: you.name, micOn, cameraOn }, newcomers),
+    () =>
+      listPeople(snapshot.participants, presenceSnapshot, { uid: you.uid, name: you.name, micOn, cameraOn }, newcomers),
     [snapshot.participants, presenceSnapshot, you.uid, you.name, micOn, cameraOn, newcomers],
   );
-  const screens = useMemo(() => listScreens(snapshot.participants, presenceSnapshot), [snapshot.participants, presenceSnapshot]);
+  const screens = useMemo(
+    () => listScreens(snapshot.participants, presenceSnapshot),
+    [snapshot.participants, presenceSnapshot],
+  );
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
   const { mode, setMode, pinned, setPinned } = layout;
@@ -119,7 +125,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   const [me, ...others] = people;
   const chatProblem = signalingProblem(presenceSnapshot);
   useEffect(() => {
-    call.speaking.listenTo({ self: media.micOn ? (media.audioTrack ?? undefined) : undefined, ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])) });
+    call.speaking.listenTo({
+      self: media.micOn ? (media.audioTrack ?? undefined) : undefined,
+      ...Object.fromEntries(others.map((person) => [person.uid, person.audioTrack])),
+    });
   });
   useDepartures(people, screens, snapshot.phase === 'joined' || snapshot.phase === 'renewing', show);
   const presenter = screens[0]?.ownerName ?? null;
@@ -145,12 +154,8 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           {modeBadge}
         </div>
         <ConnectionStatus snapshot={snapshot} />
-        <p className="sr-only">
-          {describeTokenState(snapshot)}
-        </p>
-        <p className="sr-only">
-          {presenceSnapshot.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}
-        </p>
+        <p className="sr-only">{describeTokenState(snapshot)}</p>
+        <p className="sr-only">{presenceSnapshot.status === 'online' ? 'Chat connected' : (chatProblem ?? '')}</p>
       </header>
 
       {snapshot.notice && (
@@ -163,17 +168,31 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
       )}
       {share.status === 'sharing' && <PresentingBar onStop={() => void call.share.stop()} />}
       {shareRefused && (
-        <p role="status" className="flex items-center justify-between gap-3 rounded-lg bg-sky-500/15 px-3 py-2 text-sm text-sky-100">
+        <p
+          role="status"
+          className="flex items-center justify-between gap-3 rounded-lg bg-sky-500/15 px-3 py-2 text-sm text-sky-100"
+        >
           {presenter} is presenting. One person presents at a time: ask them to stop first.
-          <button type="button" onClick={() => setRefusedDuring(null)} className="rounded px-2 py-0.5 hover:bg-sky-500/20">
+          <button
+            type="button"
+            onClick={() => setRefusedDuring(null)}
+            className="rounded px-2 py-0.5 hover:bg-sky-500/20"
+          >
             Dismiss
           </button>
         </p>
       )}
       {share.error && (
-        <p role="alert" className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200">
+        <p
+          role="alert"
+          className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200"
+        >
           {share.error}
-          <button type="button" onClick={() => call.share.clearError()} className="rounded px-2 py-0.5 hover:bg-rose-500/20">
+          <button
+            type="button"
+            onClick={() => call.share.clearError()}
+            className="rounded px-2 py-0.5 hover:bg-rose-500/20"
+          >
             Dismiss
           </button>
         </p>
@@ -201,7 +220,11 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
               mode={mode}
               pinned={pinned}
               onPin={setPinned}
-              invite={{ link, onCopy: () => void copy(), connecting: snapshot.phase === 'idle' || snapshot.phase === 'joining' }}
+              invite={{
+                link,
+                onCopy: () => void copy(),
+                connecting: snapshot.phase === 'idle' || snapshot.phase === 'joining',
+              }}
             />
           )}
         </section>
@@ -212,7 +235,12 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
         )}
         {!failed && panel === 'chat' && (
           <SidePanel title="Chat" onClose={closePanel}>
-            <ChatPanel messages={messages} nameOf={lookupName} unavailable={chatProblem} onSend={(text) => call.presence.send(text)} />
+            <ChatPanel
+              messages={messages}
+              nameOf={lookupName}
+              unavailable={chatProblem}
+              onSend={(text) => call.presence.send(text)}
+            />
           </SidePanel>
         )}
       </div>
@@ -230,11 +258,17 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           peopleCount={people.length}
           unread={unread}
           moreButton={moreButton}
-          share={{ available: canShareScreen(), sharing: share.status !== 'idle', onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()) }}
+          share={{
+            available: canShareScreen(),
+            sharing: share.status !== 'idle',
+            onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()),
+          }}
           menu={[
             { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
             { label: 'Copy invite link', onSelect: () => void copy() },
-            mode === 'grid' ? { label: 'Speaker view', onSelect: () => setMode('speaker') } : { label: 'Grid view', onSelect: () => setMode('grid') },
+            mode === 'grid'
+              ? { label: 'Speaker view', onSelect: () => setMode('speaker') }
+              : { label: 'Grid view', onSelect: () => setMode('grid') },
             ...(pinned ? [{ label: 'Unpin', onSelect: () => setPinned(null) }] : []),
           ]}
           onLeave={onLeave}

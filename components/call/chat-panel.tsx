@@ -43,14 +43,24 @@ export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
   return (
     <div className="flex h-full flex-col gap-3">
       <ol role="log" aria-label="Messages" className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto">
-        {messages.length === 0 && <li className="text-sm text-slate-400">No messages yet. Messages are seen by everyone in the call and are not kept after it.</li>}
+        {messages.length === 0 && (
+          <li className="text-sm text-slate-400">
+            No messages yet. Messages are seen by everyone in the call and are not kept after it.
+          </li>
+        )}
         {messages.map((message) => (
-          <li key={`${message.from}-${message.id}`} className={`max-w-full min-w-0 ${message.mine ? 'self-end text-right' : ''}`}>
+          <li
+            key={`${message.from}-${message.id}`}
+            className={`max-w-full min-w-0 ${message.mine ? 'self-end text-right' : ''}`}
+          >
             {/* Not a paragraph: each message's one paragraph is its text. */}
             <div className="text-xs text-slate-400 wrap-anywhere">
-              <span>{message.mine ? 'You' : nameOf(message.from)}</span> · <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
+              <span>{message.mine ? 'You' : nameOf(message.from)}</span> ·{' '}
+              <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
             </div>
-            <p className={`mt-0.5 inline-block max-w-full rounded-xl px-3 py-1.5 text-left whitespace-pre-wrap wrap-anywhere ${message.mine ? 'bg-sky-600/40' : 'bg-slate-800'}`}>
+            <p
+              className={`mt-0.5 inline-block max-w-full rounded-xl px-3 py-1.5 text-left whitespace-pre-wrap wrap-anywhere ${message.mine ? 'bg-sky-600/40' : 'bg-slate-800'}`}
+            >
               {message.text}
             </p>
           </li>

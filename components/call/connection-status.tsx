@@ -27,7 +27,7 @@ export function describeConnection(snapshot: CallSnapshot): { label: string; ton
   }
   if (snapshot.connection === 'RECONNECTING') return { label: 'Reconnecting…', tone: 'busy' };
   if (snapshot.connection === 'DISCONNECTED') {
-    const reason = snapshot.connectionReason ? REASONS[snapshot.connectionReason] ?? snapshot.connectionReason : null;
+    const reason = snapshot.connectionReason ? (REASONS[snapshot.connectionReason] ?? snapshot.connectionReason) : null;
     return { label: reason ? `Disconnected: ${reason}` : 'Disconnected', tone: 'bad' };
   }
   return { label: 'Connected', tone: 'ok' };
@@ -38,7 +38,10 @@ const DOT = { ok: 'bg-emerald-400', busy: 'bg-amber-400 animate-pulse', bad: 'bg
 /** The access token's state in words, for the status tooltip and screen readers. */
 export function describeTokenState(snapshot: CallSnapshot): string {
   const until = snapshot.tokenExpiresAt ? `, valid until ${clockTime(snapshot.tokenExpiresAt * 1000)}` : '';
-  const renewed = snapshot.renewals > 0 ? `renewed ${snapshot.renewals} ${snapshot.renewals === 1 ? 'time' : 'times'}` : 'issued for this call';
+  const renewed =
+    snapshot.renewals > 0
+      ? `renewed ${snapshot.renewals} ${snapshot.renewals === 1 ? 'time' : 'times'}`
+      : 'issued for this call';
   return `Access token ${renewed}${until}.`;
 }
 

@@ -9,8 +9,11 @@ import { moveFocus } from '@/lib/client/roving-focus';
 export function ControlBar({ children }: { children: ReactNode }) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).closest('[role=menu]')) return; // the More menu moves on its own
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled):not([role=menuitem])')];
-    if (moveFocus(buttons, event.key, { next: 'ArrowRight', previous: 'ArrowLeft', ends: true })) event.preventDefault();
+    const buttons = [
+      ...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled):not([role=menuitem])'),
+    ];
+    if (moveFocus(buttons, event.key, { next: 'ArrowRight', previous: 'ArrowLeft', ends: true }))
+      event.preventDefault();
   };
   return (
     <div

@@ -23,7 +23,11 @@ export function DevicesPopover({ media, onSelect, onClose }: Props) {
     >
       <DevicePickers media={media} onSelect={onSelect} />
       {empty && <p className="text-sm text-slate-400">No cameras or microphones to choose from.</p>}
-      <button type="button" onClick={onClose} className="justify-self-start rounded-lg bg-slate-800 px-3 py-1.5 text-sm hover:bg-slate-700 sm:col-span-3">
+      <button
+        type="button"
+        onClick={onClose}
+        className="justify-self-start rounded-lg bg-slate-800 px-3 py-1.5 text-sm hover:bg-slate-700 sm:col-span-3"
+      >
         Done
       </button>
     </section>

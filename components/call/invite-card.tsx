@@ -8,22 +8,31 @@ import { LinkIcon } from '../ui/icons';
 export function InviteCard({ link, onCopy, connecting }: { link: string; onCopy: () => void; connecting: boolean }) {
   if (connecting) {
     return (
-      <section aria-label="Connecting" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800">
+      <section
+        aria-label="Connecting"
+        className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800"
+      >
         <h2 className="flex items-center gap-3 text-lg font-semibold">
-          <span aria-hidden="true" className="h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400" />
+          <span
+            aria-hidden="true"
+            className="h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400"
+          />
           Connecting to the call…
         </h2>
-        <p className="text-sm text-slate-400">You are not in the call yet: nobody sees or hears you until it connects.</p>
+        <p className="text-sm text-slate-400">
+          You are not in the call yet: nobody sees or hears you until it connects.
+        </p>
       </section>
     );
   }
   return (
-    <section aria-label="Invite others" className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset">
+    <section
+      aria-label="Invite others"
+      className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset"
+    >
       <h2 className="text-lg font-semibold">Waiting for others to join</h2>
       <p className="text-sm text-slate-400">Share this link: whoever opens it joins you here.</p>
-      <p className="rounded-lg bg-slate-950 px-3 py-2 font-mono text-sm break-all text-slate-200 select-all">
-        {link}
-      </p>
+      <p className="rounded-lg bg-slate-950 px-3 py-2 font-mono text-sm break-all text-slate-200 select-all">{link}</p>
       <button
         type="button"
         onClick={onCopy}

@@ -9,7 +9,15 @@ export interface MenuItem {
 }
 
 /** "More options": a menu button; arrow keys move through the items, Escape closes and returns focus. */
-export function MoreMenu({ items, className, buttonRef }: { items: MenuItem[]; className: string; buttonRef?: RefObject<HTMLButtonElement | null> }) {
+export function MoreMenu({
+  items,
+  className,
+  buttonRef,
+}: {
+  items: MenuItem[];
+  className: string;
+  buttonRef?: RefObject<HTMLButtonElement | null>;
+}) {
   const [open, setOpen] = useState(false);
   const ownRef = useRef<HTMLButtonElement>(null);
   const button = buttonRef ?? ownRef;
@@ -19,7 +27,8 @@ export function MoreMenu({ items, className, buttonRef }: { items: MenuItem[]; c
     if (!open) return;
     menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
     const onPointer = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
+      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node))
+        setOpen(false);
     };
     window.addEventListener('pointerdown', onPointer);
     return () => window.removeEventListener('pointerdown', onPointer);
@@ -55,7 +64,13 @@ export function MoreMenu({ items, className, buttonRef }: { items: MenuItem[]; c
         <MoreIcon />
       </button>
       {open && (
-        <ul ref={menu} role="menu" aria-label="More options" onKeyDown={onKeyDown} className="absolute right-0 bottom-14 z-30 min-w-56 rounded-xl bg-slate-800 p-1 shadow-xl ring-1 ring-slate-700">
+        <ul
+          ref={menu}
+          role="menu"
+          aria-label="More options"
+          onKeyDown={onKeyDown}
+          className="absolute right-0 bottom-14 z-30 min-w-56 rounded-xl bg-slate-800 p-1 shadow-xl ring-1 ring-slate-700"
+        >
           {items.map((item) => (
             <li key={item.label} role="none">
               <MenuEntry
@@ -75,7 +90,13 @@ export function MoreMenu({ items, className, buttonRef }: { items: MenuItem[]; c
 
 function MenuEntry({ label, onSelect }: { label: string; onSelect: () => void }): ReactNode {
   return (
-    <button type="button" role="menuitem" tabIndex={-1} onClick={onSelect} className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-700 focus:bg-slate-700 focus:outline-none">
+    <button
+      type="button"
+      role="menuitem"
+      tabIndex={-1}
+      onClick={onSelect}
+      className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-700 focus:bg-slate-700 focus:outline-none"
+    >
       {label}
     </button>
   );

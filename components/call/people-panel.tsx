@@ -10,7 +10,11 @@ export function PeoplePanel({ people }: { people: Person[] }) {
   return (
     <ul className="flex flex-col gap-1">
       {people.map((person) => (
-        <li key={person.uid} aria-labelledby={`${nameId}-${person.uid}`} className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-800/60">
+        <li
+          key={person.uid}
+          aria-labelledby={`${nameId}-${person.uid}`}
+          className="flex items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-slate-800/60"
+        >
           <div className="h-9 w-9 shrink-0">
             <Avatar name={person.joining ? '…' : person.name} small />
           </div>

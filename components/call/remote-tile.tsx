@@ -25,21 +25,36 @@ type FrameProps = TileState & {
 };
 
 /** A tile's frame: the video (or avatar) with the person's name, marks and a pin control. */
-export function TileFrame({ label, micOff = false, cameraOff = false, hand = false, signalKey, pinned = false, onPin, children, extra }: FrameProps) {
+export function TileFrame({
+  label,
+  micOff = false,
+  cameraOff = false,
+  hand = false,
+  signalKey,
+  pinned = false,
+  onPin,
+  children,
+  extra,
+}: FrameProps) {
   const labelId = useId();
   const speaking = useIsSpeaking(signalKey);
   const quality = useQualityMark(signalKey);
   return (
     // Named by its caption's label alone ("Ada (you)", "Grace's screen"): the marks beside it are read as its content.
-    <figure
-      aria-labelledby={labelId}
-      className="group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900"
-    >
+    <figure aria-labelledby={labelId} className="group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900">
       {children}
       {/* The border and the speaking ring are drawn inside the tile, over the video: nothing around the tile can clip them. */}
-      <span aria-hidden="true" className={`pointer-events-none absolute inset-0 rounded-2xl ring-inset ${speaking ? 'ring-4 ring-emerald-400' : 'ring-1 ring-slate-800'}`} />
+      <span
+        aria-hidden="true"
+        className={`pointer-events-none absolute inset-0 rounded-2xl ring-inset ${speaking ? 'ring-4 ring-emerald-400' : 'ring-1 ring-slate-800'}`}
+      />
       {hand && (
-        <span role="img" title="Hand raised" aria-label="hand raised" className="absolute top-2 left-2 rounded-full bg-amber-400 p-1.5 text-slate-950">
+        <span
+          role="img"
+          title="Hand raised"
+          aria-label="hand raised"
+          className="absolute top-2 left-2 rounded-full bg-amber-400 p-1.5 text-slate-950"
+        >
           <HandIcon className="h-5 w-5" />
         </span>
       )}
@@ -107,8 +122,19 @@ function RemoteVideo({ track, fit = 'cover' }: { track: RemoteTrack; fit?: 'cove
 
 export function RemoteTile({ person, ...state }: { person: Person } & TileState) {
   return (
-    <TileFrame label={person.name} micOff={!person.hasAudio} cameraOff={!person.hasVideo} hand={person.hand} signalKey={person.uid} {...state}>
-      {person.videoTrack ? <RemoteVideo track={person.videoTrack} /> : <Avatar name={person.joining ? '…' : person.name} />}
+    <TileFrame
+      label={person.name}
+      micOff={!person.hasAudio}
+      cameraOff={!person.hasVideo}
+      hand={person.hand}
+      signalKey={person.uid}
+      {...state}
+    >
+      {person.videoTrack ? (
+        <RemoteVideo track={person.videoTrack} />
+      ) : (
+        <Avatar name={person.joining ? '…' : person.name} />
+      )}
     </TileFrame>
   );
 }

@@ -18,7 +18,12 @@ export function SidePanel({ title, onClose, children, footer }: Props) {
     >
       <div className="flex items-center justify-between border-b border-slate-800 px-4 py-3">
         <h2 className="font-semibold">{title}</h2>
-        <button type="button" onClick={onClose} aria-label={`Close ${title.toLowerCase()}`} className="rounded-lg px-2 py-1 text-slate-300 hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label={`Close ${title.toLowerCase()}`}
+          className="rounded-lg px-2 py-1 text-slate-300 hover:bg-slate-800"
+        >
           ✕
         </button>
       </div>

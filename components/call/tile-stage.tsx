@@ -14,7 +14,11 @@ export function TileStage({ tiles }: { tiles: { key: string; node: ReactNode }[]
   return (
     <div ref={area} className="relative h-full w-full overflow-hidden">
       {tiles.map(({ key, node }, index) => (
-        <div key={key} className="absolute" style={{ ...positions[index], width: grid.tileWidth, height: grid.tileHeight }}>
+        <div
+          key={key}
+          className="absolute"
+          style={{ ...positions[index], width: grid.tileWidth, height: grid.tileHeight }}
+        >
           {node}
         </div>
       ))}

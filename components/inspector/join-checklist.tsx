@@ -20,16 +20,34 @@ function identityOf(text: string): Parsed<RtcIdentity> | null {
   return parseRtcIdentity(/^[0-9]+$/.test(text) ? 'uid' : 'userAccount', text);
 }
 
-const controlClass = 'w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-sky-400';
+const controlClass =
+  'w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-sky-400';
 // Typed identifiers read best in a fixed-width font; the role is a choice of words, in the UI's.
 const inputClass = `${controlClass} font-mono`;
 
-function Field({ label, value, onChange, hint }: { label: string; value: string; onChange: (value: string) => void; hint?: string | null }) {
+function Field({
+  label,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string | null;
+}) {
   const hintId = useId();
   return (
     <label className="flex min-w-0 flex-col gap-1 text-sm">
       <span className="text-slate-300">{label}</span>
-      <input className={inputClass} value={value} onChange={(event) => onChange(event.target.value)} autoComplete="off" spellCheck={false} aria-describedby={hint ? hintId : undefined} />
+      <input
+        className={inputClass}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={hint ? hintId : undefined}
+      />
       {hint && (
         <span id={hintId} className="text-amber-300">
           {hint}
@@ -74,8 +92,18 @@ export function JoinChecklist({ token, fields, onChange, nowS, localMode }: Prop
       </h2>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="App ID you join with" value={fields.appId} onChange={set('appId')} />
-        <Field label="Channel" value={fields.channel} onChange={set('channel')} hint={channel && !channel.ok ? channel.error.replace(/^channelName/, 'The name') : null} />
-        <Field label="uid or user account (0 = let Agora pick)" value={fields.user} onChange={set('user')} hint={identity && !identity.ok ? identity.error : null} />
+        <Field
+          label="Channel"
+          value={fields.channel}
+          onChange={set('channel')}
+          hint={channel && !channel.ok ? channel.error.replace(/^channelName/, 'The name') : null}
+        />
+        <Field
+          label="uid or user account (0 = let Agora pick)"
+          value={fields.user}
+          onChange={set('user')}
+          hint={identity && !identity.ok ? identity.error : null}
+        />
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-300">Role</span>
           <select className={controlClass} value={fields.role} onChange={(event) => set('role')(event.target.value)}>
@@ -85,7 +113,9 @@ export function JoinChecklist({ token, fields, onChange, nowS, localMode }: Prop
         </label>
       </div>
       {localMode && token.version === '006' && (
-        <p className="text-amber-200">This server runs in local mode, which accepts AccessToken2 (007) tokens only; Agora still accepts 006.</p>
+        <p className="text-amber-200">
+          This server runs in local mode, which accepts AccessToken2 (007) tokens only; Agora still accepts 006.
+        </p>
       )}
       <p className="font-medium" aria-live="polite">
         {verdict}

@@ -9,7 +9,8 @@ import type { DecodedToken } from '@/lib/shared/token/decode';
 
 function unavailable(token: DecodedToken, verifiableAppId: string | null): string | null {
   if (!verifiableAppId) return 'This server has no App Certificate configured, so it cannot check signatures.';
-  if (token.version !== '007') return "A 006 token's signature covers its channel and uid, which the token does not contain, so it cannot be checked here.";
+  if (token.version !== '007')
+    return "A 006 token's signature covers its channel and uid, which the token does not contain, so it cannot be checked here.";
   if (token.appId !== verifiableAppId) {
     return `The token is for App ID ${token.appId}; this server can only check tokens for its own App ID, ${verifiableAppId}.`;
   }
@@ -39,7 +40,10 @@ export function SignatureCheck({ token, text, config }: Props) {
         <p className="text-slate-300">{reason}</p>
       ) : (
         <>
-          <p className="text-slate-300">Only the App Certificate can tell whether the token is genuine. This server holds the certificate for this App ID; it answers only valid or not valid.</p>
+          <p className="text-slate-300">
+            Only the App Certificate can tell whether the token is genuine. This server holds the certificate for this
+            App ID; it answers only valid or not valid.
+          </p>
           <button
             type="button"
             onClick={() => void verify()}
@@ -51,10 +55,14 @@ export function SignatureCheck({ token, text, config }: Props) {
         </>
       )}
       <div role="status" aria-label="Signature check">
-        {answer && 'valid' in answer && answer.valid && <p className="font-medium text-emerald-300">✓ Valid: this server&apos;s App Certificate signed this token.</p>}
+        {answer && 'valid' in answer && answer.valid && (
+          <p className="font-medium text-emerald-300">✓ Valid: this server&apos;s App Certificate signed this token.</p>
+        )}
         {answer && 'valid' in answer && !answer.valid && (
           <p className="font-medium text-rose-300">
-            ✗ Not valid: this server&apos;s App Certificate did not sign this token. It was changed after signing, or made with another certificate; Agora answers such a join with &ldquo;invalid token, authorized failed&rdquo;.
+            ✗ Not valid: this server&apos;s App Certificate did not sign this token. It was changed after signing, or
+            made with another certificate; Agora answers such a join with &ldquo;invalid token, authorized
+            failed&rdquo;.
           </p>
         )}
         {answer && 'error' in answer && <p className="text-amber-300">Could not check: {answer.error}</p>}

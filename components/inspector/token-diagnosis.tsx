@@ -26,7 +26,9 @@ function mismatches(problem: CallProblem, grant: TokenGrant, token: DecodedToken
     nowS,
     publishEnforced: true, // something did fail, so a missing publish privilege is a real cause here
   });
-  return checks.filter((check) => check.status === 'fail' && !(JOIN_REFUSALS.has(problem.id) && check.id === 'publish'));
+  return checks.filter(
+    (check) => check.status === 'fail' && !(JOIN_REFUSALS.has(problem.id) && check.id === 'publish'),
+  );
 }
 
 function explain(problem: CallProblem, grant: TokenGrant, token: DecodedToken, nowS: number): ReactNode {
@@ -43,8 +45,9 @@ function explain(problem: CallProblem, grant: TokenGrant, token: DecodedToken, n
   if (problem.id !== 'invalid-token') return null;
   return (
     <p>
-      Everything the token says matches this join (App ID, channel, uid, an unexpired join privilege), so Agora refused its signature: it was signed with a different App
-      Certificate than the one enabled for App ID {grant.appId}, or changed after signing.
+      Everything the token says matches this join (App ID, channel, uid, an unexpired join privilege), so Agora refused
+      its signature: it was signed with a different App Certificate than the one enabled for App ID {grant.appId}, or
+      changed after signing.
     </p>
   );
 }
@@ -54,13 +57,22 @@ export function TokenDiagnosis({ problem, grant }: { problem: CallProblem; grant
   const inspection = useDecodedToken(diagnosed ? grant!.token : null);
   const nowS = useNowSeconds(false);
   if (!diagnosed || !inspection) return null;
-  const explanation = inspection.ok ? explain(problem, grant!, inspection.token, nowS) : <p>The token cannot be read: {inspection.reason}</p>;
+  const explanation = inspection.ok ? (
+    explain(problem, grant!, inspection.token, nowS)
+  ) : (
+    <p>The token cannot be read: {inspection.reason}</p>
+  );
   if (!explanation) return null;
   return (
     <div className="flex flex-col gap-2 rounded-lg bg-slate-950/60 p-3 text-sm text-slate-200">
       <p className="font-medium text-rose-100">Why:</p>
       {explanation}
-      <a href={inspectorLink(grant!.channel, grant!.uid)} target="_blank" rel="noopener noreferrer" className="self-start text-sky-300 underline hover:text-sky-200">
+      <a
+        href={inspectorLink(grant!.channel, grant!.uid)}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="self-start text-sky-300 underline hover:text-sky-200"
+      >
         Open the token inspector
       </a>
     </div>

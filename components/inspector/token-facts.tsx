@@ -1,7 +1,14 @@
 import { useId, type ReactNode } from 'react';
 import type { AccessToken2View, DecodedService, DecodedToken, LegacyTokenView } from '@/lib/shared/token/decode';
 import { legacyPrivilegeName, privilegeName } from '@/lib/shared/token/services';
-import { accessToken2End, accessToken2PrivilegeEnd, formatUnixTime, legacyPrivilegeEnd, timingNotes, untilOrSince } from '@/lib/shared/token/timing';
+import {
+  accessToken2End,
+  accessToken2PrivilegeEnd,
+  formatUnixTime,
+  legacyPrivilegeEnd,
+  timingNotes,
+  untilOrSince,
+} from '@/lib/shared/token/timing';
 
 // What a decoded token says, with absolute times and "expires in …" / "expired … ago". Everything
 // shown comes from the pasted text: React renders it as text, never as markup.
@@ -30,13 +37,14 @@ type PrivilegeRow = { name: string; value: string; end: number };
 function Privileges({ rows, nowS }: { rows: PrivilegeRow[]; nowS: number }) {
   if (rows.length === 0) return <p className="text-amber-200">No privileges: this service grants nothing.</p>;
   const groups = new Map<string, PrivilegeRow[]>();
-  for (const row of rows) groups.set(`${row.end} ${row.value}`, [...(groups.get(`${row.end} ${row.value}`) ?? []), row]);
+  for (const row of rows)
+    groups.set(`${row.end} ${row.value}`, [...(groups.get(`${row.end} ${row.value}`) ?? []), row]);
   return (
     <ul className="flex flex-col gap-1" aria-label="Privileges">
       {[...groups.values()].map((group) => (
         <li key={group[0]!.name}>
-          <span className="font-medium">{group.map((row) => row.name).join(', ')}</span>: ends <When at={group[0]!.end} nowS={nowS} />{' '}
-          <span className="text-slate-400">· {group[0]!.value}</span>
+          <span className="font-medium">{group.map((row) => row.name).join(', ')}</span>: ends{' '}
+          <When at={group[0]!.end} nowS={nowS} /> <span className="text-slate-400">· {group[0]!.value}</span>
         </li>
       ))}
     </ul>
@@ -110,14 +118,20 @@ function LegacyFacts({ token, nowS }: { token: LegacyTokenView; nowS: number }) 
   return (
     <>
       <dl className="flex flex-col gap-1.5">
-        <Fact label="Version">AccessToken (006), the older format: it stores only checksums (CRC32) of its channel and uid</Fact>
+        <Fact label="Version">
+          AccessToken (006), the older format: it stores only checksums (CRC32) of its channel and uid
+        </Fact>
         <Fact label="App ID">{token.appId}</Fact>
         <Fact label="Salt">{token.salt}</Fact>
         <Fact label="Token expires">
           <When at={token.expiresAt} nowS={nowS} /> <span className="text-slate-400">· 24 h after it was made</span>
         </Fact>
         <Fact label="Channel">checksum {hex(token.channelCrc32)}: type the channel below to compare</Fact>
-        <Fact label="uid">{token.uidCrc32 === 0 ? '0: any uid may join' : `checksum ${hex(token.uidCrc32)}: type the uid below to compare`}</Fact>
+        <Fact label="uid">
+          {token.uidCrc32 === 0
+            ? '0: any uid may join'
+            : `checksum ${hex(token.uidCrc32)}: type the uid below to compare`}
+        </Fact>
       </dl>
       <Privileges rows={rows} nowS={nowS} />
     </>
@@ -131,9 +145,16 @@ export function TokenFacts({ token, nowS }: { token: DecodedToken; nowS: number 
       <h2 id="token-facts" className="text-lg font-semibold">
         What the token says
       </h2>
-      {token.version === '007' ? <AccessToken2Facts token={token} nowS={nowS} /> : <LegacyFacts token={token} nowS={nowS} />}
+      {token.version === '007' ? (
+        <AccessToken2Facts token={token} nowS={nowS} />
+      ) : (
+        <LegacyFacts token={token} nowS={nowS} />
+      )}
       {notes.length > 0 && (
-        <ul className="flex list-disc flex-col gap-1 rounded-lg border border-amber-500/40 bg-amber-500/10 py-2 pr-3 pl-7 text-sm text-amber-100" aria-label="Worth knowing">
+        <ul
+          className="flex list-disc flex-col gap-1 rounded-lg border border-amber-500/40 bg-amber-500/10 py-2 pr-3 pl-7 text-sm text-amber-100"
+          aria-label="Worth knowing"
+        >
           {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}

@@ -31,8 +31,8 @@ export function TokenInspector({ config, initial }: Props) {
           {config.mode && <ModeBadge mode={config.mode} />}
         </div>
         <p className="text-slate-300">
-          Paste an Agora token to see what it grants and why a join would be refused. It is decoded in this page and sent nowhere, unless you press
-          &ldquo;Verify signature&rdquo;.
+          Paste an Agora token to see what it grants and why a join would be refused. It is decoded in this page and
+          sent nowhere, unless you press &ldquo;Verify signature&rdquo;.
         </p>
       </header>
 
@@ -60,7 +60,13 @@ export function TokenInspector({ config, initial }: Props) {
       {inspection?.ok && (
         <>
           <TokenFacts token={inspection.token} nowS={nowS} />
-          <JoinChecklist token={inspection.token} fields={fields} onChange={setFields} nowS={nowS} localMode={config.mode === 'local'} />
+          <JoinChecklist
+            token={inspection.token}
+            fields={fields}
+            onChange={setFields}
+            nowS={nowS}
+            localMode={config.mode === 'local'}
+          />
           <SignatureCheck key={inspection.text} token={inspection.token} text={inspection.text} config={config} />
         </>
       )}

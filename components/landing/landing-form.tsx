@@ -54,7 +54,9 @@ export function LandingForm() {
       {brokenLink && (
         <p role="alert" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-amber-200">
           That call link was damaged in transit.{' '}
-          {brokenLink === 'name kept' ? 'Below is what could be read of its channel name: check it, then join.' : 'Type the channel name again below.'}
+          {brokenLink === 'name kept'
+            ? 'Below is what could be read of its channel name: check it, then join.'
+            : 'Type the channel name again below.'}
         </p>
       )}
       <label htmlFor="channel" className="text-sm font-medium text-slate-300">

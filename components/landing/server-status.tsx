@@ -31,10 +31,7 @@ export function ServerStatus() {
       {/* Room kept for the badge, so the heading does not move when it appears. */}
       <div className="min-h-5">{status.mode && <ModeBadge mode={status.mode} withHint />}</div>
       {status.problem && (
-        <div
-          role="alert"
-          className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-4 text-rose-100"
-        >
+        <div role="alert" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-4 text-rose-100">
           <p className="font-semibold">This deployment cannot start calls yet.</p>
           <p className="mt-1 text-sm text-rose-200/90">{status.problem}</p>
         </div>

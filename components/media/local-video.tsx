@@ -6,7 +6,15 @@ import type { PreviewVideoTrack } from '@/lib/client/engine/call-engine';
  * The person's own camera, mirrored, in a <video> this component owns (the prejoin's may already be
  * playing the call page's early capture before React is up: lib/shared/early-capture.ts).
  */
-export function LocalVideo({ track, id, className = '' }: { track: PreviewVideoTrack | null; id?: string; className?: string }) {
+export function LocalVideo({
+  track,
+  id,
+  className = '',
+}: {
+  track: PreviewVideoTrack | null;
+  id?: string;
+  className?: string;
+}) {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const element = video.current;

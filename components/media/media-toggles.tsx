@@ -8,12 +8,30 @@ import { ToggleButton } from '../ui/toggle-button';
 export const MEDIA_SHORTCUTS = { audio: 'd', video: 'e' } as const;
 
 const SWITCHES = [
-  { kind: 'audio', onLabel: 'Mute microphone', offLabel: 'Unmute microphone', iconOn: <MicIcon />, iconOff: <MicOffIcon /> },
-  { kind: 'video', onLabel: 'Turn camera off', offLabel: 'Turn camera on', iconOn: <CameraIcon />, iconOff: <CameraOffIcon /> },
+  {
+    kind: 'audio',
+    onLabel: 'Mute microphone',
+    offLabel: 'Unmute microphone',
+    iconOn: <MicIcon />,
+    iconOff: <MicOffIcon />,
+  },
+  {
+    kind: 'video',
+    onLabel: 'Turn camera off',
+    offLabel: 'Turn camera on',
+    iconOn: <CameraIcon />,
+    iconOff: <CameraOffIcon />,
+  },
 ] as const;
 
 /** Microphone and camera on/off, the same in the preview and in the call, with keyboard shortcuts. */
-export function MediaToggles({ media, onToggle }: { media: LocalMedia; onToggle: (kind: 'audio' | 'video', on: boolean) => void }) {
+export function MediaToggles({
+  media,
+  onToggle,
+}: {
+  media: LocalMedia;
+  onToggle: (kind: 'audio' | 'video', on: boolean) => void;
+}) {
   const names = { audio: useShortcutNames(MEDIA_SHORTCUTS.audio), video: useShortcutNames(MEDIA_SHORTCUTS.video) };
   const state = {
     audio: { track: media.audioTrack, on: media.micOn },
@@ -27,7 +45,16 @@ export function MediaToggles({ media, onToggle }: { media: LocalMedia; onToggle:
     <>
       {SWITCHES.map(({ kind, ...look }) => {
         const { track, on } = state[kind];
-        return <ToggleButton key={kind} {...look} on={on && !!track} disabled={!track} shortcut={names[kind]} onToggle={() => onToggle(kind, !on)} />;
+        return (
+          <ToggleButton
+            key={kind}
+            {...look}
+            on={on && !!track}
+            disabled={!track}
+            shortcut={names[kind]}
+            onToggle={() => onToggle(kind, !on)}
+          />
+        );
       })}
     </>
   );

@@ -10,7 +10,15 @@ import type { PreviewAudioTrack } from '@/lib/client/engine/call-engine';
 const LEVEL_UPDATE_MS = 60;
 
 /** A live input level bar, so people can see their microphone works before joining. */
-export function MicLevel({ track, active, compact = false }: { track: PreviewAudioTrack | null; active: boolean; compact?: boolean }) {
+export function MicLevel({
+  track,
+  active,
+  compact = false,
+}: {
+  track: PreviewAudioTrack | null;
+  active: boolean;
+  compact?: boolean;
+}) {
   const meter = useRef<HTMLDivElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {

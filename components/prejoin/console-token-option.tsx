@@ -5,10 +5,17 @@ import { parseAppId, parsePastedToken } from '@/lib/shared/validation';
 import { inspectorLink } from '../inspector/inspector-link';
 
 /** What the person pasted: unused (fields empty or closed), invalid (with why), or ready to join with. */
-export type PastedChoice = { active: false } | { active: true; error: string } | { active: true; error: null; pasted: PastedToken };
+export type PastedChoice =
+  { active: false } | { active: true; error: string } | { active: true; error: null; pasted: PastedToken };
 
 /** Agora mode's "Advanced" option: join with an App ID and a temporary token from Agora Console. */
-export function ConsoleTokenOption({ channel, onChange }: { channel: string; onChange: (choice: PastedChoice) => void }) {
+export function ConsoleTokenOption({
+  channel,
+  onChange,
+}: {
+  channel: string;
+  onChange: (choice: PastedChoice) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [appIdText, setAppIdText] = useState('');
   const [tokenText, setTokenText] = useState('');
@@ -37,10 +44,15 @@ export function ConsoleTokenOption({ channel, onChange }: { channel: string; onC
       <summary className="cursor-pointer text-slate-300">Advanced: join with a token from Agora Console</summary>
       <div className="mt-3 flex flex-col gap-3">
         <p className="text-slate-400">
-          For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated for this channel. Pasted
-          tokens are not renewed.
+          For testing against Agora&apos;s web demo: paste your project&apos;s App ID and a temporary token generated
+          for this channel. Pasted tokens are not renewed.
         </p>
-        <a href={inspectorLink(channel, 0)} target="_blank" rel="noopener noreferrer" className="self-start text-sky-300 underline hover:text-sky-200">
+        <a
+          href={inspectorLink(channel, 0)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="self-start text-sky-300 underline hover:text-sky-200"
+        >
           Check a token in the token inspector
         </a>
         <PastedField
@@ -71,7 +83,17 @@ export function ConsoleTokenOption({ channel, onChange }: { channel: string; onC
 }
 
 /** One pasted value: monospace, no autocomplete or spell check (they are opaque strings). */
-function PastedField({ label, value, multiline, onChange }: { label: string; value: string; multiline?: boolean; onChange: (value: string) => void }) {
+function PastedField({
+  label,
+  value,
+  multiline,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  onChange: (value: string) => void;
+}) {
   const props = {
     value,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
@@ -82,7 +104,10 @@ function PastedField({ label, value, multiline, onChange }: { label: string; val
     <label className="flex flex-col gap-1">
       {label}
       {multiline ? (
-        <textarea className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs" {...props} />
+        <textarea
+          className="min-h-20 rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-xs"
+          {...props}
+        />
       ) : (
         <input className="rounded-lg border border-slate-700 bg-slate-900 px-3 py-2 font-mono" {...props} />
       )}

@@ -64,9 +64,7 @@ export function NameField({
       />
       {inServerHtml && <script id={SCRIPT_ID} dangerouslySetInnerHTML={{ __html: REMEMBERED_NAME_SCRIPT }} />}
       <div id={hintId} aria-live="polite" className="flex justify-between gap-4 text-xs">
-        <span className={parsed.ok ? 'text-slate-400' : 'text-rose-300'}>
-          {hint}
-        </span>
+        <span className={parsed.ok ? 'text-slate-400' : 'text-rose-300'}>{hint}</span>
         <span className={length > DISPLAY_NAME_MAX ? 'text-rose-300' : 'text-slate-500'}>
           {length}/{DISPLAY_NAME_MAX}
         </span>

@@ -30,7 +30,21 @@ type Props = {
   onName: (name: string) => void;
 };
 
-export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenReady, tokenError, onToggle, onSelectDevice, onJoin, name, suggestedName, onName }: Props) {
+export function Prejoin({
+  channel,
+  mode,
+  modeBadge,
+  media,
+  engineReady,
+  tokenReady,
+  tokenError,
+  onToggle,
+  onSelectDevice,
+  onJoin,
+  name,
+  suggestedName,
+  onName,
+}: Props) {
   const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
   const usePasted = pastedChoice.active;
   const nameValid = parseDisplayName(nameToUse(name, suggestedName)).ok;
@@ -56,14 +70,21 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
             </div>
           )}
           {/* Always there (over the words, transparent until it plays), so the early capture can show at once. */}
-          <LocalVideo id={PREVIEW_VIDEO_ID} track={media.cameraOn ? media.videoTrack : null} className="absolute inset-0" />
+          <LocalVideo
+            id={PREVIEW_VIDEO_ID}
+            track={media.cameraOn ? media.videoTrack : null}
+            className="absolute inset-0"
+          />
           <div className="absolute inset-x-0 bottom-0 flex justify-center gap-3 bg-gradient-to-t from-slate-950/80 p-3">
             <MediaToggles media={media} onToggle={onToggle} />
           </div>
         </div>
         <MicLevel track={media.audioTrack} active={media.micOn} />
         {(media.videoError || media.audioError) && (
-          <div role="alert" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-sm text-amber-200">
+          <div
+            role="alert"
+            className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-sm text-amber-200"
+          >
             {[...new Set([media.videoError, media.audioError])].map((error) => error && <p key={error}>{error}</p>)}
             <p className="mt-1 text-amber-100/80">
               {nothingWorks ? 'You can still join to watch and listen.' : 'You can still join with what works.'}
@@ -75,9 +96,7 @@ export function Prejoin({ channel, mode, modeBadge, media, engineReady, tokenRea
       <section aria-label="Join the call" className="flex flex-col gap-5">
         <div>
           <p className="text-sm uppercase tracking-wide text-slate-400">Ready to join?</p>
-          <h1 className="break-all text-3xl font-semibold">
-            {channel}
-          </h1>
+          <h1 className="break-all text-3xl font-semibold">{channel}</h1>
           <div className="mt-2">{modeBadge}</div>
         </div>
         <NameField value={name} suggestion={suggestedName} onChange={onName} onEnter={canJoin ? join : undefined} />

@@ -8,7 +8,10 @@ export function ModeBadge({ mode, withHint = false }: { mode: Mode; withHint?: b
   if (mode !== 'local') return null;
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <span className="rounded-full bg-violet-500/20 px-2 py-0.5 text-xs font-medium text-violet-200" title={OPERATOR_HINT}>
+      <span
+        className="rounded-full bg-violet-500/20 px-2 py-0.5 text-xs font-medium text-violet-200"
+        title={OPERATOR_HINT}
+      >
         Local mode
       </span>
       {withHint && <span className="text-xs text-slate-400">{HINT}</span>}

@@ -30,7 +30,8 @@ export const connectionStatus = (page: Page) => page.getByRole('status', { name:
 export const tile = (page: Page | Locator, name: string) => page.getByRole('figure', { name, exact: true });
 export const localTile = (page: Page) => page.getByRole('figure', { name: / \(you\)$/ });
 /** Everyone else's tiles, in the order shown: the figures that are neither yours nor a screen. */
-export const remoteTiles = (page: Page | Locator) => page.getByRole('figure', { name: /^(?!.* \(you\)$)(?!.*'s screen$)(?!Your screen$)/ });
+export const remoteTiles = (page: Page | Locator) =>
+  page.getByRole('figure', { name: /^(?!.* \(you\)$)(?!.*'s screen$)(?!Your screen$)/ });
 export const screenTiles = (page: Page | Locator) => page.getByRole('figure', { name: /'s screen$/ });
 
 /** Asserts the tiles' names, in order. */
@@ -53,7 +54,11 @@ export const announcer = (page: Page) => page.getByRole('status', { name: 'Annou
  * The call's notice under the header (a warning is an alert, news a status) holding `text`: the
  * named live regions (Connection, Notification, Announcements) are not it.
  */
-export const callNotice = (page: Page, text: string) => page.getByRole('alert').or(page.getByRole('status', { name: /^$/ })).filter({ hasText: text });
+export const callNotice = (page: Page, text: string) =>
+  page
+    .getByRole('alert')
+    .or(page.getByRole('status', { name: /^$/ }))
+    .filter({ hasText: text });
 
 /** The alert that replaces the tiles when the call cannot go on. */
 export const callProblem = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading') });
@@ -69,7 +74,10 @@ export async function expectLiveRemoteVideo(page: Page, { tiles = remoteTiles(pa
   const time = () => video.evaluate((element: HTMLVideoElement) => element.currentTime);
   const start = await time();
   await expect.poll(time, { timeout }).toBeGreaterThan(start + 0.3);
-  const size = await video.evaluate((element: HTMLVideoElement) => ({ width: element.videoWidth, height: element.videoHeight }));
+  const size = await video.evaluate((element: HTMLVideoElement) => ({
+    width: element.videoWidth,
+    height: element.videoHeight,
+  }));
   expect(size.width).toBeGreaterThan(0);
   return size;
 }
@@ -88,7 +96,9 @@ export async function adaAndBob(browser: Browser, baseURL: string, prefix: strin
 
 /** Opens People or Chat from the toolbar (if it is not open already). */
 export async function openPanel(page: Page, which: 'People' | 'Chat') {
-  const button = page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: new RegExp(`^${which}`) });
+  const button = page
+    .getByRole('toolbar', { name: 'Call controls' })
+    .getByRole('button', { name: new RegExp(`^${which}`) });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   return page.getByRole('complementary', { name: new RegExp(`^${which}`) });
 }
@@ -107,7 +117,10 @@ export async function sendChat(page: Page, text: string) {
 /** The call page's debug surface (README → Debugging a call): present only on pages opened with `?debug`. */
 const callDebug = async (page: Page) => {
   const debug = await page.evaluate(() => window.__callDebug);
-  if (!debug) throw new Error('window.__callDebug is not set: open the call page with ?debug (joinThroughUi(…, { debug: true }))');
+  if (!debug)
+    throw new Error(
+      'window.__callDebug is not set: open the call page with ?debug (joinThroughUi(…, { debug: true }))',
+    );
   return debug;
 };
 

@@ -59,7 +59,10 @@ export function requireMode(actual: TargetMode, wanted: TargetMode, why: string)
 /** Skips the current test, saying why, unless the target's call tokens expire within a test's time. */
 export async function requireShortTokens(request: APIRequestContext) {
   const lifetime = (await (await request.get('/api/health')).json()).tokenExpirySeconds as number;
-  skipWhen(lifetime > 60, `the target's tokens last ${lifetime} s; set TOKEN_EXPIRY_SECONDS=40 on it to run this within a test`);
+  skipWhen(
+    lifetime > 60,
+    `the target's tokens last ${lifetime} s; set TOKEN_EXPIRY_SECONDS=40 on it to run this within a test`,
+  );
 }
 
 export const test = base.extend<{ targetMode: TargetMode; cspGuard: void }>({

@@ -16,7 +16,8 @@ export interface ApiAnswer {
 
 export async function readApiAnswer(response: Response): Promise<ApiAnswer> {
   const parsed: unknown = await response.json().catch(() => null);
-  const body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const body =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   const error = response.ok ? null : typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
   const code = !response.ok && isErrorCode(body.code) ? body.code : null;
   return { ok: response.ok, status: response.status, body, error, code };

@@ -28,7 +28,12 @@ export function useCallDebug(call: Pick<Call, 'camera' | 'presence'>) {
       const camera = call.camera.getSnapshot();
       const signaling = call.presence.getSnapshot();
       window.__callDebug = {
-        call: { phase: camera.phase, renewals: camera.renewals, rejoins: camera.rejoins, tokenExpiresAt: camera.tokenExpiresAt },
+        call: {
+          phase: camera.phase,
+          renewals: camera.renewals,
+          rejoins: camera.rejoins,
+          tokenExpiresAt: camera.tokenExpiresAt,
+        },
         signaling: { status: signaling.status, renewals: signaling.renewals, relogins: signaling.relogins },
       };
     };

@@ -61,19 +61,22 @@ export const CALL_PROBLEMS = {
   invalidToken: {
     id: 'invalid-token',
     title: 'Agora rejected the access token',
-    detail: 'The token does not match this App ID, channel or uid, or was signed with a different App Certificate. Check AGORA_APP_ID and AGORA_APP_CERTIFICATE on the server.',
+    detail:
+      'The token does not match this App ID, channel or uid, or was signed with a different App Certificate. Check AGORA_APP_ID and AGORA_APP_CERTIFICATE on the server.',
     retryable: false,
   },
   certificateRequired: {
     id: 'certificate-required',
     title: 'This Agora project requires a token',
-    detail: 'The project has an App Certificate enabled but no token was sent. Configure AGORA_APP_CERTIFICATE on the server so tokens are issued.',
+    detail:
+      'The project has an App Certificate enabled but no token was sent. Configure AGORA_APP_CERTIFICATE on the server so tokens are issued.',
     retryable: false,
   },
   certificateNotEnabled: {
     id: 'certificate-not-enabled',
     title: 'This Agora project does not use tokens',
-    detail: 'A token was sent, but the project has no App Certificate enabled. Enable the primary certificate in Agora Console (Project → Security).',
+    detail:
+      'A token was sent, but the project has no App Certificate enabled. Enable the primary certificate in Agora Console (Project → Security).',
     retryable: false,
   },
   invalidAppId: {
@@ -88,14 +91,24 @@ export const CALL_PROBLEMS = {
     detail: 'Another participant is using this uid in the channel. Retry to join with a new one.',
     retryable: true,
   },
-  tokenExpired: { id: 'token-expired', title: 'The access token has expired', detail: 'Retry to join with a fresh token.', retryable: true },
+  tokenExpired: {
+    id: 'token-expired',
+    title: 'The access token has expired',
+    detail: 'Retry to join with a fresh token.',
+    retryable: true,
+  },
   roomFull: {
     id: 'room-full',
     title: 'This room is full',
     detail: 'The channel has reached its participant limit. Try again later or use another channel.',
     retryable: true,
   },
-  network: { id: 'network', title: 'Network problem', detail: 'The connection failed or dropped. Check your connection and retry.', retryable: true },
+  network: {
+    id: 'network',
+    title: 'Network problem',
+    detail: 'The connection failed or dropped. Check your connection and retry.',
+    retryable: true,
+  },
   sessionGone: {
     id: 'session-gone',
     title: 'The server no longer knows this call session',
@@ -143,13 +156,18 @@ const KNOWN: { match: string[]; problem: CallProblem }[] = [
   { match: ['static use dynamic key'], problem: CALL_PROBLEMS.certificateNotEnabled },
   { match: ['invalid vendor key', 'can not find appid'], problem: CALL_PROBLEMS.invalidAppId },
   { match: ['uid_conflict', 'uid conflict'], problem: CALL_PROBLEMS.uidConflict },
-  { match: ['token_expire', 'token expired', 'dynamic key or token timeout', 'dynamic key expired'], problem: CALL_PROBLEMS.tokenExpired },
+  {
+    match: ['token_expire', 'token expired', 'dynamic key or token timeout', 'dynamic key expired'],
+    problem: CALL_PROBLEMS.tokenExpired,
+  },
   { match: ['room_full', 'room full'], problem: CALL_PROBLEMS.roomFull },
   { match: ['network', 'ws_abort', 'timeout'], problem: CALL_PROBLEMS.network },
 ];
 
 const text = (error: unknown) =>
-  error && typeof error === 'object' ? `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}` : String(error);
+  error && typeof error === 'object'
+    ? `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`
+    : String(error);
 
 export function describeCallProblem(error: unknown): CallProblem {
   if (error instanceof JoinTimeoutError) {
@@ -172,12 +190,21 @@ export function describeCallProblem(error: unknown): CallProblem {
   const code = apiCodeOf(error);
   if (error instanceof TokenFetchError) {
     // Worth retrying: no answer at all, a server fault, or a limit that lifts within a minute.
-    const retryable = code ? code === 'rate_limited' || code === 'not_configured' || code === 'internal_error' : (error.status ?? 500) >= 500;
+    const retryable = code
+      ? code === 'rate_limited' || code === 'not_configured' || code === 'internal_error'
+      : (error.status ?? 500) >= 500;
     return { id: 'token-fetch', title: 'Could not get an access token', detail: error.message, retryable };
   }
   const coded = code && problemForCode(code);
   if (coded) return coded;
   const message = text(error).toLowerCase();
   const known = code ? undefined : KNOWN.find(({ match }) => match.some((words) => message.includes(words)));
-  return known?.problem ?? { id: 'unknown', title: 'Could not join the call', detail: text(error).trim() || 'Unknown error', retryable: true };
+  return (
+    known?.problem ?? {
+      id: 'unknown',
+      title: 'Could not join the call',
+      detail: text(error).trim() || 'Unknown error',
+      retryable: true,
+    }
+  );
 }

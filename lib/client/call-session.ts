@@ -77,7 +77,9 @@ export class CallSession extends Store<CallSnapshot> {
   private async runJoin(initialGrant?: TokenGrant) {
     const generation = this.generation;
     this.events.bind();
-    const usable = initialGrant && (initialGrant.expiresAt === null || initialGrant.expiresAt - Date.now() / 1000 > MIN_TOKEN_LIFETIME_AT_JOIN_S);
+    const usable =
+      initialGrant &&
+      (initialGrant.expiresAt === null || initialGrant.expiresAt - Date.now() / 1000 > MIN_TOKEN_LIFETIME_AT_JOIN_S);
     // The join request goes out first; the re-render that says "Connecting…" happens meanwhile.
     const connecting = this.connect(generation, usable ? initialGrant : undefined);
     this.update({ phase: 'joining', problem: undefined, failedGrant: undefined, notice: undefined });
@@ -117,7 +119,12 @@ export class CallSession extends Store<CallSnapshot> {
     const { client, channel, joinTimeoutMs } = this.options;
     const uid = await joinWithTimeout(client, channel, grant, joinTimeoutMs, this.options.engine);
     this.grant = grant;
-    this.update({ localUid: String(uid), tokenExpiresAt: grant.expiresAt, connection: 'CONNECTED', connectionReason: undefined });
+    this.update({
+      localUid: String(uid),
+      tokenExpiresAt: grant.expiresAt,
+      connection: 'CONNECTED',
+      connectionReason: undefined,
+    });
   }
 
   /** Mic or camera on/off: a disabled track is unpublished and stops capturing. */
@@ -182,7 +189,11 @@ export class CallSession extends Store<CallSnapshot> {
   /** Connection quality of this client and of everyone it receives (Agora: updated every 2 s). */
   networkQuality() {
     const { client } = this.options;
-    return { self: client.getNetworkQuality?.() ?? null, remote: client.getRemoteNetworkQuality?.() ?? {}, stats: client.getRemoteVideoStats?.() ?? {} };
+    return {
+      self: client.getNetworkQuality?.() ?? null,
+      remote: client.getRemoteNetworkQuality?.() ?? {},
+      stats: client.getRemoteVideoStats?.() ?? {},
+    };
   }
 
   /** token-privilege-will-expire: fetch a fresh token and renew, retrying until the old one expires. */
@@ -238,10 +249,12 @@ export class CallSession extends Store<CallSnapshot> {
     this.remote.clear();
     this.update({ phase: 'rejoining', notice: NOTICES.dropped(cause) });
     await this.options.client.leave().catch(() => undefined);
-    if (this.options.renewable === false) return void (generation === this.generation && this.fail(CALL_PROBLEMS.tokenExpired));
+    if (this.options.renewable === false)
+      return void (generation === this.generation && this.fail(CALL_PROBLEMS.tokenExpired));
     while (generation === this.generation) {
       try {
-        if (await this.connect(generation)) this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) });
+        if (await this.connect(generation))
+          this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) });
         return;
       } catch (error) {
         if (generation !== this.generation) return;

@@ -76,16 +76,26 @@ function dropped(cause: DropCause): string {
 
 /** The words of the token lifecycle, in one place. */
 export const NOTICES = {
-  pastedTokenExpiring: warning('Your pasted token expires in about 30 seconds. Paste a fresh token and rejoin to continue.'),
+  pastedTokenExpiring: warning(
+    'Your pasted token expires in about 30 seconds. Paste a fresh token and rejoin to continue.',
+  ),
   renewFailed: (reason: string, expiresAt: number | null) =>
     warning(
       `Could not renew your access token (${reason}). Retrying — if it keeps failing, the call will drop ${expiresAt ? `at ${formatTime(expiresAt)}` : 'soon'}.`,
     ),
   renewedAfterTrouble: info('Access token renewed; the call continues.'),
   dropped: (cause: DropCause) =>
-    warning(`${dropped(cause)} ${cause.kind === 'token-expired' ? 'Reconnecting with a fresh token…' : 'Reconnecting…'}`),
+    warning(
+      `${dropped(cause)} ${cause.kind === 'token-expired' ? 'Reconnecting with a fresh token…' : 'Reconnecting…'}`,
+    ),
   rejoinFailed: (cause: DropCause, problemTitle: string, delayMs: number) =>
-    warning(`${dropped(cause)} Reconnecting failed (${problemTitle.toLowerCase()}); retrying in ${Math.round(delayMs / 1000)} s…`),
+    warning(
+      `${dropped(cause)} Reconnecting failed (${problemTitle.toLowerCase()}); retrying in ${Math.round(delayMs / 1000)} s…`,
+    ),
   rejoined: (cause: DropCause) =>
-    info(cause.kind === 'token-expired' ? 'Your access token expired, so you were reconnected with a fresh one.' : 'You were reconnected; the call continues.'),
+    info(
+      cause.kind === 'token-expired'
+        ? 'Your access token expired, so you were reconnected with a fresh one.'
+        : 'You were reconnected; the call continues.',
+    ),
 };

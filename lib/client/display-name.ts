@@ -5,10 +5,14 @@ import type { Parsed } from '../shared/validation';
 export const DISPLAY_NAME_MAX = 64;
 export const CHAT_MESSAGE_MAX = 500;
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : null;
 
 /** Characters as people count them: "👩‍💻" and "é" are one each. */
-export const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment(text)].map((part) => part.segment) : [...text]);
+export const graphemes = (text: string): string[] =>
+  segmenter ? [...segmenter.segment(text)].map((part) => part.segment) : [...text];
 
 // Invisible characters that can reorder or hide text (bidi overrides, controls). Joiners and tag
 // characters stay: emoji sequences and flags are made of them.
@@ -22,9 +26,11 @@ export function parseDisplayName(raw: string): Parsed<string> {
   const name = raw.trim();
   if (name === '') return { ok: false, error: `Type your name (1 to ${DISPLAY_NAME_MAX} characters).` };
   const hidden = name.match(HIDDEN)?.[0];
-  if (hidden) return { ok: false, error: `Your name contains an invisible control character (${codePoint(hidden)}); remove it.` };
+  if (hidden)
+    return { ok: false, error: `Your name contains an invisible control character (${codePoint(hidden)}); remove it.` };
   const length = graphemes(name).length;
-  if (length > DISPLAY_NAME_MAX) return { ok: false, error: `Your name is ${length} characters long; the maximum is ${DISPLAY_NAME_MAX}.` };
+  if (length > DISPLAY_NAME_MAX)
+    return { ok: false, error: `Your name is ${length} characters long; the maximum is ${DISPLAY_NAME_MAX}.` };
   return { ok: true, value: name };
 }
 
@@ -52,7 +58,12 @@ export function parseChatDraft(raw: string): Parsed<string> & { length: number }
   const text = raw.replace(HIDDEN_BUT_NEWLINES, '').trim();
   const length = graphemes(text).length;
   if (length === 0) return { ok: false, error: 'Type a message.', length };
-  if (length > CHAT_MESSAGE_MAX) return { ok: false, error: `${length - CHAT_MESSAGE_MAX} characters too long (the limit is ${CHAT_MESSAGE_MAX}).`, length };
+  if (length > CHAT_MESSAGE_MAX)
+    return {
+      ok: false,
+      error: `${length - CHAT_MESSAGE_MAX} characters too long (the limit is ${CHAT_MESSAGE_MAX}).`,
+      length,
+    };
   return { ok: true, value: text, length };
 }
 

@@ -19,7 +19,12 @@ export interface RenewalUnderWay {
  * `said`: what ended the session — the SDK reporting the token expired, or the server no longer
  * knowing the session. `expiresAt`: Unix seconds of the current token's end (null: unknown).
  */
-export function dropCause(said: 'token-expired' | 'session-gone', expiresAt: number | null, renewal: RenewalUnderWay | null, nowMs = Date.now()): DropCause {
+export function dropCause(
+  said: 'token-expired' | 'session-gone',
+  expiresAt: number | null,
+  renewal: RenewalUnderWay | null,
+  nowMs = Date.now(),
+): DropCause {
   const secondsLeft = expiresAt === null ? 0 : Math.round(expiresAt - nowMs / 1000);
   if (said === 'session-gone' && (expiresAt === null || secondsLeft > 0)) return { kind: 'session-gone' };
   if (secondsLeft > CLOCK_SLACK_S) return { kind: 'clock-ahead', secondsLeft };

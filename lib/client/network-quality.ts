@@ -16,9 +16,19 @@ export function describeQuality(quality: NetworkQuality | undefined, stats?: Rem
   const facts = stats
     ? ` (round trip ${Math.round(stats.end2EndDelay)} ms, ${(stats.packetLossRate * 100).toFixed(stats.packetLossRate > 0 && stats.packetLossRate < 0.01 ? 1 : 0)} % loss)`
     : '';
-  return { level, description: level === 0 ? 'Connection: not measured yet' : `Connection: ${WORDS[level] ?? 'unknown'}${level > 0 ? facts : ''}` };
+  return {
+    level,
+    description:
+      level === 0
+        ? 'Connection: not measured yet'
+        : `Connection: ${WORDS[level] ?? 'unknown'}${level > 0 ? facts : ''}`,
+  };
 }
 
 export interface QualitySource {
-  networkQuality(): { self: NetworkQuality | null; remote: Record<string, NetworkQuality>; stats: Record<string, RemoteMediaStats> };
+  networkQuality(): {
+    self: NetworkQuality | null;
+    remote: Record<string, NetworkQuality>;
+    stats: Record<string, RemoteMediaStats>;
+  };
 }

@@ -32,7 +32,8 @@ export interface Screen {
 /** Which remote uids are screen shares, and whose: from what people publish in Signaling. */
 function screenOwners(presence: PresenceSnapshot | null): Map<string, string> {
   const owners = new Map<string, string>();
-  for (const [ownerUid, peer] of Object.entries(presence?.peers ?? {})) if (peer.screenUid) owners.set(peer.screenUid, ownerUid);
+  for (const [ownerUid, peer] of Object.entries(presence?.peers ?? {}))
+    if (peer.screenUid) owners.set(peer.screenUid, ownerUid);
   return owners;
 }
 
@@ -41,7 +42,9 @@ export function listScreens(participants: Participant[], presence: PresenceSnaps
   const owners = screenOwners(presence);
   return participants.flatMap((participant) => {
     const ownerUid = owners.get(participant.uid);
-    return ownerUid ? [{ uid: participant.uid, ownerUid, ownerName: nameOf(ownerUid, presence), videoTrack: participant.videoTrack }] : [];
+    return ownerUid
+      ? [{ uid: participant.uid, ownerUid, ownerName: nameOf(ownerUid, presence), videoTrack: participant.videoTrack }]
+      : [];
   });
 }
 
@@ -60,7 +63,12 @@ export function nameOf(uid: string, presence: PresenceSnapshot | null): string {
  * You first, then everyone else in the order they joined. `newcomers`: the uids that arrived just
  * now (lib/client/use-newcomers.ts), whose names may still be on their way.
  */
-export function listPeople(participants: Participant[], presence: PresenceSnapshot | null, self: Self, newcomers: ReadonlySet<string> = new Set()): Person[] {
+export function listPeople(
+  participants: Participant[],
+  presence: PresenceSnapshot | null,
+  self: Self,
+  newcomers: ReadonlySet<string> = new Set(),
+): Person[] {
   const me: Person = {
     uid: self.uid,
     name: self.name,
@@ -72,20 +80,22 @@ export function listPeople(participants: Participant[], presence: PresenceSnapsh
   };
   const nameMayCome = presence?.status !== 'unavailable';
   const screens = screenOwners(presence);
-  const others = participants.filter((participant) => !screens.has(participant.uid)).map<Person>((participant) => {
-    const known = presence?.peers[participant.uid]?.name ?? presence?.names[participant.uid];
-    const joining = !known && nameMayCome && newcomers.has(participant.uid);
-    return {
-      uid: participant.uid,
-      name: known ?? (joining ? JOINING : guestName(participant.uid)),
-      joining,
-      hand: presence?.peers[participant.uid]?.hand ?? false,
-      hasAudio: participant.hasAudio,
-      hasVideo: participant.hasVideo,
-      videoTrack: participant.videoTrack,
-      audioTrack: participant.audioTrack,
-      self: false,
-    };
-  });
+  const others = participants
+    .filter((participant) => !screens.has(participant.uid))
+    .map<Person>((participant) => {
+      const known = presence?.peers[participant.uid]?.name ?? presence?.names[participant.uid];
+      const joining = !known && nameMayCome && newcomers.has(participant.uid);
+      return {
+        uid: participant.uid,
+        name: known ?? (joining ? JOINING : guestName(participant.uid)),
+        joining,
+        hand: presence?.peers[participant.uid]?.hand ?? false,
+        hasAudio: participant.hasAudio,
+        hasVideo: participant.hasVideo,
+        videoTrack: participant.videoTrack,
+        audioTrack: participant.audioTrack,
+        self: false,
+      };
+    });
   return [me, ...others];
 }

@@ -49,7 +49,9 @@ export class RemoteParticipants {
   /** Plays remote audio through this output device, now and for people who join later. */
   async setSpeaker(deviceId: string) {
     this.speakerId = deviceId;
-    await Promise.all([...this.users.values()].map((user) => user.audioTrack?.setPlaybackDevice?.(deviceId).catch(() => undefined)));
+    await Promise.all(
+      [...this.users.values()].map((user) => user.audioTrack?.setPlaybackDevice?.(deviceId).catch(() => undefined)),
+    );
   }
 
   private async subscribe(user: RemoteUser, mediaType: MediaKind) {

@@ -13,7 +13,11 @@ export interface RovingKeys {
  */
 export function moveFocus(items: HTMLElement[], key: string, keys: RovingKeys): boolean {
   const at = items.indexOf(document.activeElement as HTMLElement);
-  const targets: Record<string, number> = { [keys.next]: at + 1, [keys.previous]: at - 1, ...(keys.ends && { Home: 0, End: items.length - 1 }) };
+  const targets: Record<string, number> = {
+    [keys.next]: at + 1,
+    [keys.previous]: at - 1,
+    ...(keys.ends && { Home: 0, End: items.length - 1 }),
+  };
   const target = targets[key];
   if (target === undefined || at === -1) return false;
   items[(target + items.length) % items.length]?.focus();

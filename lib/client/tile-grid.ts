@@ -29,7 +29,12 @@ export function tileGrid(count: number, width: number, height: number, gap = 12)
     const area = tileWidth * tileHeight;
     if (area > best.area + 1) best = { columns, rows, tileWidth, tileHeight, area };
   }
-  return { columns: best.columns, rows: best.rows, tileWidth: Math.floor(best.tileWidth), tileHeight: Math.floor(best.tileHeight) };
+  return {
+    columns: best.columns,
+    rows: best.rows,
+    tileWidth: Math.floor(best.tileWidth),
+    tileHeight: Math.floor(best.tileHeight),
+  };
 }
 
 export interface TilePosition {
@@ -50,6 +55,9 @@ export function tilePositions(count: number, grid: TileGrid, width: number, heig
     const row = Math.floor(index / columns);
     const inRow = Math.min(columns, count - row * columns);
     const left = (width - (inRow * tileWidth + (inRow - 1) * gap)) / 2;
-    return { left: Math.floor(left + (index % columns) * (tileWidth + gap)), top: Math.floor(top + row * (tileHeight + gap)) };
+    return {
+      left: Math.floor(left + (index % columns) * (tileWidth + gap)),
+      top: Math.floor(top + row * (tileHeight + gap)),
+    };
   });
 }

@@ -21,7 +21,8 @@ const base = (config: TokenSourceConfig) => config.baseUrl.replace(/\/+$/, '');
 export const rtcTokenUrl = (config: TokenSourceConfig, channel: string, uid: Uid) =>
   `${base(config)}/rtc/${encodeURIComponent(channel)}/publisher/uid/${uid}/?expiry=${config.expirySeconds}`;
 
-export const rtmTokenUrl = (config: TokenSourceConfig, userId: string) => `${base(config)}/rtm/${encodeURIComponent(userId)}/?expiry=${config.expirySeconds}`;
+export const rtmTokenUrl = (config: TokenSourceConfig, userId: string) =>
+  `${base(config)}/rtm/${encodeURIComponent(userId)}/?expiry=${config.expirySeconds}`;
 
 /** GETs a token answer; returns the token found under `field`, the App ID and when it expires. */
 async function fetchToken(config: TokenSourceConfig, url: string, field: 'rtcToken' | 'rtmToken') {
@@ -33,17 +34,21 @@ async function fetchToken(config: TokenSourceConfig, url: string, field: 'rtcTok
     throw new TokenFetchError('The token server could not be reached. Check your connection.');
   }
   const answer = await readApiAnswer(response);
-  if (answer.error !== null) throw new TokenFetchError(`The token server refused: ${answer.error}`, answer.status, answer.code);
+  if (answer.error !== null)
+    throw new TokenFetchError(`The token server refused: ${answer.error}`, answer.status, answer.code);
   const body = answer.body as Partial<RtcTokenResponse> & { rtmToken?: unknown };
   const token = body[field];
   const appId = typeof body.appId === 'string' ? body.appId : config.fallbackAppId;
   if (typeof token !== 'string' || !appId) {
     throw new TokenFetchError(
-      appId ? `The token server answered without an ${field}.` : 'The token server sent no App ID: set NEXT_PUBLIC_AGORA_APP_ID.',
+      appId
+        ? `The token server answered without an ${field}.`
+        : 'The token server sent no App ID: set NEXT_PUBLIC_AGORA_APP_ID.',
       response.status,
     );
   }
-  const expiresAt = typeof body.expiresAt === 'number' ? body.expiresAt : Math.floor(Date.now() / 1000) + config.expirySeconds;
+  const expiresAt =
+    typeof body.expiresAt === 'number' ? body.expiresAt : Math.floor(Date.now() / 1000) + config.expirySeconds;
   return { token, appId, expiresAt };
 }
 

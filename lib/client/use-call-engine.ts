@@ -13,7 +13,9 @@ import { createLocalEngine } from './engine/local/engine';
  */
 export function useCallEngine(mode: Mode, override?: CallEngine) {
   // The local engine touches no browser API until used, so it can exist from the first render.
-  const [engine, setEngine] = useState<CallEngine | null>(() => override ?? (mode === 'local' ? createLocalEngine() : null));
+  const [engine, setEngine] = useState<CallEngine | null>(
+    () => override ?? (mode === 'local' ? createLocalEngine() : null),
+  );
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 

@@ -14,7 +14,12 @@ export function useUnread(messages: ChatMessage[], chatOpen: boolean): number {
 }
 
 /** The newest thing to announce politely: hands going up, messages arriving while chat is closed. */
-export function useAnnouncement(people: Person[], messages: ChatMessage[], chatOpen: boolean, nameOf: (uid: string) => string): string {
+export function useAnnouncement(
+  people: Person[],
+  messages: ChatMessage[],
+  chatOpen: boolean,
+  nameOf: (uid: string) => string,
+): string {
   const [text, setText] = useState('');
   const hands = useRef(new Set<string>());
   const messageCount = useRef(messages.length);
@@ -44,7 +49,9 @@ export function useDepartures(people: Person[], screens: Screen[], joined: boole
   useEffect(() => {
     screens.forEach((screen) => screenUids.current.add(screen.uid));
     const now = new Map(people.filter((person) => !person.self).map((person) => [person.uid, person.name]));
-    const gone = joined ? [...present.current].filter(([uid]) => !now.has(uid) && !screenUids.current.has(uid)).map(([, name]) => name) : [];
+    const gone = joined
+      ? [...present.current].filter(([uid]) => !now.has(uid) && !screenUids.current.has(uid)).map(([, name]) => name)
+      : [];
     present.current = now;
     if (gone.length > 0) notify(`${gone.join(', ')} left`);
   }, [people, screens, joined, notify]);

@@ -19,7 +19,12 @@ export function useDismissablePanel<T extends HTMLElement>(focusFirst: string, o
   }, []);
   useEffect(() => {
     // The first selector that matches wins (the chat's message box before its ✕), not the first in the page's order.
-    const first = focusFirst.split(',').reduce<HTMLElement | null>((found, selector) => found ?? panel.current?.querySelector<HTMLElement>(selector) ?? null, null);
+    const first = focusFirst
+      .split(',')
+      .reduce<HTMLElement | null>(
+        (found, selector) => found ?? panel.current?.querySelector<HTMLElement>(selector) ?? null,
+        null,
+      );
     first?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();

@@ -1,7 +1,12 @@
 'use client';
 // The person's own camera and microphone, from the preview through the call.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeDeviceError, type DeviceLists, type PreviewAudioTrack, type PreviewVideoTrack } from './engine/call-engine';
+import {
+  describeDeviceError,
+  type DeviceLists,
+  type PreviewAudioTrack,
+  type PreviewVideoTrack,
+} from './engine/call-engine';
 import type { Capture } from './capture';
 import { mark } from './timing-marks';
 import type { LocalTrack } from './engine/rtc';
@@ -65,7 +70,12 @@ export function useLocalMedia(capture: Capture) {
   const start = useCallback(async (): Promise<LocalTrack[]> => {
     const mine = ++generation.current;
     if (window.isSecureContext === false) {
-      setMedia((state) => ({ ...state, audioError: INSECURE_CONTEXT_ERROR, videoError: INSECURE_CONTEXT_ERROR, starting: false }));
+      setMedia((state) => ({
+        ...state,
+        audioError: INSECURE_CONTEXT_ERROR,
+        videoError: INSECURE_CONTEXT_ERROR,
+        starting: false,
+      }));
       return [];
     }
     mark('preview-start');
@@ -85,7 +95,8 @@ export function useLocalMedia(capture: Capture) {
         setMedia((state) => ({ ...state, [`${kind}Track`]: track }));
         return track;
       } catch (error) {
-        if (mine === generation.current) setMedia((state) => ({ ...state, [`${kind}Error`]: describeDeviceError(device, error) }));
+        if (mine === generation.current)
+          setMedia((state) => ({ ...state, [`${kind}Error`]: describeDeviceError(device, error) }));
         return null;
       }
     };
@@ -103,7 +114,11 @@ export function useLocalMedia(capture: Capture) {
 
   /** Flips a switch; `apply` turns the track on or off (in a call it also publishes or unpublishes). */
   const setEnabled = useCallback(
-    async (kind: 'audio' | 'video', enabled: boolean, apply: (track: LocalTrack, enabled: boolean) => Promise<void>) => {
+    async (
+      kind: 'audio' | 'video',
+      enabled: boolean,
+      apply: (track: LocalTrack, enabled: boolean) => Promise<void>,
+    ) => {
       const track = kind === 'audio' ? current.current.audioTrack : current.current.videoTrack;
       setMedia((state) => (kind === 'audio' ? { ...state, micOn: enabled } : { ...state, cameraOn: enabled }));
       if (track) await apply(track, enabled);

@@ -30,7 +30,10 @@ function useToken<T>(key: unknown[], enabled: boolean, fetchToken: () => Promise
 
   const stableKey = JSON.stringify(key);
   const refresh = useCallback(async (): Promise<T> => {
-    const fresh = await mutate<T>(JSON.parse(stableKey) as (string | number)[], fetchToken(), { revalidate: false, rollbackOnError: true });
+    const fresh = await mutate<T>(JSON.parse(stableKey) as (string | number)[], fetchToken(), {
+      revalidate: false,
+      rollbackOnError: true,
+    });
     if (!fresh) throw new TokenFetchError('No token was returned.');
     return fresh;
   }, [mutate, stableKey, fetchToken]);

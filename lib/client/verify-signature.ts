@@ -8,13 +8,18 @@ export async function verifySignature(token: string, inspectTicket: string | nul
   try {
     const response = await fetch('/api/inspect', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(inspectTicket ? { [PAGE_TICKET_HEADER]: inspectTicket } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(inspectTicket ? { [PAGE_TICKET_HEADER]: inspectTicket } : {}),
+      },
       body: JSON.stringify({ token }),
       cache: 'no-store',
     });
     const answer = await readApiAnswer(response);
     if (answer.error !== null) return { error: answer.error };
-    return typeof answer.body.valid === 'boolean' ? { valid: answer.body.valid } : { error: 'the server answered without a verdict' };
+    return typeof answer.body.valid === 'boolean'
+      ? { valid: answer.body.valid }
+      : { error: 'the server answered without a verdict' };
   } catch {
     return { error: 'the server could not be reached; check your connection and try again' };
   }

@@ -34,7 +34,8 @@ function parseSigned(token: string, appCertificate: string): AccessToken2 | null
 }
 
 /** Whether `appCertificate` signed this AccessToken2: one boolean, nothing about which part differs. */
-export const isSignedWith = (token: string, appCertificate: string): boolean => parseSigned(token, appCertificate) !== null;
+export const isSignedWith = (token: string, appCertificate: string): boolean =>
+  parseSigned(token, appCertificate) !== null;
 
 /**
  * Parses an AccessToken2 ("007…") and checks its signature against `appCertificate`.

@@ -32,7 +32,10 @@ function coveredByPageTicket(request: Request, scope: TokenScope, appCertificate
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 function hasApiKey(request: Request, keys: string[]): boolean {
-  const presented = request.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  const presented = request.headers
+    .get('authorization')
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim();
   if (!presented) return false;
   const given = digest(presented);
   return keys.some((key) => timingSafeEqual(digest(key), given));
@@ -49,20 +52,36 @@ function requireKeyUnlessOwnPage(request: Request, policy: TokenPolicy, fromOwnP
   );
 }
 
-export function authorizeTokenRequest(request: Request, scope: TokenScope, credentials: AgoraCredentials, policy = tokenPolicy()): void {
+export function authorizeTokenRequest(
+  request: Request,
+  scope: TokenScope,
+  credentials: AgoraCredentials,
+  policy = tokenPolicy(),
+): void {
   requireKeyUnlessOwnPage(request, policy, () => coveredByPageTicket(request, scope, credentials.appCertificate));
   if (policy.channelPattern && scope.channel !== undefined && !policy.channelPattern.test(scope.channel)) {
-    throw new ApiError('channel_not_allowed', `channel "${scope.channel}" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`);
+    throw new ApiError(
+      'channel_not_allowed',
+      `channel "${scope.channel}" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`,
+    );
   }
   if (scope.role === 'publisher' && !policy.allowPublisher) {
-    throw new ApiError('publisher_disabled', "publisher tokens are disabled on this server (TOKEN_ALLOW_PUBLISHER); ask for role subscriber");
+    throw new ApiError(
+      'publisher_disabled',
+      'publisher tokens are disabled on this server (TOKEN_ALLOW_PUBLISHER); ask for role subscriber',
+    );
   }
   if (scope.expiry > policy.maxExpirySeconds) {
-    throw new ApiError('expiry_too_long', `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`);
+    throw new ApiError(
+      'expiry_too_long',
+      `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`,
+    );
   }
 }
 
 /** POST /api/inspect: the same key rule; the inspector page's own ticket stands in for a key. */
 export function authorizeInspectRequest(request: Request, credentials: AgoraCredentials, policy = tokenPolicy()): void {
-  requireKeyUnlessOwnPage(request, policy, () => verifyInspectTicket(request.headers.get(PAGE_TICKET_HEADER), credentials.appCertificate));
+  requireKeyUnlessOwnPage(request, policy, () =>
+    verifyInspectTicket(request.headers.get(PAGE_TICKET_HEADER), credentials.appCertificate),
+  );
 }

@@ -17,7 +17,10 @@ export interface TicketScope {
 }
 
 type TicketKind = 'call' | 'inspect';
-const KEY_LABELS: Record<TicketKind, string> = { call: 'agora-calls/page-ticket/v2', inspect: 'agora-calls/inspect-ticket/v2' };
+const KEY_LABELS: Record<TicketKind, string> = {
+  call: 'agora-calls/page-ticket/v2',
+  inspect: 'agora-calls/inspect-ticket/v2',
+};
 
 function signingKey(kind: TicketKind, appCertificate: string): Buffer {
   const secret = ticketSecret() ?? appCertificate;
@@ -36,7 +39,12 @@ function issue(kind: TicketKind, scope: object, appCertificate: string, nowS: nu
 }
 
 /** The payload of a genuine, unexpired ticket of this kind; null for anything else. */
-function read(kind: TicketKind, ticket: string | null, appCertificate: string, nowS: number): Record<string, unknown> | null {
+function read(
+  kind: TicketKind,
+  ticket: string | null,
+  appCertificate: string,
+  nowS: number,
+): Record<string, unknown> | null {
   const match = ticket?.match(/^([A-Za-z0-9_-]{1,400})\.([A-Za-z0-9_-]{43})$/);
   if (!match) return null;
   const expected = Buffer.from(sign(kind, appCertificate, match[1]!));
@@ -44,7 +52,9 @@ function read(kind: TicketKind, ticket: string | null, appCertificate: string, n
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const payload = JSON.parse(Buffer.from(match[1]!, 'base64url').toString());
-    return typeof payload === 'object' && payload !== null && typeof payload.e === 'number' && payload.e > nowS ? payload : null;
+    return typeof payload === 'object' && payload !== null && typeof payload.e === 'number' && payload.e > nowS
+      ? payload
+      : null;
   } catch {
     return null;
   }
@@ -61,7 +71,8 @@ export function readPageTicket(ticket: string | null, appCertificate: string, no
   return { channel: c, uids: u };
 }
 
-export const issueInspectTicket = (appCertificate: string, nowS = nowSeconds()) => issue('inspect', {}, appCertificate, nowS);
+export const issueInspectTicket = (appCertificate: string, nowS = nowSeconds()) =>
+  issue('inspect', {}, appCertificate, nowS);
 
 export const verifyInspectTicket = (ticket: string | null, appCertificate: string, nowS = nowSeconds()) =>
   read('inspect', ticket, appCertificate, nowS) !== null;

@@ -1,6 +1,11 @@
 import 'server-only';
 // Where rate limits are counted: in this process's memory, or in Redis shared by every instance.
-import { RateLimiterMemory, RateLimiterRedis, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { RedisConnection } from './redis-connection';
 import { redisSetting } from './settings';
 
@@ -28,7 +33,9 @@ function sharedConnection(url: string): RedisConnection {
 function warnMalformedOnce() {
   if (state().malformedWarned) return;
   state().malformedWarned = true;
-  console.warn('rate limits: REDIS_URL is not a redis:// or rediss:// URL with a host; each instance counts limits in its own memory');
+  console.warn(
+    'rate limits: REDIS_URL is not a redis:// or rediss:// URL with a host; each instance counts limits in its own memory',
+  );
 }
 
 /** The in-memory limiter Redis falls back on, telling the connection each time it has to. */

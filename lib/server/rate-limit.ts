@@ -15,7 +15,10 @@ export type { Bucket } from './settings';
  * set. Another of the library's shared stores (PostgreSQL, Memcached, …) can be plugged in here,
  * e.g. `setRateLimiterFactory((bucket, points) => new RateLimiterPostgres({ storeClient, keyPrefix: bucket, points, duration: 60 }))`.
  */
-export type RateLimiterFactory = (bucket: Bucket, pointsPerMinute: number) => RateLimiterAbstract | Promise<RateLimiterAbstract>;
+export type RateLimiterFactory = (
+  bucket: Bucket,
+  pointsPerMinute: number,
+) => RateLimiterAbstract | Promise<RateLimiterAbstract>;
 
 const KEY = Symbol.for('agora-calls.rate-limiters');
 type State = { factory: RateLimiterFactory; limiters: Map<string, Promise<RateLimiterAbstract>> };

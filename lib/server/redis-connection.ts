@@ -81,7 +81,9 @@ export class RedisConnection {
   private unavailable(reason: string) {
     if (this.incident || this.closed) return;
     this.incident = reason;
-    console.warn(`rate limits: Redis is unavailable (${reason}); this instance counts limits in its own memory until Redis answers again`);
+    console.warn(
+      `rate limits: Redis is unavailable (${reason}); this instance counts limits in its own memory until Redis answers again`,
+    );
     this.recoveryProbe = outsideRequest(() => setInterval(() => void this.probe(), RECOVERY_PROBE_MS));
     this.recoveryProbe.unref();
   }

@@ -39,7 +39,8 @@ function wholeNumber(env: Env, name: string, fallback: number, min: number, max:
   const raw = text(env, name);
   if (!raw) return fallback;
   const value = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= min && value <= max)) throw misconfigured(`${name} must be whole ${unit} from ${min} to ${max}; fix it on the server`);
+  if (!(value >= min && value <= max))
+    throw misconfigured(`${name} must be whole ${unit} from ${min} to ${max}; fix it on the server`);
   return value;
 }
 
@@ -74,32 +75,39 @@ const REQUIRED = 'AGORA_APP_ID and AGORA_APP_CERTIFICATE';
  * AGORA_APP_ID, AGORA_APP_CERTIFICATE (32 hex characters each, Agora Console → the project): both set
  * is Agora mode, both unset local mode (not on Vercel). LOCAL_MODE=1|true forces local mode.
  */
-export const agoraSetting = memoizeOnEnv(['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE', 'LOCAL_MODE', 'VERCEL'], (env): AgoraSetting => {
-  const appId = text(env, 'AGORA_APP_ID');
-  const appCertificate = text(env, 'AGORA_APP_CERTIFICATE');
-  if (/^(1|true)$/i.test(text(env, 'LOCAL_MODE'))) {
-    if (isVercel(env)) {
-      throw misconfigured('LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE');
+export const agoraSetting = memoizeOnEnv(
+  ['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE', 'LOCAL_MODE', 'VERCEL'],
+  (env): AgoraSetting => {
+    const appId = text(env, 'AGORA_APP_ID');
+    const appCertificate = text(env, 'AGORA_APP_CERTIFICATE');
+    if (/^(1|true)$/i.test(text(env, 'LOCAL_MODE'))) {
+      if (isVercel(env)) {
+        throw misconfigured(
+          'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE',
+        );
+      }
+      return { mode: 'local' };
     }
-    return { mode: 'local' };
-  }
-  if (!appId && !appCertificate) {
-    if (isVercel(env)) {
+    if (!appId && !appCertificate) {
+      if (isVercel(env)) {
+        throw misconfigured(
+          `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables (Agora Console → your project → App ID and primary certificate), then redeploy`,
+        );
+      }
+      return { mode: 'local' };
+    }
+    const explain = { missing: 'is not set', malformed: 'is not 32 hexadecimal characters' } as const;
+    const problems = Object.entries(credentialStates(env)).flatMap(([name, state]) =>
+      state === 'set' ? [] : [`${name} ${explain[state]}`],
+    );
+    if (problems.length > 0) {
       throw misconfigured(
-        `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables (Agora Console → your project → App ID and primary certificate), then redeploy`,
+        `Agora credentials are misconfigured: ${problems.join('; ')}. Set both ${REQUIRED} (copy them from Agora Console), or unset both to use local mode off Vercel`,
       );
     }
-    return { mode: 'local' };
-  }
-  const explain = { missing: 'is not set', malformed: 'is not 32 hexadecimal characters' } as const;
-  const problems = Object.entries(credentialStates(env)).flatMap(([name, state]) => (state === 'set' ? [] : [`${name} ${explain[state]}`]));
-  if (problems.length > 0) {
-    throw misconfigured(
-      `Agora credentials are misconfigured: ${problems.join('; ')}. Set both ${REQUIRED} (copy them from Agora Console), or unset both to use local mode off Vercel`,
-    );
-  }
-  return { mode: 'agora', appId, appCertificate };
-});
+    return { mode: 'agora', appId, appCertificate };
+  },
+);
 
 // ── Token policy (README → Security and access control) ──────────────────────────────────────────
 
@@ -115,23 +123,36 @@ export interface TokenPolicy {
 }
 
 /** The policy (parsed once per set of values: the pattern is compiled once). */
-export const tokenPolicy = memoizeOnEnv(['TOKEN_API_KEYS', 'TOKEN_CHANNEL_PATTERN', 'TOKEN_MAX_EXPIRY_SECONDS', 'TOKEN_ALLOW_PUBLISHER'], (env): TokenPolicy => {
-  let channelPattern: RegExp | null = null;
-  const pattern = text(env, 'TOKEN_CHANNEL_PATTERN');
-  if (pattern) {
-    try {
-      channelPattern = new RegExp(`^(?:${pattern})$`);
-    } catch {
-      throw misconfigured('TOKEN_CHANNEL_PATTERN is not a valid regular expression; fix it on the server');
+export const tokenPolicy = memoizeOnEnv(
+  ['TOKEN_API_KEYS', 'TOKEN_CHANNEL_PATTERN', 'TOKEN_MAX_EXPIRY_SECONDS', 'TOKEN_ALLOW_PUBLISHER'],
+  (env): TokenPolicy => {
+    let channelPattern: RegExp | null = null;
+    const pattern = text(env, 'TOKEN_CHANNEL_PATTERN');
+    if (pattern) {
+      try {
+        channelPattern = new RegExp(`^(?:${pattern})$`);
+      } catch {
+        throw misconfigured('TOKEN_CHANNEL_PATTERN is not a valid regular expression; fix it on the server');
+      }
     }
-  }
-  return {
-    apiKeys: text(env, 'TOKEN_API_KEYS').split(',').map((key) => key.trim()).filter(Boolean),
-    channelPattern,
-    allowPublisher: !/^(0|false|no)$/i.test(text(env, 'TOKEN_ALLOW_PUBLISHER')),
-    maxExpirySeconds: wholeNumber(env, 'TOKEN_MAX_EXPIRY_SECONDS', EXPIRY_MAX_SECONDS, 1, EXPIRY_MAX_SECONDS, 'seconds'),
-  };
-});
+    return {
+      apiKeys: text(env, 'TOKEN_API_KEYS')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+      channelPattern,
+      allowPublisher: !/^(0|false|no)$/i.test(text(env, 'TOKEN_ALLOW_PUBLISHER')),
+      maxExpirySeconds: wholeNumber(
+        env,
+        'TOKEN_MAX_EXPIRY_SECONDS',
+        EXPIRY_MAX_SECONDS,
+        1,
+        EXPIRY_MAX_SECONDS,
+        'seconds',
+      ),
+    };
+  },
+);
 
 /** TOKEN_TICKET_SECRET: signs the pages' tickets; unset, a key derived from the App Certificate does. */
 export const ticketSecret = (env: Env = process.env): string | null => text(env, 'TOKEN_TICKET_SECRET') || null;
@@ -145,14 +166,11 @@ export interface CallPageSettings {
   joinTimeoutMs: number;
 }
 
-export const callPageSettings = memoizeOnEnv(
-  ['TOKEN_EXPIRY_SECONDS', 'JOIN_TIMEOUT_MS'],
-  (env): CallPageSettings => ({
-    // 40 s at least: the SDK warns 30 s ahead, and a renewal needs a moment after that.
-    tokenExpirySeconds: wholeNumber(env, 'TOKEN_EXPIRY_SECONDS', 300, 40, EXPIRY_MAX_SECONDS, 'seconds'),
-    joinTimeoutMs: wholeNumber(env, 'JOIN_TIMEOUT_MS', 15_000, 1000, 120_000, 'milliseconds'),
-  }),
-);
+export const callPageSettings = memoizeOnEnv(['TOKEN_EXPIRY_SECONDS', 'JOIN_TIMEOUT_MS'], (env): CallPageSettings => ({
+  // 40 s at least: the SDK warns 30 s ahead, and a renewal needs a moment after that.
+  tokenExpirySeconds: wholeNumber(env, 'TOKEN_EXPIRY_SECONDS', 300, 40, EXPIRY_MAX_SECONDS, 'seconds'),
+  joinTimeoutMs: wholeNumber(env, 'JOIN_TIMEOUT_MS', 15_000, 1000, 120_000, 'milliseconds'),
+}));
 
 /**
  * NEXT_PUBLIC_TOKEN_SERVER_URL: an external token server with the same /rtc/… API (null: this app's
@@ -178,10 +196,13 @@ export type Bucket = 'token' | 'signaling';
  * requests a client may make a minute; 0 turns a limit off. Defaults a person joining, renewing
  * every few minutes and rejoining a few times never hits.
  */
-export const rateLimits = memoizeOnEnv(['RATE_LIMIT_TOKENS_PER_MINUTE', 'RATE_LIMIT_SIGNALING_PER_MINUTE'], (env): Record<Bucket, number> => ({
-  token: wholeNumber(env, 'RATE_LIMIT_TOKENS_PER_MINUTE', 120, 0, 1_000_000, 'requests a minute'),
-  signaling: wholeNumber(env, 'RATE_LIMIT_SIGNALING_PER_MINUTE', 1200, 0, 1_000_000, 'requests a minute'),
-}));
+export const rateLimits = memoizeOnEnv(
+  ['RATE_LIMIT_TOKENS_PER_MINUTE', 'RATE_LIMIT_SIGNALING_PER_MINUTE'],
+  (env): Record<Bucket, number> => ({
+    token: wholeNumber(env, 'RATE_LIMIT_TOKENS_PER_MINUTE', 120, 0, 1_000_000, 'requests a minute'),
+    signaling: wholeNumber(env, 'RATE_LIMIT_SIGNALING_PER_MINUTE', 1200, 0, 1_000_000, 'requests a minute'),
+  }),
+);
 
 export type RedisSetting = { kind: 'memory' } | { kind: 'malformed' } | { kind: 'redis'; url: string };
 

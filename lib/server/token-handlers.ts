@@ -22,7 +22,6 @@ import {
   type RtcIdentity,
 } from '../shared/validation';
 
-
 function expiryParam(url: URL, maxSeconds: number): number {
   const values = url.searchParams.getAll('expiry');
   if (values.length > 1) throw new ApiError('invalid_expiry', 'expiry is given more than once; give it at most once');
@@ -154,7 +153,8 @@ function postedUserId(raw: unknown): unknown {
 export async function postedToken(request: Request) {
   const { credentials, authorize, defaultExpiry } = await admit(request);
   const body = await readJsonObject(request);
-  const expiry = body.expire === undefined || body.expire === null ? defaultExpiry : valid(parseExpiry(body.expire, 'expire'));
+  const expiry =
+    body.expire === undefined || body.expire === null ? defaultExpiry : valid(parseExpiry(body.expire, 'expire'));
   switch (body.tokenType) {
     case 'rtc': {
       const channel = valid(parseChannelName(body.channel));
@@ -162,7 +162,14 @@ export async function postedToken(request: Request) {
       const identity = postedRtcIdentity(body.uid);
       authorize({ service: 'rtc', channel, identity: identityText(identity), role, expiry });
       const minted = mintRtcToken(credentials, channel, identity, role, expiry);
-      return { token: minted.token, tokenType: 'rtc', channel, ...identityFields(identity), role, ...common(credentials, minted, expiry) };
+      return {
+        token: minted.token,
+        tokenType: 'rtc',
+        channel,
+        ...identityFields(identity),
+        role,
+        ...common(credentials, minted, expiry),
+      };
     }
     case 'rtm': {
       const userId = valid(parseRtmUserId(postedUserId(body.uid), 'uid'));

@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   invalid_field: { status: 400, meaning: 'another field of the body is missing or of the wrong type' },
   unreadable_token: { status: 400, meaning: 'the text to inspect is not an Agora token' },
   unsupported_token: { status: 400, meaning: 'the token is a kind whose signature this server cannot check (006)' },
-  foreign_app_id: { status: 400, meaning: "the token is for an App ID whose certificate this server does not hold" },
+  foreign_app_id: { status: 400, meaning: 'the token is for an App ID whose certificate this server does not hold' },
   body_timeout: { status: 408, meaning: 'the request body did not arrive in time' },
   body_too_large: { status: 413, meaning: 'the request body is over its size limit' },
   field_too_large: { status: 413, meaning: 'one field (token, presence state, message) is over its size limit' },
@@ -35,12 +35,21 @@ export const ERROR_CODES = {
   internal_error: { status: 500, meaning: 'a bug; the server log has the details' },
   // Local mode's signaling (/api/local/…).
   local_mode_off: { status: 404, meaning: 'this server uses Agora, not local mode' },
-  unknown_connection: { status: 404, meaning: 'the server does not know this event stream: open /api/local/events again' },
-  session_gone: { status: 404, meaning: 'the server no longer knows this session (its stream dropped, it expired or left): join or log in again' },
+  unknown_connection: {
+    status: 404,
+    meaning: 'the server does not know this event stream: open /api/local/events again',
+  },
+  session_gone: {
+    status: 404,
+    meaning: 'the server no longer knows this session (its stream dropped, it expired or left): join or log in again',
+  },
   not_in_channel: { status: 404, meaning: 'the participant signalled to is not in the channel (any more)' },
   invalid_app_id: { status: 403, meaning: 'local mode only accepts its own App ID' },
   token_required: { status: 403, meaning: 'no token was sent' },
-  invalid_token: { status: 403, meaning: 'the token is not valid for this App ID, channel and uid (the sentence says what did not match)' },
+  invalid_token: {
+    status: 403,
+    meaning: 'the token is not valid for this App ID, channel and uid (the sentence says what did not match)',
+  },
   token_expired: { status: 401, meaning: 'the token (its join or login privilege) has expired' },
   no_publish_privilege: { status: 403, meaning: 'the token may not publish (a subscriber token)' },
   uid_conflict: { status: 409, meaning: 'this uid is already in the channel from another tab' },
@@ -59,4 +68,5 @@ export interface ErrorAnswer {
 
 export const statusOf = (code: ErrorCode): number => ERROR_CODES[code].status;
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);

@@ -1,8 +1,6 @@
 // Percent-decoding of URL path segments, shared by the proxy, the call page and the API.
 /** Percent-decodes each path segment; a segment that is not valid encoding is reported by value. */
-export function decodePathSegments(
-  segments: string[],
-): { ok: true; value: string[] } | { ok: false; error: string } {
+export function decodePathSegments(segments: string[]): { ok: true; value: string[] } | { ok: false; error: string } {
   const decoded: string[] = [];
   for (const segment of segments) {
     try {

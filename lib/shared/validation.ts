@@ -60,7 +60,8 @@ function parseAgoraName(field: string, raw: unknown, maxBytes: number, code: Err
 
 /** URLs treat "." and ".." as "this folder" and "the parent folder", so they cannot travel in a link. */
 function notDotSegment(field: string, raw: string, code: ErrorCode): Parsed<string> {
-  if (raw === '.' || raw === '..') return fail(`${field} cannot be "${raw}", which links cannot carry; add another character`, code);
+  if (raw === '.' || raw === '..')
+    return fail(`${field} cannot be "${raw}", which links cannot carry; add another character`, code);
   return ok(raw);
 }
 
@@ -85,9 +86,11 @@ export const characterCount = (text: string): number => [...graphemes.segment(te
  * A character for a sentence: itself in quotes, or what it is when it cannot be seen. Isolated
  * (U+2068…U+2069) so a right-to-left letter does not reorder the quotes and commas around it.
  */
-const nameForPeople = (character: string) => (/^[\p{C}\p{Z}\s]+$/u.test(character) ? 'an invisible or unusual space character' : `"\u2068${character}\u2069"`);
+const nameForPeople = (character: string) =>
+  /^[\p{C}\p{Z}\s]+$/u.test(character) ? 'an invisible or unusual space character' : `"\u2068${character}\u2069"`;
 
-const inWords = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const inWords = (items: string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 
 /**
  * Why a (trimmed) channel name cannot be used, in words for the person typing it; null when it can.
@@ -98,13 +101,21 @@ export function channelNameProblem(name: string): string | null {
   const parsed = parseChannelName(name);
   if (parsed.ok) return null;
   if (name.length === 0) return 'Type a channel name.';
-  const refused = [...new Set([...graphemes.segment(name)].map(({ segment }) => segment).filter((character) => ![...character].every(isAgoraNameCharacter)))];
+  const refused = [
+    ...new Set(
+      [...graphemes.segment(name)]
+        .map(({ segment }) => segment)
+        .filter((character) => ![...character].every(isAgoraNameCharacter)),
+    ),
+  ];
   if (refused.length > 0) {
     const shown = refused.slice(0, 3).map(nameForPeople);
-    const which = refused.length > 3 ? `${shown.join(', ')} and ${refused.length - 3} other characters` : inWords(shown);
+    const which =
+      refused.length > 3 ? `${shown.join(', ')} and ${refused.length - 3} other characters` : inWords(shown);
     return `A channel name cannot contain ${which}. Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).`;
   }
-  if (name === '.' || name === '..') return `A channel name cannot be just "${name}", which links cannot carry. Add another character.`;
+  if (name === '.' || name === '..')
+    return `A channel name cannot be just "${name}", which links cannot carry. Add another character.`;
   return `That is ${characterCount(name)} characters; a channel name has at most ${CHANNEL_NAME_MAX_BYTES}.`;
 }
 
@@ -126,7 +137,8 @@ export function parseUid(raw: unknown): Parsed<number> {
     );
   }
   const value = raw.length > 10 ? Infinity : Number(raw);
-  if (value > UID_MAX) return fail(`uid ${truncateForMessage(raw)} is too large; the maximum is ${UID_MAX}`, 'invalid_uid');
+  if (value > UID_MAX)
+    return fail(`uid ${truncateForMessage(raw)} is too large; the maximum is ${UID_MAX}`, 'invalid_uid');
   return ok(value);
 }
 
@@ -146,7 +158,10 @@ export type TokenType = 'uid' | 'userAccount';
 
 export function parseTokenType(raw: unknown): Parsed<TokenType> {
   if (raw === 'uid' || raw === 'userAccount') return ok(raw);
-  return fail(`tokentype "${truncateForMessage(String(raw))}" is not supported; use uid or userAccount`, 'invalid_token_type');
+  return fail(
+    `tokentype "${truncateForMessage(String(raw))}" is not supported; use uid or userAccount`,
+    'invalid_token_type',
+  );
 }
 
 /** The identity an RTC token is bound to: a numeric uid (0 = anyone) or a string user account. */
@@ -173,7 +188,8 @@ export function parseExpiry(raw: unknown, field = 'expiry'): Parsed<number> {
   } else {
     return fail(`${field} "${truncateForMessage(String(raw))}" is not a number; use ${range}`, 'invalid_expiry');
   }
-  if (!Number.isInteger(value) && Number.isFinite(value)) return fail(`${field} ${value} is not whole; use ${range}`, 'invalid_expiry');
+  if (!Number.isInteger(value) && Number.isFinite(value))
+    return fail(`${field} ${value} is not whole; use ${range}`, 'invalid_expiry');
   if (!(value >= EXPIRY_MIN_SECONDS && value <= EXPIRY_MAX_SECONDS)) {
     return fail(`${field} ${truncateForMessage(String(raw))} is out of range; use ${range}`, 'invalid_expiry');
   }
@@ -204,7 +220,8 @@ export function parseAppId(raw: unknown, field = 'App ID'): Parsed<string> {
 /** An access token pasted from Agora Console: AccessToken2 ("007…") or the older "006…" format. */
 export function parsePastedToken(raw: unknown): Parsed<string> {
   const text = typeof raw === 'string' ? raw.trim() : '';
-  if (!/^00[67][A-Za-z0-9+/=]{16,}$/.test(text)) return fail('Paste a temporary token from Agora Console; it starts with 007 or 006.');
+  if (!/^00[67][A-Za-z0-9+/=]{16,}$/.test(text))
+    return fail('Paste a temporary token from Agora Console; it starts with 007 or 006.');
   return ok(text);
 }
 

@@ -5,7 +5,10 @@ import { chromium } from '@playwright/test';
 export { startNextServer, waitForUrl } from './next-server.mjs';
 
 /** Agora mode with the public AccessToken2 test-vector credentials (owned by no project; Agora is never reached). */
-export const AGORA_TEST_ENV = { AGORA_APP_ID: '970ca35de60c44645bbae8a215061b33', AGORA_APP_CERTIFICATE: '5cfd2fd1755d40ecb72977518be15d3b' };
+export const AGORA_TEST_ENV = {
+  AGORA_APP_ID: '970ca35de60c44645bbae8a215061b33',
+  AGORA_APP_CERTIFICATE: '5cfd2fd1755d40ecb72977518be15d3b',
+};
 
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -54,7 +57,13 @@ export function watchFirstFrame({ selector, key }) {
 /** The time (the page's clock) `watchFirstFrame` saw under `key`; rejects after `timeoutMs`. */
 export function firstFrameAt(page, key, timeoutMs = 30_000) {
   return page.evaluate(
-    ({ key, timeoutMs }) => Promise.race([window[key], new Promise((resolve, reject) => setTimeout(() => reject(new Error(`no video frame within ${timeoutMs} ms`)), timeoutMs))]),
+    ({ key, timeoutMs }) =>
+      Promise.race([
+        window[key],
+        new Promise((resolve, reject) =>
+          setTimeout(() => reject(new Error(`no video frame within ${timeoutMs} ms`)), timeoutMs),
+        ),
+      ]),
     { key, timeoutMs },
   );
 }
@@ -94,7 +103,10 @@ export async function mainThreadBusyMs(pages, ms) {
   const sessions = await Promise.all(pages.map((page) => page.context().newCDPSession(page)));
   const taskSeconds = async () =>
     Promise.all(
-      sessions.map(async (session) => (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value),
+      sessions.map(
+        async (session) =>
+          (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value,
+      ),
     );
   await Promise.all(sessions.map((session) => session.send('Performance.enable')));
   const before = await taskSeconds();

@@ -27,7 +27,13 @@ export async function portFromEnv(name) {
 export function assertPortFree(port) {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (error) => reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use: stop what runs there or choose another port`) : error));
+    probe.once('error', (error) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is already in use: stop what runs there or choose another port`)
+          : error,
+      ),
+    );
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }

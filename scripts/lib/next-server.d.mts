@@ -11,4 +11,8 @@ export type NextServer = {
 };
 
 export function waitForUrl(url: string, isAlive?: () => boolean): Promise<void>;
-export function startNextServer(port: number, extraEnv?: Record<string, string>, options?: { nodeArgs?: string[]; cwd?: string; command?: 'start' | 'dev' }): Promise<NextServer>;
+export function startNextServer(
+  port: number,
+  extraEnv?: Record<string, string>,
+  options?: { nodeArgs?: string[]; cwd?: string; command?: 'start' | 'dev' },
+): Promise<NextServer>;

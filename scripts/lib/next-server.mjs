@@ -8,7 +8,12 @@ import { assertPortFree } from './free-port.mjs';
 /** Waits until `url` answers 2xx (a server coming up), up to 60 s. */
 export async function waitForUrl(url, isAlive = () => true) {
   for (let attempt = 0; attempt < 600; attempt++) {
-    if (await fetch(url).then((response) => response.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((response) => response.ok)
+        .catch(() => false)
+    )
+      return;
     if (!isAlive()) break;
     await sleep(100);
   }
@@ -22,15 +27,20 @@ export async function waitForUrl(url, isAlive = () => true) {
  * stop() also ends the workers `next dev` starts.
  */
 export async function startNextServer(port, extraEnv = {}, { nodeArgs = [], cwd = '.', command = 'start' } = {}) {
-  if (command === 'start' && !existsSync(`${cwd}/.next/BUILD_ID`)) throw new Error(`Run "npm run build" first (in ${cwd}).`);
+  if (command === 'start' && !existsSync(`${cwd}/.next/BUILD_ID`))
+    throw new Error(`Run "npm run build" first (in ${cwd}).`);
   await assertPortFree(port);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv };
-  const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', command, '-p', String(port)], {
-    env,
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const server = spawn(
+    process.execPath,
+    [...nodeArgs, 'node_modules/next/dist/bin/next', command, '-p', String(port)],
+    {
+      env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let log = '';
   server.stdout.on('data', (chunk) => (log += chunk));
   server.stderr.on('data', (chunk) => (log += chunk));

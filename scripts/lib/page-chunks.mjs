@@ -7,8 +7,12 @@ import { gzipSync } from 'node:zlib';
  * Browsers that run modules skip noModule scripts (the legacy polyfills), so those do not count.
  */
 export function pageChunks(html) {
-  const legacy = new Set([...html.matchAll(/<script src="\/_next\/(static\/[^"]+\.js)" noModule/g)].map((match) => match[1]));
-  return [...new Set([...html.matchAll(/\/_next\/(static\/[^"'\s]+\.js)/g)].map((match) => match[1]))].filter((chunk) => !legacy.has(chunk));
+  const legacy = new Set(
+    [...html.matchAll(/<script src="\/_next\/(static\/[^"]+\.js)" noModule/g)].map((match) => match[1]),
+  );
+  return [...new Set([...html.matchAll(/\/_next\/(static\/[^"'\s]+\.js)/g)].map((match) => match[1]))].filter(
+    (chunk) => !legacy.has(chunk),
+  );
 }
 
 const texts = new Map();

@@ -6,21 +6,43 @@ import { LocalMediaTrack } from '@/lib/client/engine/media-track';
 // Agora mode publishes the browser's own camera and microphone tracks as the SDK's custom tracks.
 
 let captured = 0;
-const fakeMediaStreamTrack = (kind: string) => ({ kind, id: `${kind}-${++captured}`, stop: vi.fn(), addEventListener: vi.fn() });
+const fakeMediaStreamTrack = (kind: string) => ({
+  kind,
+  id: `${kind}-${++captured}`,
+  stop: vi.fn(),
+  addEventListener: vi.fn(),
+});
 
 function fakeSdk() {
-  const custom = (mediaStreamTrack: unknown) => ({ mediaStreamTrack, close: vi.fn(), replaceTrack: vi.fn(async () => {}) });
+  const custom = (mediaStreamTrack: unknown) => ({
+    mediaStreamTrack,
+    close: vi.fn(),
+    replaceTrack: vi.fn(async () => {}),
+  });
   const AgoraRTC = {
     createCustomVideoTrack: vi.fn(({ mediaStreamTrack }) => custom(mediaStreamTrack)),
     createCustomAudioTrack: vi.fn(({ mediaStreamTrack }) => custom(mediaStreamTrack)),
   };
-  const client = { publish: vi.fn(async () => {}), unpublish: vi.fn(async () => {}), join: vi.fn(async () => 7), leave: vi.fn(async () => {}) };
-  return { AgoraRTC, client, rtc: adaptAgoraClient(AgoraRTC as unknown as IAgoraRTC, client as unknown as IAgoraRTCClient) };
+  const client = {
+    publish: vi.fn(async () => {}),
+    unpublish: vi.fn(async () => {}),
+    join: vi.fn(async () => 7),
+    leave: vi.fn(async () => {}),
+  };
+  return {
+    AgoraRTC,
+    client,
+    rtc: adaptAgoraClient(AgoraRTC as unknown as IAgoraRTC, client as unknown as IAgoraRTCClient),
+  };
 }
 
 beforeEach(() => {
   vi.stubGlobal('navigator', {
-    mediaDevices: { getUserMedia: vi.fn(async (constraints: { video?: unknown }) => ({ getTracks: () => [fakeMediaStreamTrack(constraints.video ? 'video' : 'audio')] })) },
+    mediaDevices: {
+      getUserMedia: vi.fn(async (constraints: { video?: unknown }) => ({
+        getTracks: () => [fakeMediaStreamTrack(constraints.video ? 'video' : 'audio')],
+      })),
+    },
   });
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -70,7 +92,13 @@ describe('adaptAgoraClient', () => {
 
   it("passes the SDK's own tracks (a screen share) through untouched", async () => {
     const { AgoraRTC, client, rtc } = fakeSdk();
-    const screen = { trackMediaType: 'video' as const, enabled: true, setEnabled: vi.fn(), close: vi.fn(), getMediaStreamTrack: vi.fn() };
+    const screen = {
+      trackMediaType: 'video' as const,
+      enabled: true,
+      setEnabled: vi.fn(),
+      close: vi.fn(),
+      getMediaStreamTrack: vi.fn(),
+    };
     await rtc.publish([sdkTrack(screen as unknown as ILocalVideoTrack & typeof screen)]);
     expect(client.publish).toHaveBeenCalledWith([screen]);
     expect(AgoraRTC.createCustomVideoTrack).not.toHaveBeenCalled();
@@ -78,7 +106,13 @@ describe('adaptAgoraClient', () => {
 
   it('refuses a track that is neither captured by the page nor made by the SDK, instead of handing the SDK a stranger', async () => {
     const { client, rtc } = fakeSdk();
-    const stranger = { trackMediaType: 'video' as const, enabled: true, setEnabled: vi.fn(), close: vi.fn(), getMediaStreamTrack: vi.fn() };
+    const stranger = {
+      trackMediaType: 'video' as const,
+      enabled: true,
+      setEnabled: vi.fn(),
+      close: vi.fn(),
+      getMediaStreamTrack: vi.fn(),
+    };
     await expect(rtc.publish([stranger])).rejects.toThrow('cannot be published');
     expect(client.publish).not.toHaveBeenCalled();
   });

@@ -17,11 +17,18 @@ interface Sent {
 function interceptXhr(): Sent[] {
   const sent: Sent[] = [];
   const open = XMLHttpRequest.prototype.open as (this: XMLHttpRequest, method: string, url: string | URL) => void;
-  vi.spyOn(XMLHttpRequest.prototype, 'open').mockImplementation(function (this: XMLHttpRequest & { url?: string }, method: string, url: string | URL) {
+  vi.spyOn(XMLHttpRequest.prototype, 'open').mockImplementation(function (
+    this: XMLHttpRequest & { url?: string },
+    method: string,
+    url: string | URL,
+  ) {
     this.url = String(url);
     open.call(this, method, url);
   });
-  vi.spyOn(XMLHttpRequest.prototype, 'send').mockImplementation(function (this: XMLHttpRequest & { url?: string }, body) {
+  vi.spyOn(XMLHttpRequest.prototype, 'send').mockImplementation(function (
+    this: XMLHttpRequest & { url?: string },
+    body,
+  ) {
     sent.push({ url: this.url ?? '', body: typeof body === 'string' ? body : '' });
     setTimeout(() => this.dispatchEvent(new ProgressEvent('error')), 0); // no internet
   });
@@ -39,7 +46,9 @@ afterEach(() => vi.restoreAllMocks());
 it('the RTM login request sent towards Agora carries exactly the token our server minted for that uid; offline, the session says chat is unavailable', async () => {
   const ticket = issuePageTicket({ channel: 'agora-room', uids: [4242, 4343] }, TEST_APP_CERTIFICATE);
   const getToken = async () => {
-    const response = await rtmRoute.GET(new Request('http://localhost/api/rtm/4242/?expiry=300', { headers: { 'x-call-ticket': ticket } }));
+    const response = await rtmRoute.GET(
+      new Request('http://localhost/api/rtm/4242/?expiry=300', { headers: { 'x-call-ticket': ticket } }),
+    );
     expect(response.status).toBe(200);
     const body = await response.json();
     return { token: body.rtmToken as string, appId: body.appId as string, expiresAt: body.expiresAt as number };
@@ -63,7 +72,11 @@ it('the RTM login request sent towards Agora carries exactly the token our serve
       .map(({ body }) => JSON.parse(body))
       .find((request) => request.flag === 128);
   await vi.waitFor(() => expect(loginRequest()).toBeDefined(), { timeout: 10_000 });
-  expect(loginRequest()).toMatchObject({ key: minted.token, cname: '4242', detail: { '25': TEST_APP_ID, '26': 'RTM2' } });
+  expect(loginRequest()).toMatchObject({
+    key: minted.token,
+    cname: '4242',
+    detail: { '25': TEST_APP_ID, '26': 'RTM2' },
+  });
 
   await vi.waitFor(() => expect(session.getSnapshot().status).toBe('unavailable'), { timeout: 10_000 });
   expect(session.getSnapshot().problem).toMatch(/^Chat and names are unavailable: .*the call goes on\.$/);

@@ -19,29 +19,43 @@ describe('the call decides by the API code, never by the sentence', () => {
     ['not_in_channel', 'session-gone'],
     ['rate_limited', 'rate-limited'],
   ] as const)('%s → %s, whatever the sentence says', (code, id) => {
-    const reworded = new LocalRtcError('UNEXPECTED_RESPONSE', 'a sentence someone rewrote: network timeout, invalid token, room full', code);
+    const reworded = new LocalRtcError(
+      'UNEXPECTED_RESPONSE',
+      'a sentence someone rewrote: network timeout, invalid token, room full',
+      code,
+    );
     expect(describeCallProblem(reworded).id).toBe(id);
   });
 
   it('a code the call has no special words for keeps the server sentence and matches no SDK words', () => {
-    const problem = describeCallProblem(new LocalRtcError('UNEXPECTED_RESPONSE', 'NO_PUBLISH_PRIVILEGE: token expired', 'no_publish_privilege'));
+    const problem = describeCallProblem(
+      new LocalRtcError('UNEXPECTED_RESPONSE', 'NO_PUBLISH_PRIVILEGE: token expired', 'no_publish_privilege'),
+    );
     expect(problem).toMatchObject({ id: 'unknown', detail: 'UNEXPECTED_RESPONSE NO_PUBLISH_PRIVILEGE: token expired' });
   });
 
   it("the Agora SDK's own errors, which carry no code of ours, are still recognised by their words", () => {
-    const agora = Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), { code: 'CAN_NOT_GET_GATEWAY_SERVER' });
+    const agora = Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), {
+      code: 'CAN_NOT_GET_GATEWAY_SERVER',
+    });
     expect(describeCallProblem(agora).id).toBe('invalid-token');
   });
 
   it('a token refusal is worth retrying by its code: a rate limit yes, a bad channel no', () => {
-    expect(describeCallProblem(new TokenFetchError('The token server refused: slow down', 429, 'rate_limited')).retryable).toBe(true);
-    expect(describeCallProblem(new TokenFetchError('The token server refused: bad name', 400, 'invalid_channel')).retryable).toBe(false);
+    expect(
+      describeCallProblem(new TokenFetchError('The token server refused: slow down', 429, 'rate_limited')).retryable,
+    ).toBe(true);
+    expect(
+      describeCallProblem(new TokenFetchError('The token server refused: bad name', 400, 'invalid_channel')).retryable,
+    ).toBe(false);
     expect(describeCallProblem(new TokenFetchError('The token server could not be reached.')).retryable).toBe(true);
   });
 
   it('a join timeout names who did not answer', () => {
     expect(describeCallProblem(new JoinTimeoutError(15_000)).title).toBe('Cannot reach Agora');
-    expect(describeCallProblem(new JoinTimeoutError(15_000, 'local')).title).toBe('The call server answered too slowly');
+    expect(describeCallProblem(new JoinTimeoutError(15_000, 'local')).title).toBe(
+      'The call server answered too slowly',
+    );
   });
 });
 

@@ -31,7 +31,9 @@ function fakeEngine() {
     },
     createSignalingClient: vi.fn(async () => signaling),
     createScreenTrack: vi.fn(async () => {
-      const track = Object.assign(new FakePreviewTrack('video'), { onEnded: vi.fn((listener: () => void) => endedListeners.push(listener)) });
+      const track = Object.assign(new FakePreviewTrack('video'), {
+        onEnded: vi.fn((listener: () => void) => endedListeners.push(listener)),
+      });
       tracks.push(track);
       return track as unknown as ScreenTrack;
     }),
@@ -71,13 +73,21 @@ beforeEach(() => {
       const rtm = url.match(/\/rtm\/(\d+)\//);
       const uid = Number(rtm ? rtm[1] : url.match(/uid\/(\d+)\//)![1]);
       const expiresAt = Math.floor(Date.now() / 1000) + 300;
-      const body = rtm ? { rtmToken: `007rtm-for-${uid}`, appId: 'a'.repeat(32), uid: String(uid), expiresAt } : { rtcToken: `007token-for-${uid}`, appId: 'a'.repeat(32), uid, expiresAt };
+      const body = rtm
+        ? { rtmToken: `007rtm-for-${uid}`, appId: 'a'.repeat(32), uid: String(uid), expiresAt }
+        : { rtcToken: `007token-for-${uid}`, appId: 'a'.repeat(32), uid, expiresAt };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
   vi.stubGlobal('requestAnimationFrame', () => 0);
   // jsdom has no layout: the tile grid measures nothing and lays out nothing, which is fine here.
-  vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
   vi.stubGlobal('cancelAnimationFrame', () => {});
 });
 afterEach(() => {
@@ -110,10 +120,18 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
   expect(engine.createSignalingClient).toHaveBeenCalledWith('a'.repeat(32), '4242');
   expect(signaling.login).toHaveBeenCalledTimes(1);
   expect(signaling.login).toHaveBeenCalledWith({ token: '007rtm-for-4242' });
-  expect(signaling.presence.setState).toHaveBeenCalledWith('strict-room', 'MESSAGE', { name: 'Ada Lovelace', hand: '0', screen: '' });
+  expect(signaling.presence.setState).toHaveBeenCalledWith('strict-room', 'MESSAGE', {
+    name: 'Ada Lovelace',
+    hand: '0',
+    screen: '',
+  });
   expect(screen.getByRole('figure', { name: 'Ada Lovelace (you)' })).toBeTruthy();
-  const fetched = vi.mocked(fetch).mock.calls.map(([url, init]) => [String(url), (init!.headers as Record<string, string>)['x-call-ticket']]);
-  expect(new Set(fetched.map(([url]) => url))).toEqual(new Set(['/api/rtc/strict-room/publisher/uid/4242/?expiry=300', '/api/rtm/4242/?expiry=300']));
+  const fetched = vi
+    .mocked(fetch)
+    .mock.calls.map(([url, init]) => [String(url), (init!.headers as Record<string, string>)['x-call-ticket']]);
+  expect(new Set(fetched.map(([url]) => url))).toEqual(
+    new Set(['/api/rtc/strict-room/publisher/uid/4242/?expiry=300', '/api/rtm/4242/?expiry=300']),
+  );
   expect(fetched.every(([, ticket]) => ticket === 'ticket-from-the-page')).toBe(true);
 
   await act(async () => {
@@ -129,14 +147,19 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
 it('while Signaling cannot connect, the call screen says so and the call stays usable', async () => {
   const { engine, capture, clients, signaling } = fakeEngine();
   signaling.loginImpl = () => new Promise(() => {}); // Agora unreachable: login never answers
-  render(<CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} capture={capture} />);
+  render(
+    <CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} capture={capture} />,
+  );
   const join = await screen.findByRole('button', { name: 'Join call' });
   await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
   await act(async () => {
     fireEvent.click(join);
   });
   const unavailable = /^Chat and names are unavailable: .*the call goes on\.$/;
-  await waitFor(() => expect(screen.getAllByRole('status').some((status) => unavailable.test(status.textContent!))).toBe(true), { timeout: 3000 });
+  await waitFor(
+    () => expect(screen.getAllByRole('status').some((status) => unavailable.test(status.textContent!))).toBe(true),
+    { timeout: 3000 },
+  );
   expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected');
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mute microphone' }));
@@ -151,7 +174,9 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   engine.createClient = () => {
     const client = createClient() as FakeRtcClient;
     client.joinImpl = async () => {
-      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), { code: 'CAN_NOT_GET_GATEWAY_SERVER' });
+      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), {
+        code: 'CAN_NOT_GET_GATEWAY_SERVER',
+      });
     };
     return client;
   };
@@ -171,8 +196,14 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   });
   const panel = await screen.findByRole('alert');
   expect(panel.textContent).toContain('Agora rejected the access token');
-  await waitFor(() => expect(screen.getByRole('list', { name: 'What did not match' }).textContent).toContain('the token is for channel "other-room", not "refused-room"'));
-  expect(screen.getByText('Open the token inspector').getAttribute('href')).toMatch(/^\/inspect\?channel=refused-room&uid=\d+$/);
+  await waitFor(() =>
+    expect(screen.getByRole('list', { name: 'What did not match' }).textContent).toContain(
+      'the token is for channel "other-room", not "refused-room"',
+    ),
+  );
+  expect(screen.getByText('Open the token inspector').getAttribute('href')).toMatch(
+    /^\/inspect\?channel=refused-room&uid=\d+$/,
+  );
 });
 
 it("sharing a screen joins a second client with the page's screen uid and its own token, announces it, and the browser's own Stop ends it", async () => {
@@ -191,13 +222,23 @@ it("sharing a screen joins a second client with the page's screen uid and its ow
   await screen.findByText('You are presenting your screen to everyone in the call.');
   expect(clients).toHaveLength(2);
   expect(clients[1]!.join).toHaveBeenCalledWith('a'.repeat(32), 'share-room', '007token-for-4343', 4343);
-  expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).toContain('/api/rtc/share-room/publisher/uid/4343/?expiry=300');
-  expect(signaling.presence.setState).toHaveBeenLastCalledWith('share-room', 'MESSAGE', expect.objectContaining({ screen: '4343' }));
+  expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).toContain(
+    '/api/rtc/share-room/publisher/uid/4343/?expiry=300',
+  );
+  expect(signaling.presence.setState).toHaveBeenLastCalledWith(
+    'share-room',
+    'MESSAGE',
+    expect.objectContaining({ screen: '4343' }),
+  );
 
   await act(async () => endedListeners[0]!()); // "Stop sharing" in the browser's own bar
   await waitFor(() => expect(screen.queryByText('You are presenting your screen to everyone in the call.')).toBeNull());
   expect(clients[1]!.leave).toHaveBeenCalled();
-  expect(signaling.presence.setState).toHaveBeenLastCalledWith('share-room', 'MESSAGE', expect.objectContaining({ screen: '' }));
+  expect(signaling.presence.setState).toHaveBeenLastCalledWith(
+    'share-room',
+    'MESSAGE',
+    expect.objectContaining({ screen: '' }),
+  );
   expect(clients[0]!.leave).not.toHaveBeenCalled();
   Reflect.deleteProperty(navigator, 'mediaDevices');
 });
@@ -258,7 +299,12 @@ it('someone who just arrived shows as "Joining…" on their tile and in People u
   expect(people.textContent).toContain('Joining…');
   expect(people.textContent).not.toContain('Guest');
 
-  await act(async () => signaling.emit('presence', presenceEvent('REMOTE_STATE_CHANGED', '7199', { name: 'Bob', hand: '0', screen: '' }, 'names-room')));
+  await act(async () =>
+    signaling.emit(
+      'presence',
+      presenceEvent('REMOTE_STATE_CHANGED', '7199', { name: 'Bob', hand: '0', screen: '' }, 'names-room'),
+    ),
+  );
   expect(tile.querySelector('figcaption')!.textContent).toBe('Bob');
   expect(people.textContent).toContain('Bob');
   expect(people.textContent).not.toContain('Joining…');
@@ -276,13 +322,23 @@ async function joinWith(channel: string, joinImpl: FakeRtcClient['joinImpl']) {
 it('"This room is full" offers Retry and one Leave, and none of the call controls that need a call', async () => {
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
   await joinWith('full-room', async () => {
-    throw Object.assign(new Error('ROOM_FULL: channel "full-room" already has 6 participants, the local mode limit'), { code: 'ROOM_FULL' });
+    throw Object.assign(new Error('ROOM_FULL: channel "full-room" already has 6 participants, the local mode limit'), {
+      code: 'ROOM_FULL',
+    });
   });
   const panel = await screen.findByRole('alert');
   expect(panel.textContent).toContain('This room is full');
   expect(screen.getAllByRole('button', { name: 'Leave' })).toHaveLength(1);
   expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
-  for (const control of [/^Share screen$/, /^Raise hand$/, /^People/, /^Chat/, /^More options$/, /microphone$/, /^Turn camera/]) {
+  for (const control of [
+    /^Share screen$/,
+    /^Raise hand$/,
+    /^People/,
+    /^Chat/,
+    /^More options$/,
+    /microphone$/,
+    /^Turn camera/,
+  ]) {
     expect(screen.queryByRole('button', { name: control }), String(control)).toBeNull();
   }
   expect(screen.queryByRole('toolbar', { name: 'Call controls' })).toBeNull();
@@ -291,7 +347,10 @@ it('"This room is full" offers Retry and one Leave, and none of the call control
 
 it('until the join has succeeded the screen says it is connecting, not that it waits for others', async () => {
   let answer: (uid: number) => void = () => {};
-  await joinWith('slow-room', (...args) => new Promise<number>((resolve) => (answer = () => resolve(args[3] as number))));
+  await joinWith(
+    'slow-room',
+    (...args) => new Promise<number>((resolve) => (answer = () => resolve(args[3] as number))),
+  );
   expect(screen.getByRole('heading', { name: 'Connecting to the call…' })).toBeTruthy();
   expect(screen.queryByText('Waiting for others to join')).toBeNull();
   expect(screen.queryByRole('button', { name: 'Copy link' })).toBeNull();

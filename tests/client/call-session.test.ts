@@ -72,7 +72,11 @@ describe('join', () => {
     await joining;
     expect(client.leave).toHaveBeenCalledTimes(1);
     expect(session.getSnapshot().phase).toBe('failed');
-    expect(session.getSnapshot().problem).toMatchObject({ id: 'unreachable', title: 'Cannot reach Agora', retryable: true });
+    expect(session.getSnapshot().problem).toMatchObject({
+      id: 'unreachable',
+      title: 'Cannot reach Agora',
+      retryable: true,
+    });
 
     client.joinImpl = async () => 42;
     await session.retry();
@@ -83,9 +87,14 @@ describe('join', () => {
   it('maps Agora join errors to actionable problems', async () => {
     const { client, session } = setup();
     client.joinImpl = async () => {
-      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid'), {
-        code: 'CAN_NOT_GET_GATEWAY_SERVER',
-      });
+      throw Object.assign(
+        new Error(
+          'CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid',
+        ),
+        {
+          code: 'CAN_NOT_GET_GATEWAY_SERVER',
+        },
+      );
     };
     await session.join([]);
     expect(session.getSnapshot().problem).toMatchObject({ id: 'invalid-app-id', retryable: false });
@@ -94,10 +103,16 @@ describe('join', () => {
   it('a refused join keeps the grant it used, for the problem panel to say what did not match; Retry clears it', async () => {
     const { client, getToken, session } = setup();
     client.joinImpl = async () => {
-      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), { code: 'CAN_NOT_GET_GATEWAY_SERVER' });
+      throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), {
+        code: 'CAN_NOT_GET_GATEWAY_SERVER',
+      });
     };
     await session.join([]);
-    expect(session.getSnapshot()).toMatchObject({ phase: 'failed', problem: { id: 'invalid-token' }, failedGrant: await getToken.mock.results[0]!.value });
+    expect(session.getSnapshot()).toMatchObject({
+      phase: 'failed',
+      problem: { id: 'invalid-token' },
+      failedGrant: await getToken.mock.results[0]!.value,
+    });
     client.joinImpl = () => new Promise(() => {});
     void session.retry();
     await flush();
@@ -107,7 +122,9 @@ describe('join', () => {
   it("SDK words for an expired token at join ('dynamic key or token timeout') are the token-expired problem", async () => {
     const { client, session } = setup();
     client.joinImpl = async () => {
-      throw new Error('CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic key or token timeout');
+      throw new Error(
+        'CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic key or token timeout',
+      );
     };
     await session.join([]);
     expect(session.getSnapshot().problem).toMatchObject({ id: 'token-expired', retryable: true });
@@ -185,33 +202,52 @@ describe('token renewal', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     client.emit('token-privilege-did-expire');
     const { notice } = session.getSnapshot();
-    expect(notice?.text).toMatch(/^The call disconnected: the server did not answer the access token's renewal \(waited 30 s\), and the old token ran out\./);
+    expect(notice?.text).toMatch(
+      /^The call disconnected: the server did not answer the access token's renewal \(waited 30 s\), and the old token ran out\./,
+    );
     expect(notice?.text).not.toMatch(/Your access token expired/);
     await flush();
-    expect(session.getSnapshot()).toMatchObject({ phase: 'joined', rejoins: 1, notice: { text: 'You were reconnected; the call continues.' } });
+    expect(session.getSnapshot()).toMatchObject({
+      phase: 'joined',
+      rejoins: 1,
+      notice: { text: 'You were reconnected; the call continues.' },
+    });
   });
 
   it('renewals that kept failing until the token ran out name the failure', async () => {
     const { client, getToken, session } = setup();
     await session.join([]);
-    getToken.mockRejectedValue(new TokenFetchError('The token server refused: too many token requests', 429, 'rate_limited'));
+    getToken.mockRejectedValue(
+      new TokenFetchError('The token server refused: too many token requests', 429, 'rate_limited'),
+    );
     client.emit('token-privilege-will-expire');
     await flush();
     tokenRunsOut(session);
     getToken.mockImplementation(async () => grant());
     client.emit('token-privilege-did-expire');
-    expect(session.getSnapshot().notice?.text).toMatch(/^The call disconnected: renewing the access token kept failing \(could not get an access token\) until the old token ran out\./);
+    expect(session.getSnapshot().notice?.text).toMatch(
+      /^The call disconnected: renewing the access token kept failing \(could not get an access token\) until the old token ran out\./,
+    );
   });
 
   it('a renewal refused because the server no longer knows the session (session_gone) rejoins at once and says why', async () => {
     const { client, session } = setup();
     await session.join([]);
     // The sentence says nothing the client could match; the code is what counts.
-    client.renewToken.mockRejectedValueOnce(Object.assign(new Error('reworded: please come back later'), { apiCode: 'session_gone' }));
+    client.renewToken.mockRejectedValueOnce(
+      Object.assign(new Error('reworded: please come back later'), { apiCode: 'session_gone' }),
+    );
     client.joinImpl = () => new Promise(() => {}); // hold the rejoin to read the notice
     client.emit('token-privilege-will-expire');
     await flush();
-    expect(session.getSnapshot()).toMatchObject({ phase: 'rejoining', notice: { text: expect.stringMatching(/^The call disconnected: the server no longer knows this call session \(the connection to it dropped\)\. Reconnecting…$/) } });
+    expect(session.getSnapshot()).toMatchObject({
+      phase: 'rejoining',
+      notice: {
+        text: expect.stringMatching(
+          /^The call disconnected: the server no longer knows this call session \(the connection to it dropped\)\. Reconnecting…$/,
+        ),
+      },
+    });
     expect(client.join).toHaveBeenCalledTimes(2);
   });
 
@@ -228,7 +264,9 @@ describe('token renewal', () => {
     await vi.advanceTimersByTimeAsync(31_000); // the clock moves on: the token ran out 1 s ago
     answer(grant()); // the token arrives after the old one ran out; the server has let the session go
     await flush();
-    expect(session.getSnapshot().notice?.text).toMatch(/^The call disconnected: the server did not answer the access token's renewal \(waited 31 s\)/);
+    expect(session.getSnapshot().notice?.text).toMatch(
+      /^The call disconnected: the server did not answer the access token's renewal \(waited 31 s\)/,
+    );
   });
 
   it('a warning that comes while a renewal is still under way is not lost: it renews once more afterwards', async () => {
@@ -249,7 +287,9 @@ describe('token renewal', () => {
     const { client, session } = setup();
     await session.join([]);
     client.emit('token-privilege-did-expire');
-    expect(session.getSnapshot().notice?.text).toMatch(/^The server ended the call saying the access token expired, though by this device's clock it had 300 s left: check the clock\./);
+    expect(session.getSnapshot().notice?.text).toMatch(
+      /^The server ended the call saying the access token expired, though by this device's clock it had 300 s left: check the clock\./,
+    );
   });
 
   it('the server dropping the session (DISCONNECTED, SERVER_ERROR) rejoins, saying the connection dropped', async () => {
@@ -265,11 +305,21 @@ describe('token renewal', () => {
   it('in local mode a join that times out says the call server answered too slowly, not "Cannot reach Agora"', async () => {
     const client = new FakeRtcClient();
     client.joinImpl = () => new Promise(() => {});
-    const session = new CallSession({ client, channel: 'room', getToken: async () => grant(), joinTimeoutMs: 5000, engine: 'local' });
+    const session = new CallSession({
+      client,
+      channel: 'room',
+      getToken: async () => grant(),
+      joinTimeoutMs: 5000,
+      engine: 'local',
+    });
     const joining = session.join([]);
     await vi.advanceTimersByTimeAsync(5000);
     await joining;
-    expect(session.getSnapshot().problem).toMatchObject({ id: 'server-slow', title: 'The call server answered too slowly', retryable: true });
+    expect(session.getSnapshot().problem).toMatchObject({
+      id: 'server-slow',
+      title: 'The call server answered too slowly',
+      retryable: true,
+    });
   });
 
   it('a renewal that finishes after the token already expired does not undo the rejoin', async () => {
@@ -372,7 +422,9 @@ describe('leave and tracks', () => {
     await session.join([]);
     const user = { uid: 7, hasAudio: false, hasVideo: false };
     client.emit('user-joined', user);
-    expect(session.getSnapshot().participants).toEqual([{ uid: '7', hasAudio: false, hasVideo: false, videoTrack: undefined }]);
+    expect(session.getSnapshot().participants).toEqual([
+      { uid: '7', hasAudio: false, hasVideo: false, videoTrack: undefined },
+    ]);
     user.hasVideo = true;
     client.emit('user-published', user, 'video');
     await flush();
@@ -395,7 +447,14 @@ describe('a screen-share client (a second CallSession with its own uid and token
   function screenSetup() {
     const client = new FakeRtcClient();
     const getToken = vi.fn(async () => grant({ uid: 99 }));
-    const session = new CallSession({ client, channel: 'room', getToken, joinTimeoutMs: 15_000, receive: false, retryDelayMs: { first: 1000, max: 4000 } });
+    const session = new CallSession({
+      client,
+      channel: 'room',
+      getToken,
+      joinTimeoutMs: 15_000,
+      receive: false,
+      retryDelayMs: { first: 1000, max: 4000 },
+    });
     const screen = new FakeTrack('video');
     return { client, getToken, session, screen };
   }
@@ -430,7 +489,13 @@ describe('a screen-share client (a second CallSession with its own uid and token
 
   it("the camera client ignores this page's own screen uid", async () => {
     const client = new FakeRtcClient();
-    const session = new CallSession({ client, channel: 'room', getToken: async () => grant(), joinTimeoutMs: 15_000, ignoreUids: ['99'] });
+    const session = new CallSession({
+      client,
+      channel: 'room',
+      getToken: async () => grant(),
+      joinTimeoutMs: 15_000,
+      ignoreUids: ['99'],
+    });
     await session.join([]);
     client.emit('user-joined', { uid: 99, hasAudio: false, hasVideo: true });
     client.emit('user-joined', { uid: 7, hasAudio: false, hasVideo: false });

@@ -10,7 +10,11 @@ function setup() {
   const clients: FakeRtcClient[] = [];
   const signaling = new FakeSignalingClient();
   let endShare = () => {};
-  const screen = Object.assign(new FakeTrack('video'), { play: vi.fn(), stop: vi.fn(), onEnded: (listener: () => void) => (endShare = listener) });
+  const screen = Object.assign(new FakeTrack('video'), {
+    play: vi.fn(),
+    stop: vi.fn(),
+    onEnded: (listener: () => void) => (endShare = listener),
+  });
   const engine: CallEngine = {
     name: 'local',
     createClient: () => {
@@ -24,7 +28,11 @@ function setup() {
   const tokens = {
     camera: vi.fn(async () => grant({ uid: 42 })),
     screen: vi.fn(async () => grant({ uid: 43 })),
-    signaling: vi.fn(async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Math.floor(Date.now() / 1000) + 300 })),
+    signaling: vi.fn(async () => ({
+      token: '007rtm',
+      appId: 'a'.repeat(32),
+      expiresAt: Math.floor(Date.now() / 1000) + 300,
+    })),
   };
   const call = new Call({ engine, channel: 'room', uid: 42, screenUid: 43, name: 'Ada', joinTimeoutMs: 5000, tokens });
   return { call, engine, clients, signaling, screen, tokens, endShare: () => endShare() };
@@ -69,7 +77,11 @@ describe('Call', () => {
     expect(tokens.screen).toHaveBeenCalledTimes(1);
     expect(clients[1]!.join.mock.calls[0]![3]).toBe(43);
     expect(clients[1]!.publishedTracks.has(screen)).toBe(true);
-    expect(signaling.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '0', screen: '43' });
+    expect(signaling.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '0',
+      screen: '43',
+    });
 
     await call.leave();
     expect(screen.closed).toBe(true);
@@ -87,13 +99,19 @@ describe('Call', () => {
     await flush();
     expect(call.share.getSnapshot().status).toBe('idle');
     expect(clients[1]!.leave).toHaveBeenCalledTimes(1);
-    expect(signaling.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '0', screen: '' });
+    expect(signaling.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '0',
+      screen: '',
+    });
   });
 
   it('a share stopped while the screen picker is still open never joins', async () => {
     const { call, engine, clients, screen } = setup();
     let pick = () => {};
-    vi.mocked(engine.createScreenTrack).mockImplementation(() => new Promise((resolve) => (pick = () => resolve(screen as unknown as ScreenTrack))));
+    vi.mocked(engine.createScreenTrack).mockImplementation(
+      () => new Promise((resolve) => (pick = () => resolve(screen as unknown as ScreenTrack))),
+    );
     const starting = call.share.start();
     expect(call.share.getSnapshot().status).toBe('starting');
     await call.share.stop();
@@ -112,6 +130,9 @@ describe('Call', () => {
     expect(call.share.getSnapshot()).toEqual({ status: 'idle', error: null });
     create.mockRejectedValueOnce(new Error('no screen here'));
     await call.share.start();
-    expect(call.share.getSnapshot()).toEqual({ status: 'idle', error: 'The screen could not be shared (no screen here).' });
+    expect(call.share.getSnapshot()).toEqual({
+      status: 'idle',
+      error: 'The screen could not be shared (no screen here).',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanRemoteMessage, cleanRemoteName, guestName, initials, parseChatDraft, parseDisplayName } from '@/lib/client/display-name';
+import {
+  cleanRemoteMessage,
+  cleanRemoteName,
+  guestName,
+  initials,
+  parseChatDraft,
+  parseDisplayName,
+} from '@/lib/client/display-name';
 
 describe('initials', () => {
   it('takes the first letters of the first and last words', () => {
@@ -28,11 +35,17 @@ describe("the person's own name", () => {
     expect(parseDisplayName('👩‍💻'.repeat(64))).toMatchObject({ ok: true });
     expect(parseDisplayName('محمد')).toMatchObject({ ok: true });
     expect(parseDisplayName('   ')).toEqual({ ok: false, error: 'Type your name (1 to 64 characters).' });
-    expect(parseDisplayName('a'.repeat(65))).toEqual({ ok: false, error: 'Your name is 65 characters long; the maximum is 64.' });
+    expect(parseDisplayName('a'.repeat(65))).toEqual({
+      ok: false,
+      error: 'Your name is 65 characters long; the maximum is 64.',
+    });
   });
 
   it('refuses invisible control characters, naming them', () => {
-    expect(parseDisplayName('Ada\u202Eevil')).toEqual({ ok: false, error: 'Your name contains an invisible control character (U+202E); remove it.' });
+    expect(parseDisplayName('Ada\u202Eevil')).toEqual({
+      ok: false,
+      error: 'Your name contains an invisible control character (U+202E); remove it.',
+    });
     expect(parseDisplayName('Ada\u0007')).toMatchObject({ ok: false });
   });
 });
@@ -56,7 +69,11 @@ describe("others' names and messages (untrusted)", () => {
 describe('chat drafts', () => {
   it('are refused with a count when over the limit, never cut', () => {
     expect(parseChatDraft('  hello  ')).toEqual({ ok: true, value: 'hello', length: 5 });
-    expect(parseChatDraft('z'.repeat(503))).toEqual({ ok: false, error: '3 characters too long (the limit is 500).', length: 503 });
+    expect(parseChatDraft('z'.repeat(503))).toEqual({
+      ok: false,
+      error: '3 characters too long (the limit is 500).',
+      length: 503,
+    });
     expect(parseChatDraft('  ')).toMatchObject({ ok: false, error: 'Type a message.' });
   });
 });

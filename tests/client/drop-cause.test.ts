@@ -11,11 +11,17 @@ describe('why the call dropped', () => {
   });
 
   it('an expiry while a renewal waits on the server blames the wait, with how long it was', () => {
-    expect(dropCause('token-expired', nowS, { startedAt: now - 31_000, failure: null }, now)).toEqual({ kind: 'renewal-too-slow', waitedS: 31 });
+    expect(dropCause('token-expired', nowS, { startedAt: now - 31_000, failure: null }, now)).toEqual({
+      kind: 'renewal-too-slow',
+      waitedS: 31,
+    });
   });
 
   it('an expiry after failed renewals names the failure', () => {
-    expect(dropCause('token-expired', nowS, { startedAt: now - 31_000, failure: slowServer }, now)).toEqual({ kind: 'renewal-failed', problem: 'Could not get an access token' });
+    expect(dropCause('token-expired', nowS, { startedAt: now - 31_000, failure: slowServer }, now)).toEqual({
+      kind: 'renewal-failed',
+      problem: 'Could not get an access token',
+    });
   });
 
   it("an expiry well before the token's end by this clock is the clock's doing", () => {
@@ -24,8 +30,13 @@ describe('why the call dropped', () => {
   });
 
   it('a session the server forgot: dropped if the token had time left, the renewal blamed if it had run out', () => {
-    expect(dropCause('session-gone', nowS + 60, { startedAt: now - 1000, failure: null }, now)).toEqual({ kind: 'session-gone' });
+    expect(dropCause('session-gone', nowS + 60, { startedAt: now - 1000, failure: null }, now)).toEqual({
+      kind: 'session-gone',
+    });
     expect(dropCause('session-gone', null, null, now)).toEqual({ kind: 'session-gone' });
-    expect(dropCause('session-gone', nowS - 1, { startedAt: now - 40_000, failure: null }, now)).toEqual({ kind: 'renewal-too-slow', waitedS: 40 });
+    expect(dropCause('session-gone', nowS - 1, { startedAt: now - 40_000, failure: null }, now)).toEqual({
+      kind: 'renewal-too-slow',
+      waitedS: 40,
+    });
   });
 });

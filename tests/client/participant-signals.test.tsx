@@ -15,7 +15,13 @@ import { FakeSignalingClient } from '../support/fake-signaling-client';
 const renders = vi.hoisted(() => ({ view: 0, tiles: new Map<string, number>() }));
 vi.mock('@/components/call/call-controls', async (original) => {
   const actual = await original<typeof import('@/components/call/call-controls')>();
-  return { ...actual, CallControls: (props: Parameters<typeof actual.CallControls>[0]) => (renders.view++, createElement(actual.CallControls, props)) };
+  return {
+    ...actual,
+    CallControls: (props: Parameters<typeof actual.CallControls>[0]) => (
+      renders.view++,
+      createElement(actual.CallControls, props)
+    ),
+  };
 });
 vi.mock('@/components/call/quality-bars', async (original) => {
   const actual = await original<typeof import('@/components/call/quality-bars')>();
@@ -38,7 +44,11 @@ describe('SpeakingMonitor', () => {
     const monitor = new SpeakingMonitor('self');
     monitor.listenTo({ self: level({ now: 0.9 }), ada: level(ada), grace: level(grace) });
     monitor.poll(1000);
-    expect([monitor.speaking.get('self'), monitor.speaking.get('ada'), monitor.speaking.get('grace')]).toEqual([true, true, true]);
+    expect([monitor.speaking.get('self'), monitor.speaking.get('ada'), monitor.speaking.get('grace')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(monitor.active.get(ACTIVE)).toBe('ada');
     ada.now = 0;
     monitor.poll(1500);
@@ -52,7 +62,13 @@ describe('SpeakingMonitor', () => {
 describe('the call view and its tiles', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
   });
   afterEach(() => {
     cleanup();
@@ -64,19 +80,59 @@ describe('the call view and its tiles', () => {
     const levels: Record<string, { now: number }> = { '1': { now: 0 }, '2': { now: 0 } };
     const client = Object.assign(new FakeRtcClient(), {
       getNetworkQuality: () => ({ uplinkNetworkQuality: 1, downlinkNetworkQuality: 1 }),
-      getRemoteNetworkQuality: () => ({ '1': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 }, '2': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 } }),
-      getRemoteVideoStats: () => ({ '1': { end2EndDelay: 11, packetLossRate: 0 }, '2': { end2EndDelay: 22, packetLossRate: 0 } }),
+      getRemoteNetworkQuality: () => ({
+        '1': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 },
+        '2': { uplinkNetworkQuality: 2, downlinkNetworkQuality: 2 },
+      }),
+      getRemoteVideoStats: () => ({
+        '1': { end2EndDelay: 11, packetLossRate: 0 },
+        '2': { end2EndDelay: 22, packetLossRate: 0 },
+      }),
     });
     client.subscribe.mockImplementation(async (user) => (user.audioTrack = level(levels[String(user.uid)]!)));
-    const engine: CallEngine = { name: 'local', createClient: () => client, createSignalingClient: async () => new FakeSignalingClient(), createScreenTrack: async () => Promise.reject(new Error('no')) };
-    const tokens = { camera: async () => grant(), screen: async () => grant(), signaling: async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Math.floor(Date.now() / 1000) + 300 }) };
+    const engine: CallEngine = {
+      name: 'local',
+      createClient: () => client,
+      createSignalingClient: async () => new FakeSignalingClient(),
+      createScreenTrack: async () => Promise.reject(new Error('no')),
+    };
+    const tokens = {
+      camera: async () => grant(),
+      screen: async () => grant(),
+      signaling: async () => ({
+        token: '007rtm',
+        appId: 'a'.repeat(32),
+        expiresAt: Math.floor(Date.now() / 1000) + 300,
+      }),
+    };
     const call = new Call({ engine, channel: 'room', uid: 9, screenUid: 10, name: 'Me', joinTimeoutMs: 5000, tokens });
-    const media: LocalMedia = { audioTrack: null, videoTrack: null, audioError: null, videoError: null, micOn: false, cameraOn: false, devices: { cameras: [], microphones: [], speakers: [] }, cameraId: null, microphoneId: null, speakerId: null, starting: false };
+    const media: LocalMedia = {
+      audioTrack: null,
+      videoTrack: null,
+      audioError: null,
+      videoError: null,
+      micOn: false,
+      cameraOn: false,
+      devices: { cameras: [], microphones: [], speakers: [] },
+      cameraId: null,
+      microphoneId: null,
+      speakerId: null,
+      starting: false,
+    };
     render(
       createElement(
         CallContext,
         { value: call },
-        createElement(CallView, { channel: 'room', media, me: { uid: '9', name: 'Me' }, layout: { mode: 'grid', setMode: () => {}, pinned: null, setPinned: () => {} }, modeBadge: null, onToggle: () => {}, onSelectDevice: () => {}, onLeave: () => {} }),
+        createElement(CallView, {
+          channel: 'room',
+          media,
+          me: { uid: '9', name: 'Me' },
+          layout: { mode: 'grid', setMode: () => {}, pinned: null, setPinned: () => {} },
+          modeBadge: null,
+          onToggle: () => {},
+          onSelectDevice: () => {},
+          onLeave: () => {},
+        }),
       ),
     );
     await act(async () => {
@@ -93,7 +149,9 @@ describe('the call view and its tiles', () => {
     levels['1']!.now = 0.5;
     await act(async () => vi.advanceTimersByTime(200));
 
-    expect(within(screen.getByRole('img', { name: adaTile }).closest('figure')!).getByText('speaking', { exact: true })).toBeTruthy();
+    expect(
+      within(screen.getByRole('img', { name: adaTile }).closest('figure')!).getByText('speaking', { exact: true }),
+    ).toBeTruthy();
     expect(renders.tiles.get(adaTile)).toBe(before.ada! + 1);
     expect(renders.tiles.get(graceTile)).toBe(before.grace);
     expect(renders.view).toBe(before.view);

@@ -13,7 +13,10 @@ class FakeSender {
     if (held === null) await Promise.resolve();
     else await new Promise<void>((resolve) => (held = resolve));
     if (this.pc.signalingState === 'closed') {
-      throw new DOMException("Failed to execute 'replaceTrack' on 'RTCRtpSender': The peer connection is closed.", 'InvalidStateError');
+      throw new DOMException(
+        "Failed to execute 'replaceTrack' on 'RTCRtpSender': The peer connection is closed.",
+        'InvalidStateError',
+      );
     }
     this.track = track;
   }
@@ -24,7 +27,11 @@ class FakePeerConnection {
   signalingState: RTCSignalingState | 'closed' = 'stable';
   remoteDescription: RTCSessionDescriptionInit | null = null;
   localDescription: (RTCSessionDescriptionInit & { toJSON(): RTCSessionDescriptionInit }) | null = null;
-  readonly transceivers = (['audio', 'video'] as const).map((kind) => ({ direction: 'sendrecv', receiver: { track: { kind } }, sender: new FakeSender(this) }));
+  readonly transceivers = (['audio', 'video'] as const).map((kind) => ({
+    direction: 'sendrecv',
+    receiver: { track: { kind } },
+    sender: new FakeSender(this),
+  }));
   constructor() {
     FakePeerConnection.made.push(this);
   }
@@ -70,7 +77,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 describe('a peer connection closed while its tracks are being attached', () => {
   it('answering an offer from someone who leaves at once rejects nothing unhandled, and logs nothing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const mesh = new PeerMesh(vi.fn(async () => {}), () => camera);
+    const mesh = new PeerMesh(
+      vi.fn(async () => {}),
+      () => camera,
+    );
     held = () => {}; // replaceTrack waits until released
     await mesh.onSignal(7, { description: { type: 'offer', sdp: 'v=0 offer' } });
     mesh.close(7); // they left: the connection closes while replaceTrack is in flight
@@ -83,7 +93,10 @@ describe('a peer connection closed while its tracks are being attached', () => {
   });
 
   it('publishing after a participant left resolves: a closed connection has nothing to send to', async () => {
-    const mesh = new PeerMesh(vi.fn(async () => {}), () => camera);
+    const mesh = new PeerMesh(
+      vi.fn(async () => {}),
+      () => camera,
+    );
     await mesh.onSignal(7, { description: { type: 'offer', sdp: 'v=0 offer' } });
     await settle();
     const pc = FakePeerConnection.made[0]!;
@@ -93,7 +106,10 @@ describe('a peer connection closed while its tracks are being attached', () => {
   });
 
   it('a failure on an open connection still surfaces', async () => {
-    const mesh = new PeerMesh(vi.fn(async () => {}), () => camera);
+    const mesh = new PeerMesh(
+      vi.fn(async () => {}),
+      () => camera,
+    );
     await mesh.onSignal(7, { description: { type: 'offer', sdp: 'v=0 offer' } });
     await settle();
     const sender = FakePeerConnection.made[0]!.transceivers[0]!.sender;

@@ -15,11 +15,18 @@ const presence = (status: PresenceSnapshot['status'], names: Record<string, stri
   renewals: 0,
   relogins: 0,
 });
-const nameOfBob = (snapshot: PresenceSnapshot | null, newcomers: string[]) => listPeople([bob], snapshot, self, new Set(newcomers))[1]!;
+const nameOfBob = (snapshot: PresenceSnapshot | null, newcomers: string[]) =>
+  listPeople([bob], snapshot, self, new Set(newcomers))[1]!;
 
 describe("a remote person's name", () => {
   it('is "Joining…" while it is on its way: they arrived just now and Signaling is starting or online', () => {
-    for (const snapshot of [null, presence('idle'), presence('connecting'), presence('online'), presence('reconnecting')]) {
+    for (const snapshot of [
+      null,
+      presence('idle'),
+      presence('connecting'),
+      presence('online'),
+      presence('reconnecting'),
+    ]) {
       expect(nameOfBob(snapshot, ['7199'])).toMatchObject({ name: JOINING, joining: true });
     }
   });

@@ -8,7 +8,11 @@ const flush = () => vi.advanceTimersByTimeAsync(0);
 function setup(options: { loginTimeoutMs?: number } = {}) {
   const client = new FakeSignalingClient();
   let issued = 0;
-  const getToken = vi.fn(async (): Promise<SignalingGrant> => ({ token: `007rtm-${++issued}`, appId: 'a'.repeat(32), expiresAt: Math.floor(Date.now() / 1000) + 300 }));
+  const getToken = vi.fn(async (): Promise<SignalingGrant> => ({
+    token: `007rtm-${++issued}`,
+    appId: 'a'.repeat(32),
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+  }));
   const createClient = vi.fn(async () => client);
   const session = new PresenceSession({
     channel: 'room',
@@ -46,7 +50,9 @@ describe('start', () => {
     void session.start();
     await vi.advanceTimersByTimeAsync(3000);
     expect(session.getSnapshot().status).toBe('unavailable');
-    expect(session.getSnapshot().problem).toMatch(/^Chat and names are unavailable: .*did not answer within 3 s.*Retrying in 1 s; the call goes on\.$/);
+    expect(session.getSnapshot().problem).toMatch(
+      /^Chat and names are unavailable: .*did not answer within 3 s.*Retrying in 1 s; the call goes on\.$/,
+    );
     client.loginImpl = async () => ({});
     await vi.advanceTimersByTimeAsync(1000);
     expect(session.getSnapshot().status).toBe('online');
@@ -55,7 +61,9 @@ describe('start', () => {
 
   it('a refused token fetch is explained too', async () => {
     const { getToken, session } = setup();
-    getToken.mockRejectedValueOnce(new TokenFetchError('The token server refused: this token API requires an API key', 401));
+    getToken.mockRejectedValueOnce(
+      new TokenFetchError('The token server refused: this token API requires an API key', 401),
+    );
     void session.start();
     await flush();
     expect(session.getSnapshot().problem).toMatch(/requires an API key/);
@@ -66,7 +74,17 @@ describe('names, hands and chat', () => {
   it('tracks who is there with their names and hands, cleaning what others send', async () => {
     const { client, session } = setup();
     await session.start();
-    client.emit('presence', { eventType: 'SNAPSHOT', channelName: 'room', publisher: '', stateChanged: {}, interval: null, snapshot: [{ userId: '7', states: { name: 'Bob\u202E', hand: '0' } }, { userId: '42', states: { name: 'me' } }] });
+    client.emit('presence', {
+      eventType: 'SNAPSHOT',
+      channelName: 'room',
+      publisher: '',
+      stateChanged: {},
+      interval: null,
+      snapshot: [
+        { userId: '7', states: { name: 'Bob\u202E', hand: '0' } },
+        { userId: '42', states: { name: 'me' } },
+      ],
+    });
     expect(session.getSnapshot().peers).toEqual({ '7': { name: 'Bob', hand: false, screenUid: null } });
     client.emit('presence', presenceEvent('REMOTE_JOIN', '8'));
     client.emit('presence', presenceEvent('REMOTE_STATE_CHANGED', '8', { name: '<b>Cy</b>', hand: '1' }));
@@ -84,11 +102,26 @@ describe('names, hands and chat', () => {
     await session.send('  hello  ');
     const sent = JSON.parse(client.publish.mock.calls[0]![1]);
     expect(sent).toMatchObject({ v: 1, type: 'chat', text: 'hello' });
-    client.emit('message', { channelName: 'room', publisher: '7', message: JSON.stringify({ v: 1, type: 'chat', id: 'm1', text: '<script>x</script>\u0000' }), timestamp: 5 });
-    for (const junk of ['not json', '{"type":"chat"}', JSON.stringify({ type: 'other', id: 'x', text: 'y' }), new Uint8Array([1, 2])]) {
+    client.emit('message', {
+      channelName: 'room',
+      publisher: '7',
+      message: JSON.stringify({ v: 1, type: 'chat', id: 'm1', text: '<script>x</script>\u0000' }),
+      timestamp: 5,
+    });
+    for (const junk of [
+      'not json',
+      '{"type":"chat"}',
+      JSON.stringify({ type: 'other', id: 'x', text: 'y' }),
+      new Uint8Array([1, 2]),
+    ]) {
       client.emit('message', { channelName: 'room', publisher: '7', message: junk, timestamp: 6 });
     }
-    client.emit('message', { channelName: 'room', publisher: '42', message: client.publish.mock.calls[0]![1], timestamp: 7 });
+    client.emit('message', {
+      channelName: 'room',
+      publisher: '42',
+      message: client.publish.mock.calls[0]![1],
+      timestamp: 7,
+    });
     expect(session.getSnapshot().messages.map(({ from, text, mine }) => ({ from, text, mine }))).toEqual([
       { from: '42', text: 'hello', mine: true },
       { from: '7', text: '<script>x</script>', mine: false },
@@ -108,7 +141,11 @@ describe('names, hands and chat', () => {
     const { client, session } = setup();
     await session.start();
     await session.setHand(true);
-    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '1',
+      screen: '',
+    });
     expect(session.getSnapshot().me.hand).toBe(true);
   });
 
@@ -120,7 +157,11 @@ describe('names, hands and chat', () => {
     expect(client.presence.setState).not.toHaveBeenCalled();
     await session.start();
     expect(client.presence.setState).toHaveBeenCalledTimes(1);
-    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '1',
+      screen: '',
+    });
   });
 
   it("a hand raised while the login's state is on its way is sent once online", async () => {
@@ -129,12 +170,20 @@ describe('names, hands and chat', () => {
     client.presence.setState.mockImplementationOnce(() => new Promise((resolve) => (arrive = () => resolve({}))));
     const starting = session.start();
     await flush();
-    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '0', screen: '' });
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '0',
+      screen: '',
+    });
     await session.setHand(true);
     arrive();
     await starting;
     expect(client.presence.setState).toHaveBeenCalledTimes(2);
-    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '1',
+      screen: '',
+    });
   });
 
   it('a hand raised while reconnecting is sent when the link is back', async () => {
@@ -144,10 +193,18 @@ describe('names, hands and chat', () => {
     expect(session.getSnapshot().status).toBe('reconnecting');
     await session.setHand(true);
     expect(client.presence.setState).toHaveBeenCalledTimes(1);
-    client.emit('linkState', { currentState: 'CONNECTED', previousState: 'DISCONNECTED', reasonCode: 'NETWORK_RECOVERED' } as never);
+    client.emit('linkState', {
+      currentState: 'CONNECTED',
+      previousState: 'DISCONNECTED',
+      reasonCode: 'NETWORK_RECOVERED',
+    } as never);
     await flush();
     expect(session.getSnapshot().status).toBe('online');
-    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '1',
+      screen: '',
+    });
   });
 });
 
@@ -192,7 +249,11 @@ describe('the Signaling token lifecycle', () => {
     await flush();
     expect(client.login).toHaveBeenLastCalledWith({ token: '007rtm-2' });
     expect(client.subscribe).toHaveBeenCalledTimes(2);
-    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', { name: 'Ada', hand: '1', screen: '' });
+    expect(client.presence.setState).toHaveBeenLastCalledWith('room', 'MESSAGE', {
+      name: 'Ada',
+      hand: '1',
+      screen: '',
+    });
     expect(session.getSnapshot()).toMatchObject({ status: 'online', relogins: 1 });
   });
 

@@ -12,7 +12,9 @@ function watched() {
   listeners.add('user-joined', (user) => heard.push(`joined ${user.uid}`));
   listeners.add('user-left', (user, reason) => heard.push(`left ${user.uid} ${reason}`));
   listeners.add('user-published', (user, kind) => heard.push(`published ${user.uid} ${kind} (video ${user.hasVideo})`));
-  listeners.add('user-unpublished', (user, kind) => heard.push(`unpublished ${user.uid} ${kind} (video ${user.hasVideo})`));
+  listeners.add('user-unpublished', (user, kind) =>
+    heard.push(`unpublished ${user.uid} ${kind} (video ${user.hasVideo})`),
+  );
   return { roster: new Roster(listeners), heard };
 }
 
@@ -25,7 +27,13 @@ describe('Roster', () => {
     roster.published(7, true, false);
     roster.left(7, 'Quit');
     roster.left(7, 'Quit'); // gone already: nothing more
-    expect(heard).toEqual(['joined 7', 'published 7 audio (video false)', 'published 7 video (video true)', 'unpublished 7 video (video false)', 'left 7 Quit']);
+    expect(heard).toEqual([
+      'joined 7',
+      'published 7 audio (video false)',
+      'published 7 video (video true)',
+      'unpublished 7 video (video false)',
+      'left 7 Quit',
+    ]);
   });
 
   it('holds the events while a negotiation runs and then tells them in order; leaving the channel drops what is held', () => {

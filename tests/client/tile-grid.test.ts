@@ -20,7 +20,13 @@ describe('tileGrid', () => {
   });
 
   it('never overflows the area, whatever the count and size', () => {
-    for (const [width, height] of [[1248, 640], [366, 640], [800, 300], [200, 900], [1920, 1000]] as const) {
+    for (const [width, height] of [
+      [1248, 640],
+      [366, 640],
+      [800, 300],
+      [200, 900],
+      [1920, 1000],
+    ] as const) {
       for (let count = 1; count <= 12; count++) {
         const { columns, rows, tileWidth, tileHeight } = tileGrid(count, width, height);
         expect(columns * rows).toBeGreaterThanOrEqual(count);
@@ -49,7 +55,11 @@ describe('tilePositions', () => {
   });
 
   it('full rows fill from the left edge of the centred block, and no tile leaves the area', () => {
-    for (const [width, height] of [[1248, 640], [366, 640], [800, 300]] as const) {
+    for (const [width, height] of [
+      [1248, 640],
+      [366, 640],
+      [800, 300],
+    ] as const) {
       for (let count = 1; count <= 12; count++) {
         const grid = tileGrid(count, width, height);
         const positions = tilePositions(count, grid, width, height);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLayout, type LayoutInput } from '@/lib/client/layout';
 
-const base: LayoutInput = { mode: 'grid', tiles: ['me', 'ada', 'bob'], screens: [], pinned: null, activeSpeaker: null, self: 'me' };
+const base: LayoutInput = {
+  mode: 'grid',
+  tiles: ['me', 'ada', 'bob'],
+  screens: [],
+  pinned: null,
+  activeSpeaker: null,
+  self: 'me',
+};
 
 describe('chooseLayout', () => {
   it('is a grid by default', () => {
@@ -18,12 +25,19 @@ describe('chooseLayout', () => {
   });
 
   it('a pinned tile wins over a screen; a pin of someone who left is forgotten', () => {
-    expect(chooseLayout({ ...base, tiles: [...base.tiles, 'screen'], screens: ['screen'], pinned: 'bob' })).toMatchObject({ main: 'bob', reason: 'pinned' });
+    expect(
+      chooseLayout({ ...base, tiles: [...base.tiles, 'screen'], screens: ['screen'], pinned: 'bob' }),
+    ).toMatchObject({ main: 'bob', reason: 'pinned' });
     expect(chooseLayout({ ...base, pinned: 'carol' })).toEqual({ kind: 'grid', tiles: base.tiles });
   });
 
   it('speaker view follows the active speaker, never putting you on your own stage', () => {
-    expect(chooseLayout({ ...base, mode: 'speaker', activeSpeaker: 'bob' })).toEqual({ kind: 'stage', main: 'bob', strip: ['me', 'ada'], reason: 'speaker' });
+    expect(chooseLayout({ ...base, mode: 'speaker', activeSpeaker: 'bob' })).toEqual({
+      kind: 'stage',
+      main: 'bob',
+      strip: ['me', 'ada'],
+      reason: 'speaker',
+    });
     expect(chooseLayout({ ...base, mode: 'speaker', activeSpeaker: 'me' })).toMatchObject({ main: 'ada' });
     expect(chooseLayout({ ...base, mode: 'speaker', activeSpeaker: null })).toMatchObject({ main: 'ada' });
     expect(chooseLayout({ ...base, mode: 'speaker', tiles: ['me'] })).toEqual({ kind: 'grid', tiles: ['me'] });

@@ -3,10 +3,16 @@ import { TokenFetchError } from '@/lib/client/call-problems';
 import { fetchRtcToken, rtcTokenUrl, type TokenSourceConfig } from '@/lib/client/token-client';
 
 const own: TokenSourceConfig = { baseUrl: '/api', fallbackAppId: null, expirySeconds: 300, pageTicket: 'ticket' };
-const goService: TokenSourceConfig = { baseUrl: 'https://tokens.example.com/', fallbackAppId: 'b'.repeat(32), expirySeconds: 600 };
+const goService: TokenSourceConfig = {
+  baseUrl: 'https://tokens.example.com/',
+  fallbackAppId: 'b'.repeat(32),
+  expirySeconds: 600,
+};
 
 const answer = (status: number, body: unknown) =>
-  vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () => new Response(JSON.stringify(body), { status }));
+  vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(
+    async () => new Response(JSON.stringify(body), { status }),
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -19,8 +25,17 @@ describe('token client', () => {
   it("sends this app's page ticket to its own API only", async () => {
     const fetchMock = answer(200, { rtcToken: '007a', appId: 'a'.repeat(32), expiresAt: 123 });
     vi.stubGlobal('fetch', fetchMock);
-    expect(await fetchRtcToken(own, 'room', 5)).toEqual({ token: '007a', appId: 'a'.repeat(32), uid: 5, channel: 'room', expiresAt: 123 });
-    expect(fetchMock.mock.calls[0]).toEqual(['/api/rtc/room/publisher/uid/5/?expiry=300', { cache: 'no-store', headers: { 'x-call-ticket': 'ticket' } }]);
+    expect(await fetchRtcToken(own, 'room', 5)).toEqual({
+      token: '007a',
+      appId: 'a'.repeat(32),
+      uid: 5,
+      channel: 'room',
+      expiresAt: 123,
+    });
+    expect(fetchMock.mock.calls[0]).toEqual([
+      '/api/rtc/room/publisher/uid/5/?expiry=300',
+      { cache: 'no-store', headers: { 'x-call-ticket': 'ticket' } },
+    ]);
     await fetchRtcToken(goService, 'room', 5);
     expect(fetchMock.mock.calls[1]![1]).toEqual({ cache: 'no-store', headers: {} });
   });
@@ -41,8 +56,12 @@ describe('token client', () => {
     const refused = await fetchRtcToken(own, 'x', 1).catch((error) => error);
     expect(refused).toBeInstanceOf(TokenFetchError);
     expect(refused).toMatchObject({ status: 403, message: 'The token server refused: channel "x" is not allowed' });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(fetchRtcToken(own, 'x', 1)).rejects.toThrow('The token server could not be reached. Check your connection.');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(fetchRtcToken(own, 'x', 1)).rejects.toThrow(
+      'The token server could not be reached. Check your connection.',
+    );
   });
-
 });

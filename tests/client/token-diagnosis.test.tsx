@@ -11,8 +11,16 @@ import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 
 const credentials = TEST_CREDENTIALS;
 const invalidToken = describeCallProblem(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'));
-const tokenFor = (channel: string, uid: number) => mintRtcToken(credentials, channel, { kind: 'uid', uid }, 'publisher', 600).token;
-const grant = (overrides: Partial<TokenGrant>): TokenGrant => ({ token: tokenFor('demo', 7), appId: TEST_APP_ID, uid: 7, channel: 'demo', expiresAt: null, ...overrides });
+const tokenFor = (channel: string, uid: number) =>
+  mintRtcToken(credentials, channel, { kind: 'uid', uid }, 'publisher', 600).token;
+const grant = (overrides: Partial<TokenGrant>): TokenGrant => ({
+  token: tokenFor('demo', 7),
+  appId: TEST_APP_ID,
+  uid: 7,
+  channel: 'demo',
+  expiresAt: null,
+  ...overrides,
+});
 
 afterEach(cleanup);
 
@@ -25,19 +33,25 @@ describe('TokenDiagnosis', () => {
 
   it('a pasted token for uid 12345 used with uid 0', async () => {
     render(<TokenDiagnosis problem={invalidToken} grant={grant({ token: tokenFor('demo', 12345), uid: 0 })} />);
-    expect(await screen.findByText(/the token is for uid 12345, not uid 0: joining with uid 0 lets Agora assign a uid/)).toBeTruthy();
+    expect(
+      await screen.findByText(/the token is for uid 12345, not uid 0: joining with uid 0 lets Agora assign a uid/),
+    ).toBeTruthy();
   });
 
   it('when every claim matches, the signature is what Agora refused', async () => {
     render(<TokenDiagnosis problem={invalidToken} grant={grant({})} />);
-    expect(await screen.findByText(/so Agora refused its signature: it was signed with a different App Certificate/)).toBeTruthy();
+    expect(
+      await screen.findByText(/so Agora refused its signature: it was signed with a different App Certificate/),
+    ).toBeTruthy();
   });
 
   it('an unreadable token says why; problems that are not about the token show nothing', async () => {
     render(<TokenDiagnosis problem={invalidToken} grant={grant({ token: '007abc' })} />);
     expect(await screen.findByText(/^The token cannot be read: This 007 token cannot be read\./)).toBeTruthy();
     cleanup();
-    const { container } = render(<TokenDiagnosis problem={describeCallProblem(new Error('network down'))} grant={grant({ channel: 'demo2' })} />);
+    const { container } = render(
+      <TokenDiagnosis problem={describeCallProblem(new Error('network down'))} grant={grant({ channel: 'demo2' })} />,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(container.textContent).toBe('');
   });

@@ -12,8 +12,14 @@ import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/ser
 
 let ip = 0;
 /** Each request from its own address unless a test says otherwise, so limits do not leak across tests. */
-async function get(handler: (request: Request) => Response | Promise<Response>, path: string, headers: Record<string, string> = {}) {
-  const response = await handler(new Request(`http://localhost${path}`, { headers: { 'x-forwarded-for': `10.0.0.${++ip % 250}`, ...headers } }));
+async function get(
+  handler: (request: Request) => Response | Promise<Response>,
+  path: string,
+  headers: Record<string, string> = {},
+) {
+  const response = await handler(
+    new Request(`http://localhost${path}`, { headers: { 'x-forwarded-for': `10.0.0.${++ip % 250}`, ...headers } }),
+  );
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
@@ -28,7 +34,10 @@ describe('API keys', () => {
   it('refuses callers without a key with 401 and WWW-Authenticate, and wrong keys too', async () => {
     const none = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/');
     expect(none.status).toBe(401);
-    expect(none.body).toEqual({ error: 'this token API requires an API key: send Authorization: Bearer <key>', code: 'api_key_required' });
+    expect(none.body).toEqual({
+      error: 'this token API requires an API key: send Authorization: Bearer <key>',
+      code: 'api_key_required',
+    });
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
     const wrong = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { authorization: 'Bearer key-three' });
     expect(wrong.status).toBe(401);
@@ -36,7 +45,9 @@ describe('API keys', () => {
   });
 
   it('accepts any configured key', async () => {
-    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { authorization: 'Bearer key-two' })).status).toBe(200);
+    expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { authorization: 'Bearer key-two' })).status).toBe(
+      200,
+    );
     expect((await get(rtm.GET, '/api/rtm/bob/', { authorization: 'bearer key-one' })).status).toBe(200);
   });
 
@@ -74,11 +85,17 @@ describe('policy', () => {
     expect((await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/')).status).toBe(200);
     const refused = await get(rtc.GET, '/api/rtc/team-42x/publisher/uid/1/');
     expect(refused.status).toBe(403);
-    expect(refused.body).toEqual({ error: `channel "team-42x" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`, code: 'channel_not_allowed' });
+    expect(refused.body).toEqual({
+      error: `channel "team-42x" is not allowed by this server's policy (TOKEN_CHANNEL_PATTERN)`,
+      code: 'channel_not_allowed',
+    });
     vi.stubEnv('TOKEN_CHANNEL_PATTERN', '([');
     const misconfigured = await get(rtc.GET, '/api/rtc/team-42/publisher/uid/1/');
     expect(misconfigured.status).toBe(503);
-    expect(misconfigured.body).toMatchObject({ code: 'not_configured', error: expect.stringContaining('TOKEN_CHANNEL_PATTERN') });
+    expect(misconfigured.body).toMatchObject({
+      code: 'not_configured',
+      error: expect.stringContaining('TOKEN_CHANNEL_PATTERN'),
+    });
   });
 
   it('TOKEN_ALLOW_PUBLISHER=false leaves only subscriber tokens', async () => {
@@ -94,10 +111,16 @@ describe('policy', () => {
     vi.stubEnv('TOKEN_MAX_EXPIRY_SECONDS', '600');
     const over = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/?expiry=601');
     expect(over.status).toBe(403);
-    expect(over.body).toEqual({ error: "expiry 601 s exceeds this server's maximum of 600 s (TOKEN_MAX_EXPIRY_SECONDS)", code: 'expiry_too_long' });
+    expect(over.body).toEqual({
+      error: "expiry 601 s exceeds this server's maximum of 600 s (TOKEN_MAX_EXPIRY_SECONDS)",
+      code: 'expiry_too_long',
+    });
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/')).body.expiry).toBe(600);
     const posted = await postToken.POST(
-      new Request('http://localhost/api/token', { method: 'POST', body: JSON.stringify({ tokenType: 'rtm', uid: 'u', expire: 900 }) }),
+      new Request('http://localhost/api/token', {
+        method: 'POST',
+        body: JSON.stringify({ tokenType: 'rtm', uid: 'u', expire: 900 }),
+      }),
     );
     expect(posted.status).toBe(403);
   });
@@ -107,11 +130,14 @@ describe('rate limits', () => {
   it('cuts one client off with 429 and Retry-After while another is unaffected', async () => {
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '3');
     const from = (address: string) => ({ 'x-forwarded-for': address });
-    for (let i = 0; i < 3; i++) expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'))).status).toBe(200);
     const limited = await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.7'));
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('rate_limited');
-    expect(limited.body.error).toMatch(/^too many token requests from this client \(limit 3 a minute\); retry in \d+ s$/);
+    expect(limited.body.error).toMatch(
+      /^too many token requests from this client \(limit 3 a minute\); retry in \d+ s$/,
+    );
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', from('203.0.113.8'))).status).toBe(200);
   });
@@ -130,7 +156,13 @@ describe('rate limits', () => {
   it('local signaling has its own limit', async () => {
     vi.stubEnv('RATE_LIMIT_SIGNALING_PER_MINUTE', '2');
     const join = () =>
-      localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.50' }, body: '{}' }));
+      localJoin.POST(
+        new Request('http://localhost/api/local/join', {
+          method: 'POST',
+          headers: { 'x-forwarded-for': '203.0.113.50' },
+          body: '{}',
+        }),
+      );
     expect((await join()).status).toBe(400);
     expect((await join()).status).toBe(400);
     expect((await join()).status).toBe(429);
@@ -139,7 +171,13 @@ describe('rate limits', () => {
   it("a client flooding the signaling is cut off without touching another participant's signaling", async () => {
     vi.stubEnv('RATE_LIMIT_SIGNALING_PER_MINUTE', '5');
     const from = (address: string) =>
-      localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', headers: { 'x-forwarded-for': address }, body: '{}' }));
+      localJoin.POST(
+        new Request('http://localhost/api/local/join', {
+          method: 'POST',
+          headers: { 'x-forwarded-for': address },
+          body: '{}',
+        }),
+      );
     const flood = [];
     for (let i = 0; i < 20; i++) flood.push((await from('203.0.113.70')).status);
     expect(flood.filter((status) => status === 429)).toHaveLength(15);
@@ -148,6 +186,9 @@ describe('rate limits', () => {
 
   it('0 turns a limit off', async () => {
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '0');
-    for (let i = 0; i < 5; i++) expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-forwarded-for': '203.0.113.99' })).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/1/', { 'x-forwarded-for': '203.0.113.99' })).status).toBe(
+        200,
+      );
   });
 });

@@ -61,7 +61,9 @@ describe('GET /api/rtc (local mode)', () => {
     expect(decoded).not.toBeNull();
     expect(decoded.appId).toBe(LOCAL_DEV_APP_ID);
     expect(decoded.expire).toBe(600);
-    expect(decoded.rtc).toEqual([{ channel: 'team sync!', uid: '4294967295', privileges: { 1: 600, 2: 600, 3: 600, 4: 600 } }]);
+    expect(decoded.rtc).toEqual([
+      { channel: 'team sync!', uid: '4294967295', privileges: { 1: 600, 2: 600, 3: 600, 4: 600 } },
+    ]);
     expect(decoded.issuedAt).toBeGreaterThanOrEqual(before);
     expect(rest.expiresAt).toBe(decoded.issuedAt + 600);
   });
@@ -82,19 +84,63 @@ describe('GET /api/rtc (local mode)', () => {
   });
 
   it.each([
-    ['/api/rtc/demo/admin/uid/1', 'invalid_role', 'role "admin" is not supported; use publisher (or 1) or subscriber (or 2)'],
-    ['/api/rtc/demo/publisher/account/1', 'invalid_token_type', 'tokentype "account" is not supported; use uid or userAccount'],
+    [
+      '/api/rtc/demo/admin/uid/1',
+      'invalid_role',
+      'role "admin" is not supported; use publisher (or 1) or subscriber (or 2)',
+    ],
+    [
+      '/api/rtc/demo/publisher/account/1',
+      'invalid_token_type',
+      'tokentype "account" is not supported; use uid or userAccount',
+    ],
     ['/api/rtc/demo/publisher/uid/4294967296', 'invalid_uid', 'uid 4294967296 is too large; the maximum is 4294967295'],
-    ['/api/rtc/demo/publisher/uid/-1', 'invalid_uid', 'uid "-1" is not a plain decimal integer; use 0 to 4294967295 without sign, leading zeros, decimals or hex'],
-    ['/api/rtc/demo/publisher/userAccount/a%2Fb', 'invalid_account', expect.stringMatching(/^userAccount contains "\/"/)],
-    ['/api/rtc/demo/publisher/uid/1?expiry=0', 'invalid_expiry', 'expiry 0 is out of range; use whole seconds from 1 to 86400'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=86401', 'invalid_expiry', 'expiry 86401 is out of range; use whole seconds from 1 to 86400'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=soon', 'invalid_expiry', 'expiry "soon" is not a number; use whole seconds from 1 to 86400'],
-    ['/api/rtc/demo/publisher/uid/1?expiry=60&expiry=70', 'invalid_expiry', 'expiry is given more than once; give it at most once'],
-    [`/api/rtc/${'a'.repeat(65)}/publisher/uid/1`, 'invalid_channel', 'channelName is 65 bytes long; the maximum is 64'],
-    ['/api/rtc/caf%C3%A9/publisher/uid/1', 'invalid_channel', expect.stringMatching(/^channelName contains "é" \(U\+00E9\), which is not allowed/)],
+    [
+      '/api/rtc/demo/publisher/uid/-1',
+      'invalid_uid',
+      'uid "-1" is not a plain decimal integer; use 0 to 4294967295 without sign, leading zeros, decimals or hex',
+    ],
+    [
+      '/api/rtc/demo/publisher/userAccount/a%2Fb',
+      'invalid_account',
+      expect.stringMatching(/^userAccount contains "\/"/),
+    ],
+    [
+      '/api/rtc/demo/publisher/uid/1?expiry=0',
+      'invalid_expiry',
+      'expiry 0 is out of range; use whole seconds from 1 to 86400',
+    ],
+    [
+      '/api/rtc/demo/publisher/uid/1?expiry=86401',
+      'invalid_expiry',
+      'expiry 86401 is out of range; use whole seconds from 1 to 86400',
+    ],
+    [
+      '/api/rtc/demo/publisher/uid/1?expiry=soon',
+      'invalid_expiry',
+      'expiry "soon" is not a number; use whole seconds from 1 to 86400',
+    ],
+    [
+      '/api/rtc/demo/publisher/uid/1?expiry=60&expiry=70',
+      'invalid_expiry',
+      'expiry is given more than once; give it at most once',
+    ],
+    [
+      `/api/rtc/${'a'.repeat(65)}/publisher/uid/1`,
+      'invalid_channel',
+      'channelName is 65 bytes long; the maximum is 64',
+    ],
+    [
+      '/api/rtc/caf%C3%A9/publisher/uid/1',
+      'invalid_channel',
+      expect.stringMatching(/^channelName contains "é" \(U\+00E9\), which is not allowed/),
+    ],
     ['/api/rtc/a%2Fb/publisher/uid/1', 'invalid_channel', expect.stringMatching(/^channelName contains "\/"/)],
-    ['/api/rtc/a%zz/publisher/uid/1', 'invalid_path', expect.stringMatching(/^path segment "a%zz" is not valid percent-encoding/)],
+    [
+      '/api/rtc/a%zz/publisher/uid/1',
+      'invalid_path',
+      expect.stringMatching(/^path segment "a%zz" is not valid percent-encoding/),
+    ],
   ])('%s → 400 %s with a specific error', async (path, code, error) => {
     const res = await call(rtc.GET, path);
     expect(res.status).toBe(400);
@@ -165,8 +211,13 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
     const res = await call(rte.GET, '/api/rte/demo/publisher/uid/5/?expiry=300');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ channel: 'demo', uid: 5, rtmUid: '5', expiry: 300, mode: 'local' });
-    expect(decodeAccessToken(res.body.rtcToken, localCertificate())!.rtc[0]).toMatchObject({ channel: 'demo', uid: '5' });
-    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([{ userId: '5', privileges: { 1: 300 } }]);
+    expect(decodeAccessToken(res.body.rtcToken, localCertificate())!.rtc[0]).toMatchObject({
+      channel: 'demo',
+      uid: '5',
+    });
+    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([
+      { userId: '5', privileges: { 1: 300 } },
+    ]);
   });
 
   it('rte takes a separate RTM user id', async () => {
@@ -178,7 +229,9 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
   it('rtm mints a login token and limits ids to 64 bytes', async () => {
     const res = await call(rtm.GET, '/api/rtm/bob?expiry=60');
     expect(res.body).toMatchObject({ uid: 'bob', expiry: 60 });
-    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([{ userId: 'bob', privileges: { 1: 60 } }]);
+    expect(decodeAccessToken(res.body.rtmToken, localCertificate())!.rtm).toEqual([
+      { userId: 'bob', privileges: { 1: 60 } },
+    ]);
     const tooLong = await call(rtm.GET, `/api/rtm/${'r'.repeat(65)}`);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toEqual({ error: 'uid is 65 bytes long; the maximum is 64', code: 'invalid_user_id' });
@@ -186,10 +239,14 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
 
   it('chat app and user tokens carry the right privilege', async () => {
     const app = await call(chatApp.GET, '/api/chat/app/');
-    expect(decodeAccessToken(app.body.chatToken, localCertificate())!.chat).toEqual([{ userId: '', privileges: { 2: 86400 } }]);
+    expect(decodeAccessToken(app.body.chatToken, localCertificate())!.chat).toEqual([
+      { userId: '', privileges: { 2: 86400 } },
+    ]);
     const user = await call(chatAccount.GET, '/api/chat/account/user_1/?expiry=90');
     expect(user.body.chatid).toBe('user_1');
-    expect(decodeAccessToken(user.body.chatToken, localCertificate())!.chat).toEqual([{ userId: 'user_1', privileges: { 1: 90 } }]);
+    expect(decodeAccessToken(user.body.chatToken, localCertificate())!.chat).toEqual([
+      { userId: 'user_1', privileges: { 1: 90 } },
+    ]);
     const bad = await call(chatAccount.GET, '/api/chat/account/a%20b/');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('invalid_user_id');
@@ -198,7 +255,11 @@ describe('GET /api/rte, /api/rtm, /api/chat', () => {
 
 describe('POST /api/token', () => {
   it('mints rtc tokens from a numeric or string uid, and accounts from other strings', async () => {
-    const numeric = await call(postToken.POST, '/api/token', post({ tokenType: 'rtc', channel: 'c1', role: 'publisher', uid: 9, expire: 120 }));
+    const numeric = await call(
+      postToken.POST,
+      '/api/token',
+      post({ tokenType: 'rtc', channel: 'c1', role: 'publisher', uid: 9, expire: 120 }),
+    );
     expect(numeric.status).toBe(200);
     expect(numeric.body).toMatchObject({ tokenType: 'rtc', channel: 'c1', uid: 9, role: 'publisher', expiry: 120 });
     expect(decodeAccessToken(numeric.body.token, localCertificate())!.rtc[0]).toEqual({
@@ -206,9 +267,17 @@ describe('POST /api/token', () => {
       uid: '9',
       privileges: { 1: 120, 2: 120, 3: 120, 4: 120 },
     });
-    const stringUid = await call(getToken.POST, '/api/getToken', post({ tokenType: 'rtc', channel: 'c1', role: 'subscriber', uid: '9' }));
+    const stringUid = await call(
+      getToken.POST,
+      '/api/getToken',
+      post({ tokenType: 'rtc', channel: 'c1', role: 'subscriber', uid: '9' }),
+    );
     expect(stringUid.body).toMatchObject({ uid: 9, role: 'subscriber', expiry: 86400 });
-    const account = await call(postToken.POST, '/api/token', post({ tokenType: 'rtc', channel: 'c1', role: '1', uid: 'alice' }));
+    const account = await call(
+      postToken.POST,
+      '/api/token',
+      post({ tokenType: 'rtc', channel: 'c1', role: '1', uid: 'alice' }),
+    );
     expect(account.body).toMatchObject({ account: 'alice' });
   });
 
@@ -230,9 +299,21 @@ describe('POST /api/token', () => {
     [{ tokenType: 'rtc', channel: 'c', role: 'publisher' }, 'invalid_uid', 'uid is required for an rtc token'],
     [{ tokenType: 'rtc', channel: 'c', uid: 1 }, 'invalid_role', 'role "undefined" is not supported'],
     [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: -3 }, 'invalid_uid', 'uid -3 is out of range'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: '007' }, 'invalid_uid', 'uid "007" is not a plain decimal integer'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: 0 }, 'invalid_expiry', 'expire 0 is out of range'],
-    [{ tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: '1h' }, 'invalid_expiry', 'expire "1h" is not a number'],
+    [
+      { tokenType: 'rtc', channel: 'c', role: 'publisher', uid: '007' },
+      'invalid_uid',
+      'uid "007" is not a plain decimal integer',
+    ],
+    [
+      { tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: 0 },
+      'invalid_expiry',
+      'expire 0 is out of range',
+    ],
+    [
+      { tokenType: 'rtc', channel: 'c', role: 'publisher', uid: 1, expire: '1h' },
+      'invalid_expiry',
+      'expire "1h" is not a number',
+    ],
     [{ tokenType: 'rtc', channel: 7, role: 'publisher', uid: 1 }, 'invalid_channel', 'channelName must be a string'],
     [{ tokenType: 'rtm' }, 'invalid_user_id', 'uid must be a string'],
   ])('%j → 400 %s: %s', async (body, code, error) => {
@@ -274,9 +355,21 @@ describe('token paths with too few or too many segments', () => {
   // The rtc and rte routes take any number of segments (a catch-all); the handler checks the shape.
   it.each([
     ['/api/rtc/demo/1/uid', rtc.GET, 'GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds'],
-    ['/api/rtc/demo/publisher/uid/1/extra/', rtc.GET, 'GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds'],
-    ['/api/rte/demo/publisher/uid', rte.GET, 'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds'],
-    ['/api/rte/demo/publisher/uid/1/bob/extra', rte.GET, 'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds'],
+    [
+      '/api/rtc/demo/publisher/uid/1/extra/',
+      rtc.GET,
+      'GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry=seconds',
+    ],
+    [
+      '/api/rte/demo/publisher/uid',
+      rte.GET,
+      'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds',
+    ],
+    [
+      '/api/rte/demo/publisher/uid/1/bob/extra',
+      rte.GET,
+      'GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry=seconds',
+    ],
   ])('%s is a 404 naming the route, and mints nothing', async (path, handler, usage) => {
     const res = await call(handler, path);
     expect(res.status).toBe(404);
@@ -338,7 +431,11 @@ describe('GET /api/health', () => {
     vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
     vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const agora = await call(health.GET, '/api/health');
-    expect(agora.body).toMatchObject({ status: 'ok', mode: 'agora', credentials: { AGORA_APP_ID: 'set', AGORA_APP_CERTIFICATE: 'set' } });
+    expect(agora.body).toMatchObject({
+      status: 'ok',
+      mode: 'agora',
+      credentials: { AGORA_APP_ID: 'set', AGORA_APP_CERTIFICATE: 'set' },
+    });
     expect(agora.text).not.toContain(TEST_APP_CERTIFICATE);
     expect(agora.text).not.toContain(TEST_APP_ID);
   });

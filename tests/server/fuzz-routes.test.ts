@@ -27,11 +27,36 @@ import { withServerEnv } from '../support/server-env';
 const NAME = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
 const validName = (text: string, max: number) => NAME.test(text) && text.length <= max && text !== '.' && text !== '..';
 const validUid = (text: string) => /^(0|[1-9][0-9]{0,9})$/.test(text) && Number(text) <= 4294967295;
-const validExpiry = (text: string | undefined) => text === undefined || (/^[1-9][0-9]{0,5}$/.test(text) && Number(text) <= 86400);
-const ROLE: Record<string, 'publisher' | 'subscriber'> = { publisher: 'publisher', '1': 'publisher', subscriber: 'subscriber', '2': 'subscriber' };
+const validExpiry = (text: string | undefined) =>
+  text === undefined || (/^[1-9][0-9]{0,5}$/.test(text) && Number(text) <= 86400);
+const ROLE: Record<string, 'publisher' | 'subscriber'> = {
+  publisher: 'publisher',
+  '1': 'publisher',
+  subscriber: 'subscriber',
+  '2': 'subscriber',
+};
 
 const segment = fc.oneof(
-  fc.constantFrom('publisher', 'subscriber', '1', '2', '0', '3', 'uid', 'userAccount', 'UID', '4294967295', '4294967296', '-1', '007', '1e3', '..', '%', '', ' '),
+  fc.constantFrom(
+    'publisher',
+    'subscriber',
+    '1',
+    '2',
+    '0',
+    '3',
+    'uid',
+    'userAccount',
+    'UID',
+    '4294967295',
+    '4294967296',
+    '-1',
+    '007',
+    '1e3',
+    '..',
+    '%',
+    '',
+    ' ',
+  ),
   fc.stringMatching(/^[a-zA-Z0-9 !#$%&()+:;<=>?@^_{}|~,.-]{1,70}$/),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
@@ -40,7 +65,9 @@ const segment = fc.oneof(
 // "." and ".." are resolved away by URL parsing before any route sees them (a different request),
 // so properties that map a segment to a position leave them out; validation.test.ts covers them.
 const positional = segment.filter((text) => text !== '.' && text !== '..');
-const expiry = fc.option(fc.oneof(fc.integer({ min: -5, max: 100_000 }).map(String), fc.string({ maxLength: 8 })), { nil: undefined });
+const expiry = fc.option(fc.oneof(fc.integer({ min: -5, max: 100_000 }).map(String), fc.string({ maxLength: 8 })), {
+  nil: undefined,
+});
 
 async function call(handler: (request: Request) => Response | Promise<Response>, url: string, init?: RequestInit) {
   const response = await handler(new Request(url, init));
@@ -66,22 +93,34 @@ withServerEnv({ RATE_LIMIT_TOKENS_PER_MINUTE: '0', RATE_LIMIT_SIGNALING_PER_MINU
 describe('fuzz: GET /api/rtc', () => {
   it('answers every path with JSON below 500, and mints exactly what was asked, only for valid input', async () => {
     await fc.assert(
-      fc.asyncProperty(positional, positional, positional, positional, expiry, async (channel, role, tokenType, uid, expirySeconds) => {
-        const { status, body } = await call(rtc.GET, `http://localhost/api/rtc/${pathOf([channel, role, tokenType, uid])}/${query(expirySeconds)}`);
-        const identityValid = tokenType === 'uid' ? validUid(uid) : tokenType === 'userAccount' && validName(uid, 255);
-        const valid = validName(channel, 64) && role in ROLE && identityValid && validExpiry(expirySeconds);
-        expect(status === 200, JSON.stringify({ channel, role, tokenType, uid, expirySeconds, body })).toBe(valid);
-        if (status !== 200) {
-          expect(typeof body.error).toBe('string');
-          return;
-        }
-        const lifetime = expirySeconds === undefined ? 86400 : Number(expirySeconds);
-        const decoded = decodeAccessToken(body.rtcToken, localCertificate())!;
-        expect(decoded.appId).toBe(LOCAL_DEV_APP_ID);
-        expect(decoded.expire).toBe(lifetime);
-        const privileges = ROLE[role] === 'publisher' ? { 1: lifetime, 2: lifetime, 3: lifetime, 4: lifetime } : { 1: lifetime };
-        expect(decoded.rtc).toEqual([{ channel, uid: uid === '0' && tokenType === 'uid' ? '' : uid, privileges }]);
-      }),
+      fc.asyncProperty(
+        positional,
+        positional,
+        positional,
+        positional,
+        expiry,
+        async (channel, role, tokenType, uid, expirySeconds) => {
+          const { status, body } = await call(
+            rtc.GET,
+            `http://localhost/api/rtc/${pathOf([channel, role, tokenType, uid])}/${query(expirySeconds)}`,
+          );
+          const identityValid =
+            tokenType === 'uid' ? validUid(uid) : tokenType === 'userAccount' && validName(uid, 255);
+          const valid = validName(channel, 64) && role in ROLE && identityValid && validExpiry(expirySeconds);
+          expect(status === 200, JSON.stringify({ channel, role, tokenType, uid, expirySeconds, body })).toBe(valid);
+          if (status !== 200) {
+            expect(typeof body.error).toBe('string');
+            return;
+          }
+          const lifetime = expirySeconds === undefined ? 86400 : Number(expirySeconds);
+          const decoded = decodeAccessToken(body.rtcToken, localCertificate())!;
+          expect(decoded.appId).toBe(LOCAL_DEV_APP_ID);
+          expect(decoded.expire).toBe(lifetime);
+          const privileges =
+            ROLE[role] === 'publisher' ? { 1: lifetime, 2: lifetime, 3: lifetime, 4: lifetime } : { 1: lifetime };
+          expect(decoded.rtc).toEqual([{ channel, uid: uid === '0' && tokenType === 'uid' ? '' : uid, privileges }]);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -91,14 +130,28 @@ describe('fuzz: other GET routes', () => {
   it('rte, rtm and chat never fail with 5xx and mint only valid ids', async () => {
     await fc.assert(
       fc.asyncProperty(positional, positional, expiry, async (id, rtmId, expirySeconds) => {
-        const rtmRes = await call(rtm.GET, `http://localhost/api/rtm/${encodeURIComponent(id)}/${query(expirySeconds)}`);
-        expect(rtmRes.status === 200).toBe(validName(id, 64) && Buffer.byteLength(id) <= 64 && validExpiry(expirySeconds));
-        if (rtmRes.status === 200) expect(decodeAccessToken(rtmRes.body.rtmToken, localCertificate())!.rtm[0]!.userId).toBe(id);
+        const rtmRes = await call(
+          rtm.GET,
+          `http://localhost/api/rtm/${encodeURIComponent(id)}/${query(expirySeconds)}`,
+        );
+        expect(rtmRes.status === 200).toBe(
+          validName(id, 64) && Buffer.byteLength(id) <= 64 && validExpiry(expirySeconds),
+        );
+        if (rtmRes.status === 200)
+          expect(decodeAccessToken(rtmRes.body.rtmToken, localCertificate())!.rtm[0]!.userId).toBe(id);
 
-        const chatRes = await call(chatAccount.GET, `http://localhost/api/chat/account/${encodeURIComponent(id)}/${query(expirySeconds)}`);
-        expect(chatRes.status === 200).toBe(/^[a-zA-Z0-9_.-]{1,64}$/.test(id) && id !== '.' && id !== '..' && validExpiry(expirySeconds));
+        const chatRes = await call(
+          chatAccount.GET,
+          `http://localhost/api/chat/account/${encodeURIComponent(id)}/${query(expirySeconds)}`,
+        );
+        expect(chatRes.status === 200).toBe(
+          /^[a-zA-Z0-9_.-]{1,64}$/.test(id) && id !== '.' && id !== '..' && validExpiry(expirySeconds),
+        );
 
-        const rteRes = await call(rte.GET, `http://localhost/api/rte/demo/publisher/uid/7/${encodeURIComponent(rtmId)}/${query(expirySeconds)}`);
+        const rteRes = await call(
+          rte.GET,
+          `http://localhost/api/rte/demo/publisher/uid/7/${encodeURIComponent(rtmId)}/${query(expirySeconds)}`,
+        );
         expect(rteRes.status === 200).toBe(validName(rtmId, 64) && validExpiry(expirySeconds));
       }),
       { numRuns: 300 },
@@ -108,7 +161,10 @@ describe('fuzz: other GET routes', () => {
   it('unknown paths are JSON 404s, whatever they contain', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { maxLength: 6 }), async (segments) => {
-        const { status } = await call(unknown.GET, `http://localhost/api/x${segments.length ? '/' : ''}${pathOf(segments)}`);
+        const { status } = await call(
+          unknown.GET,
+          `http://localhost/api/x${segments.length ? '/' : ''}${pathOf(segments)}`,
+        );
         expect([400, 404]).toContain(status);
       }),
       { numRuns: 200 },
@@ -116,27 +172,43 @@ describe('fuzz: other GET routes', () => {
   });
 });
 
-const jsonValue = fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }));
+const jsonValue = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+);
 
 describe('fuzz: JSON bodies', () => {
   it('POST /api/token: random bodies never 5xx; minted tokens match the body', async () => {
     const body = fc.oneof(
-      fc.record(
-        {
-          tokenType: fc.oneof(fc.constantFrom('rtc', 'rtm', 'chat'), jsonValue),
-          channel: fc.oneof(fc.stringMatching(/^[a-z0-9 -]{1,70}$/), jsonValue),
-          role: fc.oneof(fc.constantFrom('publisher', 'subscriber', '1', '2', 1, 2), jsonValue),
-          uid: fc.oneof(fc.integer({ min: -1, max: 5_000_000_000 }), fc.stringMatching(/^[a-z0-9]{0,70}$/), jsonValue),
-          expire: fc.oneof(fc.integer({ min: -1, max: 100_000 }), jsonValue),
-        },
-        { requiredKeys: [] },
-      ).map((value) => JSON.stringify(value)),
+      fc
+        .record(
+          {
+            tokenType: fc.oneof(fc.constantFrom('rtc', 'rtm', 'chat'), jsonValue),
+            channel: fc.oneof(fc.stringMatching(/^[a-z0-9 -]{1,70}$/), jsonValue),
+            role: fc.oneof(fc.constantFrom('publisher', 'subscriber', '1', '2', 1, 2), jsonValue),
+            uid: fc.oneof(
+              fc.integer({ min: -1, max: 5_000_000_000 }),
+              fc.stringMatching(/^[a-z0-9]{0,70}$/),
+              jsonValue,
+            ),
+            expire: fc.oneof(fc.integer({ min: -1, max: 100_000 }), jsonValue),
+          },
+          { requiredKeys: [] },
+        )
+        .map((value) => JSON.stringify(value)),
       fc.json({ maxDepth: 3 }),
       fc.string({ maxLength: 200 }),
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const { status, body: answer } = await call(postToken.POST, 'http://localhost/api/token', { method: 'POST', body: text });
+        const { status, body: answer } = await call(postToken.POST, 'http://localhost/api/token', {
+          method: 'POST',
+          body: text,
+        });
         expect([200, 400, 413]).toContain(status);
         if (status !== 200) return;
         const sent = JSON.parse(text);
@@ -163,9 +235,28 @@ describe('fuzz: JSON bodies', () => {
       fc.json({ maxDepth: 3 }),
       fc.string({ maxLength: 200 }),
       fc.record({ session: jsonValue, to: jsonValue, data: fc.json() }).map((v) => JSON.stringify(v)),
-      fc.record({ session: jsonValue, channel: jsonValue, state: fc.json(), message: jsonValue, userId: jsonValue, connection: jsonValue, token: jsonValue }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          session: jsonValue,
+          channel: jsonValue,
+          state: fc.json(),
+          message: jsonValue,
+          userId: jsonValue,
+          connection: jsonValue,
+          token: jsonValue,
+        })
+        .map((v) => JSON.stringify(v)),
     );
-    const handlers = [localJoin.POST, localSignal.POST, localPublish.POST, rtmLogin.POST, rtmSubscribe.POST, rtmState.POST, rtmPublish.POST, rtmRenew.POST];
+    const handlers = [
+      localJoin.POST,
+      localSignal.POST,
+      localPublish.POST,
+      rtmLogin.POST,
+      rtmSubscribe.POST,
+      rtmState.POST,
+      rtmPublish.POST,
+      rtmRenew.POST,
+    ];
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom(...handlers), async (text, handler) => {
         const { status } = await call(handler, 'http://localhost/api/local/x', { method: 'POST', body: text });
@@ -188,19 +279,29 @@ const signedContent = (token: string) => {
     return null;
   }
 };
-const sameContent = (a: string, b: string) => a.slice(0, 3) === b.slice(0, 3) && (signedContent(a)?.equals(signedContent(b)!) ?? false);
+const sameContent = (a: string, b: string) =>
+  a.slice(0, 3) === b.slice(0, 3) && (signedContent(a)?.equals(signedContent(b)!) ?? false);
 
 describe('fuzz: POST /api/inspect', () => {
   it('random bodies and damaged tokens: JSON below 500; "valid" only for the bytes this server minted', async () => {
     const minted = (await call(rtc.GET, 'http://localhost/api/rtc/fuzz/publisher/uid/7/')).body.rtcToken as string;
     const damaged = fc
       .tuple(fc.nat(), fc.constantFrom(...'AZaz09+/=-_ %"'.split('')))
-      .map(([at, character]) => minted.slice(0, at % minted.length) + character + minted.slice((at % minted.length) + 1));
+      .map(
+        ([at, character]) => minted.slice(0, at % minted.length) + character + minted.slice((at % minted.length) + 1),
+      );
     const token = fc.oneof(fc.constant(minted), damaged, jsonValue, fc.string({ unit: 'grapheme', maxLength: 300 }));
-    const body = fc.oneof(token.map((value) => JSON.stringify({ token: value })), fc.json({ maxDepth: 2 }), fc.string({ maxLength: 200 }));
+    const body = fc.oneof(
+      token.map((value) => JSON.stringify({ token: value })),
+      fc.json({ maxDepth: 2 }),
+      fc.string({ maxLength: 200 }),
+    );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const { status, body: answer } = await call(inspect.POST, 'http://localhost/api/inspect', { method: 'POST', body: text });
+        const { status, body: answer } = await call(inspect.POST, 'http://localhost/api/inspect', {
+          method: 'POST',
+          body: text,
+        });
         expect([200, 400, 413]).toContain(status);
         if (status === 200) expect(answer).toEqual({ valid: sameContent(JSON.parse(text).token.trim(), minted) });
         else expect(typeof answer.error).toBe('string');

@@ -13,7 +13,8 @@ const slowBody = (chunks: string[], gapMs: number) =>
     },
   });
 
-const post = (body: BodyInit) => new Request('http://localhost/api/token', { method: 'POST', body, duplex: 'half' } as RequestInit);
+const post = (body: BodyInit) =>
+  new Request('http://localhost/api/token', { method: 'POST', body, duplex: 'half' } as RequestInit);
 
 describe('readJsonObject', () => {
   it('refuses a body that trickles in too slowly with 408', async () => {

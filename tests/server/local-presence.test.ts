@@ -51,7 +51,9 @@ describe('login', () => {
   it('needs an RTM token signed by this server for exactly this user id, unexpired', () => {
     const { person } = server();
     expect(person('11').session).toMatch(/^[\w-]{24}$/);
-    expect(() => person('12', rtmToken('11'))).toThrow('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed (the token is for user id "11", not "12")');
+    expect(() => person('12', rtmToken('11'))).toThrow(
+      'CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed (the token is for user id "11", not "12")',
+    );
     const forged = mintRtmToken({ ...local, appCertificate: 'f'.repeat(32) }, '13', 60).token;
     expect(() => person('13', forged)).toThrow('its signature does not match this App Certificate');
     expect(() => person('14', mintRtcToken(local, 'room', { kind: 'uid', uid: 14 }, 'publisher', 60).token)).toThrow(
@@ -85,12 +87,32 @@ describe('presence and messages', () => {
     expect(presence.subscribe(ada.session, 'room')).toEqual({ snapshot: [] });
     presence.setState(ada.session, 'room', { name: 'Ada', hand: '0' });
     const bob = person('2');
-    expect(presence.subscribe(bob.session, 'room')).toEqual({ snapshot: [{ userId: '1', states: { name: 'Ada', hand: '0' } }] });
-    expect(ada.events()).toContainEqual({ type: 'rtm-presence', channel: 'room', eventType: 'REMOTE_JOIN', publisher: '2', states: {} });
+    expect(presence.subscribe(bob.session, 'room')).toEqual({
+      snapshot: [{ userId: '1', states: { name: 'Ada', hand: '0' } }],
+    });
+    expect(ada.events()).toContainEqual({
+      type: 'rtm-presence',
+      channel: 'room',
+      eventType: 'REMOTE_JOIN',
+      publisher: '2',
+      states: {},
+    });
     presence.setState(bob.session, 'room', { name: 'Bob', hand: '1' });
-    expect(ada.events()).toContainEqual({ type: 'rtm-presence', channel: 'room', eventType: 'REMOTE_STATE_CHANGED', publisher: '2', states: { name: 'Bob', hand: '1' } });
+    expect(ada.events()).toContainEqual({
+      type: 'rtm-presence',
+      channel: 'room',
+      eventType: 'REMOTE_STATE_CHANGED',
+      publisher: '2',
+      states: { name: 'Bob', hand: '1' },
+    });
     presence.logout(bob.session);
-    expect(ada.events()).toContainEqual({ type: 'rtm-presence', channel: 'room', eventType: 'REMOTE_LEAVE', publisher: '2', states: {} });
+    expect(ada.events()).toContainEqual({
+      type: 'rtm-presence',
+      channel: 'room',
+      eventType: 'REMOTE_LEAVE',
+      publisher: '2',
+      states: {},
+    });
     expect(presence.roster('room')).toEqual([{ userId: '1', states: { name: 'Ada', hand: '0' } }]);
   });
 
@@ -101,7 +123,13 @@ describe('presence and messages', () => {
     presence.subscribe(bob.session, 'room');
     presence.subscribe(carol.session, 'elsewhere');
     presence.publish(ada.session, 'room', '{"t":"chat","text":"hello"}');
-    expect(bob.events()).toContainEqual({ type: 'rtm-message', channel: 'room', publisher: '1', message: '{"t":"chat","text":"hello"}', timestamp: Date.now() });
+    expect(bob.events()).toContainEqual({
+      type: 'rtm-message',
+      channel: 'room',
+      publisher: '1',
+      message: '{"t":"chat","text":"hello"}',
+      timestamp: Date.now(),
+    });
     expect(ada.events().filter((event) => event.type === 'rtm-message')).toEqual([]);
     expect(carol.events().filter((event) => event.type === 'rtm-message')).toEqual([]);
   });
@@ -109,14 +137,20 @@ describe('presence and messages', () => {
   it('refuses states and messages that are too large or of the wrong shape', () => {
     const { presence, person } = server();
     const ada = person('1');
-    expect(() => presence.setState(ada.session, 'room', { name: 'Ada' })).toThrow('not subscribed to channel "room": subscribe first');
+    expect(() => presence.setState(ada.session, 'room', { name: 'Ada' })).toThrow(
+      'not subscribed to channel "room": subscribe first',
+    );
     expect(codeOf(() => presence.setState(ada.session, 'room', { name: 'Ada' }))).toBe('not_subscribed');
     presence.subscribe(ada.session, 'room');
     expect(() => presence.setState(ada.session, 'room', { name: 42 })).toThrow('state values must be strings');
-    expect(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) })).toThrow('state is larger than 1024 bytes');
+    expect(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) })).toThrow(
+      'state is larger than 1024 bytes',
+    );
     expect(codeOf(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) }))).toBe('field_too_large');
     expect(codeOf(() => presence.setState(ada.session, 'room', { name: 42 }))).toBe('invalid_field');
-    expect(() => presence.publish(ada.session, 'room', 'x'.repeat(MAX_MESSAGE_BYTES + 1))).toThrow(`message is larger than ${MAX_MESSAGE_BYTES} bytes`);
+    expect(() => presence.publish(ada.session, 'room', 'x'.repeat(MAX_MESSAGE_BYTES + 1))).toThrow(
+      `message is larger than ${MAX_MESSAGE_BYTES} bytes`,
+    );
     expect(() => presence.publish(ada.session, 'room', '')).toThrow('message must be a non-empty string');
   });
 
@@ -128,7 +162,13 @@ describe('presence and messages', () => {
     presence.subscribe(bob.session, 'room');
     bob.detach();
     vi.advanceTimersByTime(4000);
-    expect(ada.events()).toContainEqual({ type: 'rtm-presence', channel: 'room', eventType: 'REMOTE_TIMEOUT', publisher: '2', states: {} });
+    expect(ada.events()).toContainEqual({
+      type: 'rtm-presence',
+      channel: 'room',
+      eventType: 'REMOTE_TIMEOUT',
+      publisher: '2',
+      states: {},
+    });
   });
 });
 
@@ -141,27 +181,43 @@ describe('token lifetime', () => {
     presence.subscribe(bob.session, 'room');
     vi.advanceTimersByTime(30_000);
     expect(ada.events()).toContainEqual({ type: 'rtm-token-will-expire' });
-    expect(() => presence.renew(local, ada.session, rtmToken('2', 60))).toThrow('(the token is for user id "2", not "1")');
+    expect(() => presence.renew(local, ada.session, rtmToken('2', 60))).toThrow(
+      '(the token is for user id "2", not "1")',
+    );
     presence.renew(local, ada.session, rtmToken('1', 60));
     vi.advanceTimersByTime(30_000); // bob's token ends; ada's renewed one runs on
     expect(bob.events()).toContainEqual({ type: 'rtm-token-expired' });
-    expect(ada.events()).toContainEqual({ type: 'rtm-presence', channel: 'room', eventType: 'REMOTE_TIMEOUT', publisher: '2', states: {} });
+    expect(ada.events()).toContainEqual({
+      type: 'rtm-presence',
+      channel: 'room',
+      eventType: 'REMOTE_TIMEOUT',
+      publisher: '2',
+      states: {},
+    });
     expect(() => presence.publish(bob.session, 'room', 'still here?')).toThrow(/^unknown Signaling session/);
     expect(ada.events()).not.toContainEqual({ type: 'rtm-token-expired' });
   });
 });
 
 describe('HTTP routes', () => {
-  const post = (body: unknown) => new Request('http://localhost/api/local/rtm/x', { method: 'POST', body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    new Request('http://localhost/api/local/rtm/x', { method: 'POST', body: JSON.stringify(body) });
 
   it('validate the user id, and refuse unknown sessions and oversized messages with JSON errors', async () => {
-    const badUser = await loginRoute.POST(post({ connection: 'c', appId: LOCAL_DEV_APP_ID, userId: 'u'.repeat(65), token: 'x' }));
+    const badUser = await loginRoute.POST(
+      post({ connection: 'c', appId: LOCAL_DEV_APP_ID, userId: 'u'.repeat(65), token: 'x' }),
+    );
     expect(badUser.status).toBe(400);
-    expect(await badUser.json()).toEqual({ error: 'userId is 65 bytes long; the maximum is 64', code: 'invalid_user_id' });
+    expect(await badUser.json()).toEqual({
+      error: 'userId is 65 bytes long; the maximum is 64',
+      code: 'invalid_user_id',
+    });
     const unknown = await stateRoute.POST(post({ session: 'nobody', channel: 'room', state: {} }));
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).code).toBe('session_gone');
-    const huge = await publishRoute.POST(post({ session: 'nobody', channel: 'room', message: 'x'.repeat(3 * MAX_MESSAGE_BYTES) }));
+    const huge = await publishRoute.POST(
+      post({ session: 'nobody', channel: 'room', message: 'x'.repeat(3 * MAX_MESSAGE_BYTES) }),
+    );
     expect(huge.status).toBe(413);
     expect((await huge.json()).code).toBe('body_too_large');
   });

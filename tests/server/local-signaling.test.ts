@@ -22,8 +22,21 @@ const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 
 function server() {
   const signaling = createLocalSignaling();
   const openTab = (resume: string | null = null) => openLocalTab(signaling.connections, resume);
-  const join = (channel: string, uid: number, withToken: unknown = token(channel, uid), tab: Tab = openTab(), offer?: SdpOffer) => {
-    const joined = signaling.rooms.join(local, { connection: tab.id, appId: LOCAL_DEV_APP_ID, channel, uid, token: withToken, offer });
+  const join = (
+    channel: string,
+    uid: number,
+    withToken: unknown = token(channel, uid),
+    tab: Tab = openTab(),
+    offer?: SdpOffer,
+  ) => {
+    const joined = signaling.rooms.join(local, {
+      connection: tab.id,
+      appId: LOCAL_DEV_APP_ID,
+      channel,
+      uid,
+      token: withToken,
+      offer,
+    });
     // What this session has received so far.
     const events = () => sessionEvents(tab, joined.sessionId);
     return { ...joined, tab, events };
@@ -70,7 +83,13 @@ describe('token enforcement at join, as Agora does', () => {
   });
 
   it('a forged signature is refused', () => {
-    const forged = mintRtcToken({ ...local, appCertificate: 'f'.repeat(32) }, 'room-a', { kind: 'uid', uid: 11 }, 'publisher', 60).token;
+    const forged = mintRtcToken(
+      { ...local, appCertificate: 'f'.repeat(32) },
+      'room-a',
+      { kind: 'uid', uid: 11 },
+      'publisher',
+      60,
+    ).token;
     expect(() => server().join('room-a', 11, forged)).toThrow('its signature does not match this App Certificate');
     const tampered = token('room-a', 11).slice(0, -6) + 'AAAAAA';
     expect(() => server().join('room-a', 11, tampered)).toThrow(/invalid token, authorized failed/);
@@ -80,24 +99,45 @@ describe('token enforcement at join, as Agora does', () => {
     const old = token('room-a', 11, 'publisher', 60);
     vi.advanceTimersByTime(61_000);
     expect(refusal(() => server().join('room-a', 11, old))).toBe('token_expired');
-    expect(() => server().join('room-a', 11, old)).toThrow(/^TOKEN_EXPIRE: token expired \(the join privilege ended 1 s ago\)/);
+    expect(() => server().join('room-a', 11, old)).toThrow(
+      /^TOKEN_EXPIRE: token expired \(the join privilege ended 1 s ago\)/,
+    );
   });
 
   it("no token and a foreign App ID get the SDK's own errors", () => {
     expect(() => server().join('room-a', 11, '')).toThrow('CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key');
     expect(refusal(() => server().join('room-a', 11, ''))).toBe('token_required');
     const { rooms, openTab } = server();
-    expect(refusal(() => rooms.join(local, { connection: openTab().id, appId: 'a'.repeat(32), channel: 'room-a', uid: 1, token: token('room-a', 1) }))).toBe(
-      'invalid_app_id',
-    );
-    expect(() => rooms.join(local, { connection: openTab().id, appId: 'a'.repeat(32), channel: 'room-a', uid: 1, token: token('room-a', 1) })).toThrow(
-      /invalid vendor key, can not find appid/,
-    );
+    expect(
+      refusal(() =>
+        rooms.join(local, {
+          connection: openTab().id,
+          appId: 'a'.repeat(32),
+          channel: 'room-a',
+          uid: 1,
+          token: token('room-a', 1),
+        }),
+      ),
+    ).toBe('invalid_app_id');
+    expect(() =>
+      rooms.join(local, {
+        connection: openTab().id,
+        appId: 'a'.repeat(32),
+        channel: 'room-a',
+        uid: 1,
+        token: token('room-a', 1),
+      }),
+    ).toThrow(/invalid vendor key, can not find appid/);
   });
 
   it('a token with no join privilege is refused', () => {
     const built = new AccessToken2(LOCAL_DEV_APP_ID, localCertificate(), Math.floor(Date.now() / 1000), 600);
-    const service = new (ServiceRtc as unknown as new (channel: string, uid: number) => ServiceRtc & { add_privilege(p: number, v: number): void })('room-a', 11);
+    const service = new (
+      ServiceRtc as unknown as new (
+        channel: string,
+        uid: number,
+      ) => ServiceRtc & { add_privilege(p: number, v: number): void }
+    )('room-a', 11);
     service.add_privilege(2, 600); // publish audio, but no join
     built.add_service(service);
     expect(() => server().join('room-a', 11, built.build())).toThrow('(the token carries no join privilege)');
@@ -106,7 +146,9 @@ describe('token enforcement at join, as Agora does', () => {
   it('a subscriber token joins but may not publish', () => {
     const { rooms, join } = server();
     const { sessionId } = join('room-a', 11, token('room-a', 11, 'subscriber'));
-    expect(() => rooms.publish(sessionId, false, true)).toThrow(/^NO_PUBLISH_PRIVILEGE: this token may not publish video/);
+    expect(() => rooms.publish(sessionId, false, true)).toThrow(
+      /^NO_PUBLISH_PRIVILEGE: this token may not publish video/,
+    );
     expect(refusal(() => rooms.publish(sessionId, true, false))).toBe('no_publish_privilege');
     expect(() => rooms.publish(sessionId, false, false)).not.toThrow();
   });
@@ -117,19 +159,35 @@ describe('token enforcement at join, as Agora does', () => {
     expect(() => join('room-a', 1)).toThrow(/^UID_CONFLICT/);
     expect(refusal(() => join('room-a', 1))).toBe('uid_conflict');
     for (let uid = 2; uid <= MAX_PARTICIPANTS; uid++) join('room-a', uid);
-    expect(() => join('room-a', 99)).toThrow(`ROOM_FULL: channel "room-a" already has ${MAX_PARTICIPANTS} participants`);
+    expect(() => join('room-a', 99)).toThrow(
+      `ROOM_FULL: channel "room-a" already has ${MAX_PARTICIPANTS} participants`,
+    );
     expect(refusal(() => join('room-a', 99))).toBe('room_full');
     expect(join('room-b', 99).uid).toBe(99);
   });
 
   it('a join needs an open event stream, named by its connection id', () => {
     const { rooms } = server();
-    expect(() => rooms.join(local, { connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'room-a', uid: 1, token: token('room-a', 1) })).toThrow(
-      /^unknown connection/,
-    );
-    expect(refusal(() => rooms.join(local, { connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'room-a', uid: 1, token: token('room-a', 1) }))).toBe(
-      'unknown_connection',
-    );
+    expect(() =>
+      rooms.join(local, {
+        connection: 'made-up',
+        appId: LOCAL_DEV_APP_ID,
+        channel: 'room-a',
+        uid: 1,
+        token: token('room-a', 1),
+      }),
+    ).toThrow(/^unknown connection/);
+    expect(
+      refusal(() =>
+        rooms.join(local, {
+          connection: 'made-up',
+          appId: LOCAL_DEV_APP_ID,
+          channel: 'room-a',
+          uid: 1,
+          token: token('room-a', 1),
+        }),
+      ),
+    ).toBe('unknown_connection');
   });
 });
 
@@ -140,7 +198,12 @@ it('the same tab joining again with its uid (a lost answer, a quick rejoin) take
   const lost = join('room-a', 1, undefined, tab);
   const retried = join('room-a', 1, undefined, tab);
   expect(retried.sessionId).not.toBe(lost.sessionId);
-  expect(rooms.roster('room-a').map((member) => member.uid).sort()).toEqual([1, 2]);
+  expect(
+    rooms
+      .roster('room-a')
+      .map((member) => member.uid)
+      .sort(),
+  ).toEqual([1, 2]);
   expect(() => rooms.publish(lost.sessionId, false, false)).toThrow(/^unknown session/);
   expect(refusal(() => rooms.publish(lost.sessionId, false, false))).toBe('session_gone');
   expect(other.events().filter((event) => event.type === 'user-joined')).toHaveLength(2);
@@ -178,7 +241,9 @@ describe('token lifetime', () => {
   it('a renewal must be for the same channel and uid', () => {
     const { rooms, join } = server();
     const { sessionId } = join('room-a', 1);
-    expect(() => rooms.renew(local, sessionId, token('room-b', 1))).toThrow(/the token is for channel "room-b", not "room-a"/);
+    expect(() => rooms.renew(local, sessionId, token('room-b', 1))).toThrow(
+      /the token is for channel "room-b", not "room-a"/,
+    );
     expect(() => rooms.renew(local, sessionId, token('room-a', 2))).toThrow(/not uid 1/);
   });
 });
@@ -193,7 +258,11 @@ describe('presence and relay', () => {
     rooms.publish(b.sessionId, true, true);
     expect(a.events()).toContainEqual({ type: 'user-published', uid: 2, audio: true, video: true });
     rooms.signal(b.sessionId, 1, { description: { type: 'offer', sdp: 'v=0' } });
-    expect(a.events()).toContainEqual({ type: 'signal', from: 2, data: { description: { type: 'offer', sdp: 'v=0' } } });
+    expect(a.events()).toContainEqual({
+      type: 'signal',
+      from: 2,
+      data: { description: { type: 'offer', sdp: 'v=0' } },
+    });
     rooms.leave(b.sessionId);
     expect(a.events()).toContainEqual({ type: 'user-left', uid: 2, reason: 'Quit' });
   });
@@ -206,9 +275,12 @@ describe('presence and relay', () => {
     join('room-a', 3);
     expect(camera.events()).toContainEqual({ type: 'user-joined', uid: 3 });
     expect(screen.events()).toContainEqual({ type: 'user-joined', uid: 3 });
-    expect(tab.received.filter((event) => event.type === 'user-joined' && event.uid === 3).map((event) => event.session).sort()).toEqual(
-      [camera.sessionId, screen.sessionId].sort(),
-    );
+    expect(
+      tab.received
+        .filter((event) => event.type === 'user-joined' && event.uid === 3)
+        .map((event) => event.session)
+        .sort(),
+    ).toEqual([camera.sessionId, screen.sessionId].sort());
   });
 
   it('a dropped stream resumes with Last-Event-ID and gets what was queued; one gone for 2 s takes its sessions with it', () => {
@@ -221,7 +293,12 @@ describe('presence and relay', () => {
     vi.advanceTimersByTime(STREAM_GRACE_MS - 1);
     const resumed = openTab(tabA.id); // the browser reconnects, sending Last-Event-ID
     expect(resumed.id).toBe(tabA.id);
-    expect(resumed.received).toContainEqual({ type: 'signal', from: 2, data: { candidate: 'x' }, session: a.sessionId });
+    expect(resumed.received).toContainEqual({
+      type: 'signal',
+      from: 2,
+      data: { candidate: 'x' },
+      session: a.sessionId,
+    });
     resumed.detach(); // now the tab closes for good
     vi.advanceTimersByTime(STREAM_GRACE_MS);
     expect(b.events()).toContainEqual({ type: 'user-left', uid: 1, reason: 'ServerTimeOut' });
@@ -247,7 +324,10 @@ describe('presence and relay', () => {
 
 describe('HTTP routes', () => {
   const post = (body: unknown) =>
-    new Request('http://localhost/api/local/x', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+    new Request('http://localhost/api/local/x', {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   /** Opens the event stream over HTTP and reads its first event: the connection id. */
   async function connect() {
@@ -262,8 +342,12 @@ describe('HTTP routes', () => {
     const { response, first, connection, reader } = await connect();
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(first).toBe(`retry: 500\nid: ${connection}\ndata: {"type":"connected","connection":"${connection}"}\n\n`);
-    const resumed = await eventsRoute.GET(new Request('http://localhost/api/local/events', { headers: { 'last-event-id': connection } }));
-    expect(new TextDecoder().decode((await resumed.body!.getReader().read()).value)).toContain(`"connection":"${connection}"`);
+    const resumed = await eventsRoute.GET(
+      new Request('http://localhost/api/local/events', { headers: { 'last-event-id': connection } }),
+    );
+    expect(new TextDecoder().decode((await resumed.body!.getReader().read()).value)).toContain(
+      `"connection":"${connection}"`,
+    );
     await reader.cancel();
   });
 
@@ -286,23 +370,50 @@ describe('HTTP routes', () => {
   it('a join whose offer is not an SDP offer is a 400 and admits nobody', async () => {
     const { connection, reader } = await connect();
     for (const offer of [null, 'v=0', { type: 'answer', sdp: 'v=0' }, { type: 'offer' }]) {
-      const response = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-offer', uid: 5, token: token('http-offer', 5), offer }));
+      const response = await joinRoute.POST(
+        post({
+          connection,
+          appId: LOCAL_DEV_APP_ID,
+          channel: 'http-offer',
+          uid: 5,
+          token: token('http-offer', 5),
+          offer,
+        }),
+      );
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ error: 'offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}', code: 'invalid_field' });
+      expect(await response.json()).toEqual({
+        error: 'offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}',
+        code: 'invalid_field',
+      });
     }
-    const admitted = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-offer', uid: 5, token: token('http-offer', 5), offer: { type: 'offer', sdp: 'v=0' } }));
+    const admitted = await joinRoute.POST(
+      post({
+        connection,
+        appId: LOCAL_DEV_APP_ID,
+        channel: 'http-offer',
+        uid: 5,
+        token: token('http-offer', 5),
+        offer: { type: 'offer', sdp: 'v=0' },
+      }),
+    );
     expect(admitted.status).toBe(200);
     await reader.cancel();
   });
 
   it('join answers 403 JSON with the reason for a wrong-channel token', async () => {
     const { connection, reader } = await connect();
-    const response = await joinRoute.POST(post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-b', uid: 5, token: token('http-a', 5) }));
+    const response = await joinRoute.POST(
+      post({ connection, appId: LOCAL_DEV_APP_ID, channel: 'http-b', uid: 5, token: token('http-a', 5) }),
+    );
     expect(response.status).toBe(403);
     const refused = await response.json();
     expect(refused.code).toBe('invalid_token');
-    expect(refused.error).toMatch(/invalid token, authorized failed \(the token is for channel "http-a", not "http-b"\)/);
-    const noStream = await joinRoute.POST(post({ connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'http-a', uid: 5, token: token('http-a', 5) }));
+    expect(refused.error).toMatch(
+      /invalid token, authorized failed \(the token is for channel "http-a", not "http-b"\)/,
+    );
+    const noStream = await joinRoute.POST(
+      post({ connection: 'made-up', appId: LOCAL_DEV_APP_ID, channel: 'http-a', uid: 5, token: token('http-a', 5) }),
+    );
     expect(noStream.status).toBe(404);
     expect((await noStream.json()).code).toBe('unknown_connection');
     await reader.cancel();
@@ -311,7 +422,10 @@ describe('HTTP routes', () => {
   it('validates the channel and uid like the token API', async () => {
     const badChannel = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'a/b', uid: 5, token: 'x' }));
     expect(badChannel.status).toBe(400);
-    expect(await badChannel.json()).toEqual({ error: expect.stringMatching(/^channelName contains "\/"/), code: 'invalid_channel' });
+    expect(await badChannel.json()).toEqual({
+      error: expect.stringMatching(/^channelName contains "\/"/),
+      code: 'invalid_channel',
+    });
     const badUid = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'ok', uid: -5, token: 'x' }));
     expect(badUid.status).toBe(400);
     expect((await badUid.json()).code).toBe('invalid_uid');
@@ -336,6 +450,9 @@ describe('HTTP routes', () => {
     vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const response = await joinRoute.POST(post({ appId: LOCAL_DEV_APP_ID, channel: 'c', uid: 5, token: 'x' }));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: 'local mode is off: this server uses Agora', code: 'local_mode_off' });
+    expect(await response.json()).toEqual({
+      error: 'local mode is off: this server uses Agora',
+      code: 'local_mode_off',
+    });
   });
 });

@@ -46,24 +46,30 @@ describe('known-answer vectors (agora-token test suite)', () => {
     }
   });
 
-  it.each(vectors.map((vector) => [vector.id, vector] as const))('%s is rebuilt exactly by agora-token', (_id, vector) => {
-    const { appId, appCertificate, issueTs, expire, salt } = vector.inputs;
-    const token = new AccessToken2(appId, appCertificate, issueTs, expire);
-    (token as unknown as { salt: number }).salt = salt;
-    for (const input of vector.inputs.services) {
-      const service =
-        input.name === 'rtc'
-          ? new (ServiceRtc as unknown as new (c: string, u: string | number) => ServiceRtc)(input.channelName!, input.uid!)
-          : input.name === 'rtm'
-            ? new (ServiceRtm as unknown as new (u: string) => ServiceRtm)(input.userId!)
-            : new (ServiceChat as unknown as new (u: string) => ServiceChat)(input.userId!);
-      for (const [privilege, value] of Object.entries(input.privileges)) {
-        (service as unknown as { add_privilege(p: number, v: number): void }).add_privilege(Number(privilege), value);
+  it.each(vectors.map((vector) => [vector.id, vector] as const))(
+    '%s is rebuilt exactly by agora-token',
+    (_id, vector) => {
+      const { appId, appCertificate, issueTs, expire, salt } = vector.inputs;
+      const token = new AccessToken2(appId, appCertificate, issueTs, expire);
+      (token as unknown as { salt: number }).salt = salt;
+      for (const input of vector.inputs.services) {
+        const service =
+          input.name === 'rtc'
+            ? new (ServiceRtc as unknown as new (c: string, u: string | number) => ServiceRtc)(
+                input.channelName!,
+                input.uid!,
+              )
+            : input.name === 'rtm'
+              ? new (ServiceRtm as unknown as new (u: string) => ServiceRtm)(input.userId!)
+              : new (ServiceChat as unknown as new (u: string) => ServiceChat)(input.userId!);
+        for (const [privilege, value] of Object.entries(input.privileges)) {
+          (service as unknown as { add_privilege(p: number, v: number): void }).add_privilege(Number(privilege), value);
+        }
+        token.add_service(service);
       }
-      token.add_service(service);
-    }
-    expect(token.build()).toBe(vector.expected);
-  });
+      expect(token.build()).toBe(vector.expected);
+    },
+  );
 
   it('our RTC minting reproduces the subscriber vectors (uid, uid 0, account)', () => {
     for (const id of ['node-rtc-uid', 'node-rtc-uid0', 'node-rtc-account']) {
@@ -98,7 +104,14 @@ describe('decodeAccessToken', () => {
   });
 
   it('rejects garbage, other versions and truncated tokens', () => {
-    for (const bad of ['', '007', '006abc', 'hello', vector.expected.slice(0, 40), vector.expected.replace('007', '008')]) {
+    for (const bad of [
+      '',
+      '007',
+      '006abc',
+      'hello',
+      vector.expected.slice(0, 40),
+      vector.expected.replace('007', '008'),
+    ]) {
       expect(decodeAccessToken(bad, vector.inputs.appCertificate), bad).toBeNull();
     }
   });

@@ -32,7 +32,9 @@ afterEach(() => {
 });
 
 async function token(address: string) {
-  const response = await rtc.GET(new Request('http://localhost/api/rtc/room/publisher/uid/1/', { headers: { 'x-forwarded-for': address } }));
+  const response = await rtc.GET(
+    new Request('http://localhost/api/rtc/room/publisher/uid/1/', { headers: { 'x-forwarded-for': address } }),
+  );
   return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
 }
 
@@ -107,10 +109,16 @@ describe('redisProblem: what is logged about a Redis error', () => {
   it('names the kind of failure and never repeats the message, which can hold the host, port or user', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:6380'), { code: 'ECONNREFUSED' });
     expect(redisProblem(refused)).toBe('connection refused');
-    expect(redisProblem(Object.assign(new Error('getaddrinfo ENOTFOUND cache.internal'), { code: 'ENOTFOUND' }))).toBe('host name not found');
-    expect(redisProblem(new Error('WRONGPASS invalid username-password pair or user is disabled.'))).toBe('authentication failed');
+    expect(redisProblem(Object.assign(new Error('getaddrinfo ENOTFOUND cache.internal'), { code: 'ENOTFOUND' }))).toBe(
+      'host name not found',
+    );
+    expect(redisProblem(new Error('WRONGPASS invalid username-password pair or user is disabled.'))).toBe(
+      'authentication failed',
+    );
     expect(redisProblem(new Error('Command timed out'))).toBe('command timed out');
-    expect(redisProblem(new Error("Stream isn't writeable and enableOfflineQueue options is false"))).toBe('not connected');
+    expect(redisProblem(new Error("Stream isn't writeable and enableOfflineQueue options is false"))).toBe(
+      'not connected',
+    );
     expect(redisProblem(new Error('OOM command not allowed when used memory > maxmemory'))).toBe('out of memory');
     expect(redisProblem(new Error('something new about admin@10.1.2.3:6380'))).toBe('unexpected error');
     expect(redisProblem('not even an error')).toBe('unexpected error');

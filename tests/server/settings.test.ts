@@ -11,7 +11,9 @@ import * as localJoin from '@/app/api/local/join/route';
 import { withServerEnv } from '../support/server-env';
 
 withServerEnv();
-beforeEach(() => setRateLimiterFactory((bucket, points) => new RateLimiterMemory({ keyPrefix: bucket, points, duration: 60 })));
+beforeEach(() =>
+  setRateLimiterFactory((bucket, points) => new RateLimiterMemory({ keyPrefix: bucket, points, duration: 60 })),
+);
 
 const answer = async (response: Response | Promise<Response>) => {
   const settled = await response;
@@ -19,32 +21,59 @@ const answer = async (response: Response | Promise<Response>) => {
 };
 
 describe('a wrong value for a numeric setting is a 503 naming it, never its value', () => {
-  const NUMERIC = ['TOKEN_EXPIRY_SECONDS', 'JOIN_TIMEOUT_MS', 'TOKEN_MAX_EXPIRY_SECONDS', 'RATE_LIMIT_TOKENS_PER_MINUTE', 'RATE_LIMIT_SIGNALING_PER_MINUTE'];
+  const NUMERIC = [
+    'TOKEN_EXPIRY_SECONDS',
+    'JOIN_TIMEOUT_MS',
+    'TOKEN_MAX_EXPIRY_SECONDS',
+    'RATE_LIMIT_TOKENS_PER_MINUTE',
+    'RATE_LIMIT_SIGNALING_PER_MINUTE',
+  ];
 
-  it.each(NUMERIC.flatMap((name) => ['soon', '-1', '1.5', '99999999999'].map((value) => [name, value])))('%s=%s → /api/health 503', async (name, value) => {
-    vi.stubEnv(name, value);
-    const { status, body } = await answer(health.GET(new Request('http://localhost/api/health')));
-    expect(status).toBe(503);
-    expect(body).toMatchObject({ code: 'not_configured', status: 'misconfigured', error: expect.stringMatching(new RegExp(`^${name} must be whole .* from \\d+ to \\d+; fix it on the server$`)) });
-    expect(body.error).not.toContain(value);
-  });
+  it.each(NUMERIC.flatMap((name) => ['soon', '-1', '1.5', '99999999999'].map((value) => [name, value])))(
+    '%s=%s → /api/health 503',
+    async (name, value) => {
+      vi.stubEnv(name, value);
+      const { status, body } = await answer(health.GET(new Request('http://localhost/api/health')));
+      expect(status).toBe(503);
+      expect(body).toMatchObject({
+        code: 'not_configured',
+        status: 'misconfigured',
+        error: expect.stringMatching(new RegExp(`^${name} must be whole .* from \\d+ to \\d+; fix it on the server$`)),
+      });
+      expect(body.error).not.toContain(value);
+    },
+  );
 
   it('the token routes refuse with it while a token rate limit is wrong, local signaling while its limit is', async () => {
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', 'many');
     const token = await answer(rtc.GET(new Request('http://localhost/api/rtc/room/publisher/uid/1/')));
-    expect(token).toMatchObject({ status: 503, body: { code: 'not_configured', error: expect.stringMatching(/^RATE_LIMIT_TOKENS_PER_MINUTE must be/) } });
+    expect(token).toMatchObject({
+      status: 503,
+      body: { code: 'not_configured', error: expect.stringMatching(/^RATE_LIMIT_TOKENS_PER_MINUTE must be/) },
+    });
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', '');
     vi.stubEnv('RATE_LIMIT_SIGNALING_PER_MINUTE', '-5');
-    const join = await answer(localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', body: '{}' })));
-    expect(join).toMatchObject({ status: 503, body: { code: 'not_configured', error: expect.stringMatching(/^RATE_LIMIT_SIGNALING_PER_MINUTE must be/) } });
+    const join = await answer(
+      localJoin.POST(new Request('http://localhost/api/local/join', { method: 'POST', body: '{}' })),
+    );
+    expect(join).toMatchObject({
+      status: 503,
+      body: { code: 'not_configured', error: expect.stringMatching(/^RATE_LIMIT_SIGNALING_PER_MINUTE must be/) },
+    });
   });
 
   it('the call page says which variable is wrong instead of joining with a made-up value', () => {
     vi.stubEnv('TOKEN_EXPIRY_SECONDS', '20');
-    expect(callPageConfig('room').configurationError).toBe('TOKEN_EXPIRY_SECONDS must be whole seconds from 40 to 86400; fix it on the server');
+    expect(callPageConfig('room').configurationError).toBe(
+      'TOKEN_EXPIRY_SECONDS must be whole seconds from 40 to 86400; fix it on the server',
+    );
     vi.stubEnv('TOKEN_EXPIRY_SECONDS', '60');
     vi.stubEnv('JOIN_TIMEOUT_MS', '5000');
-    expect(callPageConfig('room')).toMatchObject({ configurationError: null, tokenExpirySeconds: 60, joinTimeoutMs: 5000 });
+    expect(callPageConfig('room')).toMatchObject({
+      configurationError: null,
+      tokenExpirySeconds: 60,
+      joinTimeoutMs: 5000,
+    });
   });
 });
 
@@ -67,7 +96,9 @@ describe('one module reads the environment', () => {
     });
 
   it('no other server, shared or route module reads process.env', () => {
-    const readers = [...files('lib'), ...files('app'), 'proxy.ts'].filter((path) => /process\.env/.test(readFileSync(path, 'utf8')));
+    const readers = [...files('lib'), ...files('app'), 'proxy.ts'].filter((path) =>
+      /process\.env/.test(readFileSync(path, 'utf8')),
+    );
     expect(readers.sort()).toEqual(['lib/server/env-memo.ts', 'lib/server/settings.ts']);
   });
 

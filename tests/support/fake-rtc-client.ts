@@ -15,7 +15,9 @@ export class FakeRtcClient implements RtcClient {
     ([] as LocalTrack[]).concat(tracks).forEach((track) => this.publishedTracks.add(track));
   });
   unpublish = vi.fn(async (tracks?: LocalTrack | LocalTrack[]) => {
-    (tracks ? ([] as LocalTrack[]).concat(tracks) : [...this.publishedTracks]).forEach((track) => this.publishedTracks.delete(track));
+    (tracks ? ([] as LocalTrack[]).concat(tracks) : [...this.publishedTracks]).forEach((track) =>
+      this.publishedTracks.delete(track),
+    );
   });
   renewToken = vi.fn(async () => {});
   subscribe = vi.fn(async (user: RemoteUser, mediaType: 'audio' | 'video') => {

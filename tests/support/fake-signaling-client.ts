@@ -10,7 +10,9 @@ export class FakeSignalingClient implements SignalingClient {
   subscribe = vi.fn(async () => ({}));
   publish = vi.fn<(channel: string, message: string) => Promise<unknown>>(async () => ({}));
   renewToken = vi.fn(async () => ({}));
-  presence = { setState: vi.fn<(channel: string, type: 'MESSAGE', state: States) => Promise<unknown>>(async () => ({})) };
+  presence = {
+    setState: vi.fn<(channel: string, type: 'MESSAGE', state: States) => Promise<unknown>>(async () => ({})),
+  };
 
   addEventListener<E extends keyof SignalingEvents>(event: E, listener: SignalingEvents[E]) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -30,7 +32,12 @@ export class FakeSignalingClient implements SignalingClient {
   }
 }
 
-export const presenceEvent = (eventType: 'REMOTE_JOIN' | 'REMOTE_LEAVE' | 'REMOTE_TIMEOUT' | 'REMOTE_STATE_CHANGED', publisher: string, stateChanged: States = {}, channelName = 'room') => ({
+export const presenceEvent = (
+  eventType: 'REMOTE_JOIN' | 'REMOTE_LEAVE' | 'REMOTE_TIMEOUT' | 'REMOTE_STATE_CHANGED',
+  publisher: string,
+  stateChanged: States = {},
+  channelName = 'room',
+) => ({
   eventType,
   channelName,
   publisher,

@@ -11,4 +11,5 @@ export function openTab(connections: LocalConnections, resume: string | null = n
 export type Tab = ReturnType<typeof openTab>;
 
 /** What one session (a join or a Signaling login) on this tab received, without the routing field. */
-export const sessionEvents = (tab: Tab, session: string) => tab.received.filter((event) => event.session === session).map(withoutSession);
+export const sessionEvents = (tab: Tab, session: string) =>
+  tab.received.filter((event) => event.session === session).map(withoutSession);

@@ -12,7 +12,14 @@ export interface VectorService {
 
 export interface Vector {
   id: string;
-  inputs: { appId: string; appCertificate: string; issueTs: number; expire: number; salt: number; services: VectorService[] };
+  inputs: {
+    appId: string;
+    appCertificate: string;
+    issueTs: number;
+    expire: number;
+    salt: number;
+    services: VectorService[];
+  };
   expected: string;
 }
 

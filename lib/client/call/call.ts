@@ -42,7 +42,9 @@ export class Call {
 
   constructor(options: CallOptions) {
     const { engine, channel, uid, screenUid, name, joinTimeoutMs, tokens, pasted } = options;
-    const pastedGrant: TokenGrant | null = pasted ? { token: pasted.token, appId: pasted.appId, uid: 0, channel, expiresAt: null } : null;
+    const pastedGrant: TokenGrant | null = pasted
+      ? { token: pasted.token, appId: pasted.appId, uid: 0, channel, expiresAt: null }
+      : null;
     this.camera = new CallSession({
       client: engine.createClient(),
       channel,

@@ -25,9 +25,13 @@ export interface ScreenShareOptions {
 }
 
 /** Browsers that can share a screen (not phones: they have no getDisplayMedia). */
-export const canShareScreen = () => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+export const canShareScreen = () =>
+  typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
-const cancelled = (error: unknown) => /NotAllowed|Permission denied|PERMISSION_DENIED|AbortError/i.test(`${(error as Error)?.name} ${(error as Error)?.message}`);
+const cancelled = (error: unknown) =>
+  /NotAllowed|Permission denied|PERMISSION_DENIED|AbortError/i.test(
+    `${(error as Error)?.name} ${(error as Error)?.message}`,
+  );
 
 export class ScreenShare extends Store<ShareState> {
   private session: CallSession | null = null;
@@ -49,11 +53,21 @@ export class ScreenShare extends Store<ShareState> {
     } catch (failure) {
       if (attempt.signal.aborted) return;
       this.attempt = null;
-      this.update({ status: 'idle', error: cancelled(failure) ? null : `The screen could not be shared (${(failure as Error).message}).` });
+      this.update({
+        status: 'idle',
+        error: cancelled(failure) ? null : `The screen could not be shared (${(failure as Error).message}).`,
+      });
       return;
     }
     if (attempt.signal.aborted) return screen.close();
-    const session = (this.session = new CallSession({ client: engine.createClient({ receive: false }), channel, getToken, joinTimeoutMs, engine: engine.name, receive: false }));
+    const session = (this.session = new CallSession({
+      client: engine.createClient({ receive: false }),
+      channel,
+      getToken,
+      joinTimeoutMs,
+      engine: engine.name,
+      receive: false,
+    }));
     screen.onEnded(() => void this.stop()); // the browser's own "Stop sharing"
     await session.join([screen]);
     if (attempt.signal.aborted) return;

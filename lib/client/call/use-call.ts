@@ -37,16 +37,22 @@ export const usePresence = <T>(select: (snapshot: PresenceSnapshot) => T) => use
 export const useShare = <T>(select: (state: ShareState) => T) => useSelected(useCall().share, select);
 
 function useKeyed<V>(values: KeyedValues<V> | undefined, key: string | undefined): V | undefined {
-  const subscribe = useCallback((listener: () => void) => (values && key !== undefined ? values.subscribe(key, listener) : () => {}), [values, key]);
+  const subscribe = useCallback(
+    (listener: () => void) => (values && key !== undefined ? values.subscribe(key, listener) : () => {}),
+    [values, key],
+  );
   const read = () => (values && key !== undefined ? values.get(key) : undefined);
   return useSyncExternalStore(subscribe, read, read);
 }
 
 /** Whether the participant under `key` ('self' for you) is speaking now; false outside a call. */
-export const useIsSpeaking = (key: string | undefined) => useKeyed(useContext(CallContext)?.speaking.speaking, key) ?? false;
+export const useIsSpeaking = (key: string | undefined) =>
+  useKeyed(useContext(CallContext)?.speaking.speaking, key) ?? false;
 
 /** The connection-quality mark of the participant under `key` ('self' for you). */
-export const useQualityMark = (key: string | undefined): QualityMark | undefined => useKeyed(useContext(CallContext)?.quality.marks, key);
+export const useQualityMark = (key: string | undefined): QualityMark | undefined =>
+  useKeyed(useContext(CallContext)?.quality.marks, key);
 
 /** The loudest remote speaker lately, for the speaker view (only it listens); null before anyone spoke. */
-export const useActiveSpeaker = (listening: boolean) => useKeyed(useContext(CallContext)?.speaking.active, listening ? ACTIVE : undefined) ?? null;
+export const useActiveSpeaker = (listening: boolean) =>
+  useKeyed(useContext(CallContext)?.speaking.active, listening ? ACTIVE : undefined) ?? null;

@@ -15,6 +15,7 @@ export class Listeners<Events extends { [E in keyof Events]: AnyListener }> {
 
   /** Copies the set first: a listener may remove itself (or others) while being called. */
   emit<E extends keyof Events>(event: E, ...args: Parameters<Events[E]>) {
-    for (const listener of [...(this.byEvent.get(event) ?? [])]) (listener as (...values: Parameters<Events[E]>) => void)(...args);
+    for (const listener of [...(this.byEvent.get(event) ?? [])])
+      (listener as (...values: Parameters<Events[E]>) => void)(...args);
   }
 }

@@ -6,11 +6,14 @@ type Kind = 'audio' | 'video';
 
 async function capture(kind: Kind, deviceId?: string): Promise<MediaStreamTrack> {
   const constraints = deviceId ? { deviceId: { exact: deviceId } } : true;
-  const stream = await navigator.mediaDevices.getUserMedia(kind === 'video' ? { video: constraints } : { audio: constraints });
+  const stream = await navigator.mediaDevices.getUserMedia(
+    kind === 'video' ? { video: constraints } : { audio: constraints },
+  );
   return stream.getTracks()[0]!;
 }
 
-const captureScreen = async () => (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks()[0]!;
+const captureScreen = async () =>
+  (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks()[0]!;
 
 export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
   enabled = true;
@@ -98,7 +101,8 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
       return;
     }
     if (container instanceof HTMLVideoElement) {
-      if ((container.srcObject as MediaStream | null)?.getVideoTracks()[0] !== this.track) container.srcObject = new MediaStream([this.track]);
+      if ((container.srcObject as MediaStream | null)?.getVideoTracks()[0] !== this.track)
+        container.srcObject = new MediaStream([this.track]);
       void container.play().catch(() => undefined);
       return;
     }

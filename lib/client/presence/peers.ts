@@ -24,7 +24,9 @@ export function applyPresence(current: Peers, event: PresenceEvent, selfId: stri
       break;
     case 'INTERVAL':
       event.interval?.join.users.forEach((userId) => put(userId, undefined));
-      [...(event.interval?.leave.users ?? []), ...(event.interval?.timeout.users ?? [])].forEach((userId) => delete peers[userId]);
+      [...(event.interval?.leave.users ?? []), ...(event.interval?.timeout.users ?? [])].forEach(
+        (userId) => delete peers[userId],
+      );
       event.interval?.userStateList.forEach(({ userId, states }) => put(userId, states));
       break;
     case 'REMOTE_JOIN':

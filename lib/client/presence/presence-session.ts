@@ -4,7 +4,13 @@
 // the call: when Signaling is unavailable it says so and keeps retrying in the background.
 import { apiCodeOf, describeCallProblem } from '../call-problems';
 import { withDeadline } from '../../shared/deadline';
-import type { LinkStateEvent, MessageEvent, PresenceEvent, SignalingClient, SignalingEvents } from '../engine/signaling';
+import type {
+  LinkStateEvent,
+  MessageEvent,
+  PresenceEvent,
+  SignalingClient,
+  SignalingEvents,
+} from '../engine/signaling';
 import { backoff, sleep, type BackoffOptions } from '../backoff';
 import { EventBinding } from '../event-binding';
 import { Store } from '../store';
@@ -29,7 +35,8 @@ export interface PresenceSessionOptions {
 const MAX_MESSAGES = 200;
 const UNAVAILABLE = 'Chat and names are unavailable';
 
-const newId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+const newId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 
 export class PresenceSession extends Store<PresenceSnapshot> {
   private client: SignalingClient | null = null;
@@ -94,7 +101,11 @@ export class PresenceSession extends Store<PresenceSnapshot> {
         if (generation !== this.generation) return;
         const client = await this.clientFor(grant);
         const { channel, loginTimeoutMs } = this.options;
-        await withDeadline(client.login({ token: grant.token }), loginTimeoutMs, () => new Error(`Signaling did not answer within ${Math.round(loginTimeoutMs / 1000)} s`));
+        await withDeadline(
+          client.login({ token: grant.token }),
+          loginTimeoutMs,
+          () => new Error(`Signaling did not answer within ${Math.round(loginTimeoutMs / 1000)} s`),
+        );
         await client.subscribe(channel, { withPresence: true });
         this.sentMe = this.snapshot.me;
         await client.presence.setState(channel, 'MESSAGE', encodeState(this.sentMe));
@@ -105,7 +116,10 @@ export class PresenceSession extends Store<PresenceSnapshot> {
       } catch (error) {
         if (generation !== this.generation || this.stopped()) return;
         const delay = nextDelay();
-        this.update({ status: 'unavailable', problem: `${UNAVAILABLE}: ${describeCallProblem(error).detail} Retrying in ${Math.round(delay / 1000)} s; the call goes on.` });
+        this.update({
+          status: 'unavailable',
+          problem: `${UNAVAILABLE}: ${describeCallProblem(error).detail} Retrying in ${Math.round(delay / 1000)} s; the call goes on.`,
+        });
         await this.client?.logout().catch(() => undefined);
         await sleep(delay);
       }
@@ -136,8 +150,15 @@ export class PresenceSession extends Store<PresenceSnapshot> {
   private onMessage(event: MessageEvent) {
     if (event.channelName !== this.options.channel || event.publisher === this.options.userId) return;
     const chat = decodeChat(event.message);
-    if (!chat || this.snapshot.messages.some((message) => message.id === chat.id && message.from === event.publisher)) return;
-    this.append({ id: chat.id, from: event.publisher, text: chat.text, at: event.timestamp || Date.now(), mine: false });
+    if (!chat || this.snapshot.messages.some((message) => message.id === chat.id && message.from === event.publisher))
+      return;
+    this.append({
+      id: chat.id,
+      from: event.publisher,
+      text: chat.text,
+      at: event.timestamp || Date.now(),
+      mine: false,
+    });
   }
 
   private append(message: ChatMessage) {
@@ -149,17 +170,27 @@ export class PresenceSession extends Store<PresenceSnapshot> {
     if (event.currentState === 'FAILED') {
       if (event.reasonCode === 'SAME_UID_LOGIN') {
         this.generation++;
-        this.update({ status: 'unavailable', problem: `${UNAVAILABLE} here: you opened this call in another tab, which took them over.` });
+        this.update({
+          status: 'unavailable',
+          problem: `${UNAVAILABLE} here: you opened this call in another tab, which took them over.`,
+        });
         return;
       }
       // An expired token (or the server dropping us): log in again with a fresh one.
       if (!this.connecting) void this.connect(true);
       return;
     }
-    if (event.currentState === 'CONNECTED' && this.snapshot.status === 'reconnecting' && event.reasonCode !== 'LOGIN_SUCCESS') {
+    if (
+      event.currentState === 'CONNECTED' &&
+      this.snapshot.status === 'reconnecting' &&
+      event.reasonCode !== 'LOGIN_SUCCESS'
+    ) {
       this.update({ status: 'online' });
       void this.publishMe();
-    } else if ((event.currentState === 'DISCONNECTED' || event.currentState === 'SUSPENDED') && this.snapshot.status === 'online') {
+    } else if (
+      (event.currentState === 'DISCONNECTED' || event.currentState === 'SUSPENDED') &&
+      this.snapshot.status === 'online'
+    ) {
       this.update({ status: 'reconnecting' });
     }
   }
@@ -187,7 +218,8 @@ export class PresenceSession extends Store<PresenceSnapshot> {
   async send(draft: string): Promise<void> {
     const parsed = parseChatDraft(draft);
     if (!parsed.ok) throw new Error(parsed.error);
-    if (this.snapshot.status !== 'online' || !this.client) throw new Error('Chat is unavailable right now; try again in a moment.');
+    if (this.snapshot.status !== 'online' || !this.client)
+      throw new Error('Chat is unavailable right now; try again in a moment.');
     const id = newId();
     await this.client.publish(this.options.channel, encodeChat({ id, text: parsed.value }));
     this.append({ id, from: this.options.userId, text: parsed.value, at: Date.now(), mine: true });

@@ -28,7 +28,8 @@ export function decodeState(states: States | undefined): PeerState {
   };
 }
 
-export const encodeChat = (payload: ChatPayload) => JSON.stringify({ v: 1, type: 'chat', id: payload.id, text: payload.text });
+export const encodeChat = (payload: ChatPayload) =>
+  JSON.stringify({ v: 1, type: 'chat', id: payload.id, text: payload.text });
 
 /** A chat message from the channel, or null for anything that is not one (or is malformed). */
 export function decodeChat(raw: string | Uint8Array): ChatPayload | null {

@@ -8,7 +8,12 @@ export const MAX_JSON_BODY_BYTES = 16 * 1024;
 export const BODY_TIMEOUT_MS = 10_000;
 
 const readText = (request: Request, timeoutMs: number) =>
-  withDeadline(request.text(), timeoutMs, () => new ApiError('body_timeout', `request body did not arrive within ${timeoutMs / 1000} s`, { Connection: 'close' }));
+  withDeadline(
+    request.text(),
+    timeoutMs,
+    () =>
+      new ApiError('body_timeout', `request body did not arrive within ${timeoutMs / 1000} s`, { Connection: 'close' }),
+  );
 
 /** Reads a JSON object body of at most `maxBytes`, with a 413 or 400 that says what was wrong. */
 export async function readJsonObject(
@@ -24,7 +29,10 @@ export async function readJsonObject(
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ApiError('invalid_json', 'request body is not valid JSON; send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}');
+    throw new ApiError(
+      'invalid_json',
+      'request body is not valid JSON; send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}',
+    );
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError('invalid_json', 'request body must be a JSON object');

@@ -37,8 +37,13 @@ export function jsonRoute(handler: Handler) {
   };
 }
 
-const refusal = (request: Request, code: ErrorCode, error: string, extra: Json = {}, headers: Record<string, string> = {}) =>
-  respond(request, statusOf(code), { error, code, ...extra } satisfies ErrorAnswer, headers);
+const refusal = (
+  request: Request,
+  code: ErrorCode,
+  error: string,
+  extra: Json = {},
+  headers: Record<string, string> = {},
+) => respond(request, statusOf(code), { error, code, ...extra } satisfies ErrorAnswer, headers);
 
 /** The one way every route answers a failure: `{ "error": …, "code": … }` JSON, no-store, CORS applied. */
 export function errorResponse(request: Request, error: unknown): Response {
@@ -51,7 +56,13 @@ export function errorResponse(request: Request, error: unknown): Response {
 export function methodNotAllowed(allowed: string[]) {
   const allow = [...allowed, 'OPTIONS'].join(', ');
   return (request: Request) =>
-    refusal(request, 'method_not_allowed', `method ${request.method} is not allowed here; use ${allowed.join(' or ')}`, {}, { Allow: allow });
+    refusal(
+      request,
+      'method_not_allowed',
+      `method ${request.method} is not allowed here; use ${allowed.join(' or ')}`,
+      {},
+      { Allow: allow },
+    );
 }
 
 export function preflight(request: Request): Response {
@@ -66,7 +77,12 @@ export function preflight(request: Request): Response {
  * "%2F" inside a channel name stays inside its segment (and is then rejected as a character).
  */
 export function pathSegments({ pathname }: URL): string[] {
-  const decoded = decodePathSegments(pathname.replace(/^\/api\//, '').replace(/\/$/, '').split('/'));
+  const decoded = decodePathSegments(
+    pathname
+      .replace(/^\/api\//, '')
+      .replace(/\/$/, '')
+      .split('/'),
+  );
   if (!decoded.ok) throw new ApiError('invalid_path', decoded.error);
   return decoded.value;
 }

@@ -18,6 +18,13 @@ export const API_ROUTES: Record<string, string> = {
 export function unknownApiPath(request: Request, { pathname }: URL): never {
   const first = pathname.split('/')[2] ?? '';
   const usage = Object.hasOwn(API_ROUTES, first) ? API_ROUTES[first] : undefined;
-  if (usage) throw new ApiError('unknown_route', `${request.method} ${pathname.slice(0, 200)} does not match the route; use ${usage}`);
-  throw new ApiError('unknown_route', `no API route at ${pathname.slice(0, 200)}; routes: ${Object.values(API_ROUTES).join(', ')}`);
+  if (usage)
+    throw new ApiError(
+      'unknown_route',
+      `${request.method} ${pathname.slice(0, 200)} does not match the route; use ${usage}`,
+    );
+  throw new ApiError(
+    'unknown_route',
+    `no API route at ${pathname.slice(0, 200)}; routes: ${Object.values(API_ROUTES).join(', ')}`,
+  );
 }

@@ -40,7 +40,13 @@ export const WILL_EXPIRE_LEAD_S = 30;
  * minted long before) is warned at once: without it the client would never renew again and be
  * dropped at expiry. Replaces the timers a previous token (before a renewal) had set.
  */
-export function scheduleTokenExpiry(timers: Set<ReturnType<typeof setTimeout>>, expiresAtS: number, nowMs: number, warn: () => void, expire: () => void) {
+export function scheduleTokenExpiry(
+  timers: Set<ReturnType<typeof setTimeout>>,
+  expiresAtS: number,
+  nowMs: number,
+  warn: () => void,
+  expire: () => void,
+) {
   timers.forEach(clearTimeout);
   timers.clear();
   const msLeft = expiresAtS * 1000 - nowMs;
@@ -60,7 +66,13 @@ export class LocalConnections {
   attach(resumeId: string | null, send: Send): () => void {
     let connection = resumeId ? this.connections.get(resumeId) : undefined;
     if (!connection) {
-      connection = { id: randomBytes(18).toString('base64url'), send: null, queue: [], graceTimer: null, onClose: new Set() };
+      connection = {
+        id: randomBytes(18).toString('base64url'),
+        send: null,
+        queue: [],
+        graceTimer: null,
+        onClose: new Set(),
+      };
       this.connections.set(connection.id, connection);
     }
     const attached = connection;
@@ -80,7 +92,8 @@ export class LocalConnections {
   /** Runs `onClose` when the connection closes; throws a 404 for an unknown connection. */
   bind(connectionId: unknown, onClose: () => void): () => void {
     const connection = typeof connectionId === 'string' ? this.connections.get(connectionId) : undefined;
-    if (!connection) throw new ApiError('unknown_connection', 'unknown connection: open the event stream (/api/local/events) first');
+    if (!connection)
+      throw new ApiError('unknown_connection', 'unknown connection: open the event stream (/api/local/events) first');
     connection.onClose.add(onClose);
     return () => connection.onClose.delete(onClose);
   }

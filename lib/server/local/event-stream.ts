@@ -39,7 +39,9 @@ export async function localEvents(request: Request): Promise<Response> {
       };
       // The first event also tells the browser to reopen a dropped stream quickly (SSE `retry`).
       const retry = `retry: ${RECONNECT_MS}\n`;
-      detach = connections.attach(resumeId, (event, id) => write(`${event.type === 'connected' ? retry : ''}id: ${id}\ndata: ${JSON.stringify(event)}\n\n`));
+      detach = connections.attach(resumeId, (event, id) =>
+        write(`${event.type === 'connected' ? retry : ''}id: ${id}\ndata: ${JSON.stringify(event)}\n\n`),
+      );
       heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
       request.signal.addEventListener('abort', close);
     },

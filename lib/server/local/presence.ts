@@ -17,7 +17,13 @@ const MAX_SUBSCRIBERS = 50;
 export type States = Record<string, string>;
 
 export type PresenceEvent =
-  | { type: 'rtm-presence'; channel: string; eventType: 'REMOTE_JOIN' | 'REMOTE_LEAVE' | 'REMOTE_TIMEOUT' | 'REMOTE_STATE_CHANGED'; publisher: string; states: States }
+  | {
+      type: 'rtm-presence';
+      channel: string;
+      eventType: 'REMOTE_JOIN' | 'REMOTE_LEAVE' | 'REMOTE_TIMEOUT' | 'REMOTE_STATE_CHANGED';
+      publisher: string;
+      states: States;
+    }
   | { type: 'rtm-message'; channel: string; publisher: string; message: string; timestamp: number }
   | { type: 'rtm-token-will-expire' }
   | { type: 'rtm-token-expired' }
@@ -37,12 +43,14 @@ interface Member {
 const byteLength = (text: string) => Buffer.byteLength(text);
 
 function parseStates(raw: unknown): States {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badField('state must be an object of string values');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw badField('state must be an object of string values');
   const entries = Object.entries(raw);
   if (entries.length > MAX_STATE_KEYS) throw badField(`state has ${entries.length} keys; at most ${MAX_STATE_KEYS}`);
   if (!entries.every(([, value]) => typeof value === 'string')) throw badField('state values must be strings');
   const states = Object.fromEntries(entries) as States;
-  if (byteLength(JSON.stringify(states)) > MAX_STATE_BYTES) throw new ApiError('field_too_large', `state is larger than ${MAX_STATE_BYTES} bytes`);
+  if (byteLength(JSON.stringify(states)) > MAX_STATE_BYTES)
+    throw new ApiError('field_too_large', `state is larger than ${MAX_STATE_BYTES} bytes`);
   return states;
 }
 
@@ -61,12 +69,16 @@ export class LocalPresence {
   }
 
   login(credentials: Credentials, request: { connection: unknown; appId: string; userId: string; token: unknown }) {
-    if (request.appId !== credentials.appId) throw new ApiError('invalid_app_id', 'INVALID_APP_ID: local mode only accepts its own App ID');
-    const checked = grantOrRefuse(checkRtmToken(request.token, { ...credentials, userId: request.userId, nowS: this.nowS() }));
+    if (request.appId !== credentials.appId)
+      throw new ApiError('invalid_app_id', 'INVALID_APP_ID: local mode only accepts its own App ID');
+    const checked = grantOrRefuse(
+      checkRtmToken(request.token, { ...credentials, userId: request.userId, nowS: this.nowS() }),
+    );
     const previous = this.users.get(request.userId);
     if (previous) {
       // As with Agora, a second login with the same user id logs the first one out.
-      if (previous.connection !== request.connection) this.deliver(previous, { type: 'rtm-kicked', reason: 'SAME_UID_LOGIN' });
+      if (previous.connection !== request.connection)
+        this.deliver(previous, { type: 'rtm-kicked', reason: 'SAME_UID_LOGIN' });
       this.remove(previous, 'REMOTE_LEAVE');
     }
     const member: Member = {
@@ -86,7 +98,8 @@ export class LocalPresence {
 
   private member(sessionId: unknown): Member {
     const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
-    if (!member) throw new ApiError('session_gone', 'unknown Signaling session: log in first (or again, if the token expired)');
+    if (!member)
+      throw new ApiError('session_gone', 'unknown Signaling session: log in first (or again, if the token expired)');
     return member;
   }
 
@@ -95,31 +108,56 @@ export class LocalPresence {
     const member = this.member(sessionId);
     const subscribers = this.subscribers.get(channel) ?? new Set<Member>();
     if (!subscribers.has(member) && subscribers.size >= MAX_SUBSCRIBERS) {
-      throw new ApiError('too_many_subscribers', `channel "${channel}" already has ${MAX_SUBSCRIBERS} Signaling subscribers`);
+      throw new ApiError(
+        'too_many_subscribers',
+        `channel "${channel}" already has ${MAX_SUBSCRIBERS} Signaling subscribers`,
+      );
     }
-    const snapshot = [...subscribers].filter((other) => other !== member).map((other) => ({ userId: other.userId, states: other.channels.get(channel) ?? {} }));
+    const snapshot = [...subscribers]
+      .filter((other) => other !== member)
+      .map((other) => ({ userId: other.userId, states: other.channels.get(channel) ?? {} }));
     if (!subscribers.has(member)) {
       subscribers.add(member);
       this.subscribers.set(channel, subscribers);
       member.channels.set(channel, {});
-      this.broadcast(member, channel, { type: 'rtm-presence', channel, eventType: 'REMOTE_JOIN', publisher: member.userId, states: {} });
+      this.broadcast(member, channel, {
+        type: 'rtm-presence',
+        channel,
+        eventType: 'REMOTE_JOIN',
+        publisher: member.userId,
+        states: {},
+      });
     }
     return { snapshot };
   }
 
   setState(sessionId: unknown, channel: string, raw: unknown) {
     const member = this.member(sessionId);
-    if (!member.channels.has(channel)) throw new ApiError('not_subscribed', `not subscribed to channel "${channel}": subscribe first`);
+    if (!member.channels.has(channel))
+      throw new ApiError('not_subscribed', `not subscribed to channel "${channel}": subscribe first`);
     const states = parseStates(raw);
     member.channels.set(channel, states);
-    this.broadcast(member, channel, { type: 'rtm-presence', channel, eventType: 'REMOTE_STATE_CHANGED', publisher: member.userId, states });
+    this.broadcast(member, channel, {
+      type: 'rtm-presence',
+      channel,
+      eventType: 'REMOTE_STATE_CHANGED',
+      publisher: member.userId,
+      states,
+    });
   }
 
   publish(sessionId: unknown, channel: string, message: unknown) {
     const member = this.member(sessionId);
     if (typeof message !== 'string' || message.length === 0) throw badField('message must be a non-empty string');
-    if (byteLength(message) > MAX_MESSAGE_BYTES) throw new ApiError('field_too_large', `message is larger than ${MAX_MESSAGE_BYTES} bytes`);
-    this.broadcast(member, channel, { type: 'rtm-message', channel, publisher: member.userId, message, timestamp: this.now() });
+    if (byteLength(message) > MAX_MESSAGE_BYTES)
+      throw new ApiError('field_too_large', `message is larger than ${MAX_MESSAGE_BYTES} bytes`);
+    this.broadcast(member, channel, {
+      type: 'rtm-message',
+      channel,
+      publisher: member.userId,
+      message,
+      timestamp: this.now(),
+    });
   }
 
   renew(credentials: Credentials, sessionId: unknown, token: unknown) {
@@ -137,7 +175,10 @@ export class LocalPresence {
 
   /** Subscribers per channel with their states, for tests and diagnostics. */
   roster(channel: string) {
-    return [...(this.subscribers.get(channel) ?? [])].map((member) => ({ userId: member.userId, states: member.channels.get(channel) ?? {} }));
+    return [...(this.subscribers.get(channel) ?? [])].map((member) => ({
+      userId: member.userId,
+      states: member.channels.get(channel) ?? {},
+    }));
   }
 
   private scheduleExpiry(member: Member) {
@@ -173,7 +214,13 @@ export class LocalPresence {
       const subscribers = this.subscribers.get(channel);
       subscribers?.delete(member);
       if (subscribers?.size === 0) this.subscribers.delete(channel);
-      this.broadcast(member, channel, { type: 'rtm-presence', channel, eventType: how, publisher: member.userId, states: {} });
+      this.broadcast(member, channel, {
+        type: 'rtm-presence',
+        channel,
+        eventType: how,
+        publisher: member.userId,
+        states: {},
+      });
     }
   }
 }

@@ -32,11 +32,13 @@ export function text(body: Record<string, unknown>, name: string): string {
 }
 
 /** POST {session, token}: a fresh token for a session, RTC or Signaling. */
-export const renewWith = (renew: (credentials: AgoraCredentials, session: string, token: unknown) => { expiresAt: number }) => async (request: Request) => {
-  const credentials = await localCredentials(request);
-  const body = await readJsonObject(request);
-  return renew(credentials, sessionOf(body), body.token);
-};
+export const renewWith =
+  (renew: (credentials: AgoraCredentials, session: string, token: unknown) => { expiresAt: number }) =>
+  async (request: Request) => {
+    const credentials = await localCredentials(request);
+    const body = await readJsonObject(request);
+    return renew(credentials, sessionOf(body), body.token);
+  };
 
 /** POST {session}: ends a session, RTC (leave) or Signaling (logout). */
 export const endWith = (end: (session: string) => void) => async (request: Request) => {

@@ -63,11 +63,19 @@ export class LocalRooms {
    * Admits a participant. A newcomer's first WebRTC offer may come with its join: it is relayed to
    * one participant already there at once (named in `offeredTo`), saving a round trip.
    */
-  join(credentials: Credentials, request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown; offer?: SdpOffer }) {
+  join(
+    credentials: Credentials,
+    request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown; offer?: SdpOffer },
+  ) {
     if (request.appId !== credentials.appId) {
-      throw new ApiError('invalid_app_id', 'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)');
+      throw new ApiError(
+        'invalid_app_id',
+        'CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid (local mode only accepts its own App ID)',
+      );
     }
-    const checked = grantOrRefuse(checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() }));
+    const checked = grantOrRefuse(
+      checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() }),
+    );
     const room = this.channels.get(request.channel) ?? new Map<number, Member>();
     const previous = room.get(request.uid);
     // The same tab joining again (a join whose answer was lost, a quick rejoin) takes its old place.
@@ -76,7 +84,10 @@ export class LocalRooms {
       throw new ApiError('uid_conflict', `UID_CONFLICT: uid ${request.uid} is already in channel "${request.channel}"`);
     }
     if (room.size >= MAX_PARTICIPANTS) {
-      throw new ApiError('room_full', `ROOM_FULL: channel "${request.channel}" already has ${MAX_PARTICIPANTS} participants, the local mode limit`);
+      throw new ApiError(
+        'room_full',
+        `ROOM_FULL: channel "${request.channel}" already has ${MAX_PARTICIPANTS} participants, the local mode limit`,
+      );
     }
     const sessionId = randomBytes(18).toString('base64url');
     const member: Member = {
@@ -97,14 +108,22 @@ export class LocalRooms {
     this.scheduleExpiry(member);
     // The offer goes first: the other side starts its answer before it renders the newcomer.
     const offeredTo = request.offer && others[0] ? others[0].uid : undefined;
-    if (offeredTo !== undefined) this.deliver(room.get(offeredTo)!, { type: 'signal', from: member.uid, data: { description: request.offer } });
+    if (offeredTo !== undefined)
+      this.deliver(room.get(offeredTo)!, { type: 'signal', from: member.uid, data: { description: request.offer } });
     this.broadcast(member, { type: 'user-joined', uid: member.uid });
-    return { sessionId: member.sessionId, uid: member.uid, expiresAt: member.expiresAt, participants: others, ...(offeredTo !== undefined && { offeredTo }) };
+    return {
+      sessionId: member.sessionId,
+      uid: member.uid,
+      expiresAt: member.expiresAt,
+      participants: others,
+      ...(offeredTo !== undefined && { offeredTo }),
+    };
   }
 
   private member(sessionId: unknown): Member {
     const member = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
-    if (!member) throw new ApiError('session_gone', 'unknown session: join the channel first (or again, if the token expired)');
+    if (!member)
+      throw new ApiError('session_gone', 'unknown session: join the channel first (or again, if the token expired)');
     return member;
   }
 
@@ -120,7 +139,10 @@ export class LocalRooms {
   publish(sessionId: unknown, audio: boolean, video: boolean) {
     const member = this.member(sessionId);
     if ((audio && !member.canPublishAudio) || (video && !member.canPublishVideo)) {
-      throw new ApiError('no_publish_privilege', `NO_PUBLISH_PRIVILEGE: this token may not publish ${audio && !member.canPublishAudio ? 'audio' : 'video'} (a subscriber token only joins)`);
+      throw new ApiError(
+        'no_publish_privilege',
+        `NO_PUBLISH_PRIVILEGE: this token may not publish ${audio && !member.canPublishAudio ? 'audio' : 'video'} (a subscriber token only joins)`,
+      );
     }
     member.audio = audio;
     member.video = video;
@@ -129,7 +151,9 @@ export class LocalRooms {
 
   renew(credentials: Credentials, sessionId: unknown, token: unknown) {
     const member = this.member(sessionId);
-    const checked = grantOrRefuse(checkRtcToken(token, { ...credentials, channel: member.channel, uid: member.uid, nowS: this.nowS() }));
+    const checked = grantOrRefuse(
+      checkRtcToken(token, { ...credentials, channel: member.channel, uid: member.uid, nowS: this.nowS() }),
+    );
     Object.assign(member, checked);
     this.scheduleExpiry(member);
     return { expiresAt: member.expiresAt };

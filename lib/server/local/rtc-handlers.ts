@@ -15,7 +15,8 @@ function offerOf(body: Record<string, unknown>): SdpOffer | undefined {
   const { offer } = body;
   if (offer === undefined) return undefined;
   const { type, sdp } = (offer ?? {}) as Record<string, unknown>;
-  if (type !== 'offer' || typeof sdp !== 'string') throw badField('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
+  if (type !== 'offer' || typeof sdp !== 'string')
+    throw badField('offer must be an SDP offer: {"type":"offer","sdp":"v=0…"}');
   return { type, sdp };
 }
 
@@ -27,14 +28,22 @@ export async function localJoin(request: Request) {
   const uid = valid(parseUid(body.uid));
   if (uid === 0) throw new ApiError('invalid_uid', 'uid must be from 1 to 4294967295 in local mode');
   const appId = text(body, 'appId');
-  return localSignaling().rooms.join(credentials, { connection: body.connection, appId, channel, uid, token: body.token, offer: offerOf(body) });
+  return localSignaling().rooms.join(credentials, {
+    connection: body.connection,
+    appId,
+    channel,
+    uid,
+    token: body.token,
+    offer: offerOf(body),
+  });
 }
 
 /** POST /api/local/signal {session, to, data}: relays WebRTC negotiation to one participant. */
 export async function localSignal(request: Request) {
   await localCredentials(request);
   const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
-  if (typeof body.data !== 'object' || body.data === null) throw badField('data must be an object (an SDP description or ICE candidate)');
+  if (typeof body.data !== 'object' || body.data === null)
+    throw badField('data must be an object (an SDP description or ICE candidate)');
   localSignaling().rooms.signal(sessionOf(body), body.to, body.data);
   return { ok: true };
 }
@@ -48,7 +57,9 @@ export async function localPublish(request: Request) {
 }
 
 /** POST /api/local/renew {session, token} */
-export const localRenew = renewWith((credentials, session, token) => localSignaling().rooms.renew(credentials, session, token));
+export const localRenew = renewWith((credentials, session, token) =>
+  localSignaling().rooms.renew(credentials, session, token),
+);
 
 /** POST /api/local/leave {session} */
 export const localLeave = endWith((session) => localSignaling().rooms.leave(session));

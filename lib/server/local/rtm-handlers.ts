@@ -15,7 +15,12 @@ export async function rtmLogin(request: Request) {
   const credentials = await localCredentials(request);
   const body = await readJsonObject(request);
   const userId = valid(parseRtmUserId(body.userId, 'userId'));
-  return localSignaling().presence.login(credentials, { connection: body.connection, appId: text(body, 'appId'), userId, token: body.token });
+  return localSignaling().presence.login(credentials, {
+    connection: body.connection,
+    appId: text(body, 'appId'),
+    userId,
+    token: body.token,
+  });
 }
 
 /** POST /api/local/rtm/subscribe {session, channel} → who is there, with their states */
@@ -42,7 +47,9 @@ export async function rtmPublish(request: Request) {
 }
 
 /** POST /api/local/rtm/renew {session, token} */
-export const rtmRenew = renewWith((credentials, session, token) => localSignaling().presence.renew(credentials, session, token));
+export const rtmRenew = renewWith((credentials, session, token) =>
+  localSignaling().presence.renew(credentials, session, token),
+);
 
 /** POST /api/local/rtm/logout {session} */
 export const rtmLogout = endWith((session) => localSignaling().presence.logout(session));

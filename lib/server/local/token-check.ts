@@ -2,7 +2,16 @@ import 'server-only';
 // Local mode checks RTC tokens the way Agora's edge does, and says exactly what did not match.
 // The signature is checked here with the certificate; the claims go through the shared rules
 // (lib/shared/token/rules.ts), which the token inspector and the call page show to people too.
-import { accessToken2Claims, grantFor, joinChecks, joinRefusal, privilegeOpen, RTC_PRIVILEGE, SDK_ERRORS, type SdkError } from '../../shared/token/rules';
+import {
+  accessToken2Claims,
+  grantFor,
+  joinChecks,
+  joinRefusal,
+  privilegeOpen,
+  RTC_PRIVILEGE,
+  SDK_ERRORS,
+  type SdkError,
+} from '../../shared/token/rules';
 import { accessToken2End, accessToken2PrivilegeEnd } from '../../shared/token/timing';
 import { decodeAccessToken } from '../access-token';
 import { ApiError } from '../http/api-error';
@@ -34,8 +43,16 @@ interface Expected {
 /** AccessToken2's RTM service has one privilege: login. */
 const RTM_PRIVILEGE_LOGIN = 1;
 
-const invalid = (reason: string): TokenRefusal => ({ code: SDK_ERRORS.invalidToken.code, error: SDK_ERRORS.invalidToken.message, reason });
-const NO_TOKEN: TokenRefusal = { code: SDK_ERRORS.noToken.code, error: SDK_ERRORS.noToken.message, reason: 'no token was sent, and this project requires one' };
+const invalid = (reason: string): TokenRefusal => ({
+  code: SDK_ERRORS.invalidToken.code,
+  error: SDK_ERRORS.invalidToken.message,
+  reason,
+});
+const NO_TOKEN: TokenRefusal = {
+  code: SDK_ERRORS.noToken.code,
+  error: SDK_ERRORS.noToken.message,
+  reason: 'no token was sent, and this project requires one',
+};
 const NOT_SIGNED = 'the token is malformed or its signature does not match this App Certificate';
 
 /** Checks an RTC token the way Agora's edge does: app, signature, channel, uid, join privilege, expiry. */
@@ -58,18 +75,30 @@ export function checkRtcToken(token: unknown, expected: Expected): TokenGrantChe
 }
 
 /** Checks a Signaling (RTM) login token: app, signature, user id, login privilege, expiry. */
-export function checkRtmToken(token: unknown, expected: Omit<Expected, 'channel' | 'uid'> & { userId: string }): { expiresAt: number } | TokenRefusal {
+export function checkRtmToken(
+  token: unknown,
+  expected: Omit<Expected, 'channel' | 'uid'> & { userId: string },
+): { expiresAt: number } | TokenRefusal {
   if (typeof token !== 'string' || token === '') return NO_TOKEN;
   const decoded = decodeAccessToken(token, expected.appCertificate);
   if (!decoded) return invalid(NOT_SIGNED);
   if (decoded.appId !== expected.appId) return invalid(`the token is for App ID ${decoded.appId}, not this one`);
   const rtm = decoded.rtm[0];
   if (!rtm) return invalid('the token carries no Signaling (RTM) service');
-  if (rtm.userId !== expected.userId) return invalid(`the token is for user id "${rtm.userId}", not "${expected.userId}"`);
-  const loginEnd = accessToken2PrivilegeEnd(decoded.issuedAt, rtm.privileges[RTM_PRIVILEGE_LOGIN], accessToken2End(decoded.issuedAt, decoded.expire));
+  if (rtm.userId !== expected.userId)
+    return invalid(`the token is for user id "${rtm.userId}", not "${expected.userId}"`);
+  const loginEnd = accessToken2PrivilegeEnd(
+    decoded.issuedAt,
+    rtm.privileges[RTM_PRIVILEGE_LOGIN],
+    accessToken2End(decoded.issuedAt, decoded.expire),
+  );
   if (loginEnd === null) return invalid('the token carries no login privilege');
   if (loginEnd <= expected.nowS) {
-    return { code: SDK_ERRORS.expired.code, error: SDK_ERRORS.expired.message, reason: `the login privilege ended ${expected.nowS - loginEnd} s ago` };
+    return {
+      code: SDK_ERRORS.expired.code,
+      error: SDK_ERRORS.expired.message,
+      reason: `the login privilege ended ${expected.nowS - loginEnd} s ago`,
+    };
   }
   return { expiresAt: loginEnd };
 }

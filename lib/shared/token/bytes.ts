@@ -11,14 +11,18 @@ const BASE64_ALPHABET = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Standard, padded base64 (what Agora's servers decode), with a specific reason when it is not. */
 export function base64Bytes(text: string, what: string): Uint8Array {
   if (/[-_]/.test(text)) {
-    throw new TokenFormatError(`${what} uses URL-safe base64 ("-" or "_"); Agora tokens use standard base64 with "+" and "/"`);
+    throw new TokenFormatError(
+      `${what} uses URL-safe base64 ("-" or "_"); Agora tokens use standard base64 with "+" and "/"`,
+    );
   }
   if (!BASE64_ALPHABET.test(text)) {
     const bad = [...text].find((character) => !/[A-Za-z0-9+/=]/.test(character)) ?? '=';
     throw new TokenFormatError(`${what} contains ${JSON.stringify(bad)}, which is not base64`);
   }
   if (text.length % 4 !== 0) {
-    throw new TokenFormatError(`${what} is cut off: base64 comes in groups of 4 characters and ${text.length % 4} are left over; copy the whole token`);
+    throw new TokenFormatError(
+      `${what} is cut off: base64 comes in groups of 4 characters and ${text.length % 4} are left over; copy the whole token`,
+    );
   }
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -43,13 +47,17 @@ export async function inflate(compressed: Uint8Array, maxBytes: number): Promise
       total += value.length;
       if (total > maxBytes) {
         void reader.cancel().catch(() => undefined);
-        throw new TokenFormatError(`Its compressed content unpacks to more than ${maxBytes} bytes, far more than any token holds`);
+        throw new TokenFormatError(
+          `Its compressed content unpacks to more than ${maxBytes} bytes, far more than any token holds`,
+        );
       }
       chunks.push(value);
     }
   } catch (error) {
     if (error instanceof TokenFormatError) throw error;
-    throw new TokenFormatError('Its compressed content is damaged or cut short, so it cannot be unpacked; copy the whole token again');
+    throw new TokenFormatError(
+      'Its compressed content is damaged or cut short, so it cannot be unpacked; copy the whole token again',
+    );
   }
   const out = new Uint8Array(total);
   let offset = 0;

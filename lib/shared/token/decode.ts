@@ -50,11 +50,17 @@ const fail = (reason: string): TokenInspection => ({ ok: false, reason });
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
 function signatureNote(length: number): string[] {
-  return length === SIGNATURE_BYTES ? [] : [`The signature is ${length} bytes long; Agora's libraries write ${SIGNATURE_BYTES}, so this token was not made by them.`];
+  return length === SIGNATURE_BYTES
+    ? []
+    : [
+        `The signature is ${length} bytes long; Agora's libraries write ${SIGNATURE_BYTES}, so this token was not made by them.`,
+      ];
 }
 
 function appIdNote(appId: string): string[] {
-  return HEX32.test(appId) ? [] : [`The App ID ${JSON.stringify(appId)} is not 32 hexadecimal characters, so Agora knows no such project.`];
+  return HEX32.test(appId)
+    ? []
+    : [`The App ID ${JSON.stringify(appId)} is not 32 hexadecimal characters, so Agora knows no such project.`];
 }
 
 async function readAccessToken2(body: string): Promise<AccessToken2View> {
@@ -72,7 +78,9 @@ async function readAccessToken2(body: string): Promise<AccessToken2View> {
     const type = reader.uint16(`the type of service ${index + 1}`);
     const service = readService(type, reader);
     if (!service) {
-      notes.push(`Service ${index + 1} of ${count} has type ${type}, which this inspector does not know; it and any after it cannot be read.`);
+      notes.push(
+        `Service ${index + 1} of ${count} has type ${type}, which this inspector does not know; it and any after it cannot be read.`,
+      );
       break;
     }
     services.push(service);
@@ -87,7 +95,9 @@ async function readAccessToken2(body: string): Promise<AccessToken2View> {
 function readLegacyToken(body: string): LegacyTokenView {
   const appId = body.slice(0, 32);
   if (!HEX32.test(appId)) {
-    throw new TokenFormatError('A 006 token has its 32-character App ID right after "006", and these characters are not one');
+    throw new TokenFormatError(
+      'A 006 token has its 32-character App ID right after "006", and these characters are not one',
+    );
   }
   const reader = new ByteReader(base64Bytes(body.slice(32), 'The part after the App ID'), "The token's content");
   const signature = reader.bytesField('the signature');
@@ -98,7 +108,7 @@ function readLegacyToken(body: string): LegacyTokenView {
   const expiresAt = message.uint32('the expiry time');
   const privileges = message.uint32Map('the privileges');
   const notes = signatureNote(signature.length);
-  if (reader.remaining > 0 || message.remaining > 0) notes.push('Unexpected bytes follow the token\'s fields.');
+  if (reader.remaining > 0 || message.remaining > 0) notes.push("Unexpected bytes follow the token's fields.");
   return { version: '006', appId, salt, expiresAt, channelCrc32, uidCrc32, privileges, notes };
 }
 
@@ -110,12 +120,16 @@ function misfit(text: string): string | null {
     if (/^00[67]/.test(text)) {
       return 'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into spaces (encode it with encodeURIComponent); remove them and paste it again.';
     }
-    if (/(^|\s)00[67][A-Za-z0-9+/=]{40,}/.test(text)) return 'There are words around the token: paste only the token itself, the part that starts with 007 (or 006).';
+    if (/(^|\s)00[67][A-Za-z0-9+/=]{40,}/.test(text))
+      return 'There are words around the token: paste only the token itself, the part that starts with 007 (or 006).';
     return 'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, "+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: copy it from your token server or Agora Console.';
   }
-  if (/%(2B|2F|3D)/i.test(text)) return 'The token is still URL-encoded (it contains %2B, %2F or %3D): decode it with decodeURIComponent first.';
-  if (text.startsWith('eyJ')) return 'This looks like a JSON Web Token (it starts with "eyJ"), not an Agora token, which starts with 007 or 006.';
-  if (HEX32.test(text)) return 'This is 32 hexadecimal characters: an App ID or an App Certificate, not a token. Tokens start with 007 (or 006) and are much longer.';
+  if (/%(2B|2F|3D)/i.test(text))
+    return 'The token is still URL-encoded (it contains %2B, %2F or %3D): decode it with decodeURIComponent first.';
+  if (text.startsWith('eyJ'))
+    return 'This looks like a JSON Web Token (it starts with "eyJ"), not an Agora token, which starts with 007 or 006.';
+  if (HEX32.test(text))
+    return 'This is 32 hexadecimal characters: an App ID or an App Certificate, not a token. Tokens start with 007 (or 006) and are much longer.';
   if (/^00[1-5]/.test(text)) {
     return `This is a version ${text.slice(0, 3)} dynamic key, a format older than 006 that this inspector does not read. Generate an AccessToken2 (007) instead.`;
   }
@@ -131,7 +145,9 @@ export async function inspectToken(input: unknown): Promise<TokenInspection> {
   let text = input.trim();
   if (text === '') return fail('Paste a token to see what it grants.');
   if (text.length > MAX_TOKEN_CHARS) {
-    return fail(`This is ${text.length} characters long; Agora tokens are a few hundred, and the inspector reads at most ${MAX_TOKEN_CHARS}.`);
+    return fail(
+      `This is ${text.length} characters long; Agora tokens are a few hundred, and the inspector reads at most ${MAX_TOKEN_CHARS}.`,
+    );
   }
   const quoted = /^(["'`])(.*)\1$/s.exec(text);
   if (quoted) text = quoted[2]!.trim();

@@ -50,7 +50,10 @@ export function accessToken2Claims({ appId, issuedAt, expire, rtc }: AccessToken
 export function joinClaims(token: DecodedToken): JoinClaims {
   if (token.version === '007') return accessToken2Claims(token);
   const ends = endsOf(token.privileges, (value) => legacyPrivilegeEnd(value, token.expiresAt));
-  return { appId: token.appId, grants: [{ channel: { crc32: token.channelCrc32 }, uid: { crc32: token.uidCrc32 }, ends }] };
+  return {
+    appId: token.appId,
+    grants: [{ channel: { crc32: token.channelCrc32 }, uid: { crc32: token.uidCrc32 }, ends }],
+  };
 }
 
 /** What the SDK reports when Agora refuses (local mode uses the same words). */
@@ -105,7 +108,12 @@ export function grantFor(claims: JoinClaims, channel: string | null): RtcGrant |
 
 function appIdCheck(claims: JoinClaims, appId: string | null): JoinCheck {
   const base = { id: 'app-id', label: 'App ID' } as const;
-  if (!appId) return { ...base, status: 'unchecked', detail: `the token is for App ID ${claims.appId}; type the App ID you join with to compare` };
+  if (!appId)
+    return {
+      ...base,
+      status: 'unchecked',
+      detail: `the token is for App ID ${claims.appId}; type the App ID you join with to compare`,
+    };
   if (claims.appId === appId) return { ...base, status: 'pass', detail: `the token is for App ID ${appId}` };
   const caseOnly = claims.appId.toLowerCase() === appId.toLowerCase() ? ' (they differ only in letter case)' : '';
   return {
@@ -119,30 +127,49 @@ function appIdCheck(claims: JoinClaims, appId: string | null): JoinCheck {
 
 function channelCheck(claims: JoinClaims, channel: string | null): JoinCheck {
   const base = { id: 'channel', label: 'Channel' } as const;
-  const named = claims.grants.filter((grant) => typeof grant.channel === 'string').map((grant) => quote(grant.channel as string));
+  const named = claims.grants
+    .filter((grant) => typeof grant.channel === 'string')
+    .map((grant) => quote(grant.channel as string));
   const tokenChannels = named.length > 0 ? `channel${named.length > 1 ? 's' : ''} ${named.join(', ')}` : null;
   if (claims.grants.length === 0) {
-    return { ...base, status: 'fail', detail: 'the token carries no RTC service, so it cannot join any channel', sdkError: SDK_ERRORS.invalidToken, fix: 'Use an RTC token (RtcTokenBuilder2), not an RTM or Chat one.' };
+    return {
+      ...base,
+      status: 'fail',
+      detail: 'the token carries no RTC service, so it cannot join any channel',
+      sdkError: SDK_ERRORS.invalidToken,
+      fix: 'Use an RTC token (RtcTokenBuilder2), not an RTM or Chat one.',
+    };
   }
   if (channel === null) {
-    return { ...base, status: 'unchecked', detail: `${tokenChannels ? `the token is for ${tokenChannels}` : 'a 006 token holds only a checksum of its channel'}; type the channel you join to compare` };
+    return {
+      ...base,
+      status: 'unchecked',
+      detail: `${tokenChannels ? `the token is for ${tokenChannels}` : 'a 006 token holds only a checksum of its channel'}; type the channel you join to compare`,
+    };
   }
   if (grantFor(claims, channel)) {
-    const detail = tokenChannels ? `the token is for channel ${quote(channel)}` : `${quote(channel)} matches the token's channel checksum (006 tokens store only a CRC32 of the channel)`;
+    const detail = tokenChannels
+      ? `the token is for channel ${quote(channel)}`
+      : `${quote(channel)} matches the token's channel checksum (006 tokens store only a CRC32 of the channel)`;
     return { ...base, status: 'pass', detail };
   }
   const crc = claims.grants[0]!.channel;
   const detail = tokenChannels
     ? `the token is for ${tokenChannels}, not ${quote(channel)}`
     : `the token was made for another channel: its channel checksum is ${hex((crc as { crc32: number }).crc32)}, and ${quote(channel)} has ${hex(crc32(channel))}`;
-  const fix = named.length === 1 ? `Join channel ${named[0]}, or get a token for ${quote(channel)}.` : `Get a token for ${quote(channel)}.`;
+  const fix =
+    named.length === 1
+      ? `Join channel ${named[0]}, or get a token for ${quote(channel)}.`
+      : `Get a token for ${quote(channel)}.`;
   return { ...base, status: 'fail', detail, sdkError: SDK_ERRORS.invalidToken, fix };
 }
 
 const describeTokenUid = (uid: string) => (/^[0-9]+$/.test(uid) ? `uid ${uid}` : `user account ${quote(uid)}`);
-const describeIdentity = (identity: RtcIdentity) => (identity.kind === 'uid' ? `uid ${identity.uid}` : `user account ${quote(identity.account)}`);
+const describeIdentity = (identity: RtcIdentity) =>
+  identity.kind === 'uid' ? `uid ${identity.uid}` : `user account ${quote(identity.account)}`;
 /** The bytes a token holds for this identity: uid 0 is the empty string. */
-const identityText = (identity: RtcIdentity) => (identity.kind === 'uid' ? (identity.uid === 0 ? '' : String(identity.uid)) : identity.account);
+const identityText = (identity: RtcIdentity) =>
+  identity.kind === 'uid' ? (identity.uid === 0 ? '' : String(identity.uid)) : identity.account;
 
 function uidCheck(grant: RtcGrant | undefined, identity: RtcIdentity | null): JoinCheck {
   const base = { id: 'uid', label: 'User (uid or account)' } as const;
@@ -152,7 +179,12 @@ function uidCheck(grant: RtcGrant | undefined, identity: RtcIdentity | null): Jo
     return { ...base, status: 'pass', detail: 'the token lets any uid join (it was made for uid 0)' };
   }
   const tokenUid = typeof uid === 'string' ? describeTokenUid(uid) : `one uid (checksum ${hex(uid.crc32)})`;
-  if (!identity) return { ...base, status: 'unchecked', detail: `the token is for ${tokenUid}; type the uid or account you join with to compare` };
+  if (!identity)
+    return {
+      ...base,
+      status: 'unchecked',
+      detail: `the token is for ${tokenUid}; type the uid or account you join with to compare`,
+    };
   const text = identityText(identity);
   if (typeof uid === 'string' ? uid === text : uid.crc32 === crc32(text)) {
     return { ...base, status: 'pass', detail: `the token is for ${describeIdentity(identity)}` };
@@ -164,7 +196,10 @@ function uidCheck(grant: RtcGrant | undefined, identity: RtcIdentity | null): Jo
     : typeof uid === 'string'
       ? `the token is for ${tokenUid}, not ${joining}`
       : `the token was made for another uid: its uid checksum is ${hex(uid.crc32)}, and ${joining} has ${hex(crc32(text))}`;
-  const fix = typeof uid === 'string' ? `Join with ${tokenUid}, or get a token for ${joining}${assigned ? ' (any uid)' : ''}.` : `Get a token for ${joining}.`;
+  const fix =
+    typeof uid === 'string'
+      ? `Join with ${tokenUid}, or get a token for ${joining}${assigned ? ' (any uid)' : ''}.`
+      : `Get a token for ${joining}.`;
   return { ...base, status: 'fail', detail, sdkError: SDK_ERRORS.invalidToken, fix };
 }
 
@@ -173,7 +208,13 @@ function joinPrivilegeCheck(grant: RtcGrant | undefined, nowS: number): JoinChec
   if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no RTC grant' };
   const end = grant.ends[RTC_PRIVILEGE.join];
   if (end === undefined) {
-    return { ...base, status: 'fail', detail: 'the token carries no join privilege', sdkError: SDK_ERRORS.invalidToken, fix: 'Make the token with an RTC role (publisher or subscriber), which grants joining.' };
+    return {
+      ...base,
+      status: 'fail',
+      detail: 'the token carries no join privilege',
+      sdkError: SDK_ERRORS.invalidToken,
+      fix: 'Make the token with an RTC role (publisher or subscriber), which grants joining.',
+    };
   }
   if (end <= nowS) {
     return {
@@ -190,7 +231,12 @@ function joinPrivilegeCheck(grant: RtcGrant | undefined, nowS: number): JoinChec
 function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCheck {
   const base = { id: 'publish', label: 'Publish privileges' } as const;
   if (attempt.role === null) return { ...base, status: 'unchecked', detail: 'choose a role to check publishing' };
-  if (attempt.role === 'subscriber') return { ...base, status: 'pass', detail: 'an audience member (subscriber) only joins and watches; no publish privilege needed' };
+  if (attempt.role === 'subscriber')
+    return {
+      ...base,
+      status: 'pass',
+      detail: 'an audience member (subscriber) only joins and watches; no publish privilege needed',
+    };
   if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no RTC grant' };
   const { nowS } = attempt;
   const kinds = [
@@ -201,7 +247,11 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
   const ended = kinds.filter(([, end]) => end !== undefined && end <= nowS);
   if (missing.length === 0 && ended.length === 0) {
     const end = Math.min(...kinds.map(([, end]) => end!));
-    return { ...base, status: 'pass', detail: `publishing audio and video is allowed; it ${untilOrSince(end, nowS, ['ends', 'ended'])}` };
+    return {
+      ...base,
+      status: 'pass',
+      detail: `publishing audio and video is allowed; it ${untilOrSince(end, nowS, ['ends', 'ended'])}`,
+    };
   }
   const detail =
     missing.length > 0
@@ -209,7 +259,12 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
       : `the publish ${ended.map(([kind]) => kind).join(' and ')} privilege ended ${formatDuration(nowS - ended[0]![1]!)} ago`;
   const fix = 'Get a publisher token (role publisher, or 1), or join as audience.';
   if (attempt.publishEnforced) return { ...base, status: 'fail', detail, sdkError: SDK_ERRORS.noPublish, fix };
-  return { ...base, status: 'warn', detail, fix: `${fix} Agora refuses such a publish only when co-host authentication is enabled for the project.` };
+  return {
+    ...base,
+    status: 'warn',
+    detail,
+    fix: `${fix} Agora refuses such a publish only when co-host authentication is enabled for the project.`,
+  };
 }
 
 /** Every check, in the order Agora's edge applies them. */
@@ -227,7 +282,10 @@ export function joinChecks(claims: JoinClaims, attempt: JoinAttempt): JoinCheck[
 
 /** Why Agora would refuse the join: the first failing check (publishing comes after joining). */
 export function joinRefusal(checks: JoinCheck[]): (JoinCheck & { sdkError: SdkError }) | undefined {
-  return checks.find((check): check is JoinCheck & { sdkError: SdkError } => check.status === 'fail' && check.id !== 'publish' && !!check.sdkError);
+  return checks.find(
+    (check): check is JoinCheck & { sdkError: SdkError } =>
+      check.status === 'fail' && check.id !== 'publish' && !!check.sdkError,
+  );
 }
 
 export const privilegeOpen = (grant: RtcGrant, privilege: number, nowS: number) => (grant.ends[privilege] ?? 0) > nowS;

@@ -38,7 +38,13 @@ const channelAndAccount = (accountLabel: string) => (reader: ByteReader) => [
 const userId = (reader: ByteReader) => [{ label: 'User id', value: reader.text('the user id') }];
 const nothing = () => [];
 
-const RTM2_RESOURCES: Record<number, string> = { 0: 'message channels', 1: 'stream channels', 2: 'group channels', 3: 'server groups', 4: 'users' };
+const RTM2_RESOURCES: Record<number, string> = {
+  0: 'message channels',
+  1: 'stream channels',
+  2: 'group channels',
+  3: 'server groups',
+  4: 'users',
+};
 const RTM2_PERMISSIONS: Record<number, string> = { 0: 'read', 1: 'write' };
 
 /** Signaling 2.x permissions: resource type → permission → resource names. */
@@ -68,7 +74,11 @@ export const SERVICE_LAYOUTS: Record<number, ServiceLayout> = {
     read: channelAndAccount('uid'),
   },
   2: { name: 'RTM (Signaling)', privilegeNames: { 1: 'login' }, read: userId },
-  3: { name: 'Media Push (streaming)', privilegeNames: { 1: 'publish mixed stream', 2: 'publish raw stream' }, read: channelAndAccount('Account') },
+  3: {
+    name: 'Media Push (streaming)',
+    privilegeNames: { 1: 'publish mixed stream', 2: 'publish raw stream' },
+    read: channelAndAccount('Account'),
+  },
   4: { name: 'FPA (acceleration)', privilegeNames: { 1: 'login' }, read: nothing },
   5: { name: 'Chat', privilegeNames: { 1: 'user', 2: 'app' }, read: userId },
   6: { name: 'Fusion CDN', privilegeNames: { 1: 'publish', 2: 'play' }, read: channelAndAccount('Account') },
@@ -103,11 +113,16 @@ export function readService(type: number, reader: ByteReader): DecodedService | 
   return { type, name: layout.name, fields: layout.read(reader), privileges };
 }
 
-const fieldValue = (service: DecodedService, label: string) => service.fields.find((field) => field.label === label)?.value ?? '';
+const fieldValue = (service: DecodedService, label: string) =>
+  service.fields.find((field) => field.label === label)?.value ?? '';
 
 /** The RTC services' channel and uid, for the join rules. */
 export function rtcClaims(services: DecodedService[]): RtcServiceClaims[] {
   return services
     .filter((service) => service.type === RTC_SERVICE_TYPE)
-    .map((service) => ({ channel: fieldValue(service, 'Channel'), uid: fieldValue(service, 'uid'), privileges: service.privileges }));
+    .map((service) => ({
+      channel: fieldValue(service, 'Channel'),
+      uid: fieldValue(service, 'uid'),
+      privileges: service.privileges,
+    }));
 }

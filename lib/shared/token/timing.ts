@@ -76,7 +76,9 @@ function accessToken2Notes(token: Extract<DecodedToken, { version: '007' }>, now
     }
   }
   if (issuedAt > nowS + CLOCK_SKEW_S) {
-    notes.push(`The token was issued ${formatDuration(issuedAt - nowS)} in the future: the clock of the machine that made it is ahead.`);
+    notes.push(
+      `The token was issued ${formatDuration(issuedAt - nowS)} in the future: the clock of the machine that made it is ahead.`,
+    );
   }
   return notes;
 }

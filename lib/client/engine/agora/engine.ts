@@ -26,8 +26,15 @@ export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
     createClient: () => adaptAgoraClient(AgoraRTC, AgoraRTC.createClient({ mode: 'rtc', codec: 'vp8' })),
     createSignalingClient: createAgoraSignalingClient,
     createScreenTrack: async () => {
-      const track = await AgoraRTC.createScreenVideoTrack({ encoderConfig: '1080p_1', optimizationMode: 'detail' }, 'disable');
-      return sdkTrack(Object.assign(track, { onEnded: (listener: () => void) => track.on('track-ended', listener) }) satisfies ScreenTrack);
+      const track = await AgoraRTC.createScreenVideoTrack(
+        { encoderConfig: '1080p_1', optimizationMode: 'detail' },
+        'disable',
+      );
+      return sdkTrack(
+        Object.assign(track, {
+          onEnded: (listener: () => void) => track.on('track-ended', listener),
+        }) satisfies ScreenTrack,
+      );
     },
   };
 }

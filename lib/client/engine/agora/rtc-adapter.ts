@@ -17,7 +17,10 @@ export function sdkTrack<T extends ILocalTrack & LocalTrack>(track: T): T {
 
 function sdkTrackOf(track: LocalTrack): ILocalTrack {
   const own = sdkTracks.get(track);
-  if (!own) throw new Error(`a ${track.trackMediaType} track neither captured by this page nor made by the Agora SDK cannot be published`);
+  if (!own)
+    throw new Error(
+      `a ${track.trackMediaType} track neither captured by this page nor made by the Agora SDK cannot be published`,
+    );
   return own;
 }
 
@@ -31,7 +34,9 @@ export function adaptAgoraClient(AgoraRTC: IAgoraRTC, client: IAgoraRTCClient): 
 
   const custom = (track: LocalMediaTrack): ILocalTrack => {
     const mediaStreamTrack = track.getMediaStreamTrack();
-    return track.trackMediaType === 'video' ? AgoraRTC.createCustomVideoTrack({ mediaStreamTrack }) : AgoraRTC.createCustomAudioTrack({ mediaStreamTrack });
+    return track.trackMediaType === 'video'
+      ? AgoraRTC.createCustomVideoTrack({ mediaStreamTrack })
+      : AgoraRTC.createCustomAudioTrack({ mediaStreamTrack });
   };
 
   const toAgora = (track: LocalTrack): ILocalTrack => {
@@ -74,7 +79,8 @@ export function adaptAgoraClient(AgoraRTC: IAgoraRTC, client: IAgoraRTCClient): 
   return {
     join: (appId, channel, token, uid) => sdk.join(appId, channel, token, uid),
     leave: () => sdk.leave(),
-    subscribe: (user, mediaType) => (mediaType === 'audio' ? client.subscribe(user.uid, 'audio') : client.subscribe(user.uid, 'video')),
+    subscribe: (user, mediaType) =>
+      mediaType === 'audio' ? client.subscribe(user.uid, 'audio') : client.subscribe(user.uid, 'video'),
     renewToken: (token) => sdk.renewToken(token),
     on: (event, listener) => sdk.on(event, listener),
     off: (event, listener) => sdk.off(event, listener),

@@ -27,7 +27,9 @@ export async function createAgoraSignalingClient(appId: string, userId: string):
   rtm.addEventListener('presence', (event) => listeners.emit('presence', event));
   rtm.addEventListener('message', (event) => listeners.emit('message', event));
   rtm.addEventListener('linkState', (event) => listeners.emit('linkState', event));
-  rtm.addEventListener('tokenPrivilegeWillExpire', (channelName) => listeners.emit('tokenPrivilegeWillExpire', channelName));
+  rtm.addEventListener('tokenPrivilegeWillExpire', (channelName) =>
+    listeners.emit('tokenPrivilegeWillExpire', channelName),
+  );
   return {
     login: (options) => rtm.login(options),
     logout: () => rtm.logout(),

@@ -12,7 +12,9 @@ export function createLocalEngine(): CallEngine {
     createClient: (options) => new LocalRtcClient(options),
     // The tab's event stream opens, and WebRTC warms up, while the person looks at the preview.
     prepare: () => {
-      void LocalConnection.shared().id().catch(() => undefined);
+      void LocalConnection.shared()
+        .id()
+        .catch(() => undefined);
       void warmUpWebRtc();
     },
     createScreenTrack: () => LocalMediaTrack.createScreen(),

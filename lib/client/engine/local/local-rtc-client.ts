@@ -1,6 +1,15 @@
 // Local mode's client: the RtcClient surface of the Agora SDK, carried by WebRTC between the
 // browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
-import type { ConnectionState, LocalTrack, MediaKind, RemoteTrack, RemoteUser, RtcClient, RtcClientEvents, Uid } from '../rtc';
+import type {
+  ConnectionState,
+  LocalTrack,
+  MediaKind,
+  RemoteTrack,
+  RemoteUser,
+  RtcClient,
+  RtcClientEvents,
+  Uid,
+} from '../rtc';
 import type { LocalMediaTrack } from '../media-track';
 import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
@@ -61,7 +70,8 @@ export class LocalRtcClient implements RtcClient {
   }
 
   async join(appId: string, channel: string, token: string | null, uid?: Uid | null): Promise<Uid> {
-    if (this.session || this.joining) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: already joined or joining');
+    if (this.session || this.joining)
+      throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: already joined or joining');
     const controller = new AbortController();
     const { signal } = controller;
     this.joining = controller;
@@ -77,7 +87,11 @@ export class LocalRtcClient implements RtcClient {
       // The offer made during the preview rides on the join: the server hands it to someone already
       // there. No await when both are ready: the request then leaves before the call view renders.
       const offer = this.mesh.readyOfferForJoin() ?? (await this.mesh.offerForJoin());
-      const joined = await postSignaling('join', { connection: connectionId, appId, channel, uid, token, ...(offer && { offer: offer.description }) }, signal).catch((error) => {
+      const joined = await postSignaling(
+        'join',
+        { connection: connectionId, appId, channel, uid, token, ...(offer && { offer: offer.description }) },
+        signal,
+      ).catch((error) => {
         offer?.sentTo(undefined);
         throw error;
       });
@@ -95,14 +109,21 @@ export class LocalRtcClient implements RtcClient {
       // should have been ours to offer, and before the UI renders them: the offers leave first.
       await Promise.all(
         participants.map((participant) =>
-          this.mesh.connect(participant.uid, true).catch((error) => console.warn(`local mode: offer to uid ${participant.uid} failed: ${(error as Error).message}`)),
+          this.mesh
+            .connect(participant.uid, true)
+            .catch((error) =>
+              console.warn(`local mode: offer to uid ${participant.uid} failed: ${(error as Error).message}`),
+            ),
         ),
       );
       stopIfAborted();
       mark('offers-started');
       this.unlisten = connection.listen(session, {
         // Negotiation with a peer that left a moment ago can fail: routine, one line, no trace.
-        onEvent: (event) => void this.onServerEvent(event).catch((error) => console.warn(`local mode: ${event.type} failed: ${(error as Error).message}`)),
+        onEvent: (event) =>
+          void this.onServerEvent(event).catch((error) =>
+            console.warn(`local mode: ${event.type} failed: ${(error as Error).message}`),
+          ),
         onReconnecting: () => this.setState('RECONNECTING', 'NETWORK_ERROR'),
         onReopened: () => this.setState('CONNECTED'),
         onClosed: () => {
@@ -118,7 +139,10 @@ export class LocalRtcClient implements RtcClient {
         this.roster.joined(participant.uid);
         this.roster.published(participant.uid, participant.audio, participant.video);
       }
-      await this.mesh.answersFrom(participants.map((participant) => participant.uid), JOIN_WAITS_FOR_ANSWERS_MS);
+      await this.mesh.answersFrom(
+        participants.map((participant) => participant.uid),
+        JOIN_WAITS_FOR_ANSWERS_MS,
+      );
       stopIfAborted(); // before the UI hears of anyone: teardown drops what is held
       release();
       this.setState('CONNECTED');
@@ -148,7 +172,8 @@ export class LocalRtcClient implements RtcClient {
         return;
       case 'signal': {
         // A newcomer's offer: their arrival renders once the answer has left, not in between.
-        const answerSent = event.data?.description?.type === 'offer' ? this.roster.hold(ROSTER_WAITS_FOR_ANSWER_MS) : undefined;
+        const answerSent =
+          event.data?.description?.type === 'offer' ? this.roster.hold(ROSTER_WAITS_FOR_ANSWER_MS) : undefined;
         try {
           await this.mesh.onSignal(event.from!, event.data ?? {}, answerSent);
         } finally {
@@ -173,7 +198,8 @@ export class LocalRtcClient implements RtcClient {
     await postSignaling('signal', { session: this.session, to, data }).catch((error: LocalRtcError) => {
       // A peer that just left (tab closed, rejoined) is routine: its user-left event is on its way.
       // So is this session ending: the server's word for it (or the stream's) is on its way too.
-      if (error.apiCode !== 'not_in_channel' && error.apiCode !== 'session_gone') console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
+      if (error.apiCode !== 'not_in_channel' && error.apiCode !== 'session_gone')
+        console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
     });
   }
 
@@ -190,7 +216,12 @@ export class LocalRtcClient implements RtcClient {
     for (const track of ([] as LocalTrack[]).concat(tracks) as LocalMediaTrack[]) {
       this.published[track.trackMediaType] = track;
       if (!this.unwatch.has(track)) {
-        const resend = () => void this.mesh.refreshOutgoing().catch((error) => console.warn(`local mode: sending the new ${track.trackMediaType} failed: ${(error as Error).message}`));
+        const resend = () =>
+          void this.mesh
+            .refreshOutgoing()
+            .catch((error) =>
+              console.warn(`local mode: sending the new ${track.trackMediaType} failed: ${(error as Error).message}`),
+            );
         this.unwatch.set(track, track.onTrackChanged(resend));
       }
     }
@@ -211,7 +242,11 @@ export class LocalRtcClient implements RtcClient {
     await this.mesh.refreshOutgoing();
     if (!this.session) return;
     try {
-      await postSignaling('publish', { session: this.session, audio: Boolean(this.published.audio), video: Boolean(this.published.video) });
+      await postSignaling('publish', {
+        session: this.session,
+        audio: Boolean(this.published.audio),
+        video: Boolean(this.published.video),
+      });
     } catch (error) {
       delete this.published.audio;
       delete this.published.video;

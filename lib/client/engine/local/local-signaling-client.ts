@@ -21,11 +21,13 @@ export class LocalSignalingClient implements SignalingClient {
   ) {}
 
   readonly presence = {
-    setState: async (channel: string, _channelType: 'MESSAGE', state: States) => post('state', { session: this.required(), channel, state }),
+    setState: async (channel: string, _channelType: 'MESSAGE', state: States) =>
+      post('state', { session: this.required(), channel, state }),
   };
 
   addEventListener: SignalingClient['addEventListener'] = (event, listener) => this.listeners.add(event, listener);
-  removeEventListener: SignalingClient['removeEventListener'] = (event, listener) => this.listeners.remove(event, listener);
+  removeEventListener: SignalingClient['removeEventListener'] = (event, listener) =>
+    this.listeners.remove(event, listener);
 
   private setLink(currentState: LinkState, reasonCode: string) {
     const event: LinkStateEvent = { currentState, previousState: this.link, reasonCode };
@@ -42,7 +44,12 @@ export class LocalSignalingClient implements SignalingClient {
     this.setLink('CONNECTING', 'LOGIN');
     try {
       const connection = LocalConnection.shared();
-      const answer = await post('login', { connection: await connection.id(), appId: this.appId, userId: this.userId, token });
+      const answer = await post('login', {
+        connection: await connection.id(),
+        appId: this.appId,
+        userId: this.userId,
+        token,
+      });
       this.session = answer.session as string;
       this.unlisten = connection.listen(this.session, {
         onEvent: (event) => this.onServerEvent(event),

@@ -44,7 +44,10 @@ export class QualityMeter {
   start() {
     this.stop();
     this.timer = setInterval(() => {
-      void this.measure().then((paths) => (this.current = pathQuality(paths)), () => undefined);
+      void this.measure().then(
+        (paths) => (this.current = pathQuality(paths)),
+        () => undefined,
+      );
     }, 2000);
   }
 

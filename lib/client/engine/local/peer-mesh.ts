@@ -66,7 +66,9 @@ export class PeerMesh {
       return raced;
     }
     const peer = this.adoptOffer(remoteUid, pc);
-    void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() => mark(`offer-delivered-${remoteUid}`));
+    void this.send(remoteUid, { description: pc.localDescription!.toJSON() }).then(() =>
+      mark(`offer-delivered-${remoteUid}`),
+    );
     return peer;
   }
 
@@ -202,7 +204,8 @@ export class PeerMesh {
         let lost = 0;
         let received = 0;
         (await peer.pc.getStats()).forEach((report) => {
-          if (report.type === 'candidate-pair' && report.nominated && typeof report.currentRoundTripTime === 'number') roundTripMs = report.currentRoundTripTime * 1000;
+          if (report.type === 'candidate-pair' && report.nominated && typeof report.currentRoundTripTime === 'number')
+            roundTripMs = report.currentRoundTripTime * 1000;
           if (report.type === 'inbound-rtp') {
             lost += report.packetsLost ?? 0;
             received += report.packetsReceived ?? 0;
@@ -245,7 +248,9 @@ export class PeerMesh {
 
   /** The same, without waiting for it (negotiation goes on meanwhile); a failure is logged, never left unhandled. */
   private attachOutgoingSoon(pc: RTCPeerConnection, remoteUid: number) {
-    this.attachOutgoing(pc).catch((error) => console.warn(`local mode: sending to uid ${remoteUid} failed: ${(error as Error).message}`));
+    this.attachOutgoing(pc).catch((error) =>
+      console.warn(`local mode: sending to uid ${remoteUid} failed: ${(error as Error).message}`),
+    );
   }
 }
 

@@ -30,18 +30,31 @@ export class LocalRemoteTrack implements RemoteTrack {
     const now = performance.now();
     if (now - this.energy.readAt >= MIN_STATS_INTERVAL_MS) {
       this.energy.readAt = now;
-      void receiver.getStats().then((stats) => this.updateEnergy(stats), () => undefined);
+      void receiver.getStats().then(
+        (stats) => this.updateEnergy(stats),
+        () => undefined,
+      );
     }
     return Math.max(receiver.getSynchronizationSources?.()[0]?.audioLevel ?? 0, this.energy.level);
   }
 
   private updateEnergy(stats: RTCStatsReport) {
     stats.forEach((report) => {
-      if (report.type !== 'inbound-rtp' || typeof report.totalAudioEnergy !== 'number' || typeof report.totalSamplesDuration !== 'number') return;
+      if (
+        report.type !== 'inbound-rtp' ||
+        typeof report.totalAudioEnergy !== 'number' ||
+        typeof report.totalSamplesDuration !== 'number'
+      )
+        return;
       const energy = report.totalAudioEnergy - this.energy.total;
       const duration = report.totalSamplesDuration - this.energy.duration;
       // The average level over an interval, as the statistics specification defines it.
-      this.energy = { ...this.energy, total: report.totalAudioEnergy, duration: report.totalSamplesDuration, level: duration > 0 ? Math.sqrt(energy / duration) : 0 };
+      this.energy = {
+        ...this.energy,
+        total: report.totalAudioEnergy,
+        duration: report.totalSamplesDuration,
+        level: duration > 0 ? Math.sqrt(energy / duration) : 0,
+      };
     });
   }
 

@@ -29,7 +29,10 @@ export class Roster {
   /** What a participant now publishes; each change becomes user-published or user-unpublished. */
   published(uid: number, audio: boolean, video: boolean) {
     const user = this.userFor(uid);
-    for (const [kind, now] of [['audio', audio], ['video', video]] as const) {
+    for (const [kind, now] of [
+      ['audio', audio],
+      ['video', video],
+    ] as const) {
       const trackKey = kind === 'audio' ? 'audioTrack' : 'videoTrack';
       const flagKey = kind === 'audio' ? 'hasAudio' : 'hasVideo';
       if (user[flagKey] === now) continue;

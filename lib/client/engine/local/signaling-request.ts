@@ -44,7 +44,11 @@ function sdkCode(code: ErrorCode | null): string {
 export const aborted = () => new LocalRtcError('OPERATION_ABORTED', 'OPERATION_ABORTED: join aborted');
 
 /** POST /api/local/<path>; a refusal becomes a LocalRtcError with the server's code and reason. */
-export async function postSignaling(path: string, body: unknown, signal?: AbortSignal): Promise<Record<string, unknown>> {
+export async function postSignaling(
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/local/${path}`, {

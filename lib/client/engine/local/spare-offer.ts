@@ -22,7 +22,10 @@ let spare: Spare | null = null;
  */
 export function warmUpWebRtc(): Promise<void> {
   warmingUp ??= (async () => {
-    certificate = await RTCPeerConnection.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams).catch(() => null);
+    certificate = await RTCPeerConnection.generateCertificate({
+      name: 'ECDSA',
+      namedCurve: 'P-256',
+    } as EcKeyGenParams).catch(() => null);
     if (!spare) makeSpare();
     await spare?.making;
   })();
@@ -30,7 +33,12 @@ export function warmUpWebRtc(): Promise<void> {
 }
 
 // One transport for audio and video (half the candidates), no STUN/TURN: one machine or one LAN.
-export const newConnection = () => new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', ...(certificate && { certificates: [certificate] }) });
+export const newConnection = () =>
+  new RTCPeerConnection({
+    iceServers: [],
+    bundlePolicy: 'max-bundle',
+    ...(certificate && { certificates: [certificate] }),
+  });
 
 /** A connection with an audio and a video transceiver, its offer set, carrying its host candidates (waited for up to `maxWaitMs`). */
 export async function makeOffer(direction: RTCRtpTransceiverDirection, maxWaitMs: number): Promise<RTCPeerConnection> {
@@ -71,7 +79,10 @@ function usable(pc: RTCPeerConnection | null): RTCPeerConnection | null {
 export async function takeSpareOffer(maxWaitMs?: number): Promise<RTCPeerConnection | null> {
   const taken = spare;
   if (!taken) return null;
-  const pc = maxWaitMs === undefined ? await taken.making : await withDeadline(taken.making, maxWaitMs, () => new Error('not ready')).catch(() => undefined);
+  const pc =
+    maxWaitMs === undefined
+      ? await taken.making
+      : await withDeadline(taken.making, maxWaitMs, () => new Error('not ready')).catch(() => undefined);
   if (pc === undefined || spare !== taken) return null;
   makeSpare();
   return usable(pc);
