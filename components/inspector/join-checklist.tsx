@@ -1,7 +1,8 @@
 'use client';
 import { useId } from 'react';
 import type { DecodedToken } from '@/lib/shared/token/decode';
-import { joinChecks, joinClaims, type JoinAttempt } from '@/lib/shared/token/rules';
+import { joinClaims } from '@/lib/shared/token/claims';
+import { joinChecks, type JoinAttempt } from '@/lib/shared/token/rules';
 import { parseChannelName, parseRtcIdentity, type Parsed, type RtcIdentity, type Role } from '@/lib/shared/validation';
 import { CheckRow } from './check-row';
 

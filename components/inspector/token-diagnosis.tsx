@@ -5,7 +5,8 @@ import { useDecodedToken } from '@/lib/client/use-decoded-token';
 import { useNowSeconds } from '@/lib/client/use-now';
 import type { TokenGrant } from '@/lib/client/engine/rtc';
 import type { DecodedToken } from '@/lib/shared/token/decode';
-import { joinChecks, joinClaims, type JoinCheck } from '@/lib/shared/token/rules';
+import { joinClaims } from '@/lib/shared/token/claims';
+import { joinChecks, type JoinCheck } from '@/lib/shared/token/rules';
 import { CheckRow } from './check-row';
 import { inspectorLink } from './inspector-link';
 

@@ -2,16 +2,8 @@ import 'server-only';
 // Local mode checks RTC tokens the way Agora's edge does, and says exactly what did not match.
 // The signature is checked here with the certificate; the claims go through the shared rules
 // (lib/shared/token/rules.ts), which the token inspector and the call page show to people too.
-import {
-  accessToken2Claims,
-  grantFor,
-  joinChecks,
-  joinRefusal,
-  privilegeOpen,
-  RTC_PRIVILEGE,
-  SDK_ERRORS,
-  type SdkError,
-} from '../../shared/token/rules';
+import { grantFor, joinChecks, joinRefusal, privilegeOpen, SDK_ERRORS, type SdkError } from '../../shared/token/rules';
+import { accessToken2Claims, RTC_PRIVILEGE } from '../../shared/token/claims';
 import { accessToken2End, accessToken2PrivilegeEnd } from '../../shared/token/timing';
 import { decodeAccessToken } from '../access-token';
 import { ApiError } from '../http/api-error';
