@@ -3,6 +3,7 @@
 import { withDeadline } from '../../../shared/deadline';
 import type { MediaKind } from '../rtc';
 import { mark } from '../../timing-marks';
+import { sendCandidatesInBatches } from './candidate-batches';
 import { LocalRemoteTrack } from './remote-track';
 import { makeOffer, newConnection, takeReadySpareOffer, takeSpareOffer } from './spare-offer';
 
@@ -10,9 +11,6 @@ export type SignalData = { description?: RTCSessionDescriptionInit; candidates?:
 
 /** How long a join waits for the offer made during the preview, when Join was pressed before it was ready. */
 const JOIN_WAITS_FOR_OFFER_MS = 100;
-
-/** Candidates found within this many ms travel together: one request instead of one each. */
-const CANDIDATE_BATCH_MS = 10;
 
 interface Peer {
   pc: RTCPeerConnection;
@@ -111,7 +109,7 @@ export class PeerMesh {
   private register(remoteUid: number, pc: RTCPeerConnection): Peer {
     const peer: Peer = { pc, pendingCandidates: [], remoteTracks: {}, totals: { lost: 0, received: 0 } };
     this.peers.set(remoteUid, peer);
-    this.batchCandidates(pc, remoteUid);
+    sendCandidatesInBatches(pc, (candidates) => void this.send(remoteUid, { candidates }));
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'connected') mark(`peer-connected-${remoteUid}`);
     };
@@ -146,27 +144,6 @@ export class PeerMesh {
       if (pc.remoteDescription) await pc.addIceCandidate(candidate);
       else peer.pendingCandidates.push(candidate);
     }
-  }
-
-  /**
-   * Sends this connection's ICE candidates in batches: those found within a few ms of each other
-   * go in one request. TCP candidates are left out (browsers connect over UDP here).
-   */
-  private batchCandidates(pc: RTCPeerConnection, remoteUid: number) {
-    let batch: RTCIceCandidateInit[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      if (batch.length > 0) void this.send(remoteUid, { candidates: batch });
-      batch = [];
-    };
-    pc.onicecandidate = ({ candidate }) => {
-      if (!candidate) return flush(); // gathering is complete
-      if (candidate.protocol === 'tcp') return;
-      batch.push(candidate.toJSON());
-      timer ??= setTimeout(flush, CANDIDATE_BATCH_MS);
-    };
   }
 
   /** The track a participant sends of this kind; waits briefly while their offer is on its way. */
