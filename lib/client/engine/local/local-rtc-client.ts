@@ -10,9 +10,9 @@ import type {
   RtcClientEvents,
   Uid,
 } from '../rtc';
-import type { LocalMediaTrack } from '../media-track';
 import { QualityMeter } from './path-quality';
 import { PeerMesh, type SignalData } from './peer-mesh';
+import { PublishedTracks } from './published-tracks';
 import { mark } from '../../timing-marks';
 import { LocalConnection } from './connection';
 import { Listeners } from '../listeners';
@@ -31,8 +31,10 @@ export class LocalRtcClient implements RtcClient {
   private readonly listeners = new Listeners<RtcClientEvents>();
   /** Who joined, left, published: told to the UI after an answer being made has left. */
   private readonly roster = new Roster(this.listeners);
-  private readonly published: Partial<Record<MediaKind, LocalMediaTrack>> = {};
-  private readonly unwatch = new Map<LocalMediaTrack, () => void>();
+  private readonly publications = new PublishedTracks(
+    () => this.mesh.refreshOutgoing(),
+    () => this.session,
+  );
   private readonly mesh: PeerMesh;
   private readonly quality: QualityMeter;
   private session: string | null = null;
@@ -49,7 +51,7 @@ export class LocalRtcClient implements RtcClient {
   constructor({ receive = true }: { receive?: boolean } = {}) {
     this.mesh = new PeerMesh(
       (to, data) => this.signal(to, data),
-      (kind) => this.published[kind]?.currentTrack() ?? null,
+      (kind) => this.publications.current(kind),
       receive,
     );
     this.quality = new QualityMeter(() => this.mesh.stats());
@@ -212,48 +214,8 @@ export class LocalRtcClient implements RtcClient {
     return track;
   }
 
-  async publish(tracks: LocalTrack | LocalTrack[]) {
-    for (const track of ([] as LocalTrack[]).concat(tracks) as LocalMediaTrack[]) {
-      this.published[track.trackMediaType] = track;
-      if (!this.unwatch.has(track)) {
-        const resend = () =>
-          void this.mesh
-            .refreshOutgoing()
-            .catch((error) =>
-              console.warn(`local mode: sending the new ${track.trackMediaType} failed: ${(error as Error).message}`),
-            );
-        this.unwatch.set(track, track.onTrackChanged(resend));
-      }
-    }
-    await this.syncPublished();
-  }
-
-  async unpublish(tracks?: LocalTrack | LocalTrack[]) {
-    const targets = tracks ? ([] as LocalTrack[]).concat(tracks) : Object.values(this.published);
-    for (const track of targets as LocalMediaTrack[]) {
-      if (this.published[track.trackMediaType] === track) delete this.published[track.trackMediaType];
-      this.unwatch.get(track)?.();
-      this.unwatch.delete(track);
-    }
-    await this.syncPublished();
-  }
-
-  private async syncPublished() {
-    await this.mesh.refreshOutgoing();
-    if (!this.session) return;
-    try {
-      await postSignaling('publish', {
-        session: this.session,
-        audio: Boolean(this.published.audio),
-        video: Boolean(this.published.video),
-      });
-    } catch (error) {
-      delete this.published.audio;
-      delete this.published.video;
-      await this.mesh.refreshOutgoing();
-      throw error;
-    }
-  }
+  publish = (tracks: LocalTrack | LocalTrack[]) => this.publications.publish(tracks);
+  unpublish = (tracks?: LocalTrack | LocalTrack[]) => this.publications.unpublish(tracks);
 
   async renewToken(token: string) {
     if (!this.session) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: not in a channel');
@@ -274,11 +236,7 @@ export class LocalRtcClient implements RtcClient {
     this.unlisten?.();
     this.unlisten = null;
     this.session = null;
-    // Out of the channel nothing is published; a later join publishes afresh.
-    this.unwatch.forEach((stop) => stop());
-    this.unwatch.clear();
-    delete this.published.audio;
-    delete this.published.video;
+    this.publications.clear();
     this.mesh.closeAll();
     this.roster.clear();
   }
