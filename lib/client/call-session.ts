@@ -9,6 +9,7 @@ import { Store } from './store';
 import { mark } from './timing-marks';
 import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot, type DropCause } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
+import { lastsLongEnoughToJoin, renewUntilExpiry } from './token-renewal';
 import { dropCause, type RenewalUnderWay } from './drop-cause';
 import { Publication } from './publication';
 import { RemoteParticipants } from './remote-participants';
@@ -31,9 +32,6 @@ export interface CallSessionOptions {
   /** Who carries the call, so a join that times out names who did not answer. */
   engine?: 'agora' | 'local';
 }
-
-/** A token this close to expiry (the SDK warns 30 s ahead) is refreshed before joining rather than used. */
-const MIN_TOKEN_LIFETIME_AT_JOIN_S = 35;
 
 export class CallSession extends Store<CallSnapshot> {
   private readonly remote: RemoteParticipants;
@@ -77,9 +75,7 @@ export class CallSession extends Store<CallSnapshot> {
   private async runJoin(initialGrant?: TokenGrant) {
     const generation = this.generation;
     this.events.bind();
-    const usable =
-      initialGrant &&
-      (initialGrant.expiresAt === null || initialGrant.expiresAt - Date.now() / 1000 > MIN_TOKEN_LIFETIME_AT_JOIN_S);
+    const usable = initialGrant && lastsLongEnoughToJoin(initialGrant);
     // The join request goes out first; the re-render that says "Connecting…" happens meanwhile.
     const connecting = this.connect(generation, usable ? initialGrant : undefined);
     this.update({ phase: 'joining', problem: undefined, failedGrant: undefined, notice: undefined });
@@ -203,35 +199,24 @@ export class CallSession extends Store<CallSnapshot> {
     if (this.snapshot.phase !== 'joined') return;
     if (this.options.renewable === false) return this.update({ notice: NOTICES.pastedTokenExpiring });
     const generation = this.generation;
-    const nextDelay = backoff(this.options.retryDelayMs);
-    // The token may expire (rejoining) or the person leave while a step is in flight.
-    const stillRenewing = () => generation === this.generation && this.phase() === 'renewing';
     this.update({ phase: 'renewing' });
     const renewal: RenewalUnderWay = (this.renewal = { startedAt: Date.now(), failure: null });
-    for (;;) {
-      renewal.failure = null;
-      try {
-        const grant = await this.options.getToken();
-        if (!stillRenewing()) return;
-        await this.options.client.renewToken(grant.token ?? '');
-        if (!stillRenewing()) return;
+    await renewUntilExpiry(renewal, {
+      getToken: () => this.options.getToken(),
+      renewToken: (token) => this.options.client.renewToken(token),
+      stillRenewing: () => generation === this.generation && this.phase() === 'renewing',
+      expiresAt: () => this.grant?.expiresAt ?? null,
+      renewed: (grant) => {
         this.grant = grant;
         this.renewal = null;
         const notice = this.snapshot.notice?.kind === 'warning' ? NOTICES.renewedAfterTrouble : undefined;
         this.update({ phase: 'joined', tokenExpiresAt: grant.expiresAt, renewals: this.snapshot.renewals + 1, notice });
         return renewal.warnedAgain ? this.renew() : undefined;
-      } catch (error) {
-        if (!stillRenewing()) return;
-        const problem = describeCallProblem(error);
-        // The server has already let go of this session: renewing cannot work, joining again can.
-        if (problem.id === 'session-gone') return void this.rejoin(this.cause('session-gone'));
-        renewal.failure = problem;
-        const expiresAt = this.grant?.expiresAt ?? null;
-        this.update({ notice: NOTICES.renewFailed(problem.detail, expiresAt) });
-        if (expiresAt !== null && Date.now() / 1000 >= expiresAt) return; // did-expire takes over
-        await sleep(nextDelay());
-      }
-    }
+      },
+      sessionGone: () => void this.rejoin(this.cause('session-gone')),
+      failed: (problem) => this.update({ notice: NOTICES.renewFailed(problem.detail, this.grant?.expiresAt ?? null) }),
+      retryDelayMs: this.options.retryDelayMs,
+    });
   }
 
   /** Why the call dropped: what was said, judged against the token's end and the renewal under way. */
