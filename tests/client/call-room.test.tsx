@@ -103,11 +103,7 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
       <CallRoom channel="strict-room" config={config} engine={engine} capture={capture} />
     </StrictMode>,
   );
-  const join = await screen.findByRole('button', { name: 'Join call' });
-  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
-  await act(async () => {
-    fireEvent.click(join);
-  });
+  await pressJoin();
   await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected'));
   expect(clients).toHaveLength(1);
   expect(clients[0]!.join).toHaveBeenCalledTimes(1);
@@ -150,11 +146,7 @@ it('while Signaling cannot connect, the call screen says so and the call stays u
   render(
     <CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} capture={capture} />,
   );
-  const join = await screen.findByRole('button', { name: 'Join call' });
-  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
-  await act(async () => {
-    fireEvent.click(join);
-  });
+  await pressJoin();
   const unavailable = /^Chat and names are unavailable: .*the call goes on\.$/;
   await waitFor(
     () => expect(screen.getAllByRole('status').some((status) => unavailable.test(status.textContent!))).toBe(true),
@@ -189,11 +181,7 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   });
   // A channel of its own: SWR caches tokens per channel and uid across the tests in this file.
   render(<CallRoom channel="refused-room" config={config} engine={engine} capture={capture} />);
-  const join = await screen.findByRole('button', { name: 'Join call' });
-  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
-  await act(async () => {
-    fireEvent.click(join);
-  });
+  await pressJoin();
   const panel = await screen.findByRole('alert');
   expect(panel.textContent).toContain('Agora rejected the access token');
   await waitFor(() =>
@@ -210,11 +198,7 @@ it("sharing a screen joins a second client with the page's screen uid and its ow
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
   const { engine, capture, clients, signaling, endedListeners } = fakeEngine();
   render(<CallRoom channel="share-room" config={config} engine={engine} capture={capture} />);
-  const join = await screen.findByRole('button', { name: 'Join call' });
-  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
-  await act(async () => {
-    fireEvent.click(join);
-  });
+  await pressJoin();
   await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
@@ -366,11 +350,7 @@ it('closing or leaving the page leaves at once: camera and screen clients leave 
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
   const { engine, capture, clients, signaling } = fakeEngine();
   render(<CallRoom channel="closing-room" config={config} engine={engine} capture={capture} />);
-  const join = await screen.findByRole('button', { name: 'Join call' });
-  await waitFor(() => expect((join as HTMLButtonElement).disabled).toBe(false));
-  await act(async () => {
-    fireEvent.click(join);
-  });
+  await pressJoin();
   await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share screen' }));
