@@ -1,7 +1,7 @@
 'use client';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { DISPLAY_NAME_MAX, graphemes, parseDisplayName } from '@/lib/client/display-name';
-import { nameToUse, REMEMBERED_NAME_SCRIPT, takeEarlyTypedName } from '@/lib/client/remembered-name';
+import { nameToUse, REMEMBERED_NAME_SCRIPT } from '@/lib/client/remembered-name';
 
 const SCRIPT_ID = 'remembered-name';
 
@@ -28,7 +28,7 @@ export function NameField({
   // The field is server-rendered empty: what someone typed before the page came alive (or the
   // remembered name the page's script put there) is kept when React takes over.
   useLayoutEffect(() => {
-    const typed = takeEarlyTypedName() ?? input.current?.value ?? '';
+    const typed = input.current?.value ?? '';
     if (typed !== value) onChange(typed);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at the first render
   }, []);

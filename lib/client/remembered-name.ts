@@ -28,33 +28,17 @@ function stored(): string | null {
 /** The name a person joins as: what is in the field, or the suggestion when they left it empty. */
 export const nameToUse = (field: string, suggested: string) => (field === '' && suggested !== '' ? suggested : field);
 
-/** Where the page's script keeps what is typed into the name field before React is up. */
-export const EARLY_TYPED_NAME = '__typedName';
-
 /**
  * Run by the page while it loads (before React is up), right after the name field: shows the
- * remembered name from the first paint, so it never lands under someone's typing later, and keeps
- * what is typed meanwhile in window[EARLY_TYPED_NAME]: React's hydration may set the field back
- * to its server value before the field's own code reads it (seen once in CI: only the last letter
- * of "Grace Hopper" was left).
+ * remembered name from the first paint, so it never lands under someone's typing later.
  */
 export const REMEMBERED_NAME_SCRIPT = `(function () {
   try {
-    var field = document.getElementById('display-name');
-    if (!field) return;
-    field.addEventListener('input', function () { window[${JSON.stringify(EARLY_TYPED_NAME)}] = field.value; });
     var name = localStorage.getItem(${JSON.stringify(REMEMBERED_NAME_KEY)});
-    if (name && field.value === '' && document.activeElement !== field) field.value = name;
+    var field = document.getElementById('display-name');
+    if (name && field && field.value === '' && document.activeElement !== field) field.value = name;
   } catch (error) {}
 })();`;
-
-/** What was typed into the name field before React was up, if anything, taken once (see REMEMBERED_NAME_SCRIPT). */
-export function takeEarlyTypedName(): string | null {
-  const early = window as unknown as Record<string, unknown>;
-  const typed = early[EARLY_TYPED_NAME];
-  delete early[EARLY_TYPED_NAME];
-  return typeof typed === 'string' ? typed : null;
-}
 
 export const nameStore = {
   subscribe(listener: () => void) {
