@@ -26,7 +26,10 @@ export function NameField({
   // Only the server's HTML runs the script (see EarlyCaptureScript); React renders it again, inert.
   const [inServerHtml] = useState(() => typeof document === 'undefined' || document.getElementById(SCRIPT_ID) !== null);
   // The field is server-rendered empty: what someone typed before the page came alive (or the
-  // remembered name the page's script put there) is kept when React takes over.
+  // remembered name the page's script put there) is kept when React takes over. It is uncontrolled
+  // (defaultValue) for the same reason: keys typed while React is still hydrating the page reach
+  // onChange, but a controlled field would be set back to its not-yet-updated value after each one,
+  // leaving only the last letter (seen in CI: "Grace Hopper" became "r").
   useLayoutEffect(() => {
     const typed = input.current?.value ?? '';
     if (typed !== value) onChange(typed);
@@ -47,7 +50,7 @@ export function NameField({
       <input
         id="display-name"
         ref={input}
-        value={value}
+        defaultValue={value}
         placeholder={suggestion}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
