@@ -1,5 +1,4 @@
-import { ApiError } from '@/lib/server/http/api-error';
-import type { ErrorCode } from '@/lib/shared/error-codes';
+import { refusal } from '../support/refusal';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
 import { MAX_MESSAGE_BYTES } from '@/lib/server/local/presence';
@@ -29,17 +28,6 @@ function server() {
   return { presence, person };
 }
 
-/** The code an action is refused with; fails if it was not refused. */
-function codeOf(action: () => unknown): ErrorCode {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error.code;
-    throw error;
-  }
-  throw new Error('not refused');
-}
-
 withServerEnv();
 beforeEach(() => {
   vi.useFakeTimers();
@@ -63,9 +51,9 @@ describe('login', () => {
     const old = rtmToken('16', 60);
     vi.advanceTimersByTime(61_000);
     expect(() => person('16', old)).toThrow(/^TOKEN_EXPIRE: token expired \(the login privilege ended 1 s ago\)/);
-    expect(codeOf(() => person('16', old))).toBe('token_expired');
-    expect(codeOf(() => person('12', rtmToken('11')))).toBe('invalid_token');
-    expect(codeOf(() => person('15', ''))).toBe('token_required');
+    expect(refusal(() => person('16', old))).toBe('token_expired');
+    expect(refusal(() => person('12', rtmToken('11')))).toBe('invalid_token');
+    expect(refusal(() => person('15', ''))).toBe('token_required');
   });
 
   it('a second login with the same user id from another tab logs the first one out, as Agora does', () => {
@@ -75,7 +63,7 @@ describe('login', () => {
     const second = person('21');
     expect(first.events()).toContainEqual({ type: 'rtm-kicked', reason: 'SAME_UID_LOGIN' });
     expect(() => presence.publish(first.session, 'room', 'hi')).toThrow(/^unknown Signaling session/);
-    expect(codeOf(() => presence.publish(first.session, 'room', 'hi'))).toBe('session_gone');
+    expect(refusal(() => presence.publish(first.session, 'room', 'hi'))).toBe('session_gone');
     expect(() => presence.publish(second.session, 'room', 'hi')).not.toThrow();
   });
 });
@@ -140,14 +128,14 @@ describe('presence and messages', () => {
     expect(() => presence.setState(ada.session, 'room', { name: 'Ada' })).toThrow(
       'not subscribed to channel "room": subscribe first',
     );
-    expect(codeOf(() => presence.setState(ada.session, 'room', { name: 'Ada' }))).toBe('not_subscribed');
+    expect(refusal(() => presence.setState(ada.session, 'room', { name: 'Ada' }))).toBe('not_subscribed');
     presence.subscribe(ada.session, 'room');
     expect(() => presence.setState(ada.session, 'room', { name: 42 })).toThrow('state values must be strings');
     expect(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) })).toThrow(
       'state is larger than 1024 bytes',
     );
-    expect(codeOf(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) }))).toBe('field_too_large');
-    expect(codeOf(() => presence.setState(ada.session, 'room', { name: 42 }))).toBe('invalid_field');
+    expect(refusal(() => presence.setState(ada.session, 'room', { name: 'x'.repeat(2000) }))).toBe('field_too_large');
+    expect(refusal(() => presence.setState(ada.session, 'room', { name: 42 }))).toBe('invalid_field');
     expect(() => presence.publish(ada.session, 'room', 'x'.repeat(MAX_MESSAGE_BYTES + 1))).toThrow(
       `message is larger than ${MAX_MESSAGE_BYTES} bytes`,
     );

@@ -5,8 +5,7 @@ import { createLocalSignaling } from '@/lib/server/local/registry';
 import { STREAM_GRACE_MS } from '@/lib/server/local/connections';
 import { MAX_PARTICIPANTS, type SdpOffer } from '@/lib/server/local/rooms';
 import { mintRtcToken } from '@/lib/server/mint';
-import { ApiError } from '@/lib/server/http/api-error';
-import type { ErrorCode } from '@/lib/shared/error-codes';
+import { refusal } from '../support/refusal';
 import * as joinRoute from '@/app/api/local/join/route';
 import * as signalRoute from '@/app/api/local/signal/route';
 import * as publishRoute from '@/app/api/local/publish/route';
@@ -42,17 +41,6 @@ function server() {
     return { ...joined, tab, events };
   };
   return { ...signaling, openTab, join };
-}
-
-/** The code an action is refused with (the HTTP status follows from it); fails if it was not refused. */
-function refusal(action: () => unknown): ErrorCode {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error.code;
-    throw error;
-  }
-  throw new Error('not refused');
 }
 
 withServerEnv();
@@ -108,26 +96,16 @@ describe('token enforcement at join, as Agora does', () => {
     expect(() => server().join('room-a', 11, '')).toThrow('CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key');
     expect(refusal(() => server().join('room-a', 11, ''))).toBe('token_required');
     const { rooms, openTab } = server();
-    expect(
-      refusal(() =>
-        rooms.join(local, {
-          connection: openTab().id,
-          appId: 'a'.repeat(32),
-          channel: 'room-a',
-          uid: 1,
-          token: token('room-a', 1),
-        }),
-      ),
-    ).toBe('invalid_app_id');
-    expect(() =>
+    const joinWithAnotherAppId = () =>
       rooms.join(local, {
         connection: openTab().id,
         appId: 'a'.repeat(32),
         channel: 'room-a',
         uid: 1,
         token: token('room-a', 1),
-      }),
-    ).toThrow(/invalid vendor key, can not find appid/);
+      });
+    expect(refusal(joinWithAnotherAppId)).toBe('invalid_app_id');
+    expect(joinWithAnotherAppId).toThrow(/invalid vendor key, can not find appid/);
   });
 
   it('a token with no join privilege is refused', () => {
