@@ -39,6 +39,8 @@ export interface RtcTokenResponse {
   expiry: number;
   /** Unix seconds. */
   expiresAt: number;
+  /** Unix seconds when the publish privileges end, when sooner than the token (people on a stage); absent for a subscriber token. */
+  publishExpiresAt?: number;
   mode: Mode;
 }
 

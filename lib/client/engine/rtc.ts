@@ -46,6 +46,8 @@ export interface RemoteUser {
 
 export type MediaKind = 'audio' | 'video';
 
+export type ClientRole = 'host' | 'audience';
+
 export interface RtcClientEvents {
   'connection-state-change': (current: ConnectionState, previous: ConnectionState, reason?: string) => void;
   'user-joined': (user: RemoteUser) => void;
@@ -63,6 +65,12 @@ export interface RtcClient {
   unpublish(tracks?: LocalTrack | LocalTrack[]): Promise<void>;
   subscribe(user: RemoteUser, mediaType: MediaKind): Promise<RemoteTrack>;
   renewToken(token: string): Promise<void>;
+  /**
+   * Live mode's role, as Agora's: `audience` receives only (publish throws INVALID_OPERATION);
+   * `host` may publish, if the token carries publish privileges (Agora checks that with co-host
+   * authentication on; local mode always). Unpublish before going back to `audience`.
+   */
+  setClientRole(role: ClientRole): Promise<void>;
   on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
   off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
   /** This client's own last-mile quality (Agora updates it every 2 s). */
@@ -80,4 +88,6 @@ export interface TokenGrant {
   channel: string;
   /** Unix seconds; null when unknown (a pasted token). */
   expiresAt: number | null;
+  /** Unix seconds when the publish privileges end, when sooner than the token (a stage room); null: no publish privilege; undefined: as the token. */
+  publishExpiresAt?: number | null;
 }
