@@ -7,6 +7,7 @@ import { browserCapture, type Capture } from '@/lib/client/capture';
 import { useCallEngine } from '@/lib/client/use-call-engine';
 import { CallContext } from '@/lib/client/call/use-call';
 import { useCallStay, type PastedToken } from '@/lib/client/call/use-call-stay';
+import { useRoom } from '@/lib/client/room/use-room';
 import { parseDisplayName } from '@/lib/client/display-name';
 import { nameStore, nameToUse } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
@@ -33,7 +34,8 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const { uid } = config;
   const [stage, setStage] = useState<'prejoin' | 'call' | 'rejoining' | 'left'>('prejoin');
   const { media, start, release, setEnabled, selectDevice } = useLocalMedia(capture);
-  const stay = useCallStay(engine, channel, config, stage !== 'left');
+  const room = useRoom(channel, config);
+  const stay = useCallStay(engine, channel, config, stage !== 'left', room);
   const nameDraft = useSyncExternalStore(nameStore.subscribe, nameStore.getSnapshot, nameStore.getServerSnapshot);
   // The view and pin belong to the person, not to one stay: they outlast Leave and Rejoin.
   const [layoutMode, setLayoutMode] = useState<LayoutMode>('grid');
@@ -139,6 +141,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
           onToggle={toggle}
           onSelectDevice={selectDeviceInCall}
           onLeave={() => void leave()}
+          room={room}
         />
       </CallContext>
     );

@@ -5,7 +5,7 @@ import type { Person, Screen } from '@/lib/client/people';
 import { useActiveSpeaker } from '@/lib/client/call/use-call';
 import type { LocalMedia } from '@/lib/client/use-local-media';
 import { CallStage } from './call-stage';
-import { InviteCard } from './invite-card';
+import { EmptyStageCard, InviteCard } from './invite-card';
 import { LocalVideo } from '../media/local-video';
 import { MicLevel } from '../media/mic-level';
 import { Avatar, RemoteTile, ScreenTile, TileFrame } from './remote-tile';
@@ -20,19 +20,27 @@ type Props = {
   mode: LayoutMode;
   pinned: string | null;
   onPin: (key: string | null) => void;
-  /** The invite card's link; `connecting` until the join has succeeded. */
-  invite: { link: string; onCopy: () => void; connecting: boolean };
+  /** The invite card's link (and the host link, for a host); `connecting` until the join has succeeded. */
+  invite: { link: string; hostLink?: string | null; onCopy: () => void; connecting: boolean };
+  /** You are in a stage room's audience: no tile of your own; the stage may be empty. */
+  audience?: boolean;
 };
 
 const SELF = 'self';
 const MY_SCREEN = 'my-screen';
 
 /** Every tile of the call — you, the others, shared screens — in the layout that fits the moment. */
-export function CallTiles({ people, screens, media, presenting, mode, pinned, onPin, invite }: Props) {
-  const [me, ...others] = people;
+export function CallTiles({ people, screens, media, presenting, mode, pinned, onPin, invite, audience }: Props) {
+  const [me, ...everyoneElse] = people;
+  const others = everyoneElse.filter((person) => !person.offStage);
   const alone = others.length === 0 && screens.length === 0 && !presenting;
   const screenKeys = [...(presenting ? [MY_SCREEN] : []), ...screens.map((screen) => `screen-${screen.uid}`)];
-  const keys = [SELF, ...screenKeys, ...others.map((person) => person.uid), ...(alone ? ['invite'] : [])];
+  const keys = [
+    ...(audience ? [] : [SELF]),
+    ...screenKeys,
+    ...others.map((person) => person.uid),
+    ...(alone ? [audience ? 'empty-stage' : 'invite'] : []),
+  ];
   const layout = chooseLayout({
     mode,
     tiles: keys,
@@ -66,6 +74,7 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
       </TileFrame>
     ),
     invite: () => <InviteCard {...invite} />,
+    'empty-stage': () => <EmptyStageCard connecting={invite.connecting} />,
   };
   for (const screen of screens)
     tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;

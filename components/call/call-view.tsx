@@ -22,6 +22,10 @@ import { ProblemPanel } from './problem-panel';
 import { PresentingBar } from './presenting-bar';
 import { SidePanel } from './side-panel';
 import { Toast } from './toast';
+import { RoomRoleBadge } from './room-role';
+import { RoomNotices } from './room-notices';
+import { roomLink } from '@/lib/client/room/host-key';
+import type { RoomSession, RoomSnapshot } from '@/lib/client/room/room-session';
 // Under next dev, Next's indicator sits in the top-right corner (next.config.mjs): keep the status clear of it.
 const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '';
 // Only a refused join needs the token decoder: it downloads then, not with the call page.
@@ -47,7 +51,15 @@ type Props = {
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onLeave: () => void;
+  /** The room's state from the server (hosts, stage), and the host key this browser holds. */
+  room: RoomOfCall;
 };
+
+export interface RoomOfCall {
+  session: RoomSession;
+  snapshot: RoomSnapshot;
+  hostKey: string | null;
+}
 
 /** A short message at the top of the screen for a few seconds. */
 function useToast() {
@@ -62,14 +74,13 @@ function useToast() {
   return { toast, show };
 }
 
-/** Copies the invite link and confirms with a toast naming it (or offers it to copy by hand). */
-async function copyInviteLink(show: (message: string) => void) {
-  const link = window.location.href;
+/** Copies a link and confirms with a toast naming it (or offers it to copy by hand). */
+async function copyInviteLink(show: (message: string) => void, link: string, what = 'Invite link') {
   try {
     await navigator.clipboard.writeText(link);
-    show(`Invite link copied: ${link}`);
+    show(`${what} copied: ${link}`);
   } catch {
-    window.prompt('Copy this invite link', link);
+    window.prompt(`Copy this ${what.toLowerCase()}`, link);
   }
 }
 
@@ -81,7 +92,17 @@ function signalingProblem(presence: PresenceSnapshot): string | null {
 }
 
 /** The call screen of one stay: reads the stay's Call (CallContext) and the local media it is given. */
-export function CallView({ channel, media, me: you, layout, modeBadge, onToggle, onSelectDevice, onLeave }: Props) {
+export function CallView({
+  channel,
+  media,
+  me: you,
+  layout,
+  modeBadge,
+  onToggle,
+  onSelectDevice,
+  onLeave,
+  room,
+}: Props) {
   const call = useCall();
   useCallDebug(call);
   const snapshot = useCallSnapshot((current) => current);
@@ -90,11 +111,29 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   const micOn = media.micOn && !!media.audioTrack;
   const cameraOn = media.cameraOn && !!media.videoTrack;
   const newcomers = useNewcomers(snapshot.participants.map((participant) => participant.uid));
+  const roomView = room.snapshot.view;
   const people = useMemo(
     () =>
-      listPeople(snapshot.participants, presenceSnapshot, { uid: you.uid, name: you.name, micOn, cameraOn }, newcomers),
-    [snapshot.participants, presenceSnapshot, you.uid, you.name, micOn, cameraOn, newcomers],
+      listPeople(
+        snapshot.participants,
+        presenceSnapshot,
+        { uid: you.uid, name: you.name, micOn, cameraOn },
+        newcomers,
+        roomView,
+      ),
+    [snapshot.participants, presenceSnapshot, you.uid, you.name, micOn, cameraOn, newcomers, roomView],
   );
+  const myRole = roomView?.hosted ? roomView.you.role : 'guest';
+  const inAudience = snapshot.role === 'audience';
+  const stageControls =
+    myRole === 'host' && roomView?.stage
+      ? {
+          busy: room.snapshot.busy !== null,
+          onInvite: (uid: string) => void room.session.act('invite', Number(uid)),
+          onMoveToAudience: (uid: string) => void room.session.act('move-to-audience', Number(uid)),
+        }
+      : null;
+  const hostLink = myRole === 'host' && room.hostKey ? roomLink(window.location.origin, channel, room.hostKey) : null;
   const screens = useMemo(
     () => listScreens(snapshot.participants, presenceSnapshot),
     [snapshot.participants, presenceSnapshot],
@@ -103,9 +142,9 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
   const [panel, setPanel] = useState<Panel>(null);
   const { mode, setMode, pinned, setPinned } = layout;
   const { toast, show } = useToast();
-  const copy = useCallback(() => copyInviteLink(show), [show]);
-  // Rendered in the browser only (after Join), so the page's own address is at hand.
-  const [link] = useState(() => window.location.href);
+  const copy = useCallback(() => copyInviteLink(show, roomLink(window.location.origin, channel)), [show, channel]);
+  // Rendered in the browser only (after Join), so the page's own address is at hand: the guest link.
+  const [link] = useState(() => roomLink(window.location.origin, channel));
   useEffect(() => mark('call-view-shown'), []);
   // The Join (or Rejoin) button is gone: keyboard focus lands on the call's first control, not the page's body.
   const main = useRef<HTMLElement>(null);
@@ -152,6 +191,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
             {channel}
           </h1>
           {modeBadge}
+          <RoomRoleBadge role={myRole} stage={roomView?.stage ?? false} />
         </div>
         <ConnectionStatus snapshot={snapshot} />
         <p className="sr-only">{describeTokenState(snapshot)}</p>
@@ -166,6 +206,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           {snapshot.notice.text}
         </p>
       )}
+      <RoomNotices room={room} role={myRole} micOn={micOn} cameraOn={cameraOn} />
       {share.status === 'sharing' && <PresentingBar onStop={() => void call.share.stop()} />}
       {shareRefused && (
         <p
@@ -220,8 +261,10 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
               mode={mode}
               pinned={pinned}
               onPin={setPinned}
+              audience={inAudience}
               invite={{
                 link,
+                hostLink,
                 onCopy: () => void copy(),
                 connecting: snapshot.phase === 'idle' || snapshot.phase === 'joining',
               }}
@@ -230,7 +273,7 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
         </section>
         {!failed && panel === 'people' && (
           <SidePanel title={`People (${people.length})`} onClose={closePanel}>
-            <PeoplePanel people={people} />
+            <PeoplePanel people={people} stage={stageControls} />
           </SidePanel>
         )}
         {!failed && panel === 'chat' && (
@@ -259,13 +302,23 @@ export function CallView({ channel, media, me: you, layout, modeBadge, onToggle,
           unread={unread}
           moreButton={moreButton}
           share={{
-            available: canShareScreen(),
+            available: canShareScreen() && !inAudience,
             sharing: share.status !== 'idle',
             onToggle: () => (share.status === 'idle' ? startSharing() : void call.share.stop()),
           }}
           menu={[
             { label: 'Choose devices', onSelect: () => setDevicesOpen(true) },
             { label: 'Copy invite link', onSelect: () => void copy() },
+            ...(hostLink
+              ? [{ label: 'Copy host link', onSelect: () => void copyInviteLink(show, hostLink, 'Host link') }]
+              : []),
+            ...(myRole === 'host'
+              ? [
+                  roomView?.stage
+                    ? { label: 'Turn off stage mode', onSelect: () => void room.session.act('stage-off') }
+                    : { label: 'Turn on stage mode', onSelect: () => void room.session.act('stage-on') },
+                ]
+              : []),
             mode === 'grid'
               ? { label: 'Speaker view', onSelect: () => setMode('speaker') }
               : { label: 'Grid view', onSelect: () => setMode('grid') },

@@ -5,7 +5,17 @@ import { LinkIcon } from '../ui/icons';
  * Shown while nobody else is in the call: the link to share, ready to copy. Until the join has
  * succeeded it says the call is still connecting instead (joined, you would not be alone yet).
  */
-export function InviteCard({ link, onCopy, connecting }: { link: string; onCopy: () => void; connecting: boolean }) {
+export function InviteCard({
+  link,
+  hostLink,
+  onCopy,
+  connecting,
+}: {
+  link: string;
+  hostLink?: string | null;
+  onCopy: () => void;
+  connecting: boolean;
+}) {
   if (connecting) {
     return (
       <section
@@ -41,6 +51,30 @@ export function InviteCard({ link, onCopy, connecting }: { link: string; onCopy:
         <LinkIcon />
         Copy link
       </button>
+      {hostLink && (
+        <details className="text-sm text-slate-400">
+          <summary className="cursor-pointer hover:text-slate-200">Host link, for co-hosts</summary>
+          <p className="mt-2">Whoever opens this link is a host of this room: share it only with co-hosts.</p>
+          <p className="mt-2 rounded-lg bg-slate-950 px-3 py-2 font-mono break-all text-slate-200 select-all">
+            {hostLink}
+          </p>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** Shown to the audience while nobody is on the stage. */
+export function EmptyStageCard({ connecting }: { connecting: boolean }) {
+  return (
+    <section
+      aria-label="Stage"
+      className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset"
+    >
+      <h2 className="text-lg font-semibold">{connecting ? 'Connecting to the event…' : 'Nobody is on stage yet'}</h2>
+      <p className="text-sm text-slate-400">
+        The hosts and the people they invite appear here. You are in the audience: nobody sees or hears you.
+      </p>
     </section>
   );
 }

@@ -1,11 +1,54 @@
 'use client';
 import { useId } from 'react';
 import type { Person } from '@/lib/client/people';
+import type { RoomRole } from '@/lib/shared/room-contract';
 import { CameraOffIcon, HandIcon, MicOffIcon } from '../ui/icons';
 import { Avatar } from './remote-tile';
 
-/** Everyone in the call, you first, with mic, camera and raised-hand state. */
-export function PeoplePanel({ people }: { people: Person[] }) {
+/** What a host can do to others from People, in a stage room. */
+export interface StageControls {
+  busy: boolean;
+  onInvite: (uid: string) => void;
+  onMoveToAudience: (uid: string) => void;
+}
+
+const ROLE_WORDS: Partial<Record<RoomRole, string>> = { host: 'Host', stage: 'On stage', audience: 'Audience' };
+
+const actionButton =
+  'shrink-0 rounded-md px-2 py-1 text-xs font-medium ring-1 ring-slate-600 hover:bg-slate-700 focus:outline-2 focus:outline-sky-400 disabled:opacity-60';
+
+function StageAction({ person, controls }: { person: Person; controls: StageControls }) {
+  if (person.self || person.role === 'host') return null;
+  if (person.role === 'stage') {
+    return (
+      <button
+        type="button"
+        disabled={controls.busy}
+        aria-label={`Move ${person.name} to the audience`}
+        onClick={() => controls.onMoveToAudience(person.uid)}
+        className={actionButton}
+      >
+        Move to audience
+      </button>
+    );
+  }
+  if (person.role !== 'audience') return null;
+  if (person.invited) return <span className="shrink-0 text-xs text-sky-300">Invitation sent</span>;
+  return (
+    <button
+      type="button"
+      disabled={controls.busy}
+      aria-label={`Invite ${person.name} to the stage`}
+      onClick={() => controls.onInvite(person.uid)}
+      className={actionButton}
+    >
+      Invite to stage
+    </button>
+  );
+}
+
+/** Everyone in the call, you first, with mic, camera, raised-hand state and, in a room with a host, their role. */
+export function PeoplePanel({ people, stage }: { people: Person[]; stage?: StageControls | null }) {
   const nameId = useId();
   return (
     <ul className="flex flex-col gap-1">
@@ -18,25 +61,31 @@ export function PeoplePanel({ people }: { people: Person[] }) {
           <div className="h-9 w-9 shrink-0">
             <Avatar name={person.joining ? '…' : person.name} small />
           </div>
-          <span className="min-w-0 flex-1 truncate" id={`${nameId}-${person.uid}`}>
-            {person.name}
-            {person.self && <span className="text-slate-400"> (you)</span>}
+          <span className="flex min-w-0 flex-1 flex-col">
+            <span className="truncate" id={`${nameId}-${person.uid}`}>
+              {person.name}
+              {person.self && <span className="text-slate-400"> (you)</span>}
+            </span>
+            {person.role && ROLE_WORDS[person.role] && (
+              <span className="text-xs text-slate-400">{ROLE_WORDS[person.role]}</span>
+            )}
           </span>
           {person.hand && (
             <span role="img" title="Hand raised" aria-label="hand raised">
               <HandIcon className="h-4 w-4 text-amber-300" />
             </span>
           )}
-          {!person.hasAudio && (
+          {person.role !== 'audience' && !person.hasAudio && (
             <span role="img" title="Microphone off" aria-label="microphone off">
               <MicOffIcon className="h-4 w-4 text-rose-400" />
             </span>
           )}
-          {!person.hasVideo && (
+          {person.role !== 'audience' && !person.hasVideo && (
             <span role="img" title="Camera off" aria-label="camera off">
               <CameraOffIcon className="h-4 w-4 text-rose-400" />
             </span>
           )}
+          {stage && <StageAction person={person} controls={stage} />}
         </li>
       ))}
     </ul>

@@ -2,43 +2,28 @@
 // idle → joining → joined ⇄ renewing, joined → rejoining → joined, and → left / failed.
 // It owns the token lifecycle: renew before expiry, rejoin after expiry, retry with backoff.
 import { CALL_PROBLEMS, describeCallProblem, type CallProblem } from './call-problems';
-import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from './engine/rtc';
-import { backoff, sleep, type BackoffOptions } from './backoff';
+import type { ClientRole, LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from './engine/rtc';
+import { grantFits, PublishRenewal, RoleInChannel, tokenRoleFor } from './client-role';
 import { EventBinding } from './event-binding';
 import { Store } from './store';
 import { mark } from './timing-marks';
 import { IDLE_SNAPSHOT, NOTICES, type CallPhase, type CallSnapshot, type DropCause } from './call-snapshot';
 import { joinWithTimeout } from './join-with-timeout';
-import { lastsLongEnoughToJoin, renewUntilExpiry } from './token-renewal';
+import { lastsLongEnoughToJoin, rejoinUntilJoined, renewUntilExpiry } from './token-renewal';
 import { dropCause, type RenewalUnderWay } from './drop-cause';
 import { Publication } from './publication';
 import { RemoteParticipants } from './remote-participants';
+import type { CallSessionOptions } from './call-session-options';
 
 export type { CallPhase, CallSnapshot, Notice, Participant } from './call-snapshot';
-
-export interface CallSessionOptions {
-  client: RtcClient;
-  channel: string;
-  /** Fetches a fresh token for this channel and uid (the app wires it to SWR's mutate). */
-  getToken: () => Promise<TokenGrant>;
-  joinTimeoutMs: number;
-  /** False for a pasted token: there is nowhere to get a new one from. */
-  renewable?: boolean;
-  /** False for a screen-share client: it only sends, and takes no notice of anyone else. */
-  receive?: boolean;
-  /** Remote uids to take no notice of (this person's own screen share, seen from the camera client). */
-  ignoreUids?: string[];
-  retryDelayMs?: BackoffOptions;
-  /** Who carries the call, so a join that times out names who did not answer. */
-  engine?: 'agora' | 'local';
-}
+export type { CallSessionOptions } from './call-session-options';
 
 export class CallSession extends Store<CallSnapshot> {
   private readonly remote: RemoteParticipants;
   private readonly publication: Publication;
   private tracks: LocalTrack[] = [];
   private grant: TokenGrant | null = null;
-  /** The grant the current join attempt uses; a failure hands it to the UI to say what did not match. */
+  /** The current join attempt's grant: a failure hands it to the UI to say what did not match. */
   private attempted: TokenGrant | null = null;
   private joining: Promise<void> | null = null;
   private readonly events: EventBinding<CallSession['handlers']>;
@@ -46,10 +31,19 @@ export class CallSession extends Store<CallSnapshot> {
   private generation = 0;
   /** The renewal under way, if any: what a drop meanwhile is blamed on. */
   private renewal: RenewalUnderWay | null = null;
+  private readonly publishRenewal = new PublishRenewal();
+  /** The role the client holds in the channel (the snapshot's is the one wanted). */
+  private readonly role: RoleInChannel;
 
   constructor(private readonly options: CallSessionOptions) {
-    super(IDLE_SNAPSHOT);
+    super({ ...IDLE_SNAPSHOT, role: options.role ?? 'host' });
     this.publication = new Publication(options.client);
+    this.role = new RoleInChannel({
+      client: options.client,
+      getToken: options.getToken,
+      publish: () => this.publication.start(this.tracks),
+      unpublish: () => this.publication.unpublishAll(),
+    });
     this.remote = new RemoteParticipants(options.client, (participants) => this.update({ participants }));
     this.events = new EventBinding(options.client as never, this.handlers);
   }
@@ -82,7 +76,7 @@ export class CallSession extends Store<CallSnapshot> {
     try {
       if (await connecting) {
         mark('published');
-        this.update({ phase: 'joined' });
+        this.joinedNow({});
       }
     } catch (error) {
       if (generation !== this.generation) return;
@@ -96,30 +90,62 @@ export class CallSession extends Store<CallSnapshot> {
     this.update({ phase: 'failed', problem, failedGrant: this.attempted ?? undefined });
   }
 
-  /**
-   * The one way into the channel, for the first join and the rejoin after expiry: a token (fetched
-   * unless given), join with a timeout, publish. False when leave() happened meanwhile.
-   */
+  /** The one way into the channel (first join, rejoin): a token, the role, join with a timeout, publish. False if left meanwhile. */
   private async connect(generation: number, grant?: TokenGrant): Promise<boolean> {
     this.attempted = null;
-    const token = grant ?? (await this.options.getToken());
+    const role = this.snapshot.role;
+    const token = grant && grantFits(grant, role) ? grant : await this.token();
     this.attempted = token;
     if (generation !== this.generation) return false;
+    await this.options.client.setClientRole(role);
+    this.role.joinedAs(role);
     await this.joinWith(token);
     if (generation !== this.generation) return false;
-    await this.publication.start(this.tracks);
+    if (role === 'host') await this.publication.start(this.tracks);
     return generation === this.generation;
   }
 
   private async joinWith(grant: TokenGrant) {
     const { client, channel, joinTimeoutMs } = this.options;
     const uid = await joinWithTimeout(client, channel, grant, joinTimeoutMs, this.options.engine);
-    this.grant = grant;
+    this.useGrant(grant);
     this.update({
       localUid: String(uid),
       tokenExpiresAt: grant.expiresAt,
       connection: 'CONNECTED',
       connectionReason: undefined,
+    });
+  }
+
+  /** In the channel; a role asked for meanwhile is taken up now. */
+  private joinedNow(patch: Partial<CallSnapshot>) {
+    this.update({ ...patch, phase: 'joined' });
+    void this.changeRoleInPlace().catch(() => undefined);
+  }
+
+  /** A token for the role held now. */
+  private token = () => this.options.getToken(tokenRoleFor(this.snapshot.role));
+
+  private useGrant(grant: TokenGrant) {
+    this.grant = grant;
+    this.publishRenewal.schedule(grant, () => void this.renew());
+  }
+
+  /** On or off the stage (the server has said so): in the channel the role changes in place (client-role.ts), else the next join uses it. */
+  setRole(role: ClientRole): Promise<void> {
+    if (role !== this.snapshot.role) this.update({ role, notice: undefined });
+    return this.changeRoleInPlace();
+  }
+
+  private changeRoleInPlace(): Promise<void> {
+    if (!['joined', 'renewing'].includes(this.snapshot.phase)) return Promise.resolve();
+    const generation = this.generation;
+    const current = () => generation === this.generation;
+    const wanted = this.snapshot.role;
+    return this.role.bringTo(wanted, {
+      renewed: (grant) => current() && this.useGrant(grant),
+      failed: (held, error) =>
+        current() && this.update({ role: held, notice: NOTICES.roleChangeFailed(wanted, describeCallProblem(error)) }),
     });
   }
 
@@ -140,11 +166,7 @@ export class CallSession extends Store<CallSnapshot> {
     await this.finishLeaving();
   }
 
-  /**
-   * The page is going away (tab closed, reload, navigation): leave at once, so the request leaves
-   * before the page does and the others see us go now rather than after a timeout. Nothing is
-   * unpublished first: that would be a round trip the page does not live to finish.
-   */
+  /** The page is going away: leave at once, so the others see us go now; no unpublish first (no time for the round trip). */
   leaveNow() {
     if (this.snapshot.phase === 'left') return;
     this.generation++;
@@ -153,6 +175,7 @@ export class CallSession extends Store<CallSnapshot> {
   }
 
   private async finishLeaving() {
+    this.publishRenewal.cancel();
     this.tracks.forEach((track) => track.close());
     this.tracks = [];
     await this.options.client.leave().catch(() => undefined);
@@ -182,16 +205,6 @@ export class CallSession extends Store<CallSnapshot> {
     return this.options.receive !== false && !this.options.ignoreUids?.includes(String(user.uid));
   }
 
-  /** Connection quality of this client and of everyone it receives (Agora: updated every 2 s). */
-  networkQuality() {
-    const { client } = this.options;
-    return {
-      self: client.getNetworkQuality?.() ?? null,
-      remote: client.getRemoteNetworkQuality?.() ?? {},
-      stats: client.getRemoteVideoStats?.() ?? {},
-    };
-  }
-
   /** token-privilege-will-expire: fetch a fresh token and renew, retrying until the old one expires. */
   private async renew(): Promise<void> {
     // Warned again mid-renewal (the server got the new token only inside the 30 s window): once more after.
@@ -202,12 +215,12 @@ export class CallSession extends Store<CallSnapshot> {
     this.update({ phase: 'renewing' });
     const renewal: RenewalUnderWay = (this.renewal = { startedAt: Date.now(), failure: null });
     await renewUntilExpiry(renewal, {
-      getToken: () => this.options.getToken(),
+      getToken: this.token,
       renewToken: (token) => this.options.client.renewToken(token),
       stillRenewing: () => generation === this.generation && this.phase() === 'renewing',
       expiresAt: () => this.grant?.expiresAt ?? null,
       renewed: (grant) => {
-        this.grant = grant;
+        this.useGrant(grant);
         this.renewal = null;
         const notice = this.snapshot.notice?.kind === 'warning' ? NOTICES.renewedAfterTrouble : undefined;
         this.update({ phase: 'joined', tokenExpiresAt: grant.expiresAt, renewals: this.snapshot.renewals + 1, notice });
@@ -228,7 +241,6 @@ export class CallSession extends Store<CallSnapshot> {
   private async rejoin(cause: DropCause) {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
     const generation = this.generation;
-    const nextDelay = backoff(this.options.retryDelayMs);
     this.renewal = null;
     this.publication.stop();
     this.remote.clear();
@@ -236,19 +248,13 @@ export class CallSession extends Store<CallSnapshot> {
     await this.options.client.leave().catch(() => undefined);
     if (this.options.renewable === false)
       return void (generation === this.generation && this.fail(CALL_PROBLEMS.tokenExpired));
-    while (generation === this.generation) {
-      try {
-        if (await this.connect(generation))
-          this.update({ phase: 'joined', rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) });
-        return;
-      } catch (error) {
-        if (generation !== this.generation) return;
-        const problem = describeCallProblem(error);
-        if (!problem.retryable) return this.fail(problem);
-        const delay = nextDelay();
-        this.update({ notice: NOTICES.rejoinFailed(cause, problem.title, delay) });
-        await sleep(delay);
-      }
-    }
+    await rejoinUntilJoined({
+      connect: () => this.connect(generation),
+      current: () => generation === this.generation,
+      joined: () => this.joinedNow({ rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) }),
+      fail: (problem) => this.fail(problem),
+      retrying: (problem, delay) => this.update({ notice: NOTICES.rejoinFailed(cause, problem.title, delay) }),
+      retryDelayMs: this.options.retryDelayMs,
+    });
   }
 }

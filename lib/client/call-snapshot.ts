@@ -1,6 +1,6 @@
 // What the UI renders of a call: the session's state at one moment, and the notices it shows.
 import type { CallProblem } from './call-problems';
-import type { ConnectionState, TokenGrant } from './engine/rtc';
+import type { ClientRole, ConnectionState, TokenGrant } from './engine/rtc';
 import type { Participant } from './remote-participants';
 
 export type { Participant } from './remote-participants';
@@ -26,6 +26,8 @@ export interface CallSnapshot {
   tokenExpiresAt: number | null;
   renewals: number;
   rejoins: number;
+  /** Live-mode role wanted: `audience` publishes nothing (a stage room's audience). */
+  role: ClientRole;
 }
 
 export const IDLE_SNAPSHOT: CallSnapshot = {
@@ -35,6 +37,7 @@ export const IDLE_SNAPSHOT: CallSnapshot = {
   tokenExpiresAt: null,
   renewals: 0,
   rejoins: 0,
+  role: 'host',
 };
 
 const formatTime = (unixSeconds: number) =>
@@ -84,6 +87,12 @@ export const NOTICES = {
       `Could not renew your access token (${reason}). Retrying — if it keeps failing, the call will drop ${expiresAt ? `at ${formatTime(expiresAt)}` : 'soon'}.`,
     ),
   renewedAfterTrouble: info('Access token renewed; the call continues.'),
+  roleChangeFailed: (role: ClientRole, problem: CallProblem) =>
+    warning(
+      role === 'host'
+        ? `Could not put you on the stage: ${problem.detail} You are still in the audience.`
+        : `Could not move you to the audience: ${problem.detail}`,
+    ),
   dropped: (cause: DropCause) =>
     warning(
       `${dropped(cause)} ${cause.kind === 'token-expired' ? 'Reconnecting with a fresh token…' : 'Reconnecting…'}`,

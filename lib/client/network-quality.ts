@@ -1,6 +1,6 @@
 // Connection-quality marks: this client's own quality and that of everyone it receives, described in
 // words for the tooltips (read every 2 s by QualityMonitor in participant-signals.ts).
-import type { NetworkQuality, RemoteMediaStats } from './engine/rtc';
+import type { NetworkQuality, RemoteMediaStats, RtcClient } from './engine/rtc';
 
 export interface QualityMark {
   /** 0 unknown … 1 excellent … 6 down (Agora's scale). */
@@ -32,3 +32,12 @@ export interface QualitySource {
     stats: Record<string, RemoteMediaStats>;
   };
 }
+
+/** Connection quality of a client and of everyone it receives (Agora: updated every 2 s). */
+export const qualitySourceOf = (client: RtcClient): QualitySource => ({
+  networkQuality: () => ({
+    self: client.getNetworkQuality?.() ?? null,
+    remote: client.getRemoteNetworkQuality?.() ?? {},
+    stats: client.getRemoteVideoStats?.() ?? {},
+  }),
+});

@@ -5,6 +5,7 @@ import type { RemoteTrack } from './engine/rtc';
 import type { Participant } from './call-snapshot';
 import { guestName } from './display-name';
 import type { PresenceSnapshot } from './presence/presence-session';
+import type { RoomRole, RoomView } from '../shared/room-contract';
 
 export interface Person {
   uid: string;
@@ -17,6 +18,12 @@ export interface Person {
   self: boolean;
   /** Their name is still on its way: `name` says "Joining…". */
   joining?: boolean;
+  /** In a room with a host: what the server says they are (host, on stage, audience; guest without stage mode). */
+  role?: RoomRole;
+  /** A host has invited them to the stage and they have not answered yet. */
+  invited?: boolean;
+  /** Listed from Signaling only: in a stage room's audience, with no place among the tiles. */
+  offStage?: boolean;
 }
 
 export const JOINING = 'Joining…';
@@ -63,11 +70,38 @@ export function nameOf(uid: string, presence: PresenceSnapshot | null): string {
  * You first, then everyone else in the order they joined. `newcomers`: the uids that arrived just
  * now (lib/client/use-newcomers.ts), whose names may still be on their way.
  */
+/** What the room says someone is: hosts and people on stage by the server's lists; in stage mode, everyone else is audience. */
+export function roleIn(room: RoomView | null, uid: string): RoomRole | undefined {
+  if (!room?.hosted) return undefined;
+  if (room.hosts.map(String).includes(uid)) return 'host';
+  if (!room.stage) return 'guest';
+  return room.onStage.map(String).includes(uid) ? 'stage' : 'audience';
+}
+
+/** People in the audience of a stage room: on Signaling, not in the call's media (they publish nothing). */
+function audienceOf(presence: PresenceSnapshot | null, known: Set<string>, room: RoomView | null): Person[] {
+  if (!room?.stage) return [];
+  return Object.entries(presence?.peers ?? {})
+    .filter(([uid]) => !known.has(uid))
+    .map(([uid, peer]) => ({
+      uid,
+      name: peer.name ?? guestName(uid),
+      hand: peer.hand,
+      hasAudio: false,
+      hasVideo: false,
+      self: false,
+      role: roleIn(room, uid),
+      invited: room.invited.map(String).includes(uid),
+      offStage: true,
+    }));
+}
+
 export function listPeople(
   participants: Participant[],
   presence: PresenceSnapshot | null,
   self: Self,
   newcomers: ReadonlySet<string> = new Set(),
+  room: RoomView | null = null,
 ): Person[] {
   const me: Person = {
     uid: self.uid,
@@ -77,6 +111,8 @@ export function listPeople(
     hasVideo: self.cameraOn,
     self: true,
     joining: false,
+    role: room?.hosted ? room.you.role : undefined,
+    invited: room?.you.invited ?? false,
   };
   const nameMayCome = presence?.status !== 'unavailable';
   const screens = screenOwners(presence);
@@ -95,7 +131,10 @@ export function listPeople(
         videoTrack: participant.videoTrack,
         audioTrack: participant.audioTrack,
         self: false,
+        role: roleIn(room, participant.uid),
+        invited: room?.invited.map(String).includes(participant.uid) ?? false,
       };
     });
-  return [me, ...others];
+  const inMedia = new Set([self.uid, ...participants.map((participant) => participant.uid), ...screens.keys()]);
+  return [me, ...others, ...audienceOf(presence, inMedia, room)];
 }

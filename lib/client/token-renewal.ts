@@ -51,3 +51,34 @@ export async function renewUntilExpiry(renewal: RenewalUnderWay, steps: RenewalS
     }
   }
 }
+
+export interface RejoinSteps {
+  /** Token, join, publish; false when the person left meanwhile. */
+  connect: () => Promise<boolean>;
+  /** False once the person left: the loop stops. */
+  current: () => boolean;
+  joined: () => void;
+  /** A problem retrying cannot fix (a refused token): the call fails with it. */
+  fail: (problem: CallProblem) => void;
+  /** An attempt failed; the next follows after `delayMs`. */
+  retrying: (problem: CallProblem, delayMs: number) => void;
+  retryDelayMs?: BackoffOptions;
+}
+
+/** Joins again after a drop, retrying with backoff until it works, cannot, or the person leaves. */
+export async function rejoinUntilJoined(steps: RejoinSteps): Promise<void> {
+  const nextDelay = backoff(steps.retryDelayMs);
+  while (steps.current()) {
+    try {
+      if (await steps.connect()) steps.joined();
+      return;
+    } catch (error) {
+      if (!steps.current()) return;
+      const problem = describeCallProblem(error);
+      if (!problem.retryable) return steps.fail(problem);
+      const delay = nextDelay();
+      steps.retrying(problem, delay);
+      await sleep(delay);
+    }
+  }
+}

@@ -7,6 +7,7 @@ import type { CallPageConfig } from '../shared/call-contract';
 import useSWR, { useSWRConfig } from 'swr';
 import { TokenFetchError } from './call-problems';
 import type { TokenGrant, Uid } from './engine/rtc';
+import type { TokenRole } from './client-role';
 import type { SignalingGrant } from './presence/presence-session';
 import { fetchRtcToken, fetchRtmToken, type TokenSourceConfig } from './token-client';
 
@@ -42,18 +43,43 @@ function useToken<T>(key: unknown[], enabled: boolean, fetchToken: () => Promise
 }
 
 /** Where and how this page fetches its tokens, from the page's configuration. */
-export function useTokenSource(config: CallPageConfig): TokenSourceConfig {
+export function useTokenSource(config: CallPageConfig, hostKey: string | null): TokenSourceConfig {
   const { tokenBaseUrl, fallbackAppId, tokenExpirySeconds, pageTicket } = config;
   return useMemo(
-    () => ({ baseUrl: tokenBaseUrl, fallbackAppId, expirySeconds: tokenExpirySeconds, pageTicket }),
-    [tokenBaseUrl, fallbackAppId, tokenExpirySeconds, pageTicket],
+    () => ({ baseUrl: tokenBaseUrl, fallbackAppId, expirySeconds: tokenExpirySeconds, pageTicket, hostKey }),
+    [tokenBaseUrl, fallbackAppId, tokenExpirySeconds, pageTicket, hostKey],
   );
 }
 
-/** The RTC token for this channel and uid; fetched while `enabled`. */
-export function useRtcToken(config: TokenSourceConfig, channel: string, uid: Uid, enabled = true) {
-  const fetchToken = useCallback(() => fetchRtcToken(config, channel, uid), [config, channel, uid]);
-  return useToken<TokenGrant>(['rtc-token', config.baseUrl, channel, uid, config.expirySeconds], enabled, fetchToken);
+/**
+ * The RTC token for this channel and uid, for `role` (fetched while `enabled`); `refresh(role)`
+ * fetches a fresh one for any role (going on or off a stage).
+ */
+export function useRtcToken(config: TokenSourceConfig, channel: string, uid: Uid, role: TokenRole, enabled = true) {
+  const { baseUrl, expirySeconds } = config;
+  const keyFor = useCallback(
+    (wanted: TokenRole) => ['rtc-token', baseUrl, channel, uid, wanted, expirySeconds],
+    [baseUrl, channel, uid, expirySeconds],
+  );
+  const fetchFor = useCallback(
+    (wanted: TokenRole) => () => fetchRtcToken(config, channel, uid, wanted),
+    [config, channel, uid],
+  );
+  const fetchCurrent = useMemo(() => fetchFor(role), [fetchFor, role]);
+  const current = useToken<TokenGrant>(keyFor(role), enabled, fetchCurrent);
+  const { mutate } = useSWRConfig();
+  const refresh = useCallback(
+    async (wanted: TokenRole = role): Promise<TokenGrant> => {
+      const fresh = await mutate<TokenGrant>(keyFor(wanted), fetchFor(wanted)(), {
+        revalidate: false,
+        rollbackOnError: true,
+      });
+      if (!fresh) throw new TokenFetchError('No token was returned.');
+      return fresh;
+    },
+    [mutate, keyFor, fetchFor, role],
+  );
+  return { ...current, refresh };
 }
 
 /** The Signaling (RTM) token for this user id; fetched while `enabled`. */

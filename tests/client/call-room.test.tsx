@@ -9,6 +9,7 @@ import { mintRtcToken } from '@/lib/server/mint';
 import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
 import { FakeSignalingClient, presenceEvent } from '../support/fake-signaling-client';
 import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
+import { roomView } from '../support/rooms';
 
 class FakePreviewTrack extends FakeTrack {
   play = vi.fn();
@@ -70,6 +71,15 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
+      if (url.startsWith('/api/rooms/')) {
+        const room = roomView({
+          channel: 'strict-room',
+          hosted: false,
+          stage: false,
+          you: { uid: 4242, role: 'guest', invited: false },
+        });
+        return new Response(JSON.stringify(room), { status: 200, headers: { 'content-type': 'application/json' } });
+      }
       const rtm = url.match(/\/rtm\/(\d+)\//);
       const uid = Number(rtm ? rtm[1] : url.match(/uid\/(\d+)\//)![1]);
       const expiresAt = Math.floor(Date.now() / 1000) + 300;
@@ -126,7 +136,11 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
     .mocked(fetch)
     .mock.calls.map(([url, init]) => [String(url), (init!.headers as Record<string, string>)['x-call-ticket']]);
   expect(new Set(fetched.map(([url]) => url))).toEqual(
-    new Set(['/api/rtc/strict-room/publisher/uid/4242/?expiry=300', '/api/rtm/4242/?expiry=300']),
+    new Set([
+      '/api/rooms/strict-room',
+      '/api/rtc/strict-room/publisher/uid/4242/?expiry=300',
+      '/api/rtm/4242/?expiry=300',
+    ]),
   );
   expect(fetched.every(([, ticket]) => ticket === 'ticket-from-the-page')).toBe(true);
 

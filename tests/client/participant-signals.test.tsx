@@ -9,6 +9,7 @@ import type { LocalMedia } from '@/lib/client/use-local-media';
 import { ACTIVE, SpeakingMonitor } from '@/lib/client/participant-signals';
 import { FakeRtcClient, grant } from '../support/fake-rtc-client';
 import { FakeSignalingClient } from '../support/fake-signaling-client';
+import { roomWithoutHost } from '../support/rooms';
 
 // Counts renders of the call view (through its controls, which it renders every time it renders)
 // and of each tile (through its quality bars, told apart by their description).
@@ -132,6 +133,7 @@ describe('the call view and its tiles', () => {
           onToggle: () => {},
           onSelectDevice: () => {},
           onLeave: () => {},
+          room: roomWithoutHost(),
         }),
       ),
     );

@@ -6,7 +6,7 @@ describe('Publication', () => {
   // The token expires (stop) while the join's publish is still under way: after the rejoin, the
   // track must be published again, not taken as published already.
   it('a publish still under way when the client leaves the channel does not count for the next stay', async () => {
-    const client = new FakeRtcClient();
+    const client = Object.assign(new FakeRtcClient(), { role: 'host' as const });
     const publication = new Publication(client);
     const audio = new FakeTrack('audio');
     const finishPublish = client.holdPublishing();
@@ -22,7 +22,7 @@ describe('Publication', () => {
   });
 
   it('a track turned on before the join publishes nothing until the join, then goes with it', async () => {
-    const client = new FakeRtcClient();
+    const client = Object.assign(new FakeRtcClient(), { role: 'host' as const });
     const publication = new Publication(client);
     const video = new FakeTrack('video');
     video.enabled = false;

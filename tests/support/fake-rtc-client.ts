@@ -1,8 +1,15 @@
 import { vi } from 'vitest';
-import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/client/engine/rtc';
+import type { ClientRole, LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/client/engine/rtc';
 
-/** An in-memory stand-in for the SDK client: records calls and lets a test fire SDK events. */
+/** An in-memory stand-in for the SDK client in live mode: records calls and lets a test fire SDK events. */
 export class FakeRtcClient implements RtcClient {
+  /** As Agora's live mode: audience until told otherwise; an audience cannot publish. */
+  role: ClientRole = 'audience';
+  setClientRole = vi.fn(async (role: ClientRole) => {
+    if (role === 'audience' && this.publishedTracks.size > 0)
+      throw new Error('INVALID_OPERATION: unpublish before switching to audience');
+    this.role = role;
+  });
   listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   joinImpl: (...args: unknown[]) => Promise<number> = async (...args) => args[3] as number;
   join = vi.fn((...args: Parameters<RtcClient['join']>) => this.joinImpl(...args));
@@ -11,6 +18,7 @@ export class FakeRtcClient implements RtcClient {
   publishedTracks = new Set<LocalTrack>();
   private publishHold: Promise<void> = Promise.resolve();
   publish = vi.fn(async (tracks: LocalTrack | LocalTrack[]) => {
+    if (this.role !== 'host') throw new Error('INVALID_OPERATION: audience can not publish');
     await this.publishHold;
     ([] as LocalTrack[]).concat(tracks).forEach((track) => this.publishedTracks.add(track));
   });

@@ -8,10 +8,14 @@ import { CallSession } from '../call-session';
 import { QualityMonitor, SpeakingMonitor } from '../participant-signals';
 import { PresenceSession, type SignalingGrant } from '../presence/presence-session';
 import { ScreenShare } from './screen-share';
+import { qualitySourceOf } from '../network-quality';
+import { apiCodeOf } from '../call-problems';
+import type { TokenRole } from '../client-role';
+import { clientRoleOf, type RoomSession } from '../room/room-session';
 
 export interface CallTokens {
-  /** A fresh RTC token for the camera's uid (the app wires it to SWR's mutate). */
-  camera: () => Promise<TokenGrant>;
+  /** A fresh RTC token for the camera's uid, for a role (the app wires it to SWR's mutate). */
+  camera: (role: TokenRole) => Promise<TokenGrant>;
   /** A fresh RTC token for the screen share's uid. */
   screen: () => Promise<TokenGrant>;
   /** A fresh Signaling token for the camera's uid. */
@@ -29,6 +33,8 @@ export interface CallOptions {
   tokens: CallTokens;
   /** A token pasted from Agora Console: used as is and never renewed. */
   pasted?: { appId: string; token: string } | null;
+  /** The room's state from the server (hosts, stage): it decides whether this person publishes. */
+  room?: RoomSession;
 }
 
 export class Call {
@@ -39,16 +45,20 @@ export class Call {
   readonly quality = new QualityMonitor();
   private readonly ended = new AbortController();
   private readonly pastedGrant: TokenGrant | null;
+  private readonly tokens: CallTokens;
+  private readonly room: RoomSession | null;
 
   constructor(options: CallOptions) {
-    const { engine, channel, uid, screenUid, name, joinTimeoutMs, tokens, pasted } = options;
+    const { engine, channel, uid, screenUid, name, joinTimeoutMs, tokens, pasted, room } = options;
     const pastedGrant: TokenGrant | null = pasted
       ? { token: pasted.token, appId: pasted.appId, uid: 0, channel, expiresAt: null }
       : null;
+    const client = engine.createClient();
     this.camera = new CallSession({
-      client: engine.createClient(),
+      client,
       channel,
-      getToken: pastedGrant ? async () => pastedGrant : tokens.camera,
+      getToken: pastedGrant ? async () => pastedGrant : (role) => this.cameraToken(role),
+      role: pastedGrant ? 'host' : clientRoleOf(room?.getSnapshot().view ?? null),
       joinTimeoutMs,
       engine: engine.name,
       renewable: !pastedGrant,
@@ -62,6 +72,7 @@ export class Call {
       getToken: tokens.signaling,
       createClient: (grant) => engine.createSignalingClient(grant.appId, String(uid)),
       loginTimeoutMs: joinTimeoutMs,
+      onRoomChanged: () => void room?.refresh(),
     });
     this.share = new ScreenShare({
       engine,
@@ -71,8 +82,39 @@ export class Call {
       joinTimeoutMs,
       announce: (shared) => void this.presence.setScreen(shared),
     });
-    this.quality.readFrom(this.camera);
+    this.quality.readFrom(qualitySourceOf(client));
     this.pastedGrant = pastedGrant;
+    this.tokens = tokens;
+    this.room = pastedGrant ? null : (room ?? null);
+  }
+
+  /** A token for the camera; refused as not on stage (moved to the audience meanwhile), the room is read again. */
+  private async cameraToken(role: TokenRole): Promise<TokenGrant> {
+    try {
+      return await this.tokens.camera(role);
+    } catch (error) {
+      if (apiCodeOf(error) === 'not_on_stage') void this.room?.refresh();
+      throw error;
+    }
+  }
+
+  /** The room decides the role: off the stage, a share ends and the camera stops publishing; on it, the reverse. */
+  private followRoom(signal: AbortSignal) {
+    const room = this.room;
+    if (!room) return;
+    const follow = () => {
+      const role = clientRoleOf(room.getSnapshot().view);
+      if (role === this.camera.getSnapshot().role) return;
+      if (role === 'audience') void this.share.stop();
+      void this.camera.setRole(role).catch(() => undefined); // said on screen by the session's notice
+    };
+    const unsubscribe = room.subscribe(follow);
+    room.announce = () => this.presence.announceRoomChange();
+    signal.addEventListener('abort', () => {
+      unsubscribe();
+      room.announce = () => {};
+    });
+    follow();
   }
 
   /** Joins and publishes `tracks`; Signaling logs in once the join has succeeded. */
@@ -87,6 +129,7 @@ export class Call {
     };
     const unsubscribe = this.camera.subscribe(startPresenceOnceJoined);
     signal.addEventListener('abort', unsubscribe);
+    this.followRoom(signal);
     this.speaking.start();
     this.quality.start();
     void this.camera.join(tracks, this.pastedGrant ?? options.initialGrant);

@@ -7,6 +7,8 @@ import type { CallEngine } from '../engine/call-engine';
 import type { LocalTrack } from '../engine/rtc';
 import { useRtcToken, useSignalingToken, useTokenSource } from '../use-token';
 import { Call, type CallTokens } from './call';
+import { tokenRoleFor } from '../client-role';
+import { clientRoleOf, type RoomSession, type RoomSnapshot } from '../room/room-session';
 
 /** An App ID and token pasted from Agora Console instead of fetching one (not renewable). */
 export interface PastedToken {
@@ -14,11 +16,19 @@ export interface PastedToken {
   token: string;
 }
 
-export function useCallStay(engine: CallEngine | null, channel: string, config: CallPageConfig, active: boolean) {
-  const source = useTokenSource(config);
-  const enabled = active && !config.configurationError;
-  const camera = useRtcToken(source, channel, config.uid, enabled);
-  const screen = useRtcToken(source, channel, config.screenUid, false);
+export function useCallStay(
+  engine: CallEngine | null,
+  channel: string,
+  config: CallPageConfig,
+  active: boolean,
+  room: { session: RoomSession; snapshot: RoomSnapshot; hostKey: string | null },
+) {
+  const source = useTokenSource(config, room.hostKey);
+  // The camera's token is fetched during the preview, for the role the room gives (audience or not).
+  const enabled = active && !config.configurationError && room.snapshot.settled;
+  const role = tokenRoleFor(clientRoleOf(room.snapshot.view));
+  const camera = useRtcToken(source, channel, config.uid, role, enabled);
+  const screen = useRtcToken(source, channel, config.screenUid, 'publisher', false);
   const signaling = useSignalingToken(source, String(config.uid), false);
   // The Call asks for tokens long after it is made: it reads the newest refresh functions.
   const tokens = useRef<CallTokens>({ camera: camera.refresh, screen: screen.refresh, signaling: signaling.refresh });
@@ -49,8 +59,9 @@ export function useCallStay(engine: CallEngine | null, channel: string, config: 
         screenUid: config.screenUid,
         name: options.name,
         joinTimeoutMs: config.joinTimeoutMs,
+        room: room.session,
         tokens: {
-          camera: () => tokens.current.camera(),
+          camera: (wanted) => tokens.current.camera(wanted),
           screen: () => tokens.current.screen(),
           signaling: () => tokens.current.signaling(),
         },
@@ -60,7 +71,7 @@ export function useCallStay(engine: CallEngine | null, channel: string, config: 
       setCall(next);
       next.join(tracks, { initialGrant: camera.grant, speakerId: options.speakerId });
     },
-    [engine, channel, config.uid, config.screenUid, config.joinTimeoutMs, camera.grant],
+    [engine, channel, config.uid, config.screenUid, config.joinTimeoutMs, camera.grant, room.session],
   );
 
   /** Leaves and forgets the Call, so the next join starts a new one. */

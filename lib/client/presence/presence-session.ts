@@ -16,7 +16,7 @@ import { EventBinding } from '../event-binding';
 import { Store } from '../store';
 import { parseChatDraft } from '../display-name';
 import { applyPresence } from './peers';
-import { decodeChat, encodeChat, encodeState } from './protocol';
+import { encodeChat, encodeState, readMessage, ROOM_CHANGED } from './protocol';
 import type { ChatMessage, Me, PresenceSnapshot, SignalingGrant } from './snapshot';
 
 export type { ChatMessage, PresenceSnapshot, PresenceStatus, SignalingGrant } from './snapshot';
@@ -30,6 +30,8 @@ export interface PresenceSessionOptions {
   createClient: (grant: SignalingGrant) => Promise<SignalingClient>;
   loginTimeoutMs: number;
   retryDelayMs?: BackoffOptions;
+  /** Someone said the room changed (lib/client/room): read it again from the server. */
+  onRoomChanged?: () => void;
 }
 
 const MAX_MESSAGES = 200;
@@ -149,16 +151,10 @@ export class PresenceSession extends Store<PresenceSnapshot> {
 
   private onMessage(event: MessageEvent) {
     if (event.channelName !== this.options.channel || event.publisher === this.options.userId) return;
-    const chat = decodeChat(event.message);
-    if (!chat || this.snapshot.messages.some((message) => message.id === chat.id && message.from === event.publisher))
-      return;
-    this.append({
-      id: chat.id,
-      from: event.publisher,
-      text: chat.text,
-      at: event.timestamp || Date.now(),
-      mine: false,
-    });
+    const read = readMessage(event);
+    if (read === 'room-changed') return this.options.onRoomChanged?.();
+    if (read && !this.snapshot.messages.some((message) => message.id === read.id && message.from === read.from))
+      this.append(read);
   }
 
   private append(message: ChatMessage) {
@@ -223,6 +219,12 @@ export class PresenceSession extends Store<PresenceSnapshot> {
     const id = newId();
     await this.client.publish(this.options.channel, encodeChat({ id, text: parsed.value }));
     this.append({ id, from: this.options.userId, text: parsed.value, at: Date.now(), mine: true });
+  }
+
+  /** Tells the others the room changed, so they read it now rather than at their next poll. */
+  announceRoomChange() {
+    if (this.snapshot.status !== 'online' || !this.client) return;
+    void this.client.publish(this.options.channel, ROOM_CHANGED).catch(() => undefined);
   }
 
   setHand(hand: boolean) {

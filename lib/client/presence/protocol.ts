@@ -1,6 +1,7 @@
 // What the app puts on Signaling: presence state (name, raised hand, screen-share uid) and chat
 // messages, as versioned JSON. Everything read back is someone else's input: decoded defensively.
-import type { States } from '../engine/signaling';
+import type { MessageEvent, States } from '../engine/signaling';
+import type { ChatMessage } from './snapshot';
 import { cleanRemoteMessage, cleanRemoteName } from '../display-name';
 
 export interface PeerState {
@@ -45,4 +46,15 @@ export function decodeChat(raw: string | Uint8Array): ChatPayload | null {
   const clean = cleanRemoteMessage(text);
   if (type !== 'chat' || typeof id !== 'string' || id.length > 64 || clean === null) return null;
   return { id, text: clean };
+}
+
+/** "The room changed, read it again": a hint only (the server's answer is what counts), so anyone may send it. */
+export const ROOM_CHANGED = JSON.stringify({ v: 1, type: 'room-changed' });
+
+/** What someone else sent on the channel: a chat message, the room-changed hint, or null for anything else. */
+export function readMessage(event: MessageEvent): ChatMessage | 'room-changed' | null {
+  if (event.message === ROOM_CHANGED) return 'room-changed';
+  const chat = decodeChat(event.message);
+  if (!chat) return null;
+  return { id: chat.id, from: event.publisher, text: chat.text, at: event.timestamp || Date.now(), mine: false };
 }

@@ -1,0 +1,58 @@
+'use client';
+import type { RoomRole } from '@/lib/shared/room-contract';
+import type { RoomOfCall } from './call-view';
+import { RoomRoleNotice } from './room-role';
+import { StageInvitation } from './stage-invitation';
+
+/** What the room says to you: your role and what it allows, a host's invitation, and why a room action failed. */
+export function RoomNotices({
+  room,
+  role: myRole,
+  micOn,
+  cameraOn,
+}: {
+  room: RoomOfCall;
+  role: RoomRole;
+  micOn: boolean;
+  cameraOn: boolean;
+}) {
+  const roomView = room.snapshot.view;
+  return (
+    <>
+      <RoomRoleNotice
+        role={myRole}
+        busy={room.snapshot.busy === 'leave-stage'}
+        onLeaveStage={() => void room.session.act('leave-stage')}
+      />
+      {roomView?.you.invited && myRole === 'audience' && (
+        <StageInvitation
+          busy={room.snapshot.busy === 'accept-invitation'}
+          micOn={micOn}
+          cameraOn={cameraOn}
+          onAccept={() => void room.session.act('accept-invitation')}
+          onDecline={() => void room.session.act('decline-invitation')}
+        />
+      )}
+      {room.snapshot.problem && (
+        <p role="status" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
+          {room.snapshot.problem}
+        </p>
+      )}
+      {room.snapshot.actionError && (
+        <p
+          role="alert"
+          className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200"
+        >
+          {room.snapshot.actionError}
+          <button
+            type="button"
+            onClick={() => room.session.dismissActionError()}
+            className="rounded px-2 py-0.5 hover:bg-rose-500/20"
+          >
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

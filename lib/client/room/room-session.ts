@@ -1,0 +1,124 @@
+// The room as the server keeps it (hosts, stage mode, who is on stage, who is invited), read by
+// this page and changed only through the server: independent of React and of the call. It is read
+// when the page opens, every few seconds, and at once when someone says over Signaling that it
+// changed (a hint only: what counts is what the server answers, so a forged hint changes nothing).
+import type { ClientRole } from '../engine/rtc';
+import type { RoomAction, RoomView } from '../../shared/room-contract';
+import { Store } from '../store';
+import { actOnRoom, fetchRoom, RoomApiError, type RoomAccess } from './room-api';
+
+export interface RoomSnapshot {
+  view: RoomView | null;
+  /** The first read has answered (or failed): the role to join with is known. */
+  settled: boolean;
+  /** Why the room could not be read or changed, in words; null when all is well. */
+  problem: string | null;
+  /** An action under way (so its button shows it). */
+  busy: RoomAction | null;
+  /** Why the last action was refused, until dismissed or another action. */
+  actionError: string | null;
+}
+
+export interface RoomSessionOptions {
+  channel: string;
+  access: () => RoomAccess;
+  /** False where there is no rooms API (an external token server, a configuration error). */
+  enabled: boolean;
+  pollMs?: number;
+  /** The key was refused: this browser forgets it. */
+  hostKeyRefused?: () => void;
+}
+
+const POLL_MS = 4_000;
+
+/** The live-mode role a room view gives: the audience of a stage room receives only; everyone else may publish. */
+export const clientRoleOf = (view: RoomView | null): ClientRole =>
+  view?.you.role === 'audience' ? 'audience' : 'host';
+
+function problemText(error: unknown): string {
+  if (error instanceof RoomApiError && error.code === 'room_store_unavailable')
+    return 'Room controls are paused: the server cannot reach its room store. Nobody can join the stage until it is back; the call goes on.';
+  return error instanceof Error ? error.message : 'The room could not be read.';
+}
+
+export class RoomSession extends Store<RoomSnapshot> {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
+  private settledOnce: () => void = () => {};
+  private readonly settled = new Promise<void>((resolve) => (this.settledOnce = resolve));
+  /** Told after this page changed the room, so the others read it now (Signaling). */
+  announce: () => void = () => {};
+
+  constructor(private readonly options: RoomSessionOptions) {
+    super({ view: null, settled: !options.enabled, problem: null, busy: null, actionError: null });
+    if (!options.enabled) this.settledOnce();
+  }
+
+  start() {
+    if (!this.options.enabled || this.timer) return;
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? POLL_MS);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Settles once the first read has answered or failed. */
+  whenSettled = () => this.settled;
+
+  /** Reads the room now; a request made while one is under way reads once more after it. */
+  refresh = (): Promise<void> => {
+    if (!this.options.enabled) return Promise.resolve();
+    if (this.reading) {
+      this.readAgain = true;
+      return this.reading;
+    }
+    this.reading = this.read().finally(() => {
+      this.reading = null;
+      if (this.readAgain) {
+        this.readAgain = false;
+        void this.refresh();
+      }
+    });
+    return this.reading;
+  };
+
+  private async read() {
+    try {
+      this.accept(await fetchRoom(this.options.channel, this.options.access()));
+    } catch (error) {
+      this.update({ problem: problemText(error), settled: true });
+    }
+    this.settledOnce();
+  }
+
+  private accept(view: RoomView) {
+    const { hostKey } = this.options.access();
+    if (hostKey && view.you.role !== 'host') this.options.hostKeyRefused?.();
+    this.update({ view, problem: null, settled: true });
+  }
+
+  /** Asks the server to change the room; true when it did. The others are told to read it again. */
+  async act(action: RoomAction, uid?: number): Promise<boolean> {
+    if (!this.options.enabled) return false;
+    this.update({ busy: action, actionError: null });
+    try {
+      this.accept(await actOnRoom(this.options.channel, this.options.access(), action, uid));
+      this.announce();
+      return true;
+    } catch (error) {
+      this.update({ actionError: problemText(error) });
+      void this.refresh();
+      return false;
+    } finally {
+      this.update({ busy: null });
+    }
+  }
+
+  dismissActionError() {
+    this.update({ actionError: null });
+  }
+}

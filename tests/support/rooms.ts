@@ -1,0 +1,28 @@
+import type { RoomView } from '@/lib/shared/room-contract';
+import { RoomSession } from '@/lib/client/room/room-session';
+import type { RoomOfCall } from '@/components/call/call-view';
+
+/** A call page's room where rooms are off (as with an external token server): everyone publishes. */
+export function roomWithoutHost(): RoomOfCall {
+  const session = new RoomSession({
+    channel: 'room',
+    enabled: false,
+    access: () => ({ pageTicket: null, hostKey: null }),
+  });
+  return { session, snapshot: session.getSnapshot(), hostKey: null };
+}
+
+/** A room view as the server answers it, for a caller with this uid and role. */
+export function roomView(overrides: Partial<RoomView> = {}): RoomView {
+  return {
+    channel: 'room',
+    hosted: true,
+    stage: true,
+    hosts: [],
+    onStage: [],
+    invited: [],
+    you: { uid: 9, role: 'audience', invited: false },
+    store: 'memory',
+    ...overrides,
+  };
+}
