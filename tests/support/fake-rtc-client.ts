@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/client/engine/rtc';
+import type { ClientRole, LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/client/engine/rtc';
 
 /** An in-memory stand-in for the SDK client: records calls and lets a test fire SDK events. */
 export class FakeRtcClient implements RtcClient {
@@ -20,6 +20,10 @@ export class FakeRtcClient implements RtcClient {
     );
   });
   renewToken = vi.fn(async () => {});
+  role: ClientRole = 'audience';
+  setClientRole = vi.fn(async (role: ClientRole) => {
+    this.role = role;
+  });
   subscribe = vi.fn(async (user: RemoteUser, mediaType: 'audio' | 'video') => {
     const track = { play: vi.fn(), stop: vi.fn() };
     if (mediaType === 'audio') user.audioTrack = track;

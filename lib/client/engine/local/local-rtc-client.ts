@@ -1,6 +1,7 @@
 // Local mode's client: the RtcClient surface of the Agora SDK, carried by WebRTC between the
 // browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
 import type {
+  ClientRole,
   ConnectionState,
   LocalTrack,
   MediaKind,
@@ -46,6 +47,7 @@ export class LocalRtcClient implements RtcClient {
   private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
   private state: ConnectionState = 'DISCONNECTED';
+  private role: ClientRole = 'audience';
 
   /** `receive: false` for a screen share: it sends its track and receives nobody's media. */
   constructor({ receive = true }: { receive?: boolean } = {}) {
@@ -220,6 +222,10 @@ export class LocalRtcClient implements RtcClient {
   async renewToken(token: string) {
     if (!this.session) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: not in a channel');
     await postSignaling('renew', { session: this.session, token });
+  }
+
+  async setClientRole(role: ClientRole) {
+    this.role = role;
   }
 
   async leave() {
