@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IAgoraRTC, IAgoraRTCClient, ILocalVideoTrack } from 'agora-rtc-sdk-ng';
 import { adaptAgoraClient, sdkTrack } from '@/lib/client/engine/agora/rtc-adapter';
 import { LocalMediaTrack } from '@/lib/client/engine/media-track';
+import { createAgoraEngine } from '@/lib/client/engine/agora/engine';
 
 // Agora mode publishes the browser's own camera and microphone tracks as the SDK's custom tracks.
 
@@ -28,6 +29,7 @@ function fakeSdk() {
     unpublish: vi.fn(async () => {}),
     join: vi.fn(async () => 7),
     leave: vi.fn(async () => {}),
+    setClientRole: vi.fn(async () => {}),
   };
   return {
     AgoraRTC,
@@ -46,6 +48,17 @@ beforeEach(() => {
   });
 });
 afterEach(() => vi.unstubAllGlobals());
+
+describe('live mode', () => {
+  it("makes live-mode clients (an rtc-mode client cannot change role) and passes the role to Agora's client", async () => {
+    const { AgoraRTC, client } = fakeSdk();
+    const createClient = vi.fn(() => client);
+    const rtc = createAgoraEngine({ ...AgoraRTC, createClient } as unknown as IAgoraRTC).createClient();
+    expect(createClient).toHaveBeenCalledWith({ mode: 'live', codec: 'vp8' });
+    await rtc.setClientRole('host');
+    expect(client.setClientRole).toHaveBeenCalledWith('host');
+  });
+});
 
 describe('adaptAgoraClient', () => {
   it('publishes a browser camera track as a custom track on the same MediaStreamTrack (no second capture)', async () => {

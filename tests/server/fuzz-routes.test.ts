@@ -15,6 +15,7 @@ import * as unknown from '@/app/api/[...path]/route';
 import * as localJoin from '@/app/api/local/join/route';
 import * as localSignal from '@/app/api/local/signal/route';
 import * as localPublish from '@/app/api/local/publish/route';
+import * as localRole from '@/app/api/local/role/route';
 import * as rtmLogin from '@/app/api/local/rtm/login/route';
 import * as rtmSubscribe from '@/app/api/local/rtm/subscribe/route';
 import * as rtmState from '@/app/api/local/rtm/state/route';
@@ -244,6 +245,7 @@ describe('fuzz: JSON bodies', () => {
           userId: jsonValue,
           connection: jsonValue,
           token: jsonValue,
+          role: jsonValue,
         })
         .map((v) => JSON.stringify(v)),
     );
@@ -251,6 +253,7 @@ describe('fuzz: JSON bodies', () => {
       localJoin.POST,
       localSignal.POST,
       localPublish.POST,
+      localRole.POST,
       rtmLogin.POST,
       rtmSubscribe.POST,
       rtmState.POST,

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken2, ServiceRtc } from 'agora-token/src/AccessToken2';
-import { LOCAL_DEV_APP_ID, localCertificate, type AgoraCredentials } from '@/lib/server/credentials';
-import { createLocalSignaling } from '@/lib/server/local/registry';
+import { LOCAL_DEV_APP_ID, localCertificate } from '@/lib/server/credentials';
 import { STREAM_GRACE_MS } from '@/lib/server/local/connections';
-import { MAX_PARTICIPANTS, type SdpOffer } from '@/lib/server/local/rooms';
+import { MAX_PARTICIPANTS } from '@/lib/server/local/rooms';
 import { mintRtcToken } from '@/lib/server/mint';
 import { refusal } from '../support/refusal';
 import * as joinRoute from '@/app/api/local/join/route';
@@ -11,37 +10,9 @@ import * as signalRoute from '@/app/api/local/signal/route';
 import * as publishRoute from '@/app/api/local/publish/route';
 import * as eventsRoute from '@/app/api/local/events/route';
 import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/server-env';
-import { openTab as openLocalTab, sessionEvents, type Tab } from '../support/local-tab';
+import { local, localServer, token } from '../support/local-rtc-server';
 
-const local: AgoraCredentials = { mode: 'local', appId: LOCAL_DEV_APP_ID, appCertificate: localCertificate() };
-const token = (channel: string, uid: number, role: 'publisher' | 'subscriber' = 'publisher', expiry = 120) =>
-  mintRtcToken(local, channel, { kind: 'uid', uid }, role, expiry).token;
-
-/** A local-mode server in memory, and browser tabs on it: each tab has one event stream. */
-function server() {
-  const signaling = createLocalSignaling();
-  const openTab = (resume: string | null = null) => openLocalTab(signaling.connections, resume);
-  const join = (
-    channel: string,
-    uid: number,
-    withToken: unknown = token(channel, uid),
-    tab: Tab = openTab(),
-    offer?: SdpOffer,
-  ) => {
-    const joined = signaling.rooms.join(local, {
-      connection: tab.id,
-      appId: LOCAL_DEV_APP_ID,
-      channel,
-      uid,
-      token: withToken,
-      offer,
-    });
-    // What this session has received so far.
-    const events = () => sessionEvents(tab, joined.sessionId);
-    return { ...joined, tab, events };
-  };
-  return { ...signaling, openTab, join };
-}
+const server = localServer;
 
 withServerEnv();
 beforeEach(() => {
@@ -54,20 +25,27 @@ describe('token enforcement at join, as Agora does', () => {
   it('accepts a valid token for this channel and uid', () => {
     const { rooms, join } = server();
     const joined = join('room-a', 11);
-    expect(joined).toMatchObject({ uid: 11, participants: [], expiresAt: Math.floor(Date.now() / 1000) + 120 });
-    expect(rooms.roster('room-a')).toEqual([{ uid: 11, audio: false, video: false }]);
+    expect(joined).toMatchObject({
+      uid: 11,
+      role: 'audience',
+      participants: [],
+      expiresAt: Math.floor(Date.now() / 1000) + 120,
+    });
+    expect(rooms.roster('room-a')).toEqual([{ uid: 11, role: 'audience', audio: false, video: false }]);
   });
 
   it('a token for channel A cannot join channel B', () => {
-    expect(refusal(() => server().join('room-b', 11, token('room-a', 11)))).toBe('invalid_token');
-    expect(() => server().join('room-b', 11, token('room-a', 11))).toThrow(
+    expect(refusal(() => server().join('room-b', 11, { token: token('room-a', 11) }))).toBe('invalid_token');
+    expect(() => server().join('room-b', 11, { token: token('room-a', 11) })).toThrow(
       'CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed (the token is for channel "room-a", not "room-b")',
     );
   });
 
   it('a token for another uid is refused; a uid-0 token admits anyone', () => {
-    expect(() => server().join('room-a', 12, token('room-a', 11))).toThrow('(the token is for uid 11, not uid 12)');
-    expect(server().join('room-a', 12, token('room-a', 0)).uid).toBe(12);
+    expect(() => server().join('room-a', 12, { token: token('room-a', 11) })).toThrow(
+      '(the token is for uid 11, not uid 12)',
+    );
+    expect(server().join('room-a', 12, { token: token('room-a', 0) }).uid).toBe(12);
   });
 
   it('a forged signature is refused', () => {
@@ -78,23 +56,27 @@ describe('token enforcement at join, as Agora does', () => {
       'publisher',
       60,
     ).token;
-    expect(() => server().join('room-a', 11, forged)).toThrow('its signature does not match this App Certificate');
+    expect(() => server().join('room-a', 11, { token: forged })).toThrow(
+      'its signature does not match this App Certificate',
+    );
     const tampered = token('room-a', 11).slice(0, -6) + 'AAAAAA';
-    expect(() => server().join('room-a', 11, tampered)).toThrow(/invalid token, authorized failed/);
+    expect(() => server().join('room-a', 11, { token: tampered })).toThrow(/invalid token, authorized failed/);
   });
 
   it('an expired token is refused with TOKEN_EXPIRE', () => {
     const old = token('room-a', 11, 'publisher', 60);
     vi.advanceTimersByTime(61_000);
-    expect(refusal(() => server().join('room-a', 11, old))).toBe('token_expired');
-    expect(() => server().join('room-a', 11, old)).toThrow(
+    expect(refusal(() => server().join('room-a', 11, { token: old }))).toBe('token_expired');
+    expect(() => server().join('room-a', 11, { token: old })).toThrow(
       /^TOKEN_EXPIRE: token expired \(the join privilege ended 1 s ago\)/,
     );
   });
 
   it("no token and a foreign App ID get the SDK's own errors", () => {
-    expect(() => server().join('room-a', 11, '')).toThrow('CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key');
-    expect(refusal(() => server().join('room-a', 11, ''))).toBe('token_required');
+    expect(() => server().join('room-a', 11, { token: '' })).toThrow(
+      'CAN_NOT_GET_GATEWAY_SERVER: dynamic use static key',
+    );
+    expect(refusal(() => server().join('room-a', 11, { token: '' }))).toBe('token_required');
     const { rooms, openTab } = server();
     const joinWithAnotherAppId = () =>
       rooms.join(local, {
@@ -118,17 +100,22 @@ describe('token enforcement at join, as Agora does', () => {
     )('room-a', 11);
     service.add_privilege(2, 600); // publish audio, but no join
     built.add_service(service);
-    expect(() => server().join('room-a', 11, built.build())).toThrow('(the token carries no join privilege)');
+    expect(() => server().join('room-a', 11, { token: built.build() })).toThrow(
+      '(the token carries no join privilege)',
+    );
   });
 
-  it('a subscriber token joins but may not publish', () => {
+  it('a subscriber token joins but may neither become host nor publish', () => {
     const { rooms, join } = server();
-    const { sessionId } = join('room-a', 11, token('room-a', 11, 'subscriber'));
-    expect(() => rooms.publish(sessionId, false, true)).toThrow(
-      /^NO_PUBLISH_PRIVILEGE: this token may not publish video/,
+    const { sessionId } = join('room-a', 11, { token: token('room-a', 11, 'subscriber') });
+    expect(() => rooms.setRole(sessionId, 'host')).toThrow(
+      /^NO_PUBLISH_PRIVILEGE: this token may not publish audio or video \(a subscriber token only joins\)/,
     );
     expect(refusal(() => rooms.publish(sessionId, true, false))).toBe('no_publish_privilege');
     expect(() => rooms.publish(sessionId, false, false)).not.toThrow();
+    expect(refusal(() => join('room-a', 12, { token: token('room-a', 12, 'subscriber'), role: 'host' }))).toBe(
+      'no_publish_privilege',
+    );
   });
 
   it('refuses a second join with the uid of someone in another tab, and a seventh participant', () => {
@@ -173,8 +160,8 @@ it('the same tab joining again with its uid (a lost answer, a quick rejoin) take
   const { rooms, join, openTab } = server();
   const other = join('room-a', 2);
   const tab = openTab();
-  const lost = join('room-a', 1, undefined, tab);
-  const retried = join('room-a', 1, undefined, tab);
+  const lost = join('room-a', 1, { tab, role: 'host' });
+  const retried = join('room-a', 1, { tab, role: 'host' });
   expect(retried.sessionId).not.toBe(lost.sessionId);
   expect(
     rooms
@@ -190,8 +177,8 @@ it('the same tab joining again with its uid (a lost answer, a quick rejoin) take
 describe('token lifetime', () => {
   it('warns 30 s before expiry, accepts a renewal, and disconnects at expiry when not renewed', () => {
     const { rooms, join } = server();
-    const a = join('room-a', 1, token('room-a', 1, 'publisher', 60));
-    const b = join('room-a', 2, token('room-a', 2, 'publisher', 60));
+    const a = join('room-a', 1, { token: token('room-a', 1, 'publisher', 60) });
+    const b = join('room-a', 2, { token: token('room-a', 2, 'publisher', 60) });
     vi.advanceTimersByTime(30_000);
     expect(a.events()).toContainEqual({ type: 'token-privilege-will-expire' });
 
@@ -199,13 +186,13 @@ describe('token lifetime', () => {
     vi.advanceTimersByTime(30_000); // b's token ends now; a's renewed one runs 30 s more
     expect(b.events()).toContainEqual({ type: 'token-privilege-did-expire' });
     expect(a.events()).toContainEqual({ type: 'user-left', uid: 2, reason: 'TokenExpired' });
-    expect(rooms.roster('room-a')).toEqual([{ uid: 1, audio: false, video: false }]);
+    expect(rooms.roster('room-a')).toEqual([{ uid: 1, role: 'audience', audio: false, video: false }]);
     expect(a.events()).not.toContainEqual({ type: 'token-privilege-did-expire' });
   });
 
   it('a renewal that arrives with a token already inside the 30 s window is warned at once, so the client renews again', () => {
     const { rooms, join } = server();
-    const a = join('room-a', 1, token('room-a', 1, 'publisher', 60));
+    const a = join('room-a', 1, { token: token('room-a', 1, 'publisher', 60) });
     vi.advanceTimersByTime(30_000);
     expect(a.events().filter((event) => event.type === 'token-privilege-will-expire')).toHaveLength(1);
     const late = token('room-a', 1, 'publisher', 40); // minted now; the overloaded server sees it 15 s later
@@ -229,9 +216,9 @@ describe('token lifetime', () => {
 describe('presence and relay', () => {
   it('announces joins, publishes and leaves to the others, and relays signals from the sender uid', () => {
     const { rooms, join } = server();
-    const a = join('room-a', 1);
-    const b = join('room-a', 2);
-    expect(b.participants).toEqual([{ uid: 1, audio: false, video: false }]);
+    const a = join('room-a', 1, { role: 'host' });
+    const b = join('room-a', 2, { role: 'host' });
+    expect(b.participants).toEqual([{ uid: 1, role: 'host', audio: false, video: false }]);
     expect(a.events()).toContainEqual({ type: 'user-joined', uid: 2 });
     rooms.publish(b.sessionId, true, true);
     expect(a.events()).toContainEqual({ type: 'user-published', uid: 2, audio: true, video: true });
@@ -248,9 +235,9 @@ describe('presence and relay', () => {
   it('one tab carries several sessions on one stream, each event marked with its session', () => {
     const { join, openTab } = server();
     const tab = openTab();
-    const camera = join('room-a', 1, undefined, tab);
-    const screen = join('room-a', 2, undefined, tab);
-    join('room-a', 3);
+    const camera = join('room-a', 1, { tab });
+    const screen = join('room-a', 2, { tab });
+    join('room-a', 3, { role: 'host' });
     expect(camera.events()).toContainEqual({ type: 'user-joined', uid: 3 });
     expect(screen.events()).toContainEqual({ type: 'user-joined', uid: 3 });
     expect(
@@ -264,7 +251,7 @@ describe('presence and relay', () => {
   it('a dropped stream resumes with Last-Event-ID and gets what was queued; one gone for 2 s takes its sessions with it', () => {
     const { rooms, join, openTab } = server();
     const tabA = openTab();
-    const a = join('room-a', 1, undefined, tabA);
+    const a = join('room-a', 1, { tab: tabA });
     const b = join('room-a', 2);
     tabA.detach(); // a's network blips
     rooms.signal(b.sessionId, 1, { candidate: 'x' });
@@ -332,10 +319,10 @@ describe('HTTP routes', () => {
   it("a newcomer's offer rides on its join: relayed to one participant already there, named in offeredTo", () => {
     const { join } = server();
     const offer = { type: 'offer' as const, sdp: 'v=0 newcomer' };
-    const alone = join('room-a', 1, undefined, undefined, offer);
+    const alone = join('room-a', 1, { offer });
     expect(alone).not.toHaveProperty('offeredTo'); // nobody to give it to: the client keeps it
-    const c = join('room-a', 3);
-    const b = join('room-a', 2, undefined, undefined, offer);
+    const c = join('room-a', 3, { role: 'host' });
+    const b = join('room-a', 2, { offer, role: 'host' });
     expect(b.offeredTo).toBe(1);
     expect(alone.events()).toEqual([
       { type: 'user-joined', uid: 3 },

@@ -28,6 +28,10 @@ export class FakeRtcClient implements RtcClient {
     );
   });
   renewToken = vi.fn(async () => {});
+  role: ClientRole = 'audience';
+  setClientRole = vi.fn(async (role: ClientRole) => {
+    this.role = role;
+  });
   subscribe = vi.fn(async (user: RemoteUser, mediaType: 'audio' | 'video') => {
     const track = { play: vi.fn(), stop: vi.fn() };
     if (mediaType === 'audio') user.audioTrack = track;

@@ -1,11 +1,22 @@
 import 'server-only';
 // Local mode's RTC channels: who is in which channel, relaying WebRTC offers/answers/candidates
-// between them, and enforcing tokens as Agora does (expiry warnings 30 s ahead, disconnect at
-// expiry). Events reach each member through its tab's connection (connections.ts). State lives in
-// this process's memory, which is why local mode never runs on Vercel.
+// between them, and enforcing tokens and roles as Agora's live mode with co-host authentication
+// does (expiry warnings 30 s ahead, publishing stopped when its privilege ends, disconnect at the
+// join privilege's end). Events reach each member through its tab's connection (connections.ts).
+// State lives in this process's memory, which is why local mode never runs on Vercel.
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../http/api-error';
-import { scheduleTokenExpiry, type LocalConnections } from './connections';
+import type { LocalConnections } from './connections';
+import {
+  publishEnd,
+  requireHostPrivilege,
+  requirePublishAllowed,
+  schedulePrivileges,
+  viewOf,
+  type ClientRole,
+  type Member,
+  type MemberView,
+} from './rtc-member';
 import { checkRtcToken, grantOrRefuse } from './token-check';
 
 export const MAX_PARTICIPANTS = 6;
@@ -14,29 +25,13 @@ export type RoomEvent =
   | { type: 'user-joined'; uid: number }
   | { type: 'user-left'; uid: number; reason: 'Quit' | 'ServerTimeOut' | 'TokenExpired' }
   | { type: 'user-published'; uid: number; audio: boolean; video: boolean }
+  /** Live mode's role changed: to host, the others show them (user-joined); to audience, they stop (user-left). */
+  | { type: 'user-role'; uid: number; role: ClientRole }
   | { type: 'signal'; from: number; data: unknown }
   | { type: 'token-privilege-will-expire' }
   | { type: 'token-privilege-did-expire' };
 
-export interface MemberView {
-  uid: number;
-  audio: boolean;
-  video: boolean;
-}
-
-interface Member {
-  uid: number;
-  channel: string;
-  sessionId: string;
-  connection: string;
-  expiresAt: number;
-  canPublishAudio: boolean;
-  canPublishVideo: boolean;
-  audio: boolean;
-  video: boolean;
-  timers: Set<ReturnType<typeof setTimeout>>;
-  unbind: () => void;
-}
+export type { MemberView } from './rtc-member';
 
 export interface Credentials {
   appId: string;
@@ -60,12 +55,22 @@ export class LocalRooms {
   }
 
   /**
-   * Admits a participant. A newcomer's first WebRTC offer may come with its join: it is relayed to
-   * one participant already there at once (named in `offeredTo`), saving a round trip.
+   * Admits a participant, as audience unless it asks for host (live mode's default, as Agora's).
+   * Only hosts are announced to the others; the answer lists everyone with their role, since the
+   * media mesh connects to all. A newcomer's first WebRTC offer may come with its join: it is
+   * relayed to one participant already there at once (named in `offeredTo`), saving a round trip.
    */
   join(
     credentials: Credentials,
-    request: { connection: unknown; appId: string; channel: string; uid: number; token: unknown; offer?: SdpOffer },
+    request: {
+      connection: unknown;
+      appId: string;
+      channel: string;
+      uid: number;
+      token: unknown;
+      role?: ClientRole;
+      offer?: SdpOffer;
+    },
   ) {
     if (request.appId !== credentials.appId) {
       throw new ApiError(
@@ -76,6 +81,8 @@ export class LocalRooms {
     const checked = grantOrRefuse(
       checkRtcToken(request.token, { ...credentials, channel: request.channel, uid: request.uid, nowS: this.nowS() }),
     );
+    const role = request.role ?? 'audience';
+    if (role === 'host') requireHostPrivilege(checked.publishEnds, this.nowS());
     const room = this.channels.get(request.channel) ?? new Map<number, Member>();
     const previous = room.get(request.uid);
     // The same tab joining again (a join whose answer was lost, a quick rejoin) takes its old place.
@@ -95,25 +102,27 @@ export class LocalRooms {
       channel: request.channel,
       sessionId,
       connection: request.connection as string,
+      role,
       ...checked,
       audio: false,
       video: false,
       timers: new Set(),
       unbind: this.connections.bind(request.connection, () => this.remove(member, 'ServerTimeOut')),
     };
-    const others = [...room.values()].map(({ uid, audio, video }) => ({ uid, audio, video }));
+    const others = [...room.values()].map(viewOf);
     room.set(member.uid, member);
     this.channels.set(member.channel, room);
     this.sessions.set(member.sessionId, member);
-    this.scheduleExpiry(member);
+    this.schedule(member);
     // The offer goes first: the other side starts its answer before it renders the newcomer.
     const offeredTo = request.offer && others[0] ? others[0].uid : undefined;
     if (offeredTo !== undefined)
       this.deliver(room.get(offeredTo)!, { type: 'signal', from: member.uid, data: { description: request.offer } });
-    this.broadcast(member, { type: 'user-joined', uid: member.uid });
+    if (role === 'host') this.broadcast(member, { type: 'user-joined', uid: member.uid });
     return {
       sessionId: member.sessionId,
       uid: member.uid,
+      role,
       expiresAt: member.expiresAt,
       participants: others,
       ...(offeredTo !== undefined && { offeredTo }),
@@ -138,24 +147,36 @@ export class LocalRooms {
 
   publish(sessionId: unknown, audio: boolean, video: boolean) {
     const member = this.member(sessionId);
-    if ((audio && !member.canPublishAudio) || (video && !member.canPublishVideo)) {
-      throw new ApiError(
-        'no_publish_privilege',
-        `NO_PUBLISH_PRIVILEGE: this token may not publish ${audio && !member.canPublishAudio ? 'audio' : 'video'} (a subscriber token only joins)`,
-      );
-    }
-    member.audio = audio;
-    member.video = video;
-    this.broadcast(member, { type: 'user-published', uid: member.uid, audio, video });
+    requirePublishAllowed(member, audio, video, this.nowS());
+    this.setPublished(member, audio, video);
   }
 
+  /**
+   * Live mode's role. Host needs an open publish privilege; going back to audience stops what the
+   * member published (its client unpublishes first, as Agora's must; the server makes sure).
+   */
+  setRole(sessionId: unknown, role: ClientRole) {
+    const member = this.member(sessionId);
+    if (role === member.role) return { role };
+    if (role === 'host') {
+      requireHostPrivilege(member.publishEnds, this.nowS());
+      member.role = 'host';
+      this.broadcast(member, { type: 'user-role', uid: member.uid, role });
+      this.schedule(member);
+    } else this.toAudience(member);
+    return { role };
+  }
+
+  /** A fresh token: its privileges' ends replace the old ones (a subscriber token ends publishing now). */
   renew(credentials: Credentials, sessionId: unknown, token: unknown) {
     const member = this.member(sessionId);
     const checked = grantOrRefuse(
       checkRtcToken(token, { ...credentials, channel: member.channel, uid: member.uid, nowS: this.nowS() }),
     );
     Object.assign(member, checked);
-    this.scheduleExpiry(member);
+    const end = publishEnd(member.publishEnds);
+    if (member.role === 'host' && (end === null || end <= this.nowS())) this.endPublishing(member);
+    else this.schedule(member);
     return { expiresAt: member.expiresAt };
   }
 
@@ -164,22 +185,40 @@ export class LocalRooms {
     if (member) this.remove(member, 'Quit');
   }
 
-  /** Participants per channel, for tests and diagnostics. */
+  /** Participants per channel, audience included, for tests and diagnostics. */
   roster(channel: string): MemberView[] {
-    return [...(this.channels.get(channel)?.values() ?? [])].map(({ uid, audio, video }) => ({ uid, audio, video }));
+    return [...(this.channels.get(channel)?.values() ?? [])].map(viewOf);
   }
 
-  private scheduleExpiry(member: Member) {
-    scheduleTokenExpiry(
-      member.timers,
-      member.expiresAt,
-      this.now(),
-      () => this.deliver(member, { type: 'token-privilege-will-expire' }),
-      () => {
+  private setPublished(member: Member, audio: boolean, video: boolean) {
+    member.audio = audio;
+    member.video = video;
+    this.broadcast(member, { type: 'user-published', uid: member.uid, audio, video });
+  }
+
+  /** Off the stage: what it published stops for everyone, and the others stop showing it. */
+  private toAudience(member: Member) {
+    if (member.audio || member.video) this.setPublished(member, false, false);
+    member.role = 'audience';
+    this.broadcast(member, { type: 'user-role', uid: member.uid, role: 'audience' });
+    this.schedule(member);
+  }
+
+  /** The publish privilege ended while host, whatever the client does: it is audience now, and told so. */
+  private endPublishing(member: Member) {
+    this.toAudience(member);
+    this.deliver(member, { type: 'user-role', uid: member.uid, role: 'audience' });
+  }
+
+  private schedule(member: Member) {
+    schedulePrivileges(member, this.now(), {
+      willExpire: () => this.deliver(member, { type: 'token-privilege-will-expire' }),
+      publishEnded: () => this.endPublishing(member),
+      joinEnded: () => {
         this.deliver(member, { type: 'token-privilege-did-expire' });
         this.remove(member, 'TokenExpired');
       },
-    );
+    });
   }
 
   private deliver(member: Member, event: RoomEvent) {
@@ -192,6 +231,7 @@ export class LocalRooms {
     }
   }
 
+  /** Everyone hears of a leave, audience too: their media connections to it close. */
   private remove(member: Member, reason: 'Quit' | 'ServerTimeOut' | 'TokenExpired') {
     if (this.sessions.get(member.sessionId) !== member) return;
     this.sessions.delete(member.sessionId);

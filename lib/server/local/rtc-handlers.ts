@@ -1,11 +1,12 @@
 import 'server-only';
-// HTTP face of local mode's RTC signaling: join, relay, publish, renew, leave. Events go out on
+// HTTP face of local mode's RTC signaling: join, relay, publish, role, renew, leave. Events go out on
 // the tab's event stream (event-stream.ts).
 import { ApiError, badField, valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
 import { parseChannelName, parseUid } from '../../shared/validation';
 import { localSignaling } from './registry';
 import type { SdpOffer } from './rooms';
+import { CLIENT_ROLES, type ClientRole } from './rtc-member';
 import { endWith, flag, localCredentials, renewWith, sessionOf, text } from './request';
 
 export const MAX_SIGNAL_BYTES = 64 * 1024;
@@ -20,7 +21,14 @@ function offerOf(body: Record<string, unknown>): SdpOffer | undefined {
   return { type, sdp };
 }
 
-/** POST /api/local/join {connection, appId, channel, uid, token, offer?} */
+/** The live-mode role a request names; `fallback` when it names none (a join's default: audience). */
+function roleOf(body: Record<string, unknown>, fallback?: ClientRole): ClientRole {
+  if (body.role === undefined && fallback) return fallback;
+  if (!CLIENT_ROLES.includes(body.role as ClientRole)) throw badField('role must be "host" or "audience"');
+  return body.role as ClientRole;
+}
+
+/** POST /api/local/join {connection, appId, channel, uid, token, role?, offer?}; role defaults to audience. */
 export async function localJoin(request: Request) {
   const credentials = await localCredentials(request);
   const body = await readJsonObject(request, MAX_SIGNAL_BYTES);
@@ -34,6 +42,7 @@ export async function localJoin(request: Request) {
     channel,
     uid,
     token: body.token,
+    role: roleOf(body, 'audience'),
     offer: offerOf(body),
   });
 }
@@ -54,6 +63,13 @@ export async function localPublish(request: Request) {
   const body = await readJsonObject(request);
   localSignaling().rooms.publish(sessionOf(body), flag(body, 'audio'), flag(body, 'video'));
   return { ok: true };
+}
+
+/** POST /api/local/role {session, role}: live mode's setClientRole after the join. */
+export async function localRole(request: Request) {
+  await localCredentials(request);
+  const body = await readJsonObject(request);
+  return localSignaling().rooms.setRole(sessionOf(body), roleOf(body));
 }
 
 /** POST /api/local/renew {session, token} */

@@ -2,7 +2,7 @@ import 'server-only';
 // Local mode checks RTC tokens the way Agora's edge does, and says exactly what did not match.
 // The signature is checked here with the certificate; the claims go through the shared rules
 // (lib/shared/token/rules.ts), which the token inspector and the call page show to people too.
-import { grantFor, joinChecks, joinRefusal, privilegeOpen, SDK_ERRORS, type SdkError } from '../../shared/token/rules';
+import { grantFor, joinChecks, joinRefusal, SDK_ERRORS, type SdkError } from '../../shared/token/rules';
 import { accessToken2Claims, RTC_PRIVILEGE } from '../../shared/token/claims';
 import { accessToken2End, accessToken2PrivilegeEnd } from '../../shared/token/timing';
 import { decodeAccessToken } from '../access-token';
@@ -20,8 +20,13 @@ export interface TokenRefusal {
 export interface TokenGrantCheck {
   /** Unix seconds when the join privilege ends. */
   expiresAt: number;
-  canPublishAudio: boolean;
-  canPublishVideo: boolean;
+  /** Unix seconds when each publish privilege ends (it may have already); null: the token has none. */
+  publishEnds: PublishEnds;
+}
+
+export interface PublishEnds {
+  audio: number | null;
+  video: number | null;
 }
 
 interface Expected {
@@ -61,8 +66,10 @@ export function checkRtcToken(token: unknown, expected: Expected): TokenGrantChe
   const grant = grantFor(claims, channel)!;
   return {
     expiresAt: grant.ends[RTC_PRIVILEGE.join]!,
-    canPublishAudio: privilegeOpen(grant, RTC_PRIVILEGE.publishAudio, nowS),
-    canPublishVideo: privilegeOpen(grant, RTC_PRIVILEGE.publishVideo, nowS),
+    publishEnds: {
+      audio: grant.ends[RTC_PRIVILEGE.publishAudio] ?? null,
+      video: grant.ends[RTC_PRIVILEGE.publishVideo] ?? null,
+    },
   };
 }
 

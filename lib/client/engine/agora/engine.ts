@@ -23,7 +23,9 @@ export function loadAgoraSdk(): Promise<IAgoraRTC> {
 export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
   return {
     name: 'agora',
-    createClient: () => adaptAgoraClient(AgoraRTC, AgoraRTC.createClient({ mode: 'rtc', codec: 'vp8' })),
+    // Live mode, always: an rtc-mode client cannot change role, and a stage room needs an audience.
+    // It starts as audience; the call sets role host before it publishes.
+    createClient: () => adaptAgoraClient(AgoraRTC, AgoraRTC.createClient({ mode: 'live', codec: 'vp8' })),
     createSignalingClient: createAgoraSignalingClient,
     createScreenTrack: async () => {
       const track = await AgoraRTC.createScreenVideoTrack(

@@ -82,6 +82,7 @@ export function adaptAgoraClient(AgoraRTC: IAgoraRTC, client: IAgoraRTCClient): 
     subscribe: (user, mediaType) =>
       mediaType === 'audio' ? client.subscribe(user.uid, 'audio') : client.subscribe(user.uid, 'video'),
     renewToken: (token) => sdk.renewToken(token),
+    setClientRole: (role) => client.setClientRole(role),
     on: (event, listener) => sdk.on(event, listener),
     off: (event, listener) => sdk.off(event, listener),
     getNetworkQuality: () => client.getNetworkQuality(),

@@ -1,6 +1,7 @@
 // Local mode's client: the RtcClient surface of the Agora SDK, carried by WebRTC between the
 // browsers (a mesh) with this app's /api/local routes for signaling and token enforcement.
 import type {
+  ClientRole,
   ConnectionState,
   LocalTrack,
   MediaKind,
@@ -11,13 +12,14 @@ import type {
   Uid,
 } from '../rtc';
 import { QualityMeter } from './path-quality';
-import { PeerMesh, type SignalData } from './peer-mesh';
+import { PeerMesh } from './peer-mesh';
 import { PublishedTracks } from './published-tracks';
 import { mark } from '../../timing-marks';
 import { LocalConnection } from './connection';
 import { Listeners } from '../listeners';
 import { Roster } from './roster';
-import { aborted, LocalRtcError, postSignaling, type ServerEvent } from './signaling-request';
+import { LiveRole, showHosts, showRoleChange, type Participant } from './live-role';
+import { aborted, LocalRtcError, postSignaling, relaySignal, type ServerEvent } from './signaling-request';
 
 /**
  * How long the roster's events may wait for an answer being made. On a busy machine the UI's
@@ -46,11 +48,18 @@ export class LocalRtcClient implements RtcClient {
   private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
   private state: ConnectionState = 'DISCONNECTED';
+  private readonly role = new LiveRole(
+    () => this.session,
+    () => this.publications.any(),
+    () => this.publications.stopSending(),
+  );
+  /** This client's uid in the channel, once joined. */
+  private uid: number | null = null;
 
   /** `receive: false` for a screen share: it sends its track and receives nobody's media. */
   constructor({ receive = true }: { receive?: boolean } = {}) {
     this.mesh = new PeerMesh(
-      (to, data) => this.signal(to, data),
+      (to, data) => relaySignal(this.session, to, data),
       (kind) => this.publications.current(kind),
       receive,
     );
@@ -91,7 +100,15 @@ export class LocalRtcClient implements RtcClient {
       const offer = this.mesh.readyOfferForJoin() ?? (await this.mesh.offerForJoin());
       const joined = await postSignaling(
         'join',
-        { connection: connectionId, appId, channel, uid, token, ...(offer && { offer: offer.description }) },
+        {
+          connection: connectionId,
+          appId,
+          channel,
+          uid,
+          token,
+          role: this.role.current,
+          ...(offer && { offer: offer.description }),
+        },
         signal,
       ).catch((error) => {
         offer?.sentTo(undefined);
@@ -101,12 +118,14 @@ export class LocalRtcClient implements RtcClient {
       offer?.sentTo(typeof joined.offeredTo === 'number' ? joined.offeredTo : undefined);
       const session = joined.sessionId as string;
       this.session = session;
+      this.uid = joined.uid as number;
       if (signal.aborted) {
         // Accepted by the server, but the caller gave up meanwhile: give the uid back at once.
         void postSignaling('leave', { session }).catch(() => undefined);
         stopIfAborted();
       }
-      const participants = joined.participants as { uid: number; audio: boolean; video: boolean }[];
+      // Everyone, audience too: the media mesh connects to all, the UI hears of hosts only.
+      const participants = joined.participants as Participant[];
       // Offer to everyone already there before listening, so no event can create a peer that
       // should have been ours to offer, and before the UI renders them: the offers leave first.
       await Promise.all(
@@ -137,10 +156,7 @@ export class LocalRtcClient implements RtcClient {
       // The answers to this tab's offers are applied before the UI renders the people in the call
       // (and the call as connected): a render in between held each answer up by ~100 ms here.
       const release = this.roster.hold(JOIN_WAITS_FOR_ANSWERS_MS);
-      for (const participant of participants) {
-        this.roster.joined(participant.uid);
-        this.roster.published(participant.uid, participant.audio, participant.video);
-      }
+      showHosts(this.roster, participants);
       await this.mesh.answersFrom(
         participants.map((participant) => participant.uid),
         JOIN_WAITS_FOR_ANSWERS_MS,
@@ -172,6 +188,9 @@ export class LocalRtcClient implements RtcClient {
       case 'user-published':
         this.roster.published(event.uid!, event.audio!, event.video!);
         return;
+      case 'user-role':
+        if (event.uid === this.uid) return this.role.demoted();
+        return showRoleChange(this.roster, event.uid!, event.role as ClientRole);
       case 'signal': {
         // A newcomer's offer: their arrival renders once the answer has left, not in between.
         const answerSent =
@@ -195,16 +214,6 @@ export class LocalRtcClient implements RtcClient {
     }
   }
 
-  private async signal(to: number, data: SignalData) {
-    if (!this.session) return;
-    await postSignaling('signal', { session: this.session, to, data }).catch((error: LocalRtcError) => {
-      // A peer that just left (tab closed, rejoined) is routine: its user-left event is on its way.
-      // So is this session ending: the server's word for it (or the stream's) is on its way too.
-      if (error.apiCode !== 'not_in_channel' && error.apiCode !== 'session_gone')
-        console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
-    });
-  }
-
   async subscribe(user: RemoteUser, mediaType: MediaKind): Promise<RemoteTrack> {
     const uid = Number(user.uid);
     const track = await this.mesh.remoteTrack(uid, mediaType);
@@ -214,13 +223,19 @@ export class LocalRtcClient implements RtcClient {
     return track;
   }
 
-  publish = (tracks: LocalTrack | LocalTrack[]) => this.publications.publish(tracks);
+  async publish(tracks: LocalTrack | LocalTrack[]) {
+    this.role.requireHost();
+    await this.publications.publish(tracks);
+  }
+
   unpublish = (tracks?: LocalTrack | LocalTrack[]) => this.publications.unpublish(tracks);
 
   async renewToken(token: string) {
     if (!this.session) throw new LocalRtcError('INVALID_OPERATION', 'INVALID_OPERATION: not in a channel');
     await postSignaling('renew', { session: this.session, token });
   }
+
+  setClientRole = (role: ClientRole) => this.role.set(role);
 
   async leave() {
     this.joining?.abort();
@@ -236,6 +251,7 @@ export class LocalRtcClient implements RtcClient {
     this.unlisten?.();
     this.unlisten = null;
     this.session = null;
+    this.uid = null;
     this.publications.clear();
     this.mesh.closeAll();
     this.roster.clear();

@@ -20,6 +20,11 @@ export class PublishedTracks {
     return this.published[kind]?.currentTrack() ?? null;
   }
 
+  /** Whether anything is published now. */
+  any(): boolean {
+    return Boolean(this.published.audio || this.published.video);
+  }
+
   async publish(tracks: LocalTrack | LocalTrack[]) {
     for (const track of ([] as LocalTrack[]).concat(tracks) as LocalMediaTrack[]) {
       this.published[track.trackMediaType] = track;
@@ -50,6 +55,12 @@ export class PublishedTracks {
     this.unwatch.clear();
     delete this.published.audio;
     delete this.published.video;
+  }
+
+  /** The server has stopped this client's publishing (its publish privilege ended): stop sending too. */
+  async stopSending() {
+    this.clear();
+    await this.refreshOutgoing();
   }
 
   private async sync() {

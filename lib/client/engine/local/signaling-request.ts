@@ -68,6 +68,17 @@ export async function postSignaling(
   return answer.body;
 }
 
+/** Relays WebRTC negotiation to one participant (outside a channel there is nobody to tell). */
+export async function relaySignal(session: string | null, to: number, data: unknown) {
+  if (!session) return;
+  await postSignaling('signal', { session, to, data }).catch((error: LocalRtcError) => {
+    // A peer that just left (tab closed, rejoined) is routine: its user-left event is on its way.
+    // So is this session ending: the server's word for it (or the stream's) is on its way too.
+    if (error.apiCode !== 'not_in_channel' && error.apiCode !== 'session_gone')
+      console.warn(`local mode: signaling to uid ${to} failed: ${error.message}`);
+  });
+}
+
 /** What the server pushes down a tab's event stream (lib/server/local/rooms.ts, presence.ts). */
 export interface ServerEvent {
   type: string;
