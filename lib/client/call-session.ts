@@ -2,7 +2,7 @@
 // idle → joining → joined ⇄ renewing, joined → rejoining → joined, and → left / failed.
 // It owns the token lifecycle: renew before expiry, rejoin after expiry, retry with backoff.
 import { CALL_PROBLEMS, describeCallProblem, type CallProblem } from './call-problems';
-import type { ClientRole, LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from './engine/rtc';
+import type { ClientRole, LocalTrack, RemoteUser, RtcClientEvents, TokenGrant } from './engine/rtc';
 import { grantFits, PublishRenewal, RoleInChannel, tokenRoleFor } from './client-role';
 import { EventBinding } from './event-binding';
 import { Store } from './store';
@@ -48,8 +48,7 @@ export class CallSession extends Store<CallSnapshot> {
     this.events = new EventBinding(options.client as never, this.handlers);
   }
 
-  /** Read through a call so TypeScript does not narrow it across awaits. */
-  private phase = (): CallPhase => this.snapshot.phase;
+  private phase = (): CallPhase => this.snapshot.phase; // a call, so TypeScript does not narrow it across awaits
 
   /** Joins and publishes the enabled tracks. Calling it again while joining or joined is a no-op. */
   join(tracks: LocalTrack[], initialGrant?: TokenGrant): Promise<void> {

@@ -27,11 +27,7 @@ export class FakeRtcClient implements RtcClient {
       this.publishedTracks.delete(track),
     );
   });
-  renewToken = vi.fn(async () => {});
-  role: ClientRole = 'audience';
-  setClientRole = vi.fn(async (role: ClientRole) => {
-    this.role = role;
-  });
+  renewToken = vi.fn((token: string): Promise<void> => Promise.resolve(void token));
   subscribe = vi.fn(async (user: RemoteUser, mediaType: 'audio' | 'video') => {
     const track = { play: vi.fn(), stop: vi.fn() };
     if (mediaType === 'audio') user.audioTrack = track;

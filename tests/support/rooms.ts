@@ -7,7 +7,7 @@ export function roomWithoutHost(): RoomOfCall {
   const session = new RoomSession({
     channel: 'room',
     enabled: false,
-    access: () => ({ pageTicket: null, hostKey: null }),
+    pageTicket: null,
   });
   return { session, snapshot: session.getSnapshot(), hostKey: null };
 }

@@ -30,8 +30,7 @@ export interface PresenceSessionOptions {
   createClient: (grant: SignalingGrant) => Promise<SignalingClient>;
   loginTimeoutMs: number;
   retryDelayMs?: BackoffOptions;
-  /** Someone said the room changed (lib/client/room): read it again from the server. */
-  onRoomChanged?: () => void;
+  onRoomChanged?: () => void; // someone said the room changed (lib/client/room): read it again
 }
 
 const MAX_MESSAGES = 200;

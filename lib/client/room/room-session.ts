@@ -17,16 +17,19 @@ export interface RoomSnapshot {
   busy: RoomAction | null;
   /** Why the last action was refused, until dismissed or another action. */
   actionError: string | null;
+  /** The room's host key this browser holds (host-key.ts), null when none. */
+  hostKey: string | null;
 }
 
 export interface RoomSessionOptions {
   channel: string;
-  access: () => RoomAccess;
+  /** The page ticket: it says which uid is asking. */
+  pageTicket: string | null;
   /** False where there is no rooms API (an external token server, a configuration error). */
   enabled: boolean;
   pollMs?: number;
   /** The key was refused: this browser forgets it. */
-  hostKeyRefused?: () => void;
+  forgetHostKey?: () => void;
 }
 
 const POLL_MS = 4_000;
@@ -51,11 +54,13 @@ export class RoomSession extends Store<RoomSnapshot> {
   announce: () => void = () => {};
 
   constructor(private readonly options: RoomSessionOptions) {
-    super({ view: null, settled: !options.enabled, problem: null, busy: null, actionError: null });
+    super({ view: null, settled: !options.enabled, problem: null, busy: null, actionError: null, hostKey: null });
     if (!options.enabled) this.settledOnce();
   }
 
-  start() {
+  /** Starts reading the room, as a host when a key is given. */
+  start(hostKey: string | null = this.snapshot.hostKey) {
+    if (hostKey !== this.snapshot.hostKey) this.update({ hostKey });
     if (!this.options.enabled || this.timer) return;
     void this.refresh();
     this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? POLL_MS);
@@ -86,9 +91,11 @@ export class RoomSession extends Store<RoomSnapshot> {
     return this.reading;
   };
 
+  private access = (): RoomAccess => ({ pageTicket: this.options.pageTicket, hostKey: this.snapshot.hostKey });
+
   private async read() {
     try {
-      this.accept(await fetchRoom(this.options.channel, this.options.access()));
+      this.accept(await fetchRoom(this.options.channel, this.access()));
     } catch (error) {
       this.update({ problem: problemText(error), settled: true });
     }
@@ -96,9 +103,9 @@ export class RoomSession extends Store<RoomSnapshot> {
   }
 
   private accept(view: RoomView) {
-    const { hostKey } = this.options.access();
-    if (hostKey && view.you.role !== 'host') this.options.hostKeyRefused?.();
-    this.update({ view, problem: null, settled: true });
+    const refused = this.snapshot.hostKey !== null && view.you.role !== 'host';
+    if (refused) this.options.forgetHostKey?.();
+    this.update({ view, problem: null, settled: true, ...(refused && { hostKey: null }) });
   }
 
   /** Asks the server to change the room; true when it did. The others are told to read it again. */
@@ -106,7 +113,7 @@ export class RoomSession extends Store<RoomSnapshot> {
     if (!this.options.enabled) return false;
     this.update({ busy: action, actionError: null });
     try {
-      this.accept(await actOnRoom(this.options.channel, this.options.access(), action, uid));
+      this.accept(await actOnRoom(this.options.channel, this.access(), action, uid));
       this.announce();
       return true;
     } catch (error) {
