@@ -57,16 +57,17 @@ export const ERROR_CODES = {
   not_subscribed: { status: 409, meaning: 'set presence state only in a channel subscribed to' },
   too_many_subscribers: { status: 409, meaning: 'the channel has the most Signaling subscribers allowed' },
   // Rooms with hosts, stage mode (/api/rooms/…).
-  host_key_invalid: { status: 403, meaning: 'a host action without this room\'s host key, or with a wrong one' },
+  host_key_invalid: { status: 403, meaning: "a host action without this room's host key, or with a wrong one" },
   not_on_stage: {
     status: 403,
     meaning: 'a publisher token in a stage room for someone who is neither a host nor on stage: ask for subscriber',
   },
-  not_invited: { status: 409, meaning: 'joining the stage without a host\'s invitation (or it was withdrawn)' },
+  not_invited: { status: 409, meaning: "joining the stage without a host's invitation (or it was withdrawn)" },
   invalid_room_action: { status: 400, meaning: 'the room action is not one of those listed in the README' },
   room_store_required: {
     status: 503,
-    meaning: 'rooms with hosts need a shared store on this deployment: set REDIS_URL (Vercel instances share no memory)',
+    meaning:
+      'rooms with hosts need a shared store on this deployment: set REDIS_URL (Vercel instances share no memory)',
   },
   room_store_unavailable: {
     status: 503,

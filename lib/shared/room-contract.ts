@@ -30,8 +30,7 @@ export interface RoomView {
 
 /** POST /api/rooms {channel, stage?}: the answer. `host: false` means the room already had a host: join as a guest. */
 export type RoomStart =
-  | { channel: string; host: true; hostKey: string; stage: boolean }
-  | { channel: string; host: false; stage: boolean };
+  { channel: string; host: true; hostKey: string; stage: boolean } | { channel: string; host: false; stage: boolean };
 
 /** POST /api/rooms/:channel {action, uid?}. Host actions need the host key; the others act on the caller's own uid. */
 export const HOST_ACTIONS = ['stage-on', 'stage-off', 'invite', 'move-to-audience'] as const;

@@ -1,5 +1,12 @@
 import { vi } from 'vitest';
-import type { ClientRole, LocalTrack, RemoteUser, RtcClient, RtcClientEvents, TokenGrant } from '@/lib/client/engine/rtc';
+import type {
+  ClientRole,
+  LocalTrack,
+  RemoteUser,
+  RtcClient,
+  RtcClientEvents,
+  TokenGrant,
+} from '@/lib/client/engine/rtc';
 
 /** An in-memory stand-in for the SDK client in live mode: records calls and lets a test fire SDK events. */
 export class FakeRtcClient implements RtcClient {
