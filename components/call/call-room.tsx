@@ -162,6 +162,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       onToggle={toggle}
       onSelectDevice={selectDeviceInCall}
       onJoin={join}
+      roomRole={room.snapshot.view?.hosted ? room.snapshot.view.you.role : null}
     />
   );
 }

@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
 import { randomChannelName, usableChannelName } from '@/lib/client/channel-names';
+import { startRoom } from '@/lib/client/room/start-room';
 import { CHANNEL_NAME_MAX_BYTES, channelNameProblem, characterCount } from '@/lib/shared/validation';
 
 export function LandingForm() {
@@ -33,9 +34,16 @@ export function LandingForm() {
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
+  const [live, setLive] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+  // Nobody started this room yet: you are its host (the link with the host key); else you join it as a guest.
   const go = (channel: string) => {
     setJoining(true);
-    router.push(`/call/${encodeURIComponent(channel)}`);
+    setStartError(null);
+    startRoom(channel, live).then(router.push, (error: Error) => {
+      setJoining(false);
+      setStartError(`Could not start the room: ${error.message}`);
+    });
   };
 
   return (
@@ -119,6 +127,24 @@ export function LandingForm() {
           {joining ? 'Opening…' : 'Join'}
         </button>
       </div>
+      <label className="flex items-start gap-2 text-sm text-slate-300">
+        <input
+          type="checkbox"
+          name="live"
+          checked={live}
+          onChange={(event) => setLive(event.target.checked)}
+          className="mt-0.5 h-4 w-4 accent-sky-500"
+        />
+        <span>
+          Live event: people join as an audience, and only you and those you invite on stage are seen and heard (when
+          you start the room).
+        </span>
+      </label>
+      {startError && (
+        <p role="alert" className="text-sm text-rose-300">
+          {startError}
+        </p>
+      )}
     </form>
   );
 }

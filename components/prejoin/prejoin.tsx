@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { Mode } from '@/lib/shared/call-contract';
+import type { RoomRole } from '@/lib/shared/room-contract';
 import { parseDisplayName } from '@/lib/client/display-name';
 import { nameToUse } from '@/lib/client/remembered-name';
 import type { PastedToken } from '@/lib/client/call/use-call-stay';
@@ -28,6 +29,17 @@ type Props = {
   /** The random name used when the field is left empty. */
   suggestedName: string;
   onName: (name: string) => void;
+  /** What the room makes you (null: no room with a host, or not known yet). */
+  roomRole: RoomRole | null;
+};
+
+/** How you will join a room with a host, in words, before you do. */
+const JOIN_AS: Record<RoomRole, string> = {
+  host: 'You are a host of this room: you can invite people on stage and turn stage mode on or off.',
+  stage: 'You are on stage: everyone will see and hear you.',
+  audience:
+    'This is a live event: you join the audience. You will see and hear the stage, can chat and raise your hand, and nobody sees or hears you unless a host invites you on stage.',
+  guest: 'You join as a guest: everyone sees and hears everyone.',
 };
 
 export function Prejoin({
@@ -44,6 +56,7 @@ export function Prejoin({
   name,
   suggestedName,
   onName,
+  roomRole,
 }: Props) {
   const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
   const usePasted = pastedChoice.active;
@@ -99,6 +112,9 @@ export function Prejoin({
           <h1 className="break-all text-3xl font-semibold">{channel}</h1>
           <div className="mt-2">{modeBadge}</div>
         </div>
+        {roomRole && roomRole !== 'guest' && (
+          <p className="rounded-lg bg-slate-800/70 p-3 text-sm text-slate-200">{JOIN_AS[roomRole]}</p>
+        )}
         <NameField value={name} suggestion={suggestedName} onChange={onName} onEnter={canJoin ? join : undefined} />
         <div className="flex flex-col gap-3">
           <DevicePickers media={media} onSelect={onSelectDevice} />
@@ -117,7 +133,7 @@ export function Prejoin({
           disabled={!canJoin}
           onClick={join}
         >
-          {waitingFor ?? 'Join call'}
+          {waitingFor ?? (roomRole === 'audience' ? 'Join the audience' : 'Join call')}
         </button>
       </section>
     </main>

@@ -42,3 +42,9 @@ export const HOST_KEY_HEADER = 'x-host-key';
 
 /** The host link carries the key in its fragment (#host=…), which browsers never send to a server or in a Referer. */
 export const HOST_LINK_FRAGMENT = 'host';
+
+/** The call page's address for a room: the guest link, or with the key, the host link. */
+export function roomLink(origin: string, channel: string, hostKey?: string | null): string {
+  const guest = `${origin}/call/${encodeURIComponent(channel)}`;
+  return hostKey ? `${guest}#${HOST_LINK_FRAGMENT}=${hostKey}` : guest;
+}

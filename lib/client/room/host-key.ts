@@ -46,8 +46,4 @@ export function forgetHostKey(channel: string) {
   }
 }
 
-/** The call page's address for a room: the guest link, or with the key, the host link. */
-export function roomLink(origin: string, channel: string, hostKey?: string | null): string {
-  const guest = `${origin}/call/${encodeURIComponent(channel)}`;
-  return hostKey ? `${guest}#${HOST_LINK_FRAGMENT}=${hostKey}` : guest;
-}
+export { roomLink } from '../../shared/room-contract';
