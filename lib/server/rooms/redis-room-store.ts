@@ -6,6 +6,7 @@ import 'server-only';
 import type { ChainableCommander } from 'ioredis';
 import { ApiError } from '../http/api-error';
 import { sharedRedisConnection } from '../rate-limit-store';
+import type { RedisConnection } from '../redis-connection';
 import { redisProblem } from '../redis-problem';
 import { HOST_SEEN_MS, ROOM_TTL_MS, type RoomState, type RoomStore } from './room-store';
 
@@ -28,7 +29,7 @@ const uids = (members: unknown): number[] => (members as string[]).map(Number);
 class RedisRoomStore implements RoomStore {
   readonly kind = 'redis';
 
-  constructor(private readonly url: string) {}
+  constructor(private readonly connect: () => Promise<RedisConnection>) {}
 
   async claim(channel: string, stage: boolean): Promise<boolean> {
     const [claimed] = await this.write(channel, (multi, keys) => multi.hsetnx(keys.room, 'stage', stage ? '1' : '0'));
@@ -98,7 +99,7 @@ class RedisRoomStore implements RoomStore {
   /** Runs the queued commands in one MULTI/EXEC; their results in order, or the 503 if anything failed. */
   private async transaction(queue: (multi: ChainableCommander) => void): Promise<unknown[]> {
     try {
-      const { client } = await sharedRedisConnection(this.url);
+      const { client } = await this.connect();
       const multi = client.multi();
       queue(multi);
       const results = await multi.exec();
@@ -113,4 +114,12 @@ class RedisRoomStore implements RoomStore {
   }
 }
 
-export const redisRoomStore = (url: string): RoomStore => new RedisRoomStore(url);
+/** Rooms in the Redis at REDIS_URL, on this instance's one connection (the rate limits'). */
+export const redisRoomStore = (url: string): RoomStore => new RedisRoomStore(() => sharedRedisConnection(url));
+
+/** Rooms on a given connection: tests run two "instances" side by side, each with its own. */
+export const redisRoomStoreOn = (connection: RedisConnection): RoomStore =>
+  new RedisRoomStore(async () => {
+    await connection.connected();
+    return connection;
+  });
