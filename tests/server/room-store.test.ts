@@ -33,7 +33,11 @@ function storeContract(store: () => RoomStore) {
     expect(await store().accept('room', 7)).toBe(false);
     await store().invite('room', 7);
     expect(await store().read('room')).toMatchObject({ invited: [7], onStage: [] });
-    const accepted = await Promise.all([store().accept('room', 7), store().accept('room', 7), store().accept('room', 7)]);
+    const accepted = await Promise.all([
+      store().accept('room', 7),
+      store().accept('room', 7),
+      store().accept('room', 7),
+    ]);
     expect(accepted.filter(Boolean)).toHaveLength(1);
     expect(await store().read('room')).toMatchObject({ invited: [], onStage: [7] });
     await store().invite('room', 7); // already on stage: not invited again
