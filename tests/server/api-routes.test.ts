@@ -440,7 +440,10 @@ describe('GET /api/health', () => {
       status: 'ok',
       mode: 'agora',
       credentials: { AGORA_APP_ID: 'set', AGORA_APP_CERTIFICATE: 'set' },
-      rooms: { store: 'memory', audience: expect.stringContaining('co-host authentication is enabled in Agora Console') },
+      rooms: {
+        store: 'memory',
+        audience: expect.stringContaining('co-host authentication is enabled in Agora Console'),
+      },
     });
     expect(agora.text).not.toContain(TEST_APP_CERTIFICATE);
     expect(agora.text).not.toContain(TEST_APP_ID);
