@@ -6,6 +6,8 @@ import { issuePageTicket } from '@/lib/server/page-ticket';
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import { resetMemoryRoomStore } from '@/lib/server/rooms/memory-room-store';
 import * as rooms from '@/app/api/rooms/route';
+import * as health from '@/app/api/health/route';
+import * as unknown from '@/app/api/[...path]/route';
 import * as rte from '@/app/api/rte/[...segments]/route';
 import * as postToken from '@/app/api/token/route';
 import { act, as, call, readRoom, rtcToken, startRoom } from '../support/rooms-api';
@@ -57,6 +59,9 @@ describe('POST /api/rooms: starting a room', () => {
       body: { code: 'invalid_field', error: 'stage must be true or false' },
     });
     expect((await call(rooms.GET, '/api/rooms')).body.code).toBe('method_not_allowed');
+    const deeper = await call(unknown.GET, '/api/rooms/room/extra');
+    expect(deeper).toMatchObject({ status: 404, body: { code: 'unknown_route' } });
+    expect(deeper.body.error).toContain('GET /api/rooms/:channel');
     vi.stubEnv('TOKEN_CHANNEL_PATTERN', 'team-[0-9]+');
     expect(await startRoom({ channel: 'room' })).toMatchObject({ status: 403, body: { code: 'channel_not_allowed' } });
   });
@@ -80,6 +85,13 @@ describe('POST /api/rooms: starting a room', () => {
     const token = await rtcToken('room', 'publisher', 5, { authorization: 'Bearer none' });
     expect(token.status).toBe(200);
     expect(token.body.publishExpiresAt).toBeUndefined();
+    const report = await call(health.GET, '/api/health');
+    expect(report.status).toBe(200);
+    expect(report.body.rooms).toEqual({
+      store: null,
+      note: expect.stringContaining('set REDIS_URL'),
+      audience: expect.stringContaining('co-host authentication'),
+    });
   });
 });
 
