@@ -254,6 +254,13 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
     expect((await startRoom({ channel: 'room' })).body.host).toBe(false);
   });
 
+  it('self actions on a room nobody started: 409 not_invited, and the room is not created', async () => {
+    for (const action of ['accept-invitation', 'decline-invitation', 'leave-stage']) {
+      expect(await act('room', { action }, as(AUDIENCE))).toMatchObject({ status: 409, body: { code: 'not_invited' } });
+    }
+    expect((await readRoom('room')).body.hosted).toBe(false);
+  });
+
   it('refusals: host actions without the key, self actions without a ticket, unknown actions, bad uids', async () => {
     const key = await stageRoom();
     const wrongKey = `${key.slice(0, 42)}${key.endsWith('A') ? 'B' : 'A'}`;

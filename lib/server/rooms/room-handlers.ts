@@ -103,6 +103,9 @@ async function hostAction(store: RoomStore, channel: string, action: RoomAction,
 }
 
 async function selfAction(store: RoomStore, channel: string, action: RoomAction, uid: number) {
+  if (action !== 'accept-invitation' && !(await store.read(channel))) {
+    throw new ApiError('not_invited', 'nobody started this room: it has no stage and no invitations');
+  }
   if (action === 'decline-invitation') return store.decline(channel, uid);
   if (action === 'leave-stage') return store.toAudience(channel, uid);
   if (!(await store.accept(channel, uid))) {
