@@ -268,6 +268,9 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
       for (const headers of [as(AUDIENCE), as(AUDIENCE, wrongKey)]) {
         const refused = await act('room', { action, uid: 11 }, headers);
         expect(refused).toMatchObject({ status: 403, body: { code: 'host_key_invalid' } });
+        expect(refused.body.error).toMatch(
+          headers['x-host-key'] ? /^the host key sent is not this room's/ : /x-host-key/,
+        );
       }
     }
     // Self actions act on the caller's own uid, which only a page ticket gives.

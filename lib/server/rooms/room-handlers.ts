@@ -3,7 +3,14 @@ import 'server-only';
 // it, and change it: hosts (holding the host key) turn the stage on and off, invite people onto it
 // and move them back to the audience; a person (by their page ticket) accepts or declines an
 // invitation or leaves the stage. The token routes read the same state (stage-gate.ts).
-import { HOST_ACTIONS, SELF_ACTIONS, type RoomAction, type RoomStart, type RoomView } from '../../shared/room-contract';
+import {
+  HOST_ACTIONS,
+  HOST_KEY_HEADER,
+  SELF_ACTIONS,
+  type RoomAction,
+  type RoomStart,
+  type RoomView,
+} from '../../shared/room-contract';
 import { parseChannelName, parseUid } from '../../shared/validation';
 import { ApiError, badField, valid } from '../http/api-error';
 import { readJsonObject } from '../http/json-body';
@@ -121,13 +128,16 @@ export async function changeRoom(request: Request, url: URL): Promise<RoomView> 
   const camera = caller.ticketUids?.[0];
   if (isHostAction(action)) {
     if (!caller.hostKey) {
+      const sent = request.headers.has(HOST_KEY_HEADER);
       throw new ApiError(
         'host_key_invalid',
-        `${action} is for this room's hosts: send the room's host key (x-host-key)`,
+        sent
+          ? `the host key sent is not this room's; ${action} is for its hosts`
+          : `${action} is for this room's hosts: send the room's host key (${HOST_KEY_HEADER})`,
       );
     }
-    const onStage = action === 'stage-on' || action === 'stage-off';
-    await hostAction(store, channel, action, onStage ? null : targetUid(body.uid));
+    const stageSwitch = action === 'stage-on' || action === 'stage-off';
+    await hostAction(store, channel, action, stageSwitch ? null : targetUid(body.uid));
     if (camera !== undefined) await store.hostSeen(channel, camera);
   } else {
     if (camera === undefined) {
