@@ -31,7 +31,8 @@ function coveredByPageTicket(request: Request, scope: TokenScope, appCertificate
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-function hasApiKey(request: Request, keys: string[]): boolean {
+/** Whether the request carries one of the server's API keys (Authorization: Bearer <key>). */
+export function hasApiKey(request: Request, keys: string[]): boolean {
   const presented = request.headers
     .get('authorization')
     ?.match(/^Bearer\s+(.+)$/i)?.[1]

@@ -13,6 +13,11 @@ export interface Minted {
   expiresAt: number;
 }
 
+/** An RTC token; `publishExpiresAt` (Unix seconds) only when its publish privileges end before the token. */
+export interface MintedRtc extends Minted {
+  publishExpiresAt?: number;
+}
+
 function mint(build: () => string, expiry: number): Minted {
   const issuedAt = Math.floor(Date.now() / 1000);
   const token = build();
@@ -22,15 +27,38 @@ function mint(build: () => string, expiry: number): Minted {
   return { token, expiresAt: issuedAt + expiry };
 }
 
-/** Token and privilege expiry both equal `expiry` (seconds from now). */
+/**
+ * Token and join privilege expire after `expiry` seconds. A publisher's publish privileges (audio,
+ * video, data) last `publishExpiry` seconds when that is shorter (someone on a stage), else as long
+ * as the token. A subscriber token carries the join privilege only.
+ */
 export function mintRtcToken(
   credentials: AgoraCredentials,
   channel: string,
   identity: RtcIdentity,
   role: Role,
   expiry: number,
-): Minted {
+  publishExpiry = expiry,
+): MintedRtc {
   const { appId, appCertificate } = credentials;
+  if (role === 'publisher' && publishExpiry < expiry) {
+    const publish = Math.max(1, publishExpiry);
+    const privileges = [expiry, expiry, publish, publish, publish] as const;
+    const minted = mint(
+      () =>
+        identity.kind === 'uid'
+          ? RtcTokenBuilder.buildTokenWithUidAndPrivilege(appId, appCertificate, channel, identity.uid, ...privileges)
+          : RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(
+              appId,
+              appCertificate,
+              channel,
+              identity.account,
+              ...privileges,
+            ),
+      expiry,
+    );
+    return { ...minted, publishExpiresAt: minted.expiresAt - expiry + publish };
+  }
   const agoraRole = role === 'publisher' ? RtcRole.PUBLISHER : RtcRole.SUBSCRIBER;
   return mint(
     () =>

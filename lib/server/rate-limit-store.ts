@@ -30,6 +30,13 @@ function sharedConnection(url: string): RedisConnection {
   return current.connection;
 }
 
+/** The same connection for other shared state (rooms): one connection per instance, never a second. */
+export async function sharedRedisConnection(url: string): Promise<RedisConnection> {
+  const connection = sharedConnection(url);
+  await connection.connected();
+  return connection;
+}
+
 function warnMalformedOnce() {
   if (state().malformedWarned) return;
   state().malformedWarned = true;

@@ -23,6 +23,7 @@ export const SETTING_NAMES = [
   'TOKEN_TICKET_SECRET',
   'TOKEN_EXPIRY_SECONDS',
   'JOIN_TIMEOUT_MS',
+  'STAGE_PUBLISH_SECONDS',
   'NEXT_PUBLIC_TOKEN_SERVER_URL',
   'NEXT_PUBLIC_AGORA_APP_ID',
   'CORS_ALLOW_ORIGIN',
@@ -172,6 +173,17 @@ export const callPageSettings = memoizeOnEnv(['TOKEN_EXPIRY_SECONDS', 'JOIN_TIME
   joinTimeoutMs: wholeNumber(env, 'JOIN_TIMEOUT_MS', 15_000, 1000, 120_000, 'milliseconds'),
 }));
 
+// ── Rooms with a stage (README → Rooms API) ────────────────────────────────────────────────────────
+
+/**
+ * STAGE_PUBLISH_SECONDS: how long the publish privileges of someone a host invited onto a stage last
+ * before their page must renew them (and the server checks the room again), so a person moved back
+ * to the audience stops publishing within this time; 40–86400, default 120 (the SDK warns 30 s ahead).
+ */
+export const stagePublishSeconds = memoizeOnEnv(['STAGE_PUBLISH_SECONDS'], (env): number =>
+  wholeNumber(env, 'STAGE_PUBLISH_SECONDS', 120, 40, EXPIRY_MAX_SECONDS, 'seconds'),
+);
+
 /**
  * NEXT_PUBLIC_TOKEN_SERVER_URL: an external token server with the same /rtc/… API (null: this app's
  * /api), and NEXT_PUBLIC_AGORA_APP_ID: the App ID to join with when that server answers none. The
@@ -228,5 +240,6 @@ export function checkSettings(env: Env = process.env): void {
   agoraSetting(env);
   tokenPolicy(env);
   callPageSettings(env);
+  stagePublishSeconds(env);
   rateLimits(env);
 }

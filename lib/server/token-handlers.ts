@@ -11,6 +11,7 @@ import { tokenPolicy } from './settings';
 import { getAgoraCredentials, type AgoraCredentials } from './credentials';
 import { enforceRateLimit } from './rate-limit';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken, type Minted } from './mint';
+import { stageGate, type RtcTokenAsk } from './rooms/stage-gate';
 import {
   parseChannelName,
   parseChatUserId,
@@ -37,7 +38,17 @@ async function admit(request: Request) {
   const credentials = getAgoraCredentials();
   const policy = tokenPolicy();
   const authorize = (scope: TokenScope) => authorizeTokenRequest(request, scope, credentials, policy);
-  return { credentials, authorize, defaultExpiry: policy.maxExpirySeconds };
+  /** Authorizes an RTC token, applies the room's stage rules (rooms/stage-gate.ts) and mints it. */
+  const rtc = async (ask: RtcTokenAsk, identity: RtcIdentity) => {
+    authorize({ service: 'rtc', ...ask });
+    const { role, publishExpiry } = await stageGate(request, credentials, ask);
+    const minted = mintRtcToken(credentials, ask.channel, identity, role, ask.expiry, publishExpiry);
+    return {
+      minted,
+      publish: minted.publishExpiresAt === undefined ? {} : { publishExpiresAt: minted.publishExpiresAt },
+    };
+  };
+  return { credentials, authorize, rtc, defaultExpiry: policy.maxExpirySeconds };
 }
 
 /**
@@ -71,39 +82,45 @@ function rtcRequest(channelName: string, role: string, tokenType: string, uid: s
 /** GET /api/rtc/:channelName/:role/:tokentype/:uid/?expiry= */
 export async function rtcToken(request: Request, url: URL) {
   const [channelName = '', role = '', tokenType = '', uid = ''] = routeSegments(request, url, [4]);
-  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const { credentials, rtc, defaultExpiry } = await admit(request);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtc', channel, identity: identityText(identity), role: parsedRole, expiry });
-  const minted = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
+  const { minted, publish } = await rtc(
+    { channel, identity: identityText(identity), role: parsedRole, expiry },
+    identity,
+  );
   return {
     rtcToken: minted.token,
     channel,
     ...identityFields(identity),
     role: parsedRole,
     ...common(credentials, minted, expiry),
+    ...publish,
   } satisfies RtcTokenResponse;
 }
 
 /** GET /api/rte/:channelName/:role/:tokentype/:uid/[:rtmuid/]?expiry= */
 export async function rteTokens(request: Request, url: URL) {
   const [channelName = '', role = '', tokenType = '', uid = '', rtmUid] = routeSegments(request, url, [4, 5]);
-  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const { credentials, authorize, rtc, defaultExpiry } = await admit(request);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
   const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtc', channel, identity: identityText(identity), role: parsedRole, expiry });
   authorize({ service: 'rtm', identity: rtmUserId, expiry });
-  const rtc = mintRtcToken(credentials, channel, identity, parsedRole, expiry);
+  const { minted, publish } = await rtc(
+    { channel, identity: identityText(identity), role: parsedRole, expiry },
+    identity,
+  );
   const rtm = mintRtmToken(credentials, rtmUserId, expiry);
   return {
-    rtcToken: rtc.token,
+    rtcToken: minted.token,
     rtmToken: rtm.token,
     channel,
     ...identityFields(identity),
     rtmUid: rtmUserId,
     role: parsedRole,
-    ...common(credentials, rtc, expiry),
+    ...common(credentials, minted, expiry),
+    ...publish,
   };
 }
 
@@ -151,7 +168,7 @@ function postedUserId(raw: unknown): unknown {
 
 /** POST /api/token {"tokenType","channel","role","uid","expire"}, as the Go service's /getToken. */
 export async function postedToken(request: Request) {
-  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const { credentials, authorize, rtc, defaultExpiry } = await admit(request);
   const body = await readJsonObject(request);
   const expiry =
     body.expire === undefined || body.expire === null ? defaultExpiry : valid(parseExpiry(body.expire, 'expire'));
@@ -160,8 +177,7 @@ export async function postedToken(request: Request) {
       const channel = valid(parseChannelName(body.channel));
       const role = valid(parseRole(body.role));
       const identity = postedRtcIdentity(body.uid);
-      authorize({ service: 'rtc', channel, identity: identityText(identity), role, expiry });
-      const minted = mintRtcToken(credentials, channel, identity, role, expiry);
+      const { minted, publish } = await rtc({ channel, identity: identityText(identity), role, expiry }, identity);
       return {
         token: minted.token,
         tokenType: 'rtc',
@@ -169,6 +185,7 @@ export async function postedToken(request: Request) {
         ...identityFields(identity),
         role,
         ...common(credentials, minted, expiry),
+        ...publish,
       };
     }
     case 'rtm': {

@@ -427,6 +427,11 @@ describe('GET /api/health', () => {
       rateLimitStore: 'memory',
       tokenExpirySeconds: 300,
       credentials: { AGORA_APP_ID: 'missing', AGORA_APP_CERTIFICATE: 'missing' },
+      rooms: {
+        store: 'memory',
+        note: "one instance only: rooms (hosts, stage) live in this process's memory; set REDIS_URL to share them",
+        audience: 'local mode always refuses publishing without a publish privilege',
+      },
     });
     vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
     vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
@@ -435,6 +440,10 @@ describe('GET /api/health', () => {
       status: 'ok',
       mode: 'agora',
       credentials: { AGORA_APP_ID: 'set', AGORA_APP_CERTIFICATE: 'set' },
+      rooms: {
+        store: 'memory',
+        audience: expect.stringContaining('co-host authentication is enabled in Agora Console'),
+      },
     });
     expect(agora.text).not.toContain(TEST_APP_CERTIFICATE);
     expect(agora.text).not.toContain(TEST_APP_ID);

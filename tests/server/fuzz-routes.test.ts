@@ -22,6 +22,10 @@ import * as rtmState from '@/app/api/local/rtm/state/route';
 import * as rtmPublish from '@/app/api/local/rtm/publish/route';
 import * as rtmRenew from '@/app/api/local/rtm/renew/route';
 import * as inspect from '@/app/api/inspect/route';
+import * as rooms from '@/app/api/rooms/route';
+import * as room from '@/app/api/rooms/[channel]/route';
+import { hostKey } from '@/lib/server/rooms/host-key';
+import { issuePageTicket } from '@/lib/server/page-ticket';
 import { withServerEnv } from '../support/server-env';
 
 // An independent statement of the rules (the oracle), not the validation module under test.
@@ -264,6 +268,42 @@ describe('fuzz: JSON bodies', () => {
       fc.asyncProperty(body, fc.constantFrom(...handlers), async (text, handler) => {
         const { status } = await call(handler, 'http://localhost/api/local/x', { method: 'POST', body: text });
         expect([400, 401, 403, 404, 409, 413]).toContain(status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('fuzz: rooms', () => {
+  it('POST /api/rooms and GET/POST /api/rooms/:channel: random channels, bodies and headers never 5xx', async () => {
+    const body = fc.oneof(
+      fc.json({ maxDepth: 2 }),
+      fc
+        .record({
+          channel: fc.oneof(jsonValue, fc.constant('room')),
+          stage: jsonValue,
+          action: fc.oneof(
+            jsonValue,
+            fc.constantFrom('stage-on', 'stage-off', 'invite', 'move-to-audience', 'accept-invitation', 'leave-stage'),
+          ),
+          uid: jsonValue,
+        })
+        .map((v) => JSON.stringify(v)),
+    );
+    const channel = fc.oneof(fc.constant('room'), positional);
+    const headers = fc.record({
+      'x-host-key': fc.oneof(fc.constant(hostKey('room', localCertificate())), fc.string({ maxLength: 50 })),
+      'x-call-ticket': fc.oneof(
+        fc.constant(issuePageTicket({ channel: 'room', uids: [5, 6] }, localCertificate())),
+        fc.string({ maxLength: 50 }),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(body, channel, headers, fc.nat(2), async (text, name, sent, which) => {
+        const url = `http://localhost/api/rooms/${encodeURIComponent(name)}`;
+        if (which === 0) await call(rooms.POST, 'http://localhost/api/rooms', { method: 'POST', body: text });
+        else if (which === 1) await call(room.GET, url, { headers: sent });
+        else await call(room.POST, url, { method: 'POST', body: text, headers: sent });
       }),
       { numRuns: 300 },
     );

@@ -129,3 +129,24 @@ describe('decodeAccessToken', () => {
     expect(decodeAccessToken(subscriber.token, credentials.appCertificate)!.rtc[0]!.privileges).toEqual({ 1: 120 });
   });
 });
+
+describe('publisher tokens with a shorter publish privilege (someone on a stage)', () => {
+  it.each([
+    ['uid', { kind: 'uid' as const, uid: 7 }, '7'],
+    ['user account', { kind: 'userAccount' as const, account: 'alice' }, 'alice'],
+  ])('%s: join for the whole token, publish audio, video and data for publishExpiry', (_kind, identity, uid) => {
+    const credentials = {
+      mode: 'agora' as const,
+      appId: '970ca35de60c44645bbae8a215061b33',
+      appCertificate: '5cfd2fd1755d40ecb72977518be15d3b',
+    };
+    const minted = mintRtcToken(credentials, 'room', identity, 'publisher', 600, 120);
+    const decoded = decodeAccessToken(minted.token, credentials.appCertificate)!;
+    expect(decoded.rtc).toEqual([{ channel: 'room', uid, privileges: { 1: 600, 2: 120, 3: 120, 4: 120 } }]);
+    expect(minted.publishExpiresAt).toBe(minted.expiresAt - 480);
+    // A subscriber never gets publish privileges, whatever publishExpiry says.
+    const subscriber = mintRtcToken(credentials, 'room', identity, 'subscriber', 600, 120);
+    expect(decodeAccessToken(subscriber.token, credentials.appCertificate)!.rtc[0]!.privileges).toEqual({ 1: 600 });
+    expect(subscriber.publishExpiresAt).toBeUndefined();
+  });
+});

@@ -31,9 +31,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// Subscriber tokens: a publisher token also reads the room from Redis (rooms-api.test.ts covers that).
 async function token(address: string) {
   const response = await rtc.GET(
-    new Request('http://localhost/api/rtc/room/publisher/uid/1/', { headers: { 'x-forwarded-for': address } }),
+    new Request('http://localhost/api/rtc/room/subscriber/uid/1/', { headers: { 'x-forwarded-for': address } }),
   );
   return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
 }

@@ -27,6 +27,7 @@ describe('a wrong value for a numeric setting is a 503 naming it, never its valu
     'TOKEN_MAX_EXPIRY_SECONDS',
     'RATE_LIMIT_TOKENS_PER_MINUTE',
     'RATE_LIMIT_SIGNALING_PER_MINUTE',
+    'STAGE_PUBLISH_SECONDS',
   ];
 
   it.each(NUMERIC.flatMap((name) => ['soon', '-1', '1.5', '99999999999'].map((value) => [name, value])))(

@@ -7,10 +7,10 @@ import { corsHeaders, preflightHeaders } from './cors';
 import { decodePathSegments } from '../../shared/path-segments';
 
 type Json = Record<string, unknown>;
-/** Gets the request and its parsed URL (parsed once here, since every handler needs it). */
-type Handler = (request: Request, url: URL) => Json | Promise<Json>;
+/** Gets the request and its parsed URL (parsed once here, since every handler needs it); its object is answered as JSON. */
+type Handler = (request: Request, url: URL) => object | Promise<object>;
 
-function respond(request: Request, status: number, body: Json, extra: Record<string, string> = {}): Response {
+function respond(request: Request, status: number, body: object, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: {
@@ -87,12 +87,19 @@ export function pathSegments({ pathname }: URL): string[] {
   return decoded.value;
 }
 
-function routeFor(method: 'GET' | 'POST', handler: Handler) {
-  const refuse = methodNotAllowed([method]);
+type Method = 'GET' | 'POST';
+
+function routeFor(handlers: Partial<Record<Method, Handler>>) {
+  const refuse = methodNotAllowed(Object.keys(handlers));
   const methods = { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: preflight };
-  return { ...methods, [method]: jsonRoute(handler) };
+  const answering = Object.fromEntries(
+    Object.entries(handlers).map(([method, handler]) => [method, jsonRoute(handler)]),
+  );
+  return { ...methods, ...answering };
 }
 
 /** Every export a GET-only API route needs: GET, JSON 405s for the rest, and the CORS preflight. */
-export const getRoute = (handler: Handler) => routeFor('GET', handler);
-export const postRoute = (handler: Handler) => routeFor('POST', handler);
+export const getRoute = (handler: Handler) => routeFor({ GET: handler });
+export const postRoute = (handler: Handler) => routeFor({ POST: handler });
+/** A route that answers both GET and POST. */
+export const getPostRoute = (get: Handler, post: Handler) => routeFor({ GET: get, POST: post });

@@ -13,6 +13,8 @@ export const API_ROUTES: Record<string, string> = {
   token: 'POST /api/token with a JSON body',
   getToken: 'POST /api/getToken with a JSON body',
   inspect: 'POST /api/inspect with {"token":"007…"}',
+  rooms:
+    'POST /api/rooms with {"channel","stage"}, GET /api/rooms/:channel, POST /api/rooms/:channel with {"action","uid"}',
 };
 
 export function unknownApiPath(request: Request, { pathname }: URL): never {

@@ -1,0 +1,210 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import Redis from 'ioredis';
+import { ApiError } from '@/lib/server/http/api-error';
+import { RedisConnection } from '@/lib/server/redis-connection';
+import { memoryRoomStore, resetMemoryRoomStore } from '@/lib/server/rooms/memory-room-store';
+import { redisRoomStoreOn } from '@/lib/server/rooms/redis-room-store';
+import type { RoomStore } from '@/lib/server/rooms/room-store';
+import { redisServerMissing, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server.mjs';
+
+// The room store's promises, for both stores: a claim has one winner, an invitation is accepted
+// once, hosts count for a minute, a room lives a day after its last change. Redis: the same across
+// two instances (two connections), and a Redis that does not answer is a 503, never a wrong answer.
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The behaviour both stores share; `store()` gives a fresh, empty store for each test. */
+function storeContract(store: () => RoomStore) {
+  it('the first claim wins and says so; later ones do not, and keep the stage as the host set it', async () => {
+    expect(await store().read('room')).toBeNull();
+    expect(await store().claim('room', true)).toBe(true);
+    expect(await store().claim('room', false)).toBe(false);
+    expect(await store().read('room')).toEqual({ hosted: true, stage: true, onStage: [], invited: [], hosts: [] });
+    expect(await store().read('other room')).toBeNull();
+  });
+
+  it('concurrent claims: exactly one caller becomes the host', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => store().claim('contested', false)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('an invitation moves onto the stage only when accepted, and only once', async () => {
+    await store().claim('room', true);
+    expect(await store().accept('room', 7)).toBe(false);
+    await store().invite('room', 7);
+    expect(await store().read('room')).toMatchObject({ invited: [7], onStage: [] });
+    const accepted = await Promise.all([
+      store().accept('room', 7),
+      store().accept('room', 7),
+      store().accept('room', 7),
+    ]);
+    expect(accepted.filter(Boolean)).toHaveLength(1);
+    expect(await store().read('room')).toMatchObject({ invited: [], onStage: [7] });
+    await store().invite('room', 7); // already on stage: not invited again
+    expect(await store().read('room')).toMatchObject({ invited: [], onStage: [7] });
+  });
+
+  it('declining drops the invitation; moving to the audience drops the stage and any invitation', async () => {
+    await store().claim('room', true);
+    await store().invite('room', 1);
+    await store().invite('room', 2);
+    await store().decline('room', 1);
+    expect(await store().accept('room', 1)).toBe(false);
+    await store().accept('room', 2);
+    await store().invite('room', 3);
+    await store().toAudience('room', 2);
+    await store().toAudience('room', 3);
+    expect(await store().read('room')).toMatchObject({ invited: [], onStage: [] });
+  });
+
+  it('turning the stage off empties the stage and the invitations; on again starts from nobody', async () => {
+    await store().claim('room', true);
+    await store().invite('room', 1);
+    await store().invite('room', 2);
+    await store().accept('room', 2);
+    await store().setStage('room', false);
+    expect(await store().read('room')).toEqual({ hosted: true, stage: false, onStage: [], invited: [], hosts: [] });
+    await store().setStage('room', true);
+    expect(await store().read('room')).toMatchObject({ stage: true, onStage: [], invited: [] });
+  });
+
+  it('a host counts as present for a minute after it was last seen', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await store().claim('room', false);
+    await store().hostSeen('room', 5);
+    vi.advanceTimersByTime(40_000);
+    await store().hostSeen('room', 6);
+    expect((await store().read('room'))!.hosts.sort()).toEqual([5, 6]);
+    vi.advanceTimersByTime(25_000);
+    expect((await store().read('room'))!.hosts).toEqual([6]);
+    await store().hostSeen('room', 5);
+    expect((await store().read('room'))!.hosts.sort()).toEqual([5, 6]);
+  });
+
+  it('actions on a room nobody started: a host acting creates it, a person acting does not', async () => {
+    await store().decline('quiet', 1);
+    await store().toAudience('quiet', 1);
+    expect(await store().accept('quiet', 1)).toBe(false);
+    expect(await store().read('quiet')).toBeNull();
+    await store().invite('taken over', 4);
+    expect(await store().read('taken over')).toMatchObject({ hosted: true, stage: false, invited: [4] });
+  });
+
+  it('channel names with any allowed characters are rooms of their own', async () => {
+    await store().claim('a:b', true);
+    await store().claim('a', false);
+    expect(await store().read('a:b')).toMatchObject({ stage: true });
+    expect(await store().read('a')).toMatchObject({ stage: false });
+    expect(await store().read('a:b:stage')).toBeNull();
+  });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('memory room store', () => {
+  beforeEach(() => resetMemoryRoomStore());
+  storeContract(memoryRoomStore);
+
+  it('a room is forgotten a day after its last change, not a day after it started', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await memoryRoomStore().claim('room', true);
+    vi.advanceTimersByTime(DAY_MS - 1000);
+    await memoryRoomStore().invite('room', 1);
+    vi.advanceTimersByTime(DAY_MS - 1000);
+    expect(await memoryRoomStore().read('room')).toMatchObject({ invited: [1] });
+    vi.advanceTimersByTime(2000);
+    expect(await memoryRoomStore().read('room')).toBeNull();
+    expect(await memoryRoomStore().claim('room', false)).toBe(true); // someone else may start it now
+  });
+});
+
+const missing = redisServerMissing();
+if (missing) console.log(`skipped: room store against a real Redis: ${missing}`);
+
+describe.skipIf(missing)('Redis room store (redis-server on a loopback port)', { timeout: 60_000 }, () => {
+  let redis: RedisServer;
+  let admin: Redis;
+  let first: RedisConnection;
+  let second: RedisConnection;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    admin = new Redis(redis.url, { maxRetriesPerRequest: 0, retryStrategy: () => 100 });
+    admin.on('error', () => undefined);
+    first = new RedisConnection(redis.url);
+    second = new RedisConnection(redis.url);
+  });
+  afterAll(async () => {
+    first?.close();
+    second?.close();
+    admin?.disconnect();
+    await redis?.stop();
+  });
+  beforeEach(async () => {
+    await redis.start();
+    await admin.flushall();
+  });
+
+  // Two instances, each with its own connection, take turns: what one does, the other sees.
+  let turn = 0;
+  storeContract(() => redisRoomStoreOn(++turn % 2 ? first : second));
+
+  it('across two instances: a claim has one winner, an invitation made on one is accepted on the other', async () => {
+    const [one, two] = [redisRoomStoreOn(first), redisRoomStoreOn(second)];
+    const claims = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => (i % 2 ? one : two).claim('shared', true)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await one.invite('shared', 42);
+    const accepts = await Promise.all([one.accept('shared', 42), two.accept('shared', 42)]);
+    expect(accepts.filter(Boolean)).toHaveLength(1);
+    expect(await two.read('shared')).toMatchObject({ stage: true, onStage: [42], invited: [] });
+  });
+
+  it('every key of a room expires a day after its last change, together', async () => {
+    const store = redisRoomStoreOn(first);
+    await store.claim('room', true);
+    await store.invite('room', 1);
+    await store.invite('room', 2);
+    await store.accept('room', 2);
+    await store.hostSeen('room', 3);
+    const keys = (await admin.keys('agora-calls:room:*')).sort();
+    expect(keys).toEqual([
+      'agora-calls:room:room',
+      'agora-calls:room:room:hosts',
+      'agora-calls:room:room:invited',
+      'agora-calls:room:room:stage',
+    ]);
+    for (const key of keys) {
+      const ttl = await admin.pttl(key);
+      expect(ttl).toBeGreaterThan(DAY_MS - 60_000);
+      expect(ttl).toBeLessThanOrEqual(DAY_MS);
+    }
+  });
+
+  it('Redis down: every operation is a 503 room_store_unavailable that never shows the address', async () => {
+    const logged: string[] = [];
+    vi.spyOn(console, 'warn').mockImplementation((...args) => void logged.push(args.join(' ')));
+    const store = redisRoomStoreOn(first);
+    await store.claim('room', true);
+    await redis.stop();
+    for (const operation of [
+      () => store.read('room'),
+      () => store.claim('room', true),
+      () => store.invite('room', 1),
+      () => store.accept('room', 1),
+    ]) {
+      const error = await operation().then(
+        () => null,
+        (rejection: unknown) => rejection,
+      );
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).code).toBe('room_store_unavailable');
+      expect((error as ApiError).status).toBe(503);
+      expect((error as ApiError).message).not.toContain(String(redis.port));
+      expect((error as ApiError).message).not.toContain('127.0.0.1');
+    }
+    await redis.start(); // empty again: the room is gone, as after a Redis restart without persistence
+    await expect.poll(() => store.read('room').catch(() => 'down'), { timeout: 15_000 }).toBeNull();
+  });
+});
