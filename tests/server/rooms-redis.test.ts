@@ -93,7 +93,9 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
       invited: false,
     });
     // Two instances, two connections (besides this test's own): neither borrowed the other's.
-    const clients = String(await admin.call('CLIENT', 'LIST')).trim().split('\n');
+    const clients = String(await admin.call('CLIENT', 'LIST'))
+      .trim()
+      .split('\n');
     expect(clients).toHaveLength(3);
   });
 
