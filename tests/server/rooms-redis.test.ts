@@ -10,9 +10,12 @@ import { TEST_APP_CERTIFICATE, TEST_APP_ID, withServerEnv } from '../support/ser
 // rate limiters and memory) share one real Redis, so what a host does on one is honoured by a token
 // minted on the other; and while Redis does not answer, nobody is promoted.
 
-const PER_INSTANCE = ['agora-calls.rate-limit-store', 'agora-calls.rate-limiters', 'agora-calls.memory-room-store'].map(
-  (name) => Symbol.for(name),
-);
+const PER_INSTANCE = [
+  'agora-calls.rate-limit-store',
+  'agora-calls.rate-limiters',
+  'agora-calls.memory-room-store',
+  'agora-calls.rooms-without-stage',
+].map((name) => Symbol.for(name));
 type Instance = Map<symbol, unknown>;
 const globals = globalThis as unknown as Record<symbol, unknown>;
 
@@ -117,5 +120,22 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
       });
       expect((await readRoom('room')).body.code).toBe('room_store_unavailable');
     });
+  });
+
+  it('Redis down: a call in a room this instance last saw without a stage goes on; one it never saw is refused', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    await on(one, () => startRoom({ channel: 'plain' }));
+    await on(one, async () => expect((await rtcToken('plain', 'publisher', 11, as(audience()))).status).toBe(200));
+    await on(two, async () => expect((await rtcToken('elsewhere', 'publisher', 11, as(audience()))).status).toBe(200));
+    await redis.stop();
+    await on(one, async () => {
+      expect((await rtcToken('plain', 'publisher', 11, as(audience()))).status).toBe(200);
+      expect((await rtcToken('unseen', 'publisher', 11, as(audience()))).body.code).toBe('room_store_unavailable');
+    });
+    // The other instance never read "plain": it cannot know the room has no stage.
+    await on(two, async () =>
+      expect((await rtcToken('plain', 'publisher', 11, as(audience()))).body.code).toBe('room_store_unavailable'),
+    );
   });
 });

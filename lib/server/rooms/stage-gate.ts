@@ -7,20 +7,38 @@ import type { AgoraCredentials } from '../credentials';
 import { stagePublishSeconds, tokenPolicy } from '../settings';
 import type { Role } from '../../shared/validation';
 import { roomCaller } from './room-caller';
-import { roomStore } from './room-store';
+import { roomStore, type RoomState } from './room-store';
 import { stageDecision, type RoomLookup, type StageDecision } from './stage-policy';
+
+/** What this instance last read of rooms, so a store outage does not stop calls in rooms known to have no stage. */
+const KNOWN = Symbol.for('agora-calls.rooms-without-stage');
+const MAX_KNOWN = 10_000;
+const withoutStage = (): Set<string> =>
+  ((globalThis as typeof globalThis & { [KNOWN]?: Set<string> })[KNOWN] ??= new Set());
+
+function remember(channel: string, state: RoomState | null) {
+  const known = withoutStage();
+  known.delete(channel);
+  if (state?.stage) return;
+  if (known.size >= MAX_KNOWN) known.delete(known.values().next().value!);
+  known.add(channel);
+}
 
 /**
  * The room's state for the policy. Without a store (Vercel without REDIS_URL) there are no rooms,
  * so no room rules: the token routes work as before. A store that does not answer is passed on
- * as such: the policy refuses only what it would need the room to allow.
+ * as such (the policy refuses only what it would need the room to allow), except for a room this
+ * instance last saw without a stage: its calls go on as before while Redis is away.
  */
 async function lookupRoom(channel: string): Promise<RoomLookup> {
   try {
-    return { state: await roomStore().read(channel) };
+    const state = await roomStore().read(channel);
+    remember(channel, state);
+    return { state };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return error.code === 'room_store_required' ? { state: null } : { unavailable: error };
+    if (error.code === 'room_store_required' || withoutStage().has(channel)) return { state: null };
+    return { unavailable: error };
   }
 }
 
