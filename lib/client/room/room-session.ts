@@ -97,7 +97,10 @@ export class RoomSession extends Store<RoomSnapshot> {
     try {
       this.accept(await fetchRoom(this.options.channel, this.access()));
     } catch (error) {
-      this.update({ problem: problemText(error), settled: true });
+      // No shared room store on this deployment (Vercel without REDIS_URL): no rooms with hosts, calls as before.
+      if (error instanceof RoomApiError && error.code === 'room_store_required') this.stop();
+      else this.update({ problem: problemText(error) });
+      this.update({ settled: true });
     }
     this.settledOnce();
   }
