@@ -163,6 +163,9 @@ describe('each mismatch is red, with the SDK error and what to change', () => {
     expect(agora.byId('publish').status).toBe('warn');
     expect(agora.byId('publish').fix).toContain('co-host authentication');
     expect((await checksFor(subscriber, { role: 'subscriber' })).byId('publish').status).toBe('pass');
+    // An audience member's token in Agora mode: it says the audience's silence rests on co-host authentication.
+    const audience = await checksFor(subscriber, { role: 'subscriber', publishEnforced: false });
+    expect(audience.byId('publish').detail).toContain('only when co-host authentication is enabled');
   });
 
   it('unknown fields are unchecked, never guessed', async () => {

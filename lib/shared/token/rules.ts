@@ -186,7 +186,9 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
     return {
       ...base,
       status: 'pass',
-      detail: 'an audience member (subscriber) only joins and watches; no publish privilege needed',
+      detail: attempt.publishEnforced
+        ? 'an audience member (subscriber) only joins and watches; no publish privilege needed'
+        : 'an audience member (subscriber) only joins and watches; Agora stops it from publishing only when co-host authentication is enabled for the project in Agora Console',
     };
   if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no RTC grant' };
   const { nowS } = attempt;
