@@ -1,4 +1,4 @@
-// npm run screenshots — landing, prejoin, alone-in-a-call, call, chat, presentation, left and token inspector screens at
+// npm run screenshots — landing, prejoin, alone-in-a-call, call, chat, presentation, left, token inspector and live event screens at
 // phone and desktop widths, written to
 // screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
 // `npm run screenshots -- dev` takes them under `next dev` instead, as a newcomer first sees the app
@@ -91,6 +91,61 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await shot(page, 'inspect', name, { fullPage: true });
   await guest.context().close();
   await page.context().close();
+  await stageScenes(name, viewport);
+}
+
+/** A live event: Grace hosts, Ada and Alan join the audience, Alan raises his hand, Ada is invited on stage. */
+async function stageScenes(name, viewport) {
+  const channel = `look-stage-${name}`;
+  const open = async (size) => {
+    const page = await (
+      await browser.newContext({ baseURL: base, viewport: size, permissions: ['camera', 'microphone'] })
+    ).newPage();
+    page.setDefaultTimeout(30_000 * patience);
+    return page;
+  };
+  const join = async (page, who, button) => {
+    await page.getByRole('button', { name: button }).and(page.locator(':enabled')).waitFor();
+    await page.getByLabel('Your name').fill(who);
+    await page.getByRole('button', { name: button }).click();
+    await page
+      .getByRole('status', { name: 'Connection' })
+      .getByText('Connected')
+      .waitFor({ timeout: 15_000 * patience });
+  };
+  const host = await open(viewport);
+  await host.goto('/');
+  await host.getByLabel('Channel name').fill(channel);
+  await host.getByRole('checkbox', { name: /Live event/ }).check();
+  await host.getByRole('button', { name: 'Join', exact: true }).click();
+  await join(host, 'Grace Hopper', 'Join call');
+  const ada = await open(viewport);
+  await ada.goto(`/call/${channel}`);
+  await ada.getByText('This is a live event').waitFor();
+  await ada.waitForTimeout(500);
+  await shot(ada, 'stage-prejoin', name);
+  await join(ada, 'Ada Lovelace', 'Join the audience');
+  const alan = await open(sizes.desktop);
+  await alan.goto(`/call/${channel}`);
+  await join(alan, 'Alan Turing', 'Join the audience');
+  await alan.getByRole('button', { name: 'Raise hand' }).click();
+  await host.getByRole('button', { name: /^People/ }).click();
+  await host.getByRole('listitem', { name: 'Alan Turing' }).getByText('Audience').waitFor();
+  await host
+    .getByRole('listitem', { name: 'Ada Lovelace' })
+    .getByRole('button', { name: /Invite/ })
+    .click();
+  await ada.getByRole('alertdialog').waitFor();
+  await ada.waitForTimeout(500);
+  await shot(ada, 'stage-invitation', name);
+  await ada.getByRole('button', { name: 'Join the stage' }).click();
+  await host.getByRole('figure', { name: 'Ada Lovelace', exact: true }).locator('video').waitFor();
+  await host.waitForTimeout(2500);
+  await shot(host, 'stage-host', name);
+  await alan.getByRole('figure', { name: 'Ada Lovelace', exact: true }).locator('video').waitFor();
+  await alan.waitForTimeout(1500);
+  if (name === 'desktop') await shot(alan, 'stage-audience', name);
+  for (const page of [host, ada, alan]) await page.context().close();
 }
 await browser.close();
 console.log('screenshots/ written');

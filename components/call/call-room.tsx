@@ -49,10 +49,16 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
     if (stage === 'prejoin') void start();
   }, [stage, start]);
 
+  // Outside the stage nothing is published: the switches only turn the devices off.
+  const turnOffDevices = async () => {
+    const off = (track: LocalTrack, enabled: boolean) => track.setEnabled(enabled);
+    await Promise.all([setEnabled('audio', false, off), setEnabled('video', false, off)]);
+  };
+
   const join = (pasted: PastedToken | null) => {
     const tracks = [media.audioTrack, media.videoTrack].filter((track) => track !== null) as LocalTrack[];
     setStage('call');
-    stay.join(tracks, { name: name.ok ? name.value : '', pasted, speakerId: media.speakerId });
+    stay.join(tracks, { name: name.ok ? name.value : '', pasted, speakerId: media.speakerId, turnOffDevices });
   };
 
   const leave = async () => {
@@ -66,7 +72,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
     setStage('rejoining');
     const tracks = await start();
     setStage('call');
-    stay.join(tracks, { name: name.ok ? name.value : '', speakerId: media.speakerId });
+    stay.join(tracks, { name: name.ok ? name.value : '', speakerId: media.speakerId, turnOffDevices });
   };
 
   const toggle = (kind: 'audio' | 'video', on: boolean) => void setEnabled(kind, on, stay.setTrackEnabled);

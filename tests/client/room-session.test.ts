@@ -117,7 +117,7 @@ describe('a Call in a stage room', () => {
       screenUid: 10,
       name: 'Me',
       joinTimeoutMs: 5000,
-      tokens: { camera, screen: camera, signaling },
+      tokens: { camera, screen: () => camera('publisher'), signaling },
       room,
     });
     const mic = new FakeTrack('audio');
@@ -136,6 +136,46 @@ describe('a Call in a stage room', () => {
     expect(client.renewToken).toHaveBeenCalledWith('007publisher');
     expect(client.setClientRole).toHaveBeenLastCalledWith('host');
     expect([...client.publishedTracks]).toEqual([mic]);
+    await call.leave();
+    room.stop();
+  });
+
+  it('when the host ends stage mode, the audience comes back with microphone and camera off, publishing nothing', async () => {
+    const client = new FakeRtcClient();
+    const engine: CallEngine = {
+      name: 'local',
+      createClient: () => client,
+      createSignalingClient: async () => new FakeSignalingClient(),
+      createScreenTrack: async () => Promise.reject(new Error('no')),
+    };
+    const camera = vi.fn(async (role: 'publisher' | 'subscriber') =>
+      grant({ token: `007${role}`, publishExpiresAt: role === 'publisher' ? undefined : null }),
+    );
+    const room = session();
+    room.start(null);
+    await room.whenSettled();
+    const mic = new FakeTrack('audio');
+    const turnOffDevices = vi.fn(async () => void (await mic.setEnabled(false)));
+    const signaling = async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Date.now() / 1000 + 300 });
+    const call = new Call({
+      engine,
+      channel: 'room',
+      uid: 9,
+      screenUid: 10,
+      name: 'Me',
+      joinTimeoutMs: 5000,
+      tokens: { camera, screen: () => camera('publisher'), signaling },
+      room,
+      turnOffDevices,
+    });
+    call.join([mic]);
+    await vi.advanceTimersByTimeAsync(0);
+    served = roomView({ stage: false, you: { uid: 9, role: 'guest', invited: false } });
+    await room.refresh();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(turnOffDevices).toHaveBeenCalledTimes(1);
+    expect(client.setClientRole).toHaveBeenLastCalledWith('host');
+    expect(client.publishedTracks.size).toBe(0);
     await call.leave();
     room.stop();
   });

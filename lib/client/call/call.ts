@@ -35,6 +35,8 @@ export interface CallOptions {
   pasted?: { appId: string; token: string } | null;
   /** The room's state from the server (hosts, stage): it decides whether this person publishes. */
   room?: RoomSession;
+  /** Turns the microphone and camera off: when stage mode ends, the audience comes back unheard and unseen. */
+  turnOffDevices?: () => Promise<void>;
 }
 
 export class Call {
@@ -47,6 +49,7 @@ export class Call {
   private readonly pastedGrant: TokenGrant | null;
   private readonly tokens: CallTokens;
   private readonly room: RoomSession | null;
+  private readonly turnOffDevices: () => Promise<void>;
 
   constructor(options: CallOptions) {
     const { engine, channel, uid, screenUid, name, joinTimeoutMs, tokens, pasted, room } = options;
@@ -86,6 +89,7 @@ export class Call {
     this.pastedGrant = pastedGrant;
     this.tokens = tokens;
     this.room = pastedGrant ? null : (room ?? null);
+    this.turnOffDevices = options.turnOffDevices ?? (async () => {});
   }
 
   /** A token for the camera; refused as not on stage (moved to the audience meanwhile), the room is read again. */
@@ -103,10 +107,14 @@ export class Call {
     const room = this.room;
     if (!room) return;
     const follow = () => {
-      const role = clientRoleOf(room.getSnapshot().view);
-      if (role === this.camera.getSnapshot().role) return;
+      const view = room.getSnapshot().view;
+      const role = clientRoleOf(view);
+      const held = this.camera.getSnapshot().role;
+      if (role === held) return;
       if (role === 'audience') void this.share.stop();
-      void this.camera.setRole(role).catch(() => undefined); // said on screen by the session's notice
+      // Stage mode ended: nobody in the audience is suddenly heard or seen; they turn on what they choose.
+      const first = held === 'audience' && view?.you.role === 'guest' ? this.turnOffDevices() : Promise.resolve();
+      void first.then(() => this.camera.setRole(role)).catch(() => undefined); // refusals: the session's notice says
     };
     const unsubscribe = room.subscribe(follow);
     room.announce = () => this.presence.announceRoomChange();

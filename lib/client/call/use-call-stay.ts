@@ -50,7 +50,15 @@ export function useCallStay(
   }, []);
 
   const join = useCallback(
-    (tracks: LocalTrack[], options: { name: string; pasted?: PastedToken | null; speakerId?: string | null }) => {
+    (
+      tracks: LocalTrack[],
+      options: {
+        name: string;
+        pasted?: PastedToken | null;
+        speakerId?: string | null;
+        turnOffDevices?: () => Promise<void>;
+      },
+    ) => {
       if (!engine || current.current) return;
       const next = new Call({
         engine,
@@ -60,6 +68,7 @@ export function useCallStay(
         name: options.name,
         joinTimeoutMs: config.joinTimeoutMs,
         room: room.session,
+        turnOffDevices: options.turnOffDevices,
         tokens: {
           camera: (wanted) => tokens.current.camera(wanted),
           screen: () => tokens.current.screen(),
