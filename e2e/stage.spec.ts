@@ -78,7 +78,6 @@ test('a live event: the audience sees the host, one person is invited on stage a
   await host.getByRole('checkbox', { name: /Live event/ }).check();
   await host.getByRole('button', { name: 'Join' }).click();
   await expect(host.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
-  expect(new URL(host.url()).hash, 'the host key leaves the address bar').toBe('');
   await host.getByLabel('Your name').fill(HOST);
   await host.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
   await expect(connectionStatus(host)).toHaveText('Connected', { timeout: 15_000 });
@@ -167,4 +166,39 @@ test('a live event: the audience sees the host, one person is invited on stage a
   }
 
   for (const page of [host, ada, bo]) await page.context().close();
+});
+
+test('the host link makes a co-host (its key leaves the address bar at once); the guest link does not', async ({
+  browser,
+  baseURL,
+}) => {
+  const channel = `cohost-${Date.now()}`;
+  const host = await openParticipant(browser, baseURL!);
+  await host.goto('/');
+  await host.getByLabel('Channel name').fill(channel);
+  await host.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(host.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
+  expect(new URL(host.url()).hash).toBe('');
+  await host.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
+  const card = host.getByRole('region', { name: 'Invite others' });
+  await card.getByText('Host link, for co-hosts').click();
+  const hostLink = (await card.getByText(/#host=/).textContent())!.trim();
+  const guestLink = (await card
+    .getByText(/\/call\//)
+    .first()
+    .textContent())!.trim();
+  expect(guestLink).not.toContain('#');
+
+  const cohost = await openParticipant(browser, baseURL!);
+  await cohost.goto(hostLink);
+  await expect(cohost.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => new URL(cohost.url()).hash).toBe('');
+  await cohost.reload(); // kept in this browser: still a host
+  await expect(cohost.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
+
+  const guest = await openParticipant(browser, baseURL!);
+  await guest.goto(guestLink);
+  await expect(guest.getByRole('button', { name: 'Join call' })).toBeEnabled({ timeout: 20_000 });
+  await expect(guest.getByText('You are a host of this room')).toHaveCount(0);
+  for (const page of [host, cohost, guest]) await page.context().close();
 });

@@ -14,7 +14,8 @@ function stored(channel: string): string | null {
   }
 }
 
-function store(channel: string, key: string) {
+/** Keeps a room's host key in this browser (the start page does, for the room it just started). */
+export function keepHostKey(channel: string, key: string) {
   try {
     window.localStorage.setItem(storageKey(channel), key);
   } catch {
@@ -31,7 +32,7 @@ export function takeHostKey(channel: string): string | null {
     const rest = fragment.toString();
     const { pathname, search } = window.location;
     window.history.replaceState(window.history.state, '', `${pathname}${search}${rest ? `#${rest}` : ''}`);
-    if (KEY_SHAPE.test(fromLink)) store(channel, fromLink);
+    if (KEY_SHAPE.test(fromLink)) keepHostKey(channel, fromLink);
   }
   const key = stored(channel);
   return key && KEY_SHAPE.test(key) ? key : null;

@@ -2,8 +2,12 @@
 // Read without readApiAnswer: the start page needs only the answer's words, and the error-code
 // table would be its largest module.
 import { roomLink, type RoomStart } from '../../shared/room-contract';
+import { keepHostKey } from './host-key';
 
-/** Where to go: the host link when this person is now the room's host, else the guest link. Throws the server's words. */
+/**
+ * The call page's path; when this person is now the room's host, the key is kept in this browser first
+ * (not put in the address: the call page finds it there). Throws the server's words.
+ */
 export async function startRoom(channel: string, stage: boolean): Promise<string> {
   const response = await fetch('/api/rooms', {
     method: 'POST',
@@ -16,5 +20,6 @@ export async function startRoom(channel: string, stage: boolean): Promise<string
   // Without a shared room store (Vercel without REDIS_URL) a plain call still works, as a room without a host.
   if (!response.ok && body.code === 'room_store_required' && !stage) return guest;
   if (!response.ok) throw new Error(typeof body.error === 'string' ? body.error : `HTTP ${response.status}`);
-  return body.host && body.hostKey ? roomLink('', channel, body.hostKey) : guest;
+  if (body.host && body.hostKey) keepHostKey(channel, body.hostKey);
+  return guest;
 }
