@@ -11,12 +11,13 @@ import { chunkText, pageChunks } from './lib/page-chunks.mjs';
 // the wire, measured on this project's machine (136,801 by this script's own count). The landing
 // page adds its form with the shared validation (every rule any browser page uses travels with it:
 // Turbopack keeps one copy of a module per build), the random and suggested names and the
-// server-status check: 141,718 bytes, 1.035×. The budget leaves ~200 bytes of headroom: room for a
+// server-status check: 141,718 bytes, 1.035×. Starting a room (its host key kept, the Live event
+// choice) added ~430 bytes: 142,100, 1.0375×. The budget leaves ~150 bytes of headroom: room for a
 // small fix, not for a new dependency or for page headers repeated on every chunk. (Every page carries
 // the root not-found boundary: next/link there alone costs 3.3 KB, which is why app/not-found.tsx
 // uses a plain link.)
 const EMPTY_APP_BYTES = 136_969;
-const BUDGET_RATIO = 1.036;
+const BUDGET_RATIO = 1.039;
 const BUDGET_BYTES = Math.floor(EMPTY_APP_BYTES * BUDGET_RATIO);
 
 if (!existsSync('.next/server/app/index.html')) {

@@ -135,10 +135,7 @@ export function LandingForm() {
           onChange={(event) => setLive(event.target.checked)}
           className="mt-0.5 h-4 w-4 accent-sky-500"
         />
-        <span>
-          Live event: people join as an audience, and only you and those you invite on stage are seen and heard (when
-          you start the room).
-        </span>
+        <span>Live event: others join as an audience, seen and heard only when you invite them on stage</span>
       </label>
       {startError && (
         <p role="alert" className="text-sm text-rose-300">

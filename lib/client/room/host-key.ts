@@ -2,13 +2,13 @@
 // to no server and put in no Referer), is kept in this browser per room so a reload or Rejoin stays
 // host, and leaves the address bar at once, so the link in it (and "Copy invite link") is the guest link.
 import { HOST_LINK_FRAGMENT } from '../../shared/room-contract';
+import { hostKeyStorageName } from './host-key-storage';
 
 const KEY_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
-const storageKey = (channel: string) => `agora-calls:host-key:${channel}`;
 
 function stored(channel: string): string | null {
   try {
-    return window.localStorage.getItem(storageKey(channel));
+    return window.localStorage.getItem(hostKeyStorageName(channel));
   } catch {
     return null; // storage blocked: the key lives as long as the page
   }
@@ -17,7 +17,7 @@ function stored(channel: string): string | null {
 /** Keeps a room's host key in this browser (the start page does, for the room it just started). */
 export function keepHostKey(channel: string, key: string) {
   try {
-    window.localStorage.setItem(storageKey(channel), key);
+    window.localStorage.setItem(hostKeyStorageName(channel), key);
   } catch {
     // storage blocked: the key still works until the page is left
   }
@@ -41,7 +41,7 @@ export function takeHostKey(channel: string): string | null {
 /** A key the server refused (another deployment's, or a changed secret) is forgotten. */
 export function forgetHostKey(channel: string) {
   try {
-    window.localStorage.removeItem(storageKey(channel));
+    window.localStorage.removeItem(hostKeyStorageName(channel));
   } catch {
     // nothing kept
   }

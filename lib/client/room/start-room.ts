@@ -1,13 +1,10 @@
 // The start page's one room request: claim the room typed (its host if nobody started it yet).
-// Read without readApiAnswer: the start page needs only the answer's words, and the error-code
-// table would be its largest module.
-import { roomLink, type RoomStart } from '../../shared/room-contract';
-import { keepHostKey } from './host-key';
+// Kept small, as the start page is: no error-code table (readApiAnswer), no room module but the
+// storage name; the key goes into this browser's storage, where the call page finds it.
+import type { RoomStart } from '../../shared/room-contract';
+import { hostKeyStorageName } from './host-key-storage';
 
-/**
- * The call page's path; when this person is now the room's host, the key is kept in this browser first
- * (not put in the address: the call page finds it there). Throws the server's words.
- */
+/** The call page's path, once the room is started (or found started). Throws the server's words. */
 export async function startRoom(channel: string, stage: boolean): Promise<string> {
   const response = await fetch('/api/rooms', {
     method: 'POST',
@@ -15,11 +12,14 @@ export async function startRoom(channel: string, stage: boolean): Promise<string
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ channel, stage }),
   });
-  const body: Partial<RoomStart> & { error?: unknown; code?: unknown } = await response.json().catch(() => ({}));
-  const guest = roomLink('', channel);
+  const body: Partial<RoomStart> & { error?: string; code?: string } = await response.json().catch(() => ({}));
   // Without a shared room store (Vercel without REDIS_URL) a plain call still works, as a room without a host.
-  if (!response.ok && body.code === 'room_store_required' && !stage) return guest;
-  if (!response.ok) throw new Error(typeof body.error === 'string' ? body.error : `HTTP ${response.status}`);
-  if (body.host && body.hostKey) keepHostKey(channel, body.hostKey);
-  return guest;
+  if (!response.ok && !(body.code === 'room_store_required' && !stage))
+    throw new Error(body.error ?? `HTTP ${response.status}`);
+  try {
+    if (body.host && body.hostKey) localStorage.setItem(hostKeyStorageName(channel), body.hostKey);
+  } catch {
+    // storage blocked: the call page opens as a guest's
+  }
+  return `/call/${encodeURIComponent(channel)}`;
 }
