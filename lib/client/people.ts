@@ -78,7 +78,7 @@ export function roleIn(room: RoomView | null, uid: string): RoomRole | undefined
   return room.onStage.map(String).includes(uid) ? 'stage' : 'audience';
 }
 
-/** People in the audience of a stage room: on Signaling, not in the call's media (they publish nothing). */
+/** People in the audience of a stage room (on Signaling, not in the call's media: they publish nothing), raised hands first. */
 function audienceOf(presence: PresenceSnapshot | null, known: Set<string>, room: RoomView | null): Person[] {
   if (!room?.stage) return [];
   return Object.entries(presence?.peers ?? {})
@@ -93,7 +93,8 @@ function audienceOf(presence: PresenceSnapshot | null, known: Set<string>, room:
       role: roleIn(room, uid),
       invited: room.invited.map(String).includes(uid),
       offStage: true,
-    }));
+    }))
+    .sort((a, b) => Number(b.hand) - Number(a.hand)); // raised hands first: those a host is likely to invite
 }
 
 export function listPeople(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JOINING, listPeople } from '@/lib/client/people';
 import type { PresenceSnapshot } from '@/lib/client/presence/presence-session';
 import { Arrivals, NAME_WAIT_MS } from '@/lib/client/use-newcomers';
+import { roomView } from '../support/rooms';
 
 const self = { uid: '1', name: 'Ada', micOn: true, cameraOn: true };
 const bob = { uid: '7199', hasAudio: true, hasVideo: true };
@@ -59,5 +60,36 @@ describe('Arrivals', () => {
     arrivals.note([], 20_000);
     arrivals.note(['7'], 30_000);
     expect(arrivals.newcomers(['7'], 31_000, NAME_WAIT_MS)).toEqual(new Set(['7']));
+  });
+});
+
+describe('People in a room with a host', () => {
+  const room = roomView({
+    stage: true,
+    hosts: [1],
+    onStage: [7199],
+    invited: [30],
+    you: { uid: 1, role: 'host' },
+  });
+  const online = presence('online', { '7199': 'Bob', '20': 'Cy', '30': 'Di' });
+  online.peers['30']!.hand = true;
+
+  it('lists the audience from Signaling after those on stage, raised hands first, each with the role the server gives', () => {
+    const people = listPeople([bob], online, self, new Set(), room);
+    expect(people.map((person) => [person.name, person.role, person.offStage ?? false])).toEqual([
+      ['Ada', 'host', false],
+      ['Bob', 'stage', false],
+      ['Di', 'audience', true],
+      ['Cy', 'audience', true],
+    ]);
+    expect(people.find((person) => person.name === 'Di')?.invited).toBe(true);
+  });
+
+  it('in a room without stage mode nobody is audience, and nobody is listed from Signaling alone', () => {
+    const people = listPeople([bob], online, self, new Set(), roomView({ ...room, stage: false }));
+    expect(people.map((person) => [person.name, person.role])).toEqual([
+      ['Ada', 'host'],
+      ['Bob', 'guest'],
+    ]);
   });
 });
