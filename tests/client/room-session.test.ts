@@ -94,35 +94,46 @@ describe('RoomSession', () => {
   });
 });
 
+/** A Call joined (with a microphone) in the room the fake server serves; the server mints by role. */
+async function callInRoom(options: { turnOffDevices?: () => Promise<void>; mic?: FakeTrack } = {}) {
+  const client = new FakeRtcClient();
+  const engine: CallEngine = {
+    name: 'local',
+    createClient: () => client,
+    createSignalingClient: async () => new FakeSignalingClient(),
+    createScreenTrack: async () => Promise.reject(new Error('no')),
+  };
+  const camera = vi.fn(async (role: 'publisher' | 'subscriber') =>
+    grant({ token: `007${role}`, publishExpiresAt: role === 'publisher' ? undefined : null }),
+  );
+  const room = session();
+  room.start(null);
+  await room.whenSettled();
+  const signaling = async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Date.now() / 1000 + 300 });
+  const call = new Call({
+    engine,
+    channel: 'room',
+    uid: 9,
+    screenUid: 10,
+    name: 'Me',
+    joinTimeoutMs: 5000,
+    tokens: { camera, screen: () => camera('publisher'), signaling },
+    room,
+    turnOffDevices: options.turnOffDevices,
+  });
+  const mic = options.mic ?? new FakeTrack('audio');
+  call.join([mic]);
+  await vi.advanceTimersByTimeAsync(0);
+  const end = async () => {
+    await call.leave();
+    room.stop();
+  };
+  return { client, room, mic, end };
+}
+
 describe('a Call in a stage room', () => {
   it('joins the audience when the server says so, and goes on stage when the server later does', async () => {
-    const client = new FakeRtcClient();
-    const engine: CallEngine = {
-      name: 'local',
-      createClient: () => client,
-      createSignalingClient: async () => new FakeSignalingClient(),
-      createScreenTrack: async () => Promise.reject(new Error('no')),
-    };
-    const camera = vi.fn(async (role: 'publisher' | 'subscriber') =>
-      grant({ token: `007${role}`, publishExpiresAt: role === 'publisher' ? undefined : null }),
-    );
-    const room = session();
-    room.start(null);
-    await room.whenSettled();
-    const signaling = async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Date.now() / 1000 + 300 });
-    const call = new Call({
-      engine,
-      channel: 'room',
-      uid: 9,
-      screenUid: 10,
-      name: 'Me',
-      joinTimeoutMs: 5000,
-      tokens: { camera, screen: () => camera('publisher'), signaling },
-      room,
-    });
-    const mic = new FakeTrack('audio');
-    call.join([mic]);
-    await vi.advanceTimersByTimeAsync(0);
+    const { client, room, mic, end } = await callInRoom();
     expect(client.join.mock.calls[0]![2]).toBe('007subscriber');
     expect(client.publishedTracks.size).toBe(0);
 
@@ -136,47 +147,19 @@ describe('a Call in a stage room', () => {
     expect(client.renewToken).toHaveBeenCalledWith('007publisher');
     expect(client.setClientRole).toHaveBeenLastCalledWith('host');
     expect([...client.publishedTracks]).toEqual([mic]);
-    await call.leave();
-    room.stop();
+    await end();
   });
 
   it('when the host ends stage mode, the audience comes back with microphone and camera off, publishing nothing', async () => {
-    const client = new FakeRtcClient();
-    const engine: CallEngine = {
-      name: 'local',
-      createClient: () => client,
-      createSignalingClient: async () => new FakeSignalingClient(),
-      createScreenTrack: async () => Promise.reject(new Error('no')),
-    };
-    const camera = vi.fn(async (role: 'publisher' | 'subscriber') =>
-      grant({ token: `007${role}`, publishExpiresAt: role === 'publisher' ? undefined : null }),
-    );
-    const room = session();
-    room.start(null);
-    await room.whenSettled();
     const mic = new FakeTrack('audio');
     const turnOffDevices = vi.fn(async () => void (await mic.setEnabled(false)));
-    const signaling = async () => ({ token: '007rtm', appId: 'a'.repeat(32), expiresAt: Date.now() / 1000 + 300 });
-    const call = new Call({
-      engine,
-      channel: 'room',
-      uid: 9,
-      screenUid: 10,
-      name: 'Me',
-      joinTimeoutMs: 5000,
-      tokens: { camera, screen: () => camera('publisher'), signaling },
-      room,
-      turnOffDevices,
-    });
-    call.join([mic]);
-    await vi.advanceTimersByTimeAsync(0);
+    const { client, room, end } = await callInRoom({ mic, turnOffDevices });
     served = roomView({ stage: false, you: { uid: 9, role: 'guest', invited: false } });
     await room.refresh();
     await vi.advanceTimersByTimeAsync(0);
     expect(turnOffDevices).toHaveBeenCalledTimes(1);
     expect(client.setClientRole).toHaveBeenLastCalledWith('host');
     expect(client.publishedTracks.size).toBe(0);
-    await call.leave();
-    room.stop();
+    await end();
   });
 });
