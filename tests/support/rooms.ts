@@ -13,7 +13,10 @@ export function roomWithoutHost(): RoomOfCall {
 }
 
 /** A room view as the server answers it, for a caller with this uid and role. */
-export function roomView(overrides: Partial<RoomView> = {}): RoomView {
+export function roomView(
+  overrides: Omit<Partial<RoomView>, 'you'> & { you?: Partial<RoomView['you']> } = {},
+): RoomView {
+  const { you, ...rest } = overrides;
   return {
     channel: 'room',
     hosted: true,
@@ -21,8 +24,13 @@ export function roomView(overrides: Partial<RoomView> = {}): RoomView {
     hosts: [],
     onStage: [],
     invited: [],
-    you: { uid: 9, role: 'audience', invited: false },
+    locked: false,
+    waitingRoom: false,
+    waiting: [],
+    ended: false,
+    muteAll: 0,
     store: 'memory',
-    ...overrides,
+    ...rest,
+    you: { uid: 9, role: 'audience', invited: false, admission: 'in', requests: [], ...you },
   };
 }
