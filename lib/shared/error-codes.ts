@@ -64,6 +64,11 @@ export const ERROR_CODES = {
   },
   not_invited: { status: 409, meaning: "joining the stage without a host's invitation (or it was withdrawn)" },
   invalid_room_action: { status: 400, meaning: 'the room action is not one of those listed in the README' },
+  removed: { status: 403, meaning: 'a host removed this person from the room: no tokens for it for a while' },
+  room_ended: { status: 403, meaning: 'a host ended the call for everyone: no tokens for this room for a while' },
+  room_locked: { status: 403, meaning: 'the room is locked: nobody new gets in (hosts still can)' },
+  waiting_for_host: { status: 403, meaning: 'the room has a waiting room: wait until a host lets you in' },
+  admission_denied: { status: 403, meaning: 'a host did not let this person into the room' },
   room_store_required: {
     status: 503,
     meaning:

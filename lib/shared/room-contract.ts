@@ -22,10 +22,38 @@ export interface RoomView {
   onStage: number[];
   /** Camera uids with an invitation to the stage not yet answered. */
   invited: number[];
+  /** Nobody new gets in (room_locked); those inside stay; hosts can always enter. */
+  locked: boolean;
+  /** Newcomers without the host key get no token until a host admits them. */
+  waitingRoom: boolean;
+  /** Hosts only (empty for everyone else): who is waiting to be let in, oldest first. */
+  waiting: { uid: number; name: string; since: number }[];
+  /** A host ended the call for everyone: tokens for the room are refused for a while (room_ended). */
+  ended: boolean;
+  /** Raised by a host's "Mute everyone": a page mutes itself once for each number it has not handled. */
+  muteAll: number;
   /** The caller, from its page ticket (uid null without one) and host key. */
-  you: { uid: number | null; role: RoomRole; invited: boolean };
+  you: {
+    uid: number | null;
+    role: RoomRole;
+    invited: boolean;
+    /** Whether this person may get tokens: `in`, or why not. */
+    admission: Admission;
+    /** What hosts asked of this person, oldest first (each handled once, by id). A host can mute, never unmute: it asks. */
+    requests: HostRequest[];
+  };
   /** Where room state lives: this instance's memory, or Redis shared by all instances. */
   store: 'memory' | 'redis';
+}
+
+/** `not-admitted`: the waiting room is on and this person has not knocked yet. */
+export type Admission = 'in' | 'not-admitted' | 'waiting' | 'denied' | 'removed';
+
+export interface HostRequest {
+  id: number;
+  kind: 'mute' | 'ask-unmute' | 'ask-camera';
+  /** The host's name, as they gave it. */
+  by: string;
 }
 
 /** POST /api/rooms {channel, stage?}: the answer. `host: false` means the room already had a host: join as a guest. */
@@ -33,8 +61,25 @@ export type RoomStart =
   { channel: string; host: true; hostKey: string; stage: boolean } | { channel: string; host: false; stage: boolean };
 
 /** POST /api/rooms/:channel {action, uid?}. Host actions need the host key; the others act on the caller's own uid. */
-export const HOST_ACTIONS = ['stage-on', 'stage-off', 'invite', 'move-to-audience'] as const;
-export const SELF_ACTIONS = ['accept-invitation', 'decline-invitation', 'leave-stage'] as const;
+export const HOST_ACTIONS = [
+  'stage-on',
+  'stage-off',
+  'invite',
+  'move-to-audience',
+  'remove',
+  'end',
+  'lock',
+  'unlock',
+  'waiting-room-on',
+  'waiting-room-off',
+  'admit',
+  'deny',
+  'mute',
+  'ask-unmute',
+  'ask-camera',
+  'mute-everyone',
+] as const;
+export const SELF_ACTIONS = ['accept-invitation', 'decline-invitation', 'leave-stage', 'knock'] as const;
 export type RoomAction = (typeof HOST_ACTIONS)[number] | (typeof SELF_ACTIONS)[number];
 
 /** The request header that carries the host key, sent to this app's own API only (never in a URL). */

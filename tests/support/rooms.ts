@@ -24,8 +24,13 @@ export function roomView(
     hosts: [],
     onStage: [],
     invited: [],
+    locked: false,
+    waitingRoom: false,
+    waiting: [],
+    ended: false,
+    muteAll: 0,
     store: 'memory',
     ...rest,
-    you: { uid: 9, role: 'audience', invited: false, ...you },
+    you: { uid: 9, role: 'audience', invited: false, admission: 'in', requests: [], ...you },
   };
 }

@@ -49,7 +49,13 @@ function view(channel: string, caller: RoomCaller, state: RoomState | null, stor
     hosts: room.hosts,
     onStage: room.onStage,
     invited: room.invited,
-    you: { uid, role, invited: uid !== null && room.invited.includes(uid) },
+    // Host controls (#25) are not built yet: no room is locked, waits or ends, and nobody is asked anything.
+    locked: false,
+    waitingRoom: false,
+    waiting: [],
+    ended: false,
+    muteAll: 0,
+    you: { uid, role, invited: uid !== null && room.invited.includes(uid), admission: 'in', requests: [] },
     store: store.kind,
   };
 }
