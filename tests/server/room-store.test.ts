@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/server/http/api-error';
 import { RedisConnection } from '@/lib/server/redis-connection';
 import { memoryRoomStore, resetMemoryRoomStore } from '@/lib/server/rooms/memory-room-store';
 import { redisRoomStoreOn } from '@/lib/server/rooms/redis-room-store';
-import type { RoomStore } from '@/lib/server/rooms/room-store';
+import { emptyRoom, type RoomStore } from '@/lib/server/rooms/room-store';
 import { redisServerMissing, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server.mjs';
 
 // The room store's promises, for both stores: a claim has one winner, an invitation is accepted
@@ -19,7 +19,7 @@ function storeContract(store: () => RoomStore) {
     expect(await store().read('room')).toBeNull();
     expect(await store().claim('room', true)).toBe(true);
     expect(await store().claim('room', false)).toBe(false);
-    expect(await store().read('room')).toEqual({ hosted: true, stage: true, onStage: [], invited: [], hosts: [] });
+    expect(await store().read('room')).toEqual({ ...emptyRoom(), hosted: true, stage: true });
     expect(await store().read('other room')).toBeNull();
   });
 
@@ -63,7 +63,7 @@ function storeContract(store: () => RoomStore) {
     await store().invite('room', 2);
     await store().accept('room', 2);
     await store().setStage('room', false);
-    expect(await store().read('room')).toEqual({ hosted: true, stage: false, onStage: [], invited: [], hosts: [] });
+    expect(await store().read('room')).toEqual({ ...emptyRoom(), hosted: true, stage: false });
     await store().setStage('room', true);
     expect(await store().read('room')).toMatchObject({ stage: true, onStage: [], invited: [] });
   });
