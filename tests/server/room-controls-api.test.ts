@@ -155,7 +155,10 @@ describe('lock', () => {
     expect((await act('room', { action: 'lock' }, host)).body.locked).toBe(true);
     expect((await readRoom('room', as(ALAN))).body).toMatchObject({ locked: true, you: { admission: 'in' } });
     expect(await tokensOf(ADA, [11, 12])).toEqual([200, 200, 200]);
+    // Ada reloads: new uids, the same browser: still inside.
+    expect(await tokensOf(ticketFor([13, 14], ADA_BROWSER), [13, 14])).toEqual([200, 200, 200]);
     expect(await tokensOf(ALAN, [21, 22])).toEqual(['403 room_locked', '403 room_locked', '403 room_locked']);
+    expect(await tokensOf(ticketFor([23, 24]), [23, 24])).toEqual(Array(3).fill('403 room_locked')); // no cookie
     const coHost = as(ticketFor([61, 62]), host['x-host-key']);
     expect((await rtcToken('room', 'publisher', 61, coHost)).status).toBe(200);
     await act('room', { action: 'unlock' }, host);
@@ -183,6 +186,10 @@ describe('waiting room', () => {
     expect(admitted.body.waiting).toEqual([]);
     expect((await readRoom('room', as(ALAN))).body.you.admission).toBe('in');
     expect(await tokensOf(ALAN, [21, 22])).toEqual([200, 200, 200]);
+    // Alan reloads (new uids, same browser): not sent back to the waiting room.
+    const alanAgain = ticketFor([25, 26], 'AlanAlanAlanAlanAlan00');
+    expect((await readRoom('room', as(alanAgain))).body.you.admission).toBe('in');
+    expect(await tokensOf(alanAgain, [25, 26])).toEqual([200, 200, 200]);
 
     const grace = ticketFor([31, 32]);
     await act('room', { action: 'knock' }, as(grace));

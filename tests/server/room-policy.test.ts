@@ -108,10 +108,12 @@ describe('refusals per room state', () => {
   });
 
   it('locked: members stay, newcomers and callers without a uid are refused, hosts get in', () => {
-    const locked = hosted({ locked: true, members: [7] });
+    const locked = hosted({ locked: true, members: [7], memberBrowsers: ['browser-of-seven-00000'] });
     expect(rtcPrivileges(locked, guest(7)).expire).toBe(JOIN_S);
-    expect(refused(locked, guest(9))).toBe('room_locked');
-    expect(refused(locked, { ...guest(), person: person([]) })).toBe('room_locked'); // a user account
+    expect(rtcPrivileges(locked, guest(31)).expire).toBe(JOIN_S); // the same browser, reloaded: new uids
+    expect(refused(locked, guest(31, null))).toBe('room_locked');
+    expect(refused(locked, guest(9, 'browser-of-nine-000000'))).toBe('room_locked');
+    expect(refused(locked, { ...guest(), person: person([]) })).toBe('room_locked'); // a user account, no ticket
     expect(rtcPrivileges(locked, { ...guest(9), hostKey: true }).expire).toBe(ASKED);
   });
 

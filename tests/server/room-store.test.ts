@@ -117,7 +117,13 @@ function storeContract(store: () => RoomStore) {
     await store().enter('room', 1, 'b1');
     await store().setLocked('room', true);
     await store().setWaitingRoom('room', true);
-    expect(await store().read('room')).toMatchObject({ locked: true, waitingRoom: true, members: [1], admitted: [1] });
+    expect(await store().read('room')).toMatchObject({
+      locked: true,
+      waitingRoom: true,
+      members: [1],
+      memberBrowsers: ['b1'],
+      admitted: [1],
+    });
     await store().knock('room', 2, 'Ada', 'b2');
     vi.advanceTimersByTime(1000);
     await store().knock('room', 3, 'Alan', null);
@@ -149,7 +155,7 @@ function storeContract(store: () => RoomStore) {
     await store().remove('room', 9, 120);
     await store().remove('room', 11, 60); // never seen: the uid alone
     const removed = (await store().read('room'))!;
-    expect(removed).toMatchObject({ onStage: [], members: [], waiting: [] });
+    expect(removed).toMatchObject({ onStage: [], members: [], memberBrowsers: [], waiting: [] });
     expect(removed.removedUids.sort()).toEqual([11, 7, 9]);
     expect(removed.removedBrowsers.sort()).toEqual(['browser-7', 'browser-9']);
     vi.advanceTimersByTime(61_000);

@@ -106,7 +106,9 @@ class MemoryRoomStore implements RoomStore {
   async enter(channel: string, uid: number, browser: string | null) {
     this.change(channel, false, (room) => {
       room.members.add(uid);
-      if (browser) room.browsers.set(uid, browser);
+      if (!browser) return;
+      room.browsers.set(uid, browser);
+      room.memberBrowsers.add(browser);
     });
   }
 
@@ -141,7 +143,10 @@ class MemoryRoomStore implements RoomStore {
       const until = now + seconds * 1000;
       room.removed.set(`u:${uid}`, until);
       const browser = room.browsers.get(uid);
-      if (browser) room.removed.set(`b:${browser}`, until);
+      if (browser) {
+        room.removed.set(`b:${browser}`, until);
+        room.memberBrowsers.delete(browser);
+      }
       for (const list of [room.onStage, room.invited, room.members, room.admitted]) list.delete(uid);
       room.waiting.delete(uid);
     });

@@ -13,6 +13,7 @@ export interface Room {
   muteAll: number;
   requestSeq: number;
   members: Set<number>;
+  memberBrowsers: Set<string>;
   admitted: Set<number>;
   denied: Set<number>;
   waiting: Map<number, Knock>;
@@ -34,6 +35,7 @@ export const newRoom = (stage: boolean): Room => ({
   muteAll: 0,
   requestSeq: 0,
   members: new Set(),
+  memberBrowsers: new Set(),
   admitted: new Set(),
   denied: new Set(),
   waiting: new Map(),
@@ -58,6 +60,7 @@ export function snapshot(room: Room): RoomState {
     waitingRoom: room.waitingRoom,
     muteAll: room.muteAll,
     members: [...room.members],
+    memberBrowsers: [...room.memberBrowsers],
     admitted: [...room.admitted],
     denied: [...room.denied],
     waiting: [...room.waiting.values()].sort((a, b) => a.since - b.since),

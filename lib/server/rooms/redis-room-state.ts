@@ -7,6 +7,7 @@ const ROOM_KEYS = [
   'invited',
   'hosts',
   'members',
+  'memberBrowsers',
   'admitted',
   'denied',
   'waiting',
@@ -43,8 +44,21 @@ function requestsOf(entries: string[]): StoredRequest[] {
 
 /** The answers of RedisRoomStore.read, in its order; null when nobody started the room. */
 export function stateOf(results: unknown[]): RoomState | null {
-  const [ended, room, stage, invited, hosts, members, admitted, denied, waiting, names, removed, requests] =
-    results as [number, Record<string, string>, ...unknown[]];
+  const [
+    ended,
+    room,
+    stage,
+    invited,
+    hosts,
+    members,
+    memberBrowsers,
+    admitted,
+    denied,
+    waiting,
+    names,
+    removed,
+    requests,
+  ] = results as [number, Record<string, string>, ...unknown[]];
   if (ended === 1) return { ...ENDED };
   if (room.stage === undefined) return null;
   const flat = waiting as string[];
@@ -61,6 +75,7 @@ export function stateOf(results: unknown[]): RoomState | null {
     invited: uids(invited),
     hosts: uids(hosts),
     members: uids(members),
+    memberBrowsers: memberBrowsers as string[],
     admitted: uids(admitted),
     denied: uids(denied),
     waiting: Array.from({ length: flat.length / 2 }, (_, i) => ({

@@ -43,6 +43,7 @@ class RedisRoomStore implements RoomStore {
         .smembers(keys.invited)
         .zrangebyscore(keys.hosts, `(${now - HOST_SEEN_MS}`, '+inf')
         .smembers(keys.members)
+        .smembers(keys.memberBrowsers)
         .smembers(keys.admitted)
         .smembers(keys.denied)
         .zrange(keys.waiting, '0', '-1', 'WITHSCORES')
@@ -113,7 +114,7 @@ class RedisRoomStore implements RoomStore {
   async enter(channel: string, uid: number, browser: string | null) {
     await this.write(channel, (multi, keys) => {
       multi.sadd(keys.members, uid);
-      if (browser) multi.hset(keys.browsers, uid, browser);
+      if (browser) multi.hset(keys.browsers, uid, browser).sadd(keys.memberBrowsers, browser);
     });
   }
 
@@ -142,7 +143,8 @@ class RedisRoomStore implements RoomStore {
     const until = now + seconds * 1000;
     await this.write(channel, (multi, keys) => {
       multi.zremrangebyscore(keys.removed, '-inf', now).zadd(keys.removed, until, `u:${uid}`);
-      if (typeof browser === 'string') multi.zadd(keys.removed, until, `b:${browser}`);
+      if (typeof browser === 'string')
+        multi.zadd(keys.removed, until, `b:${browser}`).srem(keys.memberBrowsers, browser);
       for (const set of [keys.stage, keys.invited, keys.members, keys.admitted]) multi.srem(set, uid);
       multi.zrem(keys.waiting, uid);
     });

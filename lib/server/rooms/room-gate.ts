@@ -83,8 +83,12 @@ export async function roomGate(
   const expiry = roomTokenExpiry(room, { hostKey, apiKey, person }, asked, roomControls().joinSeconds);
   const ask = { role, expiry, stagePublishSeconds: stagePublishSeconds() };
   const decision = stageDecision(room, { hostKey, apiKey, ticketUids: covered }, ask);
+  // Someone new to a room someone started becomes a member (whom a lock lets back in), with their browser.
+  const state = 'state' in room && !room.stale ? room.state : null;
   const camera = person.uids[0];
-  if ('state' in room && room.state && !room.stale && !apiKey && camera && !room.state.members.includes(camera)) {
+  const known =
+    camera && state?.members.includes(camera) && (!person.browser || state.memberBrowsers.includes(person.browser));
+  if (state && !apiKey && camera && !known) {
     await roomStore().enter(channel, camera, person.browser);
   }
   return { role: decision.role, expiry, publishExpiry: decision.publishExpiry };

@@ -22,6 +22,11 @@ export interface RoomTokenCaller {
   person: Person;
 }
 
+/** Got an RTC token here before: by camera uid, or from the same browser (a reload draws new uids). */
+export const isMember = (room: RoomState, person: Person) =>
+  (person.uids[0] !== undefined && room.members.includes(person.uids[0])) ||
+  (person.browser !== null && room.memberBrowsers.includes(person.browser));
+
 export const isRemoved = (room: RoomState, person: Person) =>
   person.uids.some((uid) => room.removedUids.includes(uid)) ||
   (person.browser !== null && room.removedBrowsers.includes(person.browser));
@@ -35,6 +40,8 @@ export function admissionOf(room: RoomState | null, person: Person, hostKey: boo
   if (camera === undefined) return 'not-admitted';
   if (room.admitted.includes(camera)) return 'in';
   if (room.denied.includes(camera)) return 'denied';
+  // A member's reload: the same browser, let in before (members count as admitted).
+  if (person.browser !== null && room.memberBrowsers.includes(person.browser)) return 'in';
   return room.waiting.some((knock) => knock.uid === camera) ? 'waiting' : 'not-admitted';
 }
 
@@ -63,8 +70,7 @@ export function roomTokenExpiry(room: RoomLookup, caller: RoomTokenCaller, expir
   const admission = admissionOf(state, caller.person, caller.hostKey);
   if (admission === 'removed') throw new ApiError(...REFUSALS.removed);
   if (caller.hostKey) return expiry;
-  const camera = caller.person.uids[0];
-  if (state.locked && (camera === undefined || !state.members.includes(camera))) {
+  if (state.locked && !isMember(state, caller.person)) {
     throw new ApiError('room_locked', 'this room is locked: nobody new can join (a host can unlock it)');
   }
   if (admission !== 'in') {

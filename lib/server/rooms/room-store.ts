@@ -30,6 +30,8 @@ export interface RoomState {
   muteAll: number;
   /** Camera uids that received an RTC token for the room. */
   members: number[];
+  /** The browser ids they had: a member's reload (new uids, same browser) is still a member. */
+  memberBrowsers: string[];
   /** Camera uids let in through the waiting room (and members when it was turned on). */
   admitted: number[];
   /** Camera uids a host did not let in. */
@@ -119,6 +121,7 @@ export function emptyRoom(): RoomState {
     waitingRoom: false,
     muteAll: 0,
     members: [],
+    memberBrowsers: [],
     admitted: [],
     denied: [],
     waiting: [],
