@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/server/http/api-error';
 import { RedisConnection } from '@/lib/server/redis-connection';
 import { memoryRoomStore, resetMemoryRoomStore } from '@/lib/server/rooms/memory-room-store';
 import { redisRoomStoreOn } from '@/lib/server/rooms/redis-room-store';
-import { emptyRoom, MAX_REQUESTS, type RoomStore } from '@/lib/server/rooms/room-store';
+import { emptyRoom, MAX_REQUESTS, MAX_WAITING, type RoomStore } from '@/lib/server/rooms/room-store';
 import { redisServerMissing, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server.mjs';
 
 // The room store's promises, for both stores: a claim has one winner, an invitation is accepted
@@ -142,6 +142,18 @@ function storeContract(store: () => RoomStore) {
     await store().setLocked('room', false);
     await store().setWaitingRoom('room', false);
     expect(await store().read('room')).toMatchObject({ locked: false, waitingRoom: false, waiting: [], denied: [] });
+  });
+
+  it('the waiting list holds MAX_WAITING people: later knocks are dropped, the first stay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await store().claim('room', false);
+    await store().setWaitingRoom('room', true);
+    for (let uid = 1; uid <= MAX_WAITING + 5; uid++) {
+      await store().knock('room', uid, `Person ${uid}`, null);
+      vi.advanceTimersByTime(1);
+    }
+    const { waiting } = (await store().read('room'))!;
+    expect(waiting.map((knock) => knock.uid)).toEqual(Array.from({ length: MAX_WAITING }, (_, i) => i + 1));
   });
 
   it('remove: the uid and the browser it was seen with, off every list, until the removal ends', async () => {

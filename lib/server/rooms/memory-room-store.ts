@@ -8,6 +8,7 @@ import {
   ENDED,
   HOST_SEEN_MS,
   MAX_REQUESTS,
+  MAX_WAITING,
   ROOM_TTL_MS,
   roomEnded,
   type RoomState,
@@ -114,6 +115,7 @@ class MemoryRoomStore implements RoomStore {
 
   async knock(channel: string, uid: number, name: string, browser: string | null) {
     this.change(channel, false, (room) => {
+      if (!room.waiting.has(uid) && room.waiting.size >= MAX_WAITING) return;
       room.waiting.set(uid, { uid, name, since: room.waiting.get(uid)?.since ?? Date.now() });
       if (browser) room.browsers.set(uid, browser);
     });

@@ -13,7 +13,15 @@ import { sharedRedisConnection } from '../rate-limit-store';
 import type { RedisConnection } from '../redis-connection';
 import { redisProblem } from '../redis-problem';
 import { keysOf, roomKeys, stateOf, type Keys } from './redis-room-state';
-import { HOST_SEEN_MS, MAX_REQUESTS, ROOM_TTL_MS, roomEnded, type RoomState, type RoomStore } from './room-store';
+import {
+  HOST_SEEN_MS,
+  MAX_REQUESTS,
+  MAX_WAITING,
+  ROOM_TTL_MS,
+  roomEnded,
+  type RoomState,
+  type RoomStore,
+} from './room-store';
 
 /** Any failure (down, slow, refused) is the same 503 for the caller; the reason never holds the URL. */
 const unavailable = (error: unknown) =>
@@ -120,7 +128,9 @@ class RedisRoomStore implements RoomStore {
 
   async knock(channel: string, uid: number, name: string, browser: string | null) {
     await this.write(channel, (multi, keys) => {
-      multi.zadd(keys.waiting, 'NX', Date.now(), uid).hset(keys.names, uid, name);
+      // Past MAX_WAITING the newest knock drops off at once (ties in time go by uid: still bounded).
+      multi.zadd(keys.waiting, 'NX', Date.now(), uid).zremrangebyrank(keys.waiting, MAX_WAITING, -1);
+      multi.hset(keys.names, uid, name);
       if (browser) multi.hset(keys.browsers, uid, browser);
     });
   }

@@ -81,7 +81,7 @@ export interface RoomStore {
   setWaitingRoom(channel: string, on: boolean): Promise<void>;
   /** The uid received an RTC token: a member; remembers its browser id for a removal. */
   enter(channel: string, uid: number, browser: string | null): Promise<void>;
-  /** Onto the waiting list (its first knock's time is kept). */
+  /** Onto the waiting list (its first knock's time is kept; not when MAX_WAITING already wait). */
   knock(channel: string, uid: number, name: string, browser: string | null): Promise<void>;
   /** Off the waiting list, admitted and a member. */
   admit(channel: string, uid: number): Promise<void>;
@@ -102,6 +102,8 @@ export const roomEnded = () =>
 export const MAX_REQUESTS = 200;
 export const MAX_REQUESTS_EACH = 20;
 export const REQUEST_MS = 10 * 60 * 1000;
+/** The longest waiting list: each page load draws new uids, so knocks past it are dropped (the first stay). */
+export const MAX_WAITING = 200;
 
 /** The state of a room that ended. */
 export const ENDED: RoomState = {
