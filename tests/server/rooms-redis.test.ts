@@ -163,11 +163,16 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     await on(one, () => startRoom({ channel: 'plain' }));
     await on(one, async () => expect((await rtcToken('plain', 'publisher', 11, as(audience()))).status).toBe(200));
+    // A room a host ended is not an ordinary room to carry on with.
+    const ended = await on(one, () => startRoom({ channel: 'ended' }));
+    await on(one, () => act('ended', { action: 'end' }, as(null, ended.body.hostKey)));
+    await on(one, async () => expect((await rtcToken('ended', 'publisher', 11)).body.code).toBe('room_ended'));
     await on(two, async () => expect((await rtcToken('elsewhere', 'publisher', 11, as(audience()))).status).toBe(200));
     await redis.stop();
     await on(one, async () => {
       expect((await rtcToken('plain', 'publisher', 11, as(audience()))).status).toBe(200);
       expect((await rtcToken('unseen', 'publisher', 11, as(audience()))).body.code).toBe('room_store_unavailable');
+      expect((await rtcToken('ended', 'publisher', 11)).body.code).toBe('room_store_unavailable');
     });
     // The other instance never read "plain": it cannot know the room has no stage.
     await on(two, async () =>

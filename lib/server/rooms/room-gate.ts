@@ -26,7 +26,8 @@ const withoutStage = (): Set<string> =>
 function remember(channel: string, state: RoomState | null) {
   const known = withoutStage();
   known.delete(channel);
-  if (state?.stage) return;
+  // An ended room's calls do not "go on" either: it is not remembered as an ordinary room.
+  if (state?.stage || state?.ended) return;
   if (known.size >= MAX_KNOWN) known.delete(known.values().next().value!);
   known.add(channel);
 }
