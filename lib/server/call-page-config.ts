@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CallPageConfig, Mode } from '../shared/call-contract';
 import { randomInt } from 'node:crypto';
+import { isBrowserId } from '../shared/browser-id';
 import { UID_MAX } from '../shared/validation';
 import { getAgoraCredentials } from './credentials';
 import { callPageSettings, tokenPolicy, tokenServer } from './settings';
@@ -18,7 +19,8 @@ function pageUids(): [number, number] {
   return [uid, screenUid];
 }
 
-export function callPageConfig(channel: string): CallPageConfig {
+/** `browserId`: the agora-calls-browser cookie (proxy.ts sets it), put in the ticket when well-formed. */
+export function callPageConfig(channel: string, browserId: string | null = null): CallPageConfig {
   const [uid, screenUid] = pageUids();
   const { url: external, fallbackAppId } = tokenServer();
   let mode: Mode = 'agora';
@@ -31,7 +33,8 @@ export function callPageConfig(channel: string): CallPageConfig {
     if (!external) {
       const credentials = getAgoraCredentials();
       mode = credentials.mode;
-      pageTicket = issuePageTicket({ channel, uids: [uid, screenUid] }, credentials.appCertificate);
+      const browser = isBrowserId(browserId) ? browserId : null;
+      pageTicket = issuePageTicket({ channel, uids: [uid, screenUid], browser }, credentials.appCertificate);
       // The page keeps working under a stricter maximum lifetime: it asks for no more than allowed.
       tokenExpirySeconds = Math.min(tokenExpirySeconds, tokenPolicy().maxExpirySeconds);
     }

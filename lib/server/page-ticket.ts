@@ -4,8 +4,9 @@ import 'server-only';
 // and the screen share's): RTC tokens for that channel and RTM tokens for those uids, nothing else.
 // The token inspector's only lets POST /api/inspect check a signature. Each kind has its own key,
 // so neither can stand in for the other. Signed with TOKEN_TICKET_SECRET, or with a key derived
-// from the App Certificate (never the certificate itself).
+// from the App Certificate (never the certificate itself). A call ticket also names the browser (b).
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isBrowserId } from '../shared/browser-id';
 import { ticketSecret } from './settings';
 
 const LIFETIME_S = 12 * 3600;
@@ -14,6 +15,8 @@ const LIFETIME_S = 12 * 3600;
 export interface TicketScope {
   channel: string;
   uids: number[];
+  /** The browser's id (lib/shared/browser-id.ts); null for a page without the cookie, or an older ticket. */
+  browser?: string | null;
 }
 
 type TicketKind = 'call' | 'inspect';
@@ -61,14 +64,19 @@ function read(
 }
 
 export const issuePageTicket = (scope: TicketScope, appCertificate: string, nowS = nowSeconds()) =>
-  issue('call', { c: scope.channel, u: scope.uids }, appCertificate, nowS);
+  issue(
+    'call',
+    { c: scope.channel, u: scope.uids, ...(scope.browser ? { b: scope.browser } : {}) },
+    appCertificate,
+    nowS,
+  );
 
 /** The scope of a genuine, unexpired call page ticket; null for anything else. */
 export function readPageTicket(ticket: string | null, appCertificate: string, nowS = nowSeconds()): TicketScope | null {
   const payload = read('call', ticket, appCertificate, nowS);
-  const { c, u } = payload ?? {};
+  const { c, u, b } = payload ?? {};
   if (typeof c !== 'string' || !Array.isArray(u) || !u.every(Number.isInteger)) return null;
-  return { channel: c, uids: u };
+  return { channel: c, uids: u, browser: isBrowserId(b) ? b : null };
 }
 
 export const issueInspectTicket = (appCertificate: string, nowS = nowSeconds()) =>

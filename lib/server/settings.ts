@@ -24,6 +24,9 @@ export const SETTING_NAMES = [
   'TOKEN_EXPIRY_SECONDS',
   'JOIN_TIMEOUT_MS',
   'STAGE_PUBLISH_SECONDS',
+  'REMOVAL_SECONDS',
+  'ROOM_END_SECONDS',
+  'ROOM_JOIN_SECONDS',
   'NEXT_PUBLIC_TOKEN_SERVER_URL',
   'NEXT_PUBLIC_AGORA_APP_ID',
   'CORS_ALLOW_ORIGIN',
@@ -185,6 +188,16 @@ export const stagePublishSeconds = memoizeOnEnv(['STAGE_PUBLISH_SECONDS'], (env)
 );
 
 /**
+ * Host controls, seconds: REMOVAL_SECONDS (60–86400, default 3600) a removed person stays refused; ROOM_END_SECONDS
+ * (60–86400, 3600) an ended room refuses every token; ROOM_JOIN_SECONDS (40–86400, 300) a non-host's join privilege.
+ */
+export const roomControls = memoizeOnEnv(['REMOVAL_SECONDS', 'ROOM_END_SECONDS', 'ROOM_JOIN_SECONDS'], (env) => ({
+  removalSeconds: wholeNumber(env, 'REMOVAL_SECONDS', 3600, 60, EXPIRY_MAX_SECONDS, 'seconds'),
+  endSeconds: wholeNumber(env, 'ROOM_END_SECONDS', 3600, 60, EXPIRY_MAX_SECONDS, 'seconds'),
+  joinSeconds: wholeNumber(env, 'ROOM_JOIN_SECONDS', 300, 40, EXPIRY_MAX_SECONDS, 'seconds'),
+}));
+
+/**
  * NEXT_PUBLIC_TOKEN_SERVER_URL: an external token server with the same /rtc/… API (null: this app's
  * /api), and NEXT_PUBLIC_AGORA_APP_ID: the App ID to join with when that server answers none. The
  * browser's copies are fixed at build time; the server reads them per request like the rest.
@@ -241,5 +254,6 @@ export function checkSettings(env: Env = process.env): void {
   tokenPolicy(env);
   callPageSettings(env);
   stagePublishSeconds(env);
+  roomControls(env);
   rateLimits(env);
 }

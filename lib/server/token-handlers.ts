@@ -11,7 +11,7 @@ import { tokenPolicy } from './settings';
 import { getAgoraCredentials, type AgoraCredentials } from './credentials';
 import { enforceRateLimit } from './rate-limit';
 import { mintChatAppToken, mintChatUserToken, mintRtcToken, mintRtmToken, type Minted } from './mint';
-import { stageGate, type RtcTokenAsk } from './rooms/stage-gate';
+import { roomGate, rtmRoomGate, type RtcTokenAsk } from './rooms/room-gate';
 import {
   parseChannelName,
   parseChatUserId,
@@ -38,17 +38,24 @@ async function admit(request: Request) {
   const credentials = getAgoraCredentials();
   const policy = tokenPolicy();
   const authorize = (scope: TokenScope) => authorizeTokenRequest(request, scope, credentials, policy);
-  /** Authorizes an RTC token, applies the room's stage rules (rooms/stage-gate.ts) and mints it. */
+  /** Authorizes an RTC token, applies the room's rules (rooms/room-gate.ts) and mints it; `expiry` as minted. */
   const rtc = async (ask: RtcTokenAsk, identity: RtcIdentity) => {
     authorize({ service: 'rtc', ...ask });
-    const { role, publishExpiry } = await stageGate(request, credentials, ask);
-    const minted = mintRtcToken(credentials, ask.channel, identity, role, ask.expiry, publishExpiry);
+    const { role, expiry, publishExpiry } = await roomGate(request, credentials, ask);
+    const minted = mintRtcToken(credentials, ask.channel, identity, role, expiry, publishExpiry);
     return {
       minted,
+      expiry,
       publish: minted.publishExpiresAt === undefined ? {} : { publishExpiresAt: minted.publishExpiresAt },
     };
   };
-  return { credentials, authorize, rtc, defaultExpiry: policy.maxExpirySeconds };
+  /** Authorizes an RTM token, applies the room of the page ticket it is asked with, and mints it. */
+  const rtm = async (userId: string, asked: number) => {
+    authorize({ service: 'rtm', identity: userId, expiry: asked });
+    const expiry = await rtmRoomGate(request, credentials, userId, asked);
+    return { minted: mintRtmToken(credentials, userId, expiry), expiry };
+  };
+  return { credentials, authorize, rtc, rtm, defaultExpiry: policy.maxExpirySeconds };
 }
 
 /**
@@ -84,9 +91,9 @@ export async function rtcToken(request: Request, url: URL) {
   const [channelName = '', role = '', tokenType = '', uid = ''] = routeSegments(request, url, [4]);
   const { credentials, rtc, defaultExpiry } = await admit(request);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
-  const expiry = expiryParam(url, defaultExpiry);
-  const { minted, publish } = await rtc(
-    { channel, identity: identityText(identity), role: parsedRole, expiry },
+  const asked = expiryParam(url, defaultExpiry);
+  const { minted, publish, expiry } = await rtc(
+    { channel, identity: identityText(identity), role: parsedRole, expiry: asked },
     identity,
   );
   return {
@@ -105,12 +112,13 @@ export async function rteTokens(request: Request, url: URL) {
   const { credentials, authorize, rtc, defaultExpiry } = await admit(request);
   const { channel, role: parsedRole, identity } = rtcRequest(channelName, role, tokenType, uid);
   const rtmUserId = valid(parseRtmUserId(rtmUid ?? uid, rtmUid === undefined ? 'uid' : 'rtmuid'));
-  const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtm', identity: rtmUserId, expiry });
-  const { minted, publish } = await rtc(
-    { channel, identity: identityText(identity), role: parsedRole, expiry },
+  const asked = expiryParam(url, defaultExpiry);
+  authorize({ service: 'rtm', identity: rtmUserId, expiry: asked });
+  const { minted, publish, expiry } = await rtc(
+    { channel, identity: identityText(identity), role: parsedRole, expiry: asked },
     identity,
   );
+  // The same person in the same room: the RTM token lasts as long as the RTC token the room allowed.
   const rtm = mintRtmToken(credentials, rtmUserId, expiry);
   return {
     rtcToken: minted.token,
@@ -126,12 +134,10 @@ export async function rteTokens(request: Request, url: URL) {
 
 /** GET /api/rtm/:uid/?expiry= */
 export async function rtmToken(request: Request, url: URL) {
-  const { credentials, authorize, defaultExpiry } = await admit(request);
+  const { credentials, rtm, defaultExpiry } = await admit(request);
   const [, uid] = pathSegments(url);
   const userId = valid(parseRtmUserId(uid, 'uid'));
-  const expiry = expiryParam(url, defaultExpiry);
-  authorize({ service: 'rtm', identity: userId, expiry });
-  const minted = mintRtmToken(credentials, userId, expiry);
+  const { minted, expiry } = await rtm(userId, expiryParam(url, defaultExpiry));
   return { rtmToken: minted.token, uid: userId, ...common(credentials, minted, expiry) };
 }
 
@@ -168,16 +174,17 @@ function postedUserId(raw: unknown): unknown {
 
 /** POST /api/token {"tokenType","channel","role","uid","expire"}, as the Go service's /getToken. */
 export async function postedToken(request: Request) {
-  const { credentials, authorize, rtc, defaultExpiry } = await admit(request);
+  const { credentials, authorize, rtc, rtm, defaultExpiry } = await admit(request);
   const body = await readJsonObject(request);
-  const expiry =
+  const asked =
     body.expire === undefined || body.expire === null ? defaultExpiry : valid(parseExpiry(body.expire, 'expire'));
   switch (body.tokenType) {
     case 'rtc': {
       const channel = valid(parseChannelName(body.channel));
       const role = valid(parseRole(body.role));
       const identity = postedRtcIdentity(body.uid);
-      const { minted, publish } = await rtc({ channel, identity: identityText(identity), role, expiry }, identity);
+      const ask = { channel, identity: identityText(identity), role, expiry: asked };
+      const { minted, publish, expiry } = await rtc(ask, identity);
       return {
         token: minted.token,
         tokenType: 'rtc',
@@ -190,11 +197,11 @@ export async function postedToken(request: Request) {
     }
     case 'rtm': {
       const userId = valid(parseRtmUserId(postedUserId(body.uid), 'uid'));
-      authorize({ service: 'rtm', identity: userId, expiry });
-      const minted = mintRtmToken(credentials, userId, expiry);
+      const { minted, expiry } = await rtm(userId, asked);
       return { token: minted.token, tokenType: 'rtm', uid: userId, ...common(credentials, minted, expiry) };
     }
     case 'chat': {
+      const expiry = asked;
       authorize({ service: 'chat', expiry });
       if (body.uid === undefined || body.uid === null || body.uid === '') {
         const minted = mintChatAppToken(credentials, expiry);

@@ -69,7 +69,11 @@ describe('API keys', () => {
   it('page tickets expire, cannot be edited, and are bound to the signing secret', () => {
     const now = 1_800_000_000;
     const ticket = issuePageTicket({ channel: 'room', uids: [11, 22] }, localCertificate(), now);
-    expect(readPageTicket(ticket, localCertificate(), now + 3600)).toEqual({ channel: 'room', uids: [11, 22] });
+    expect(readPageTicket(ticket, localCertificate(), now + 3600)).toEqual({
+      channel: 'room',
+      uids: [11, 22],
+      browser: null,
+    });
     expect(readPageTicket(ticket, localCertificate(), now + 13 * 3600)).toBeNull();
     expect(readPageTicket(ticket, 'f'.repeat(32), now)).toBeNull();
     const [, signature] = ticket.split('.');

@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/server/http/api-error';
 import { RedisConnection } from '@/lib/server/redis-connection';
 import { memoryRoomStore, resetMemoryRoomStore } from '@/lib/server/rooms/memory-room-store';
 import { redisRoomStoreOn } from '@/lib/server/rooms/redis-room-store';
-import type { RoomStore } from '@/lib/server/rooms/room-store';
+import { emptyRoom, MAX_REQUESTS, MAX_WAITING, type RoomStore } from '@/lib/server/rooms/room-store';
 import { redisServerMissing, startRedisServer, type RedisServer } from '../../scripts/lib/redis-server.mjs';
 
 // The room store's promises, for both stores: a claim has one winner, an invitation is accepted
@@ -19,7 +19,7 @@ function storeContract(store: () => RoomStore) {
     expect(await store().read('room')).toBeNull();
     expect(await store().claim('room', true)).toBe(true);
     expect(await store().claim('room', false)).toBe(false);
-    expect(await store().read('room')).toEqual({ hosted: true, stage: true, onStage: [], invited: [], hosts: [] });
+    expect(await store().read('room')).toEqual({ ...emptyRoom(), hosted: true, stage: true });
     expect(await store().read('other room')).toBeNull();
   });
 
@@ -63,7 +63,7 @@ function storeContract(store: () => RoomStore) {
     await store().invite('room', 2);
     await store().accept('room', 2);
     await store().setStage('room', false);
-    expect(await store().read('room')).toEqual({ hosted: true, stage: false, onStage: [], invited: [], hosts: [] });
+    expect(await store().read('room')).toEqual({ ...emptyRoom(), hosted: true, stage: false });
     await store().setStage('room', true);
     expect(await store().read('room')).toMatchObject({ stage: true, onStage: [], invited: [] });
   });
@@ -88,6 +88,111 @@ function storeContract(store: () => RoomStore) {
     expect(await store().read('quiet')).toBeNull();
     await store().invite('taken over', 4);
     expect(await store().read('taken over')).toMatchObject({ hosted: true, stage: false, invited: [4] });
+  });
+
+  it('end: the room reads as ended, every change (a claim too) is refused; ending again does not extend it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await store().claim('room', true);
+    await store().setLocked('room', true);
+    await store().end('room', 60);
+    expect(await store().read('room')).toEqual({ ...emptyRoom(), ended: true });
+    for (const change of [
+      () => store().claim('room', false),
+      () => store().setLocked('room', false),
+      () => store().knock('room', 5, 'Ada', null),
+      () => store().enter('room', 5, null),
+      () => store().accept('room', 5),
+      () => store().hostSeen('room', 1),
+    ]) {
+      await expect(change()).rejects.toMatchObject({ code: 'room_ended', status: 403 });
+    }
+    await store().end('room', 3600);
+    expect((await store().read('room'))!.ended).toBe(true);
+    expect(await store().read('other')).toBeNull();
+  });
+
+  it('lock and the waiting room: members before it was turned on count as admitted; off forgets the list', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await store().claim('room', false);
+    await store().enter('room', 1, 'b1');
+    await store().setLocked('room', true);
+    await store().setWaitingRoom('room', true);
+    expect(await store().read('room')).toMatchObject({
+      locked: true,
+      waitingRoom: true,
+      members: [1],
+      memberBrowsers: ['b1'],
+      admitted: [1],
+    });
+    await store().knock('room', 2, 'Ada', 'b2');
+    vi.advanceTimersByTime(1000);
+    await store().knock('room', 3, 'Alan', null);
+    await store().knock('room', 2, 'Ada L.', 'b2'); // knocking again keeps the place in the line
+    const since = Date.now();
+    expect((await store().read('room'))!.waiting).toEqual([
+      { uid: 2, name: 'Ada L.', since: since - 1000 },
+      { uid: 3, name: 'Alan', since },
+    ]);
+    await store().admit('room', 2);
+    await store().deny('room', 3);
+    const after = (await store().read('room'))!;
+    expect(after).toMatchObject({ waiting: [], denied: [3] });
+    expect(after.admitted.sort()).toEqual([1, 2]);
+    expect(after.members.sort()).toEqual([1, 2]);
+    await store().setLocked('room', false);
+    await store().setWaitingRoom('room', false);
+    expect(await store().read('room')).toMatchObject({ locked: false, waitingRoom: false, waiting: [], denied: [] });
+  });
+
+  it('the waiting list holds MAX_WAITING people: later knocks are dropped, the first stay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await store().claim('room', false);
+    await store().setWaitingRoom('room', true);
+    for (let uid = 1; uid <= MAX_WAITING + 5; uid++) {
+      await store().knock('room', uid, `Person ${uid}`, null);
+      vi.advanceTimersByTime(1);
+    }
+    const { waiting } = (await store().read('room'))!;
+    expect(waiting.map((knock) => knock.uid)).toEqual(Array.from({ length: MAX_WAITING }, (_, i) => i + 1));
+  });
+
+  it('remove: the uid and the browser it was seen with, off every list, until the removal ends', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await store().claim('room', true);
+    await store().enter('room', 7, 'browser-7');
+    await store().invite('room', 7);
+    await store().accept('room', 7);
+    await store().knock('room', 9, 'Nine', 'browser-9');
+    await store().remove('room', 7, 60);
+    await store().remove('room', 9, 120);
+    await store().remove('room', 11, 60); // never seen: the uid alone
+    const removed = (await store().read('room'))!;
+    expect(removed).toMatchObject({ onStage: [], members: [], memberBrowsers: [], waiting: [] });
+    expect(removed.removedUids.sort()).toEqual([11, 7, 9]);
+    expect(removed.removedBrowsers.sort()).toEqual(['browser-7', 'browser-9']);
+    vi.advanceTimersByTime(61_000);
+    expect(await store().read('room')).toMatchObject({ removedUids: [9], removedBrowsers: ['browser-9'] });
+  });
+
+  it('requests get increasing ids, the newest MAX_REQUESTS kept; mute everyone counts up', async () => {
+    await store().claim('room', false);
+    await store().request('room', 5, 'mute', 'Grace');
+    await store().request('room', 6, 'ask-camera', 'Ada');
+    await store().muteEveryone('room');
+    await store().muteEveryone('room');
+    expect(await store().read('room')).toMatchObject({
+      muteAll: 2,
+      requests: [
+        { id: 1, uid: 5, kind: 'mute', by: 'Grace', at: expect.any(Number) },
+        { id: 2, uid: 6, kind: 'ask-camera', by: 'Ada', at: expect.any(Number) },
+      ],
+    });
+    const concurrent = Array.from({ length: MAX_REQUESTS }, () => store().request('room', 5, 'ask-unmute', 'Grace'));
+    await Promise.all(concurrent);
+    const { requests } = (await store().read('room'))!;
+    expect(requests).toHaveLength(MAX_REQUESTS);
+    expect(new Set(requests.map((request) => request.id)).size).toBe(MAX_REQUESTS);
+    expect(Math.max(...requests.map((request) => request.id))).toBe(MAX_REQUESTS + 2);
   });
 
   it('channel names with any allowed characters are rooms of their own', async () => {
@@ -180,6 +285,22 @@ describe.skipIf(missing)('Redis room store (redis-server on a loopback port)', {
       expect(ttl).toBeGreaterThan(DAY_MS - 60_000);
       expect(ttl).toBeLessThanOrEqual(DAY_MS);
     }
+  });
+
+  it("end: the room's keys are gone, the ended marker expires after ROOM_END_SECONDS; a change after it is undone", async () => {
+    const store = redisRoomStoreOn(first);
+    await store.claim('room', true);
+    await store.invite('room', 1);
+    await store.end('room', 600);
+    expect(await admin.keys('agora-calls:room:room*')).toEqual(['agora-calls:room:room:ended']);
+    const ttl = await admin.pttl('agora-calls:room:room:ended');
+    expect(ttl).toBeGreaterThan(590_000);
+    expect(ttl).toBeLessThanOrEqual(600_000);
+    await expect(redisRoomStoreOn(second).enter('room', 5, 'b')).rejects.toMatchObject({ code: 'room_ended' });
+    expect(await admin.keys('agora-calls:room:room*')).toEqual(['agora-calls:room:room:ended']);
+    await admin.del('agora-calls:room:room:ended'); // as when it expires
+    expect(await store.read('room')).toBeNull();
+    expect(await store.claim('room', false)).toBe(true);
   });
 
   it('Redis down: every operation is a 503 room_store_unavailable that never shows the address', async () => {

@@ -107,7 +107,12 @@ describe('GET /api/rooms/:channel: the room as the caller sees it', () => {
       hosts: [],
       onStage: [],
       invited: [],
-      you: { uid: 11, role: 'guest', invited: false },
+      locked: false,
+      waitingRoom: false,
+      waiting: [],
+      ended: false,
+      muteAll: 0,
+      you: { uid: 11, role: 'guest', invited: false, admission: 'in', requests: [] },
       store: 'memory',
     });
   });
@@ -129,12 +134,14 @@ describe('GET /api/rooms/:channel: the room as the caller sees it', () => {
       uid: null,
       role: 'audience',
       invited: false,
+      admission: 'in',
+      requests: [],
     });
   });
 });
 
 describe('POST /api/rooms/:channel: hosts invite, people accept, the token route follows', () => {
-  it('invite → accept → publisher token for STAGE_PUBLISH_SECONDS → moved to audience → refused again', async () => {
+  it('invite → accept → publisher token for STAGE_PUBLISH_SECONDS (joined for ROOM_JOIN_SECONDS) → moved to audience → refused again', async () => {
     const key = await stageRoom();
     const asHost = as(HOST_TICKET, key);
     expect(await rtcToken('room', 'publisher', 11, as(AUDIENCE))).toMatchObject({
@@ -145,7 +152,7 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
 
     const invited = await act('room', { action: 'invite', uid: 11 }, asHost);
     expect(invited).toMatchObject({ status: 200, body: { invited: [11], onStage: [], you: { role: 'host' } } });
-    expect((await readRoom('room', as(AUDIENCE))).body.you).toEqual({ uid: 11, role: 'audience', invited: true });
+    expect((await readRoom('room', as(AUDIENCE))).body.you).toMatchObject({ uid: 11, role: 'audience', invited: true });
     expect((await rtcToken('room', 'publisher', 11, as(AUDIENCE))).body.code).toBe('not_on_stage');
 
     const accepted = await act('room', { action: 'accept-invitation' }, as(AUDIENCE));
@@ -157,9 +164,11 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
     for (const uid of [11, 12]) {
       const token = await rtcToken('room', 'publisher', uid, as(AUDIENCE));
       expect(token.status).toBe(200);
-      expect(token.body.publishExpiresAt).toBe(token.body.expiresAt - 600 + 120);
+      // Asked for 600 s: in a hosted room a non-host joins for ROOM_JOIN_SECONDS (300) at most.
+      expect(token.body.expiry).toBe(300);
+      expect(token.body.publishExpiresAt).toBe(token.body.expiresAt - 300 + 120);
       expect(decodeAccessToken(token.body.rtcToken, localCertificate())!.rtc[0]!.privileges).toEqual({
-        1: 600,
+        1: 300,
         2: 120,
         3: 120,
         4: 120,
@@ -175,6 +184,7 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
 
   it('the host publishes for the whole token; STAGE_PUBLISH_SECONDS sets the stage time', async () => {
     vi.stubEnv('STAGE_PUBLISH_SECONDS', '300');
+    vi.stubEnv('ROOM_JOIN_SECONDS', '600');
     const key = await stageRoom();
     const host = await rtcToken('room', 'publisher', 1, as(HOST_TICKET, key));
     expect(host.status).toBe(200);
@@ -285,7 +295,7 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
       body: {
         code: 'invalid_room_action',
         error:
-          '"promote-me" is not a room action; use one of stage-on, stage-off, invite, move-to-audience, accept-invitation, decline-invitation, leave-stage',
+          '"promote-me" is not a room action; use one of stage-on, stage-off, invite, move-to-audience, remove, end, lock, unlock, waiting-room-on, waiting-room-off, admit, deny, mute, ask-unmute, ask-camera, mute-everyone, accept-invitation, decline-invitation, leave-stage, knock',
       },
     });
     expect(await act('room', {}, as(AUDIENCE))).toMatchObject({ status: 400, body: { code: 'invalid_room_action' } });

@@ -86,7 +86,7 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
 
     const token = await on(one, () => rtcToken('room', 'publisher', 11, as(audience())));
     expect(token.status).toBe(200);
-    expect(token.body.publishExpiresAt).toBe(token.body.expiresAt - 600 + 120);
+    expect(token.body.publishExpiresAt).toBe(token.body.expiresAt - 300 + 120); // joined for ROOM_JOIN_SECONDS
 
     await on(two, () => act('room', { action: 'move-to-audience', uid: 11 }, as(null, key)));
     expect((await on(one, () => rtcToken('room', 'publisher', 11, as(audience())))).body.code).toBe('not_on_stage');
@@ -94,12 +94,48 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
       uid: 11,
       role: 'audience',
       invited: false,
+      admission: 'in',
+      requests: [],
     });
     // Two instances, two connections (besides this test's own): neither borrowed the other's.
     const clients = String(await admin.call('CLIENT', 'LIST'))
       .trim()
       .split('\n');
     expect(clients).toHaveLength(3);
+  });
+
+  it('waiting room: a knock on one instance, admitted on the other, and the token minted on the first', async () => {
+    const started = await on(one, () => startRoom({ channel: 'room' }));
+    const host = as(issuePageTicket({ channel: 'room', uids: [1, 2] }, TEST_APP_CERTIFICATE), started.body.hostKey);
+    await on(two, () => act('room', { action: 'waiting-room-on' }, host));
+    const alan = issuePageTicket(
+      { channel: 'room', uids: [21, 22], browser: 'AlanAlanAlanAlanAlan00' },
+      TEST_APP_CERTIFICATE,
+    );
+    expect((await on(one, () => rtcToken('room', 'publisher', 21, as(alan)))).body.code).toBe('waiting_for_host');
+    const knocked = await on(one, () => act('room', { action: 'knock', name: 'Alan' }, as(alan)));
+    expect(knocked.body).toMatchObject({ store: 'redis', you: { uid: 21, admission: 'waiting' } });
+    expect((await on(two, () => readRoom('room', host))).body.waiting).toEqual([
+      { uid: 21, name: 'Alan', since: expect.any(Number) },
+    ]);
+    expect((await on(two, () => act('room', { action: 'admit', uid: 21 }, host))).body.waiting).toEqual([]);
+    const token = await on(one, () => rtcToken('room', 'publisher', 21, as(alan)));
+    expect(token).toMatchObject({ status: 200, body: { expiry: 300 } });
+    expect((await on(one, () => readRoom('room', as(alan)))).body.you.admission).toBe('in');
+
+    // Denied on one instance: refused on the other.
+    const grace = issuePageTicket({ channel: 'room', uids: [31, 32] }, TEST_APP_CERTIFICATE);
+    await on(two, () => act('room', { action: 'knock', name: 'Grace' }, as(grace)));
+    await on(one, () => act('room', { action: 'deny', uid: 31 }, host));
+    expect((await on(two, () => rtcToken('room', 'subscriber', 31, as(grace)))).body.code).toBe('admission_denied');
+
+    // Removed on one instance: the same browser, on a new page, refused on the other.
+    await on(one, () => act('room', { action: 'remove', uid: 21 }, host));
+    const reloaded = issuePageTicket(
+      { channel: 'room', uids: [41, 42], browser: 'AlanAlanAlanAlanAlan00' },
+      TEST_APP_CERTIFICATE,
+    );
+    expect((await on(two, () => rtcToken('room', 'subscriber', 41, as(reloaded)))).body.code).toBe('removed');
   });
 
   it('Redis down: nobody is promoted (503 room_store_unavailable); subscribers and hosts still get tokens', async () => {
@@ -127,11 +163,16 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     await on(one, () => startRoom({ channel: 'plain' }));
     await on(one, async () => expect((await rtcToken('plain', 'publisher', 11, as(audience()))).status).toBe(200));
+    // A room a host ended is not an ordinary room to carry on with.
+    const ended = await on(one, () => startRoom({ channel: 'ended' }));
+    await on(one, () => act('ended', { action: 'end' }, as(null, ended.body.hostKey)));
+    await on(one, async () => expect((await rtcToken('ended', 'publisher', 11)).body.code).toBe('room_ended'));
     await on(two, async () => expect((await rtcToken('elsewhere', 'publisher', 11, as(audience()))).status).toBe(200));
     await redis.stop();
     await on(one, async () => {
       expect((await rtcToken('plain', 'publisher', 11, as(audience()))).status).toBe(200);
       expect((await rtcToken('unseen', 'publisher', 11, as(audience()))).body.code).toBe('room_store_unavailable');
+      expect((await rtcToken('ended', 'publisher', 11)).body.code).toBe('room_store_unavailable');
     });
     // The other instance never read "plain": it cannot know the room has no stage.
     await on(two, async () =>

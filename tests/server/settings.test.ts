@@ -28,6 +28,9 @@ describe('a wrong value for a numeric setting is a 503 naming it, never its valu
     'RATE_LIMIT_TOKENS_PER_MINUTE',
     'RATE_LIMIT_SIGNALING_PER_MINUTE',
     'STAGE_PUBLISH_SECONDS',
+    'REMOVAL_SECONDS',
+    'ROOM_END_SECONDS',
+    'ROOM_JOIN_SECONDS',
   ];
 
   it.each(NUMERIC.flatMap((name) => ['soon', '-1', '1.5', '99999999999'].map((value) => [name, value])))(

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeAccessToken } from '@/lib/server/access-token';
 import { mintRtcToken } from '@/lib/server/mint';
 import { hostKey, isHostKey } from '@/lib/server/rooms/host-key';
-import type { RoomState } from '@/lib/server/rooms/room-store';
+import { emptyRoom, type RoomState } from '@/lib/server/rooms/room-store';
 import { stageDecision, type RoomLookup, type StageCaller } from '@/lib/server/rooms/stage-policy';
 import { ApiError } from '@/lib/server/http/api-error';
 import type { Role } from '@/lib/shared/validation';
@@ -17,7 +17,7 @@ const EXPIRY = 600;
 const STAGE_S = 120;
 
 const room = (state: Partial<RoomState>): RoomLookup => ({
-  state: { hosted: true, stage: true, onStage: [], invited: [], hosts: [], ...state },
+  state: { ...emptyRoom(), hosted: true, stage: true, ...state },
 });
 const nobody: StageCaller = { hostKey: false, apiKey: false, ticketUids: null };
 const person = (camera: number, screen = camera + 1): StageCaller => ({ ...nobody, ticketUids: [camera, screen] });

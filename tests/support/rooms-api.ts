@@ -1,6 +1,7 @@
 import * as rooms from '@/app/api/rooms/route';
 import * as room from '@/app/api/rooms/[channel]/route';
 import * as rtc from '@/app/api/rtc/[...segments]/route';
+import * as rtm from '@/app/api/rtm/[uid]/route';
 
 // Calls the rooms API and the RTC token route the way a browser would, by status and JSON.
 
@@ -39,3 +40,6 @@ export const act = (channel: string, body: unknown, headers: Record<string, stri
 
 export const rtcToken = (channel: string, role: string, uid: number, headers: Record<string, string> = {}) =>
   call(rtc.GET, `/api/rtc/${encodeURIComponent(channel)}/${role}/uid/${uid}/?expiry=600`, { headers });
+
+export const rtmToken = (uid: number | string, headers: Record<string, string> = {}) =>
+  call(rtm.GET, `/api/rtm/${encodeURIComponent(String(uid))}/?expiry=600`, { headers });

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { CallRoom } from '@/components/call/call-room';
 import { EarlyCaptureScript } from '@/components/prejoin/early-capture-script';
 import { primaryAction, StatusScreen } from '@/components/ui/status-screen';
+import { BROWSER_COOKIE } from '@/lib/shared/browser-id';
 import { EARLY_CAPTURE_SCRIPT } from '@/lib/shared/early-capture';
 import { callPageConfig } from '@/lib/server/call-page-config';
 import { decodePathSegments } from '@/lib/shared/path-segments';
@@ -39,7 +41,7 @@ export default async function CallPage({ params }: Props) {
       </StatusScreen>
     );
   }
-  const config = callPageConfig(channel.value);
+  const config = callPageConfig(channel.value, (await cookies()).get(BROWSER_COOKIE)?.value ?? null);
   return (
     <>
       <CallRoom channel={channel.value} config={config} />

@@ -1,8 +1,9 @@
 import 'server-only';
 // The rooms API: start a room (the first to start it is its host), read a room as the caller sees
-// it, and change it: hosts (holding the host key) turn the stage on and off, invite people onto it
-// and move them back to the audience; a person (by their page ticket) accepts or declines an
-// invitation or leaves the stage. The token routes read the same state (stage-gate.ts).
+// it (room-view.ts), and change it (room-actions.ts): hosts (holding the host key) run the stage, the
+// lock, the waiting room, remove people, end the call and ask people to mute or turn things on; a
+// person (by their page ticket) answers an invitation, leaves the stage or knocks. The token routes
+// read the same state (room-gate.ts).
 import {
   HOST_ACTIONS,
   HOST_KEY_HEADER,
@@ -19,10 +20,10 @@ import { getAgoraCredentials } from '../credentials';
 import { enforceRateLimit } from '../rate-limit';
 import { tokenPolicy } from '../settings';
 import { hostKey } from './host-key';
+import { hostAction, ROOM_WIDE, selfAction } from './room-actions';
 import { roomCaller, type RoomCaller } from './room-caller';
-import { roomStore, type RoomState, type RoomStore } from './room-store';
-
-const NO_ROOM: RoomState = { hosted: false, stage: false, onStage: [], invited: [], hosts: [] };
+import { roomStore, type RoomStore } from './room-store';
+import { roomView } from './room-view';
 
 /** A channel name the token routes would also accept (the channel rules, TOKEN_CHANNEL_PATTERN). */
 function roomChannel(raw: unknown): string {
@@ -35,29 +36,6 @@ function roomChannel(raw: unknown): string {
     );
   }
   return channel;
-}
-
-function view(channel: string, caller: RoomCaller, state: RoomState | null, store: RoomStore): RoomView {
-  const room = state ?? NO_ROOM;
-  const uid = caller.ticketUids?.[0] ?? null;
-  const onStage = uid !== null && room.onStage.includes(uid);
-  const role = caller.hostKey ? 'host' : !room.stage ? 'guest' : onStage ? 'stage' : 'audience';
-  return {
-    channel,
-    hosted: room.hosted,
-    stage: room.stage,
-    hosts: room.hosts,
-    onStage: room.onStage,
-    invited: room.invited,
-    // Host controls (#25) are not built yet: no room is locked, waits or ends, and nobody is asked anything.
-    locked: false,
-    waitingRoom: false,
-    waiting: [],
-    ended: false,
-    muteAll: 0,
-    you: { uid, role, invited: uid !== null && room.invited.includes(uid), admission: 'in', requests: [] },
-    store: store.kind,
-  };
 }
 
 /** POST /api/rooms {channel, stage?}: claims the room; the first caller gets the host key. */
@@ -83,11 +61,19 @@ async function roomRequest(request: Request, url: URL) {
   return { channel, caller: roomCaller(request, channel, appCertificate), store: roomStore() };
 }
 
+/** A host is seen when it reads or acts; in a room that ended there is nothing to be seen in. */
+async function hostSeen(store: RoomStore, channel: string, caller: RoomCaller) {
+  if (!caller.hostKey || !caller.ticketUids) return;
+  await store.hostSeen(channel, caller.ticketUids[0]!).catch((error: unknown) => {
+    if (!(error instanceof ApiError && error.code === 'room_ended')) throw error;
+  });
+}
+
 /** GET /api/rooms/:channel: the room as the caller sees it; a host with a page ticket is recorded as present. */
 export async function readRoom(request: Request, url: URL): Promise<RoomView> {
   const { channel, caller, store } = await roomRequest(request, url);
-  if (caller.hostKey && caller.ticketUids) await store.hostSeen(channel, caller.ticketUids[0]!);
-  return view(channel, caller, await store.read(channel), store);
+  await hostSeen(store, channel, caller);
+  return roomView(channel, caller, await store.read(channel), store.kind);
 }
 
 const ACTIONS: readonly string[] = [...HOST_ACTIONS, ...SELF_ACTIONS];
@@ -107,26 +93,16 @@ function targetUid(raw: unknown): number {
   return uid;
 }
 
-async function hostAction(store: RoomStore, channel: string, action: RoomAction, uid: number | null) {
-  // A host link works on a room nobody started (or one that expired): it takes the room over.
-  await store.claim(channel, action === 'stage-on');
-  if (action === 'stage-on' || action === 'stage-off') return store.setStage(channel, action === 'stage-on');
-  if (action === 'invite') return store.invite(channel, uid!);
-  return store.toAudience(channel, uid!);
+/** The person a host acts on, never the host's own camera (a host leaves; removing yourself would lock you out). */
+function personActedOn(action: RoomAction, raw: unknown, caller: RoomCaller): number {
+  const uid = targetUid(raw);
+  if (action === 'remove' && uid === caller.ticketUids?.[0]) {
+    throw new ApiError('invalid_uid', 'a host cannot remove themselves: leave the call instead');
+  }
+  return uid;
 }
 
-async function selfAction(store: RoomStore, channel: string, action: RoomAction, uid: number) {
-  if (action !== 'accept-invitation' && !(await store.read(channel))) {
-    throw new ApiError('not_invited', 'nobody started this room: it has no stage and no invitations');
-  }
-  if (action === 'decline-invitation') return store.decline(channel, uid);
-  if (action === 'leave-stage') return store.toAudience(channel, uid);
-  if (!(await store.accept(channel, uid))) {
-    throw new ApiError('not_invited', 'you have no invitation to this stage (a host may have withdrawn it)');
-  }
-}
-
-/** POST /api/rooms/:channel {action, uid?}: changes the room; answers the room as the caller now sees it. */
+/** POST /api/rooms/:channel {action, uid?, name?}: changes the room; answers the room as the caller now sees it. */
 export async function changeRoom(request: Request, url: URL): Promise<RoomView> {
   const { channel, caller, store } = await roomRequest(request, url);
   const body = await readJsonObject(request);
@@ -142,9 +118,9 @@ export async function changeRoom(request: Request, url: URL): Promise<RoomView> 
           : `${action} is for this room's hosts: send the room's host key (${HOST_KEY_HEADER})`,
       );
     }
-    const stageSwitch = action === 'stage-on' || action === 'stage-off';
-    await hostAction(store, channel, action, stageSwitch ? null : targetUid(body.uid));
-    if (camera !== undefined) await store.hostSeen(channel, camera);
+    const uid = ROOM_WIDE.includes(action) ? 0 : personActedOn(action, body.uid, caller);
+    await hostAction(store, channel, action, uid, body.name);
+    await hostSeen(store, channel, caller);
   } else {
     if (camera === undefined) {
       throw new ApiError(
@@ -152,7 +128,7 @@ export async function changeRoom(request: Request, url: URL): Promise<RoomView> 
         `${action} acts on your own place in the call: send it from the call page (its ticket)`,
       );
     }
-    await selfAction(store, channel, action, camera);
+    await selfAction(store, channel, action, caller, body);
   }
-  return view(channel, caller, await store.read(channel), store);
+  return roomView(channel, caller, await store.read(channel), store.kind);
 }

@@ -7,8 +7,11 @@ import { ApiError } from '../http/api-error';
 import type { Role } from '../../shared/validation';
 import type { RoomState } from './room-store';
 
-/** The room as the token route found it: its state (null: nobody started it), or the store did not answer. */
-export type RoomLookup = { state: RoomState | null } | { unavailable: ApiError };
+/**
+ * The room as the token route found it: its state (null: nobody started it; `stale`: the store did
+ * not answer, and this instance last saw the room without a stage), or the store did not answer.
+ */
+export type RoomLookup = { state: RoomState | null; stale?: boolean } | { unavailable: ApiError };
 
 export interface StageCaller {
   /** The request carries this channel's host key. */
