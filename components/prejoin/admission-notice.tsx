@@ -16,7 +16,9 @@ export function AdmissionNotice({ gate, name, problem, onTryAgain }: Props) {
     return (
       <div role="alert" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-3 text-sm text-amber-100">
         <h2 className="font-semibold">This room is locked</h2>
-        <p className="mt-1 text-amber-100/80">Nobody new can join right now. Ask a host to unlock it, then try again.</p>
+        <p className="mt-1 text-amber-100/80">
+          Nobody new can join right now. Ask a host to unlock it, then try again.
+        </p>
         <button
           type="button"
           onClick={onTryAgain}

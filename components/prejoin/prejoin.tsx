@@ -73,8 +73,7 @@ export function Prejoin({
         ? 'Getting access…'
         : null;
   const nothingWorks = !media.starting && !media.audioTrack && !media.videoTrack;
-  const canJoin =
-    waitingFor === null && !admission && nameValid && !(usePasted ? !!pastedError : !!tokenError);
+  const canJoin = waitingFor === null && !admission && nameValid && !(usePasted ? !!pastedError : !!tokenError);
   const join = () => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null);
 
   return (
@@ -140,7 +139,7 @@ export function Prejoin({
         >
           {admission?.waiting
             ? 'Waiting for a host…'
-            : (waitingFor ?? (roomRole === 'audience' ? 'Join the audience' : 'Join call'))}
+            : (!admission && waitingFor) || (roomRole === 'audience' ? 'Join the audience' : 'Join call')}
         </button>
       </section>
     </main>

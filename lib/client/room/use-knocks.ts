@@ -18,8 +18,6 @@ export function useKnocks(waiting: RoomView['waiting'], announce: (text: string)
     if (newcomers.length === 0) return;
     sound();
     const names = newcomers.map((person) => person.name);
-    say.current(
-      names.length === 1 ? `${names[0]} is waiting to join` : `${names.length} people are waiting to join`,
-    );
+    say.current(names.length === 1 ? `${names[0]} is waiting to join` : `${names.length} people are waiting to join`);
   }, [waiting, sound]);
 }
