@@ -112,3 +112,16 @@ it('"The host ended the call" on the preview when the room has ended', async () 
   server.refuseTokens = 'room_ended';
   await screen.findByRole('heading', { name: 'The host ended the call' });
 });
+
+it('a tab coming back to the front reads the room at once: someone let in meanwhile goes in without waiting for the next read', async () => {
+  const { clients } = openPage('background-room', { waitingRoom: true, hosts: [1], admission: 'waiting' });
+  server.refuseTokens = 'waiting_for_host';
+  await screen.findByRole('heading', { name: 'Waiting for a host to let you in' });
+  server.refuseTokens = null;
+  server.view = { ...server.view, you: admissionFor('in') };
+  await act(async () => {
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await waitUntilConnected();
+  expect(clients).toHaveLength(1);
+});
