@@ -125,3 +125,18 @@ it('a tab coming back to the front reads the room at once: someone let in meanwh
   await waitUntilConnected();
   expect(clients).toHaveLength(1);
 });
+
+it('let in while the token is still refused a moment: the token is asked for again on the next read of the room', async () => {
+  const { clients } = openPage('behind-room', { waitingRoom: true, hosts: [1], admission: 'waiting' });
+  server.refuseTokens = 'waiting_for_host';
+  await screen.findByRole('heading', { name: 'Waiting for a host to let you in' });
+  server.view = { ...server.view, you: admissionFor('in') };
+  const asked = server.tokenRequests;
+  await nextRead();
+  await waitFor(() => expect(server.tokenRequests).toBe(asked + 1));
+  expect(screen.getByRole('heading', { name: 'Waiting for a host to let you in' })).toBeTruthy();
+  server.refuseTokens = null;
+  await nextRead();
+  await waitUntilConnected();
+  expect(clients).toHaveLength(1);
+});

@@ -36,12 +36,12 @@ export function useAdmission(
     return () => clearTimeout(timer);
   }, [session, view, admission, name]);
 
-  // Let in, unlocked, or the waiting room turned off: the refused token is asked for again, once per change.
+  // Let in, unlocked, or the waiting room turned off: the refused token is asked for again, on each read
+  // of the room that says so (a token server a moment behind the room is asked again 4 s later).
   const { code, retry } = token;
-  const locked = view?.locked ?? false;
   const refusedForNow = code === 'waiting_for_host' || code === 'room_locked';
-  const mayEnter = admission === 'in' && !(code === 'room_locked' && locked);
+  const mayEnter = admission === 'in' && !(code === 'room_locked' && view?.locked);
   useEffect(() => {
     if (refusedForNow && mayEnter) retry();
-  }, [refusedForNow, mayEnter, retry, locked, admission]);
+  }, [refusedForNow, mayEnter, retry, view]);
 }
