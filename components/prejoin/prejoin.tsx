@@ -37,7 +37,7 @@ type Props = {
 
 /** How you will join a room with a host, in words, before you do. */
 const JOIN_AS: Record<RoomRole, string> = {
-  host: 'You are a host of this room: you can invite people on stage and turn stage mode on or off.',
+  host: 'You are a host of this room: you can let people in, mute or remove them, lock the room, end the call for everyone, and run it as a live event with a stage.',
   stage: 'You are on stage: everyone will see and hear you.',
   audience:
     'This is a live event: you join the audience. You will see and hear the stage, can chat and raise your hand, and nobody sees or hears you unless a host invites you on stage.',
