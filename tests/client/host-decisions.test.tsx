@@ -156,6 +156,28 @@ describe('requests from a host', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('in the audience of a live event nothing is published: a host asking to unmute asks nothing', async () => {
+    server = new FakeRoomServer(roomView({ channel: 'audience-room', hosts: [1], you: { role: 'audience' } }));
+    vi.stubGlobal('fetch', server.fetch);
+    const { engine, capture, signaling } = fakeCallEngine();
+    render(<CallRoom channel="audience-room" config={pageConfig()} engine={engine} capture={capture} />);
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Join the audience' }));
+    });
+    await waitUntilConnected();
+    await act(async () => {
+      fireEvent.click(micButton());
+    });
+    expect(micButton().getAttribute('aria-label')).toBe('Unmute microphone');
+    server.view = {
+      ...server.view,
+      you: { ...server.view.you, requests: [{ id: 2, kind: 'ask-unmute', by: 'Grace' }] },
+    };
+    await hintRoomChanged(signaling, 'audience-room');
+    expect(server.fetch.mock.calls.filter(([url]) => url === '/api/rooms/audience-room').length).toBeGreaterThan(1);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('"Mute everyone" mutes once per press, naming the only host; joining later is not muted for earlier presses', async () => {
     server = new FakeRoomServer(
       roomView({ channel: 'all-muted', stage: false, hosts: [1], muteAll: 4, you: { role: 'guest' } }),
