@@ -16,6 +16,8 @@ type Props = {
   panel: Panel;
   onPanel: (panel: Panel) => void;
   peopleCount: number;
+  /** For hosts: how many wait to be let in (a second badge on People). */
+  waitingCount?: number;
   unread: number;
   menu: MenuItem[];
   /** Screen share: hidden where the browser cannot share (phones). */
@@ -28,9 +30,12 @@ type Props = {
 export const roundButton =
   'relative flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 sm:h-12 sm:w-12';
 
-function Badge({ children }: { children: ReactNode }) {
+function Badge({ children, waiting = false }: { children: ReactNode; waiting?: boolean }) {
+  const where = waiting ? '-left-1 bg-amber-400' : '-right-1 bg-sky-500';
   return (
-    <span className="absolute -top-1 -right-1 min-w-5 rounded-full bg-sky-500 px-1 text-xs leading-5 font-semibold text-slate-950">
+    <span
+      className={`absolute -top-1 ${where} min-w-5 rounded-full px-1 text-xs leading-5 font-semibold text-slate-950`}
+    >
       {children}
     </span>
   );
@@ -45,6 +50,7 @@ export function CallControls({
   panel,
   onPanel,
   peopleCount,
+  waitingCount = 0,
   unread,
   menu,
   moreButton,
@@ -77,7 +83,7 @@ export function CallControls({
       </button>
       <button
         type="button"
-        aria-label={`People (${peopleCount})`}
+        aria-label={`People (${peopleCount})${waitingCount > 0 ? `, ${waitingCount} waiting to join` : ''}`}
         title="People"
         aria-expanded={panel === 'people'}
         onClick={() => toggle('people')}
@@ -85,6 +91,7 @@ export function CallControls({
       >
         <PeopleIcon />
         <Badge>{peopleCount}</Badge>
+        {waitingCount > 0 && <Badge waiting>{waitingCount}</Badge>}
       </button>
       <button
         type="button"

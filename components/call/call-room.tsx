@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CallPageConfig } from '@/lib/shared/call-contract';
 import type { CallEngine } from '@/lib/client/engine/call-engine';
 import { browserCapture, type Capture } from '@/lib/client/capture';
@@ -8,6 +8,8 @@ import { useCallEngine } from '@/lib/client/use-call-engine';
 import { CallContext } from '@/lib/client/call/use-call';
 import { useCallStay, type PastedToken } from '@/lib/client/call/use-call-stay';
 import { useRoom } from '@/lib/client/room/use-room';
+import { roomGateOf } from '@/lib/client/room/room-gate';
+import { useAdmission } from '@/lib/client/room/use-admission';
 import { parseDisplayName } from '@/lib/client/display-name';
 import { nameStore, nameToUse } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
@@ -17,6 +19,8 @@ import { CallView } from './call-view';
 import { ModeBadge } from '../ui/mode-badge';
 import { Prejoin } from '../prejoin/prejoin';
 import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-screen';
+import { AdmissionNotice } from '../prejoin/admission-notice';
+import { RoomClosedScreen, type ClosedReason } from './room-closed';
 
 const noChanges = () => () => {};
 
@@ -43,6 +47,14 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   // Client-only (random), so the server's HTML and hydration show no suggestion; it never changes.
   const suggestedName = useSyncExternalStore(noChanges, nameStore.getSuggestion, () => '');
   const name = parseDisplayName(nameToUse(nameDraft, suggestedName));
+  const nameValue = name.ok ? name.value : '';
+
+  // The room lets this person in, keeps them waiting, or keeps them out: from its view and the token's refusal.
+  const gate = roomGateOf(room.snapshot.view, stay.token.code);
+  const [closed, setClosed] = useState<ClosedReason | null>(null);
+  const endingForEveryone = useRef(false);
+  useEffect(() => room.session.setName(nameValue), [room.session, nameValue]);
+  useAdmission(room.session, room.snapshot.view, stage === 'prejoin' ? nameValue : '', stay.token);
 
   // The preview starts at once (it does not wait for the Agora SDK), and again after a rejoin.
   useEffect(() => {
@@ -66,6 +78,31 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
     release();
     setStage('left');
   };
+
+  // Removed, the call ended, or not let in: out of the call, camera and microphone off, and said why.
+  const keptOut = gate.kind === 'removed' || gate.kind === 'ended' || gate.kind === 'denied' ? gate.kind : null;
+  useEffect(() => {
+    if (!keptOut || closed) return;
+    setClosed(keptOut === 'ended' && endingForEveryone.current ? 'you-ended' : keptOut);
+    room.session.stop();
+    void stay.leave().then(release);
+  }, [keptOut, closed, room.session, stay, release]);
+
+  const endForEveryone = async () => {
+    endingForEveryone.current = true;
+    if (!(await room.session.act('end'))) endingForEveryone.current = false;
+  };
+
+  // Let in after waiting: the page joins by itself once the token the host's decision allows has come.
+  const waited = useRef(false);
+  useEffect(() => {
+    if (gate.kind === 'waiting') waited.current = true;
+    else if (gate.kind !== 'open') waited.current = false;
+    else if (waited.current && stage === 'prejoin' && stay.token.ready && engine && !media.starting && name.ok) {
+      waited.current = false;
+      join(null);
+    }
+  });
 
   /** Back into the same call as the same person (same uid): devices restart, then join at once. */
   const rejoin = async () => {
@@ -104,6 +141,8 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       </StatusScreen>
     );
   }
+
+  if (closed) return <RoomClosedScreen reason={closed} channel={channel} />;
 
   if (stage === 'left') {
     return (
@@ -147,6 +186,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
           onToggle={toggle}
           onSelectDevice={selectDeviceInCall}
           onLeave={() => void leave()}
+          onEndForEveryone={() => void endForEveryone()}
           room={room}
         />
       </CallContext>
@@ -169,6 +209,21 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       onSelectDevice={selectDeviceInCall}
       onJoin={join}
       roomRole={room.snapshot.view?.hosted ? room.snapshot.view.you.role : null}
+      admission={
+        gate.kind === 'waiting' || gate.kind === 'locked'
+          ? {
+              waiting: gate.kind === 'waiting',
+              notice: (
+                <AdmissionNotice
+                  gate={gate}
+                  name={nameValue}
+                  problem={room.snapshot.actionError}
+                  onTryAgain={stay.token.retry}
+                />
+              ),
+            }
+          : null
+      }
     />
   );
 }

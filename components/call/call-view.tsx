@@ -24,6 +24,9 @@ import { SidePanel } from './side-panel';
 import { Toast } from './toast';
 import { RoomRoleBadge } from './room-role';
 import { RoomNotices } from './room-notices';
+import { HostRoomState, useHostControls } from './host-controls';
+import { HostAskPrompt } from './host-ask-prompt';
+import { useHostRequests } from '@/lib/client/room/use-host-requests';
 import { roomLink } from '@/lib/client/room/host-key';
 import type { RoomSession, RoomSnapshot } from '@/lib/client/room/room-session';
 // Under next dev, Next's indicator sits in the top-right corner (next.config.mjs): keep the status clear of it.
@@ -51,6 +54,8 @@ type Props = {
   onToggle: (kind: 'audio' | 'video', on: boolean) => void;
   onSelectDevice: (kind: DeviceKind, deviceId: string) => void;
   onLeave: () => void;
+  /** A host ends the call for everyone (CallRoom leaves and says so once the server has). */
+  onEndForEveryone?: () => void;
   /** The room's state from the server (hosts, stage), and the host key this browser holds. */
   room: RoomOfCall;
 };
@@ -101,6 +106,7 @@ export function CallView({
   onToggle,
   onSelectDevice,
   onLeave,
+  onEndForEveryone = () => {},
   room,
 }: Props) {
   const call = useCall();
@@ -163,6 +169,24 @@ export function CallView({
   }, []);
   const [me, ...others] = people;
   const chatProblem = signalingProblem(presenceSnapshot);
+  const host = useHostControls({
+    room,
+    isHost: myRole === 'host',
+    others: others.length,
+    moreButton,
+    announce: show,
+    onEndForEveryone,
+  });
+  // What hosts ask of you: a mute is done at once and said; a request to turn something on is only asked.
+  const { asks, answer } = useHostRequests(room.session, {
+    mute: () => {
+      if (micOn) onToggle('audio', false);
+    },
+    say: show,
+    muteEveryoneBy: () => (roomView?.hosts.length === 1 ? lookupName(String(roomView.hosts[0])) : 'A host'),
+    audience: inAudience,
+  });
+  const openAsks = asks.filter((ask) => (ask.kind === 'ask-unmute' ? !micOn : !cameraOn));
   useEffect(() => {
     call.speaking.listenTo({
       self: media.micOn ? (media.audioTrack ?? undefined) : undefined,
@@ -207,6 +231,18 @@ export function CallView({
         </p>
       )}
       <RoomNotices room={room} role={myRole} micOn={micOn} cameraOn={cameraOn} />
+      {myRole === 'host' && roomView && <HostRoomState view={roomView} />}
+      {openAsks.map((ask) => (
+        <HostAskPrompt
+          key={ask.id}
+          ask={ask}
+          onYes={() => {
+            answer(ask);
+            onToggle(ask.kind === 'ask-unmute' ? 'audio' : 'video', true);
+          }}
+          onNo={() => answer(ask)}
+        />
+      ))}
       {share.status === 'sharing' && <PresentingBar onStop={() => void call.share.stop()} />}
       {shareRefused && (
         <p
@@ -273,7 +309,8 @@ export function CallView({
         </section>
         {!failed && panel === 'people' && (
           <SidePanel title={`People (${people.length})`} onClose={closePanel}>
-            <PeoplePanel people={people} stage={stageControls} />
+            {host.peopleTop}
+            <PeoplePanel people={people} stage={stageControls} host={host.person} />
           </SidePanel>
         )}
         {!failed && panel === 'chat' && (
@@ -299,6 +336,7 @@ export function CallView({
           panel={panel}
           onPanel={setPanel}
           peopleCount={people.length}
+          waitingCount={host.waitingCount}
           unread={unread}
           moreButton={moreButton}
           share={{
@@ -319,6 +357,7 @@ export function CallView({
                     : { label: 'Turn on stage mode', onSelect: () => void room.session.act('stage-on') },
                 ]
               : []),
+            ...host.menu,
             mode === 'grid'
               ? { label: 'Speaker view', onSelect: () => setMode('speaker') }
               : { label: 'Grid view', onSelect: () => setMode('grid') },
@@ -330,6 +369,7 @@ export function CallView({
       <p role="status" aria-label="Announcements" className="sr-only">
         {announcement}
       </p>
+      {host.dialog}
       <Toast message={toast} />
     </main>
   );

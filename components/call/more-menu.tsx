@@ -8,15 +8,22 @@ export interface MenuItem {
   onSelect: () => void;
 }
 
-/** "More options": a menu button; arrow keys move through the items, Escape closes and returns focus. */
+/**
+ * A menu button ("More options" in the toolbar, a person's actions in People); arrow keys move
+ * through the items, Escape closes and returns focus. `below`: opens under the button, not above it.
+ */
 export function MoreMenu({
   items,
   className,
   buttonRef,
+  label = 'More options',
+  below = false,
 }: {
   items: MenuItem[];
   className: string;
   buttonRef?: RefObject<HTMLButtonElement | null>;
+  label?: string;
+  below?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const ownRef = useRef<HTMLButtonElement>(null);
@@ -54,8 +61,8 @@ export function MoreMenu({
       <button
         ref={button}
         type="button"
-        aria-label="More options"
-        title="More options"
+        aria-label={label}
+        title={label}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
@@ -67,9 +74,9 @@ export function MoreMenu({
         <ul
           ref={menu}
           role="menu"
-          aria-label="More options"
+          aria-label={label}
           onKeyDown={onKeyDown}
-          className="absolute right-0 bottom-14 z-30 min-w-56 rounded-xl bg-slate-800 p-1 shadow-xl ring-1 ring-slate-700"
+          className={`absolute right-0 ${below ? 'top-full mt-1' : 'bottom-14'} z-30 min-w-56 rounded-xl bg-slate-800 p-1 shadow-xl ring-1 ring-slate-700`}
         >
           {items.map((item) => (
             <li key={item.label} role="none">

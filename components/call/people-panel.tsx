@@ -4,6 +4,7 @@ import type { Person } from '@/lib/client/people';
 import type { RoomRole } from '@/lib/shared/room-contract';
 import { CameraOffIcon, HandIcon, MicOffIcon } from '../ui/icons';
 import { Avatar } from './remote-tile';
+import { PersonActions, type HostPersonControls } from './person-actions';
 
 /** What a host can do to others from People, in a stage room. */
 export interface StageControls {
@@ -47,8 +48,19 @@ function StageAction({ person, controls }: { person: Person; controls: StageCont
   );
 }
 
-/** Everyone in the call, you first, with mic, camera, raised-hand state and, in a room with a host, their role. */
-export function PeoplePanel({ people, stage }: { people: Person[]; stage?: StageControls | null }) {
+/**
+ * Everyone in the call, you first, with mic, camera, raised-hand state and, in a room with a host,
+ * their role; a host also gets each person's actions (stage, mute, ask, remove).
+ */
+export function PeoplePanel({
+  people,
+  stage,
+  host,
+}: {
+  people: Person[];
+  stage?: StageControls | null;
+  host?: HostPersonControls | null;
+}) {
   const nameId = useId();
   return (
     <ul className="flex flex-col gap-1">
@@ -86,6 +98,7 @@ export function PeoplePanel({ people, stage }: { people: Person[]; stage?: Stage
             </span>
           )}
           {stage && <StageAction person={person} controls={stage} />}
+          {host && !person.self && <PersonActions person={person} controls={host} />}
         </li>
       ))}
     </ul>

@@ -31,11 +31,13 @@ type Props = {
   onName: (name: string) => void;
   /** What the room makes you (null: no room with a host, or not known yet). */
   roomRole: RoomRole | null;
+  /** Why the room does not let you in yet (a waiting room, a lock), said in place of the token's refusal. */
+  admission?: { notice: React.ReactNode; waiting: boolean } | null;
 };
 
 /** How you will join a room with a host, in words, before you do. */
 const JOIN_AS: Record<RoomRole, string> = {
-  host: 'You are a host of this room: you can invite people on stage and turn stage mode on or off.',
+  host: 'You are a host of this room: you can let people in, mute or remove them, lock the room, end the call for everyone, and run it as a live event with a stage.',
   stage: 'You are on stage: everyone will see and hear you.',
   audience:
     'This is a live event: you join the audience. You will see and hear the stage, can chat and raise your hand, and nobody sees or hears you unless a host invites you on stage.',
@@ -57,6 +59,7 @@ export function Prejoin({
   suggestedName,
   onName,
   roomRole,
+  admission = null,
 }: Props) {
   const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
   const usePasted = pastedChoice.active;
@@ -70,7 +73,7 @@ export function Prejoin({
         ? 'Getting access…'
         : null;
   const nothingWorks = !media.starting && !media.audioTrack && !media.videoTrack;
-  const canJoin = waitingFor === null && nameValid && !(usePasted ? !!pastedError : !!tokenError);
+  const canJoin = waitingFor === null && !admission && nameValid && !(usePasted ? !!pastedError : !!tokenError);
   const join = () => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null);
 
   return (
@@ -122,7 +125,8 @@ export function Prejoin({
 
         {mode === 'agora' && <ConsoleTokenOption channel={channel} onChange={setPastedChoice} />}
 
-        {tokenError && !usePasted && (
+        {admission?.notice}
+        {tokenError && !usePasted && !admission && (
           <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-3 text-sm text-rose-200">
             {tokenError}
           </p>
@@ -133,7 +137,9 @@ export function Prejoin({
           disabled={!canJoin}
           onClick={join}
         >
-          {waitingFor ?? (roomRole === 'audience' ? 'Join the audience' : 'Join call')}
+          {admission?.waiting
+            ? 'Waiting for a host…'
+            : (!admission && waitingFor) || (roomRole === 'audience' ? 'Join the audience' : 'Join call')}
         </button>
       </section>
     </main>

@@ -2,6 +2,7 @@
 // code, lib/shared/error-codes.ts), the app's own failures (token fetch, join timeout), and the errors
 // the Agora SDK throws, which carry no such code: those alone are recognised by their words.
 import { isErrorCode, type ErrorCode } from '../shared/error-codes';
+import { roomProblemFor, type RoomProblemId } from './room/room-problems';
 
 export type CallProblemId =
   | 'unreachable'
@@ -17,6 +18,7 @@ export type CallProblemId =
   | 'room-full'
   | 'rate-limited'
   | 'token-fetch'
+  | RoomProblemId
   | 'unknown';
 
 export interface CallProblem {
@@ -188,6 +190,9 @@ export function describeCallProblem(error: unknown): CallProblem {
     };
   }
   const code = apiCodeOf(error);
+  // A host's decision (removed, ended, locked, waiting room) is said as such, not as a failing token server.
+  const decided = roomProblemFor(code);
+  if (decided) return decided;
   if (error instanceof TokenFetchError) {
     // Worth retrying: no answer at all, a server fault, or a limit that lifts within a minute.
     const retryable = code

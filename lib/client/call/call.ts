@@ -12,6 +12,7 @@ import { qualitySourceOf } from '../network-quality';
 import { apiCodeOf } from '../call-problems';
 import type { TokenRole } from '../client-role';
 import { clientRoleOf, type RoomSession } from '../room/room-session';
+import { isRoomRefusal } from '../room/room-gate';
 
 export interface CallTokens {
   /** A fresh RTC token for the camera's uid, for a role (the app wires it to SWR's mutate). */
@@ -92,12 +93,13 @@ export class Call {
     this.turnOffDevices = options.turnOffDevices ?? (async () => {});
   }
 
-  /** A token for the camera; refused as not on stage (moved to the audience meanwhile), the room is read again. */
+  /** A token for the camera; refused by the room (moved to the audience, removed, call ended), the room is read again. */
   private async cameraToken(role: TokenRole): Promise<TokenGrant> {
     try {
       return await this.tokens.camera(role);
     } catch (error) {
-      if (apiCodeOf(error) === 'not_on_stage') void this.room?.refresh();
+      const code = apiCodeOf(error);
+      if (code === 'not_on_stage' || isRoomRefusal(code)) void this.room?.refresh();
       throw error;
     }
   }

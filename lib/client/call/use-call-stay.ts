@@ -9,6 +9,7 @@ import { useRtcToken, useSignalingToken, useTokenSource } from '../use-token';
 import { Call, type CallTokens } from './call';
 import { tokenRoleFor } from '../client-role';
 import { clientRoleOf, type RoomSession, type RoomSnapshot } from '../room/room-session';
+import { apiCodeOf } from '../call-problems';
 
 /** An App ID and token pasted from Agora Console instead of fetching one (not renewable). */
 export interface PastedToken {
@@ -99,9 +100,19 @@ export function useCallStay(
 
   const setSpeaker = useCallback((deviceId: string) => current.current?.camera.setSpeaker(deviceId), []);
 
+  // After a host's decision (let in, unlocked) the refused token is asked for again; a refusal stays said meanwhile.
+  const refetch = camera.refresh;
+  const retryToken = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+
   return {
     call,
-    token: { ready: Boolean(camera.grant), error: camera.error ? camera.error.message : null },
+    token: {
+      ready: Boolean(camera.grant),
+      error: camera.error ? camera.error.message : null,
+      /** The API's code for the refusal (a room's waiting room, lock, removal…), null when none. */
+      code: apiCodeOf(camera.error),
+      retry: retryToken,
+    },
     join,
     leave,
     setTrackEnabled,

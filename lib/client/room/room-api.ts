@@ -46,11 +46,17 @@ async function call<T>(url: string, init: RequestInit): Promise<T> {
 export const fetchRoom = (channel: string, access: RoomAccess) =>
   call<RoomView>(roomUrl(channel), { headers: headers(access) });
 
-export const actOnRoom = (channel: string, access: RoomAccess, action: RoomAction, uid?: number) =>
+/** Who an action is about (a host's action on someone) and the name to go with it (a knock, a host's request). */
+export interface ActionDetails {
+  uid?: number;
+  name?: string;
+}
+
+export const actOnRoom = (channel: string, access: RoomAccess, action: RoomAction, details: ActionDetails = {}) =>
   call<RoomView>(roomUrl(channel), {
     method: 'POST',
     headers: headers(access),
-    body: JSON.stringify(uid === undefined ? { action } : { action, uid }),
+    body: JSON.stringify({ action, ...details }),
   });
 
 /** Starts a room from the start page: its host if nobody started it yet, else a guest. */

@@ -3,9 +3,10 @@
 // when the page opens, every few seconds, and at once when someone says over Signaling that it
 // changed (a hint only: what counts is what the server answers, so a forged hint changes nothing).
 import type { ClientRole } from '../engine/rtc';
-import type { RoomAction, RoomView } from '../../shared/room-contract';
+import { HOST_ACTIONS, type RoomAction, type RoomView } from '../../shared/room-contract';
 import { Store } from '../store';
 import { actOnRoom, fetchRoom, RoomApiError, type RoomAccess } from './room-api';
+import { HandledRequests, type NewHostRequests } from './handled-requests';
 
 export interface RoomSnapshot {
   view: RoomView | null;
@@ -52,6 +53,10 @@ export class RoomSession extends Store<RoomSnapshot> {
   private readonly settled = new Promise<void>((resolve) => (this.settledOnce = resolve));
   /** Told after this page changed the room, so the others read it now (Signaling). */
   announce: () => void = () => {};
+  /** The hosts' requests this page has handled (by id), kept across Leave and Rejoin. */
+  private readonly handled = new HandledRequests();
+  /** The person's name: sent with a knock (hosts see who waits) and a host's actions (who asked). */
+  private name = '';
 
   constructor(private readonly options: RoomSessionOptions) {
     super({ view: null, settled: !options.enabled, problem: null, busy: null, actionError: null, hostKey: null });
@@ -105,18 +110,38 @@ export class RoomSession extends Store<RoomSnapshot> {
     this.settledOnce();
   }
 
-  private accept(view: RoomView) {
+  private accept(view: RoomView, action?: RoomAction) {
     const refused = this.snapshot.hostKey !== null && view.you.role !== 'host';
     if (refused) this.options.forgetHostKey?.();
+    // Before anyone is told of the view: the host who pressed Mute everyone is not muted by it.
+    if (action === 'mute-everyone') this.handled.handleOwnMuteEveryone(view);
     this.update({ view, problem: null, settled: true, ...(refused && { hostKey: null }) });
+  }
+
+  setName(name: string) {
+    this.name = name;
+  }
+
+  /** What hosts asked of this person since last taken (each request once), and whether a host muted everyone. */
+  takeHostRequests(): NewHostRequests {
+    return this.handled.take(this.snapshot.view, this.snapshot.busy === 'mute-everyone');
+  }
+
+  /** From now on only new requests count: joining (again) does not act on what hosts asked before. */
+  catchUpHostRequests() {
+    this.handled.catchUp(this.snapshot.view);
   }
 
   /** Asks the server to change the room; true when it did. The others are told to read it again. */
   async act(action: RoomAction, uid?: number): Promise<boolean> {
     if (!this.options.enabled) return false;
     this.update({ busy: action, actionError: null });
+    const named = this.name && (action === 'knock' || (HOST_ACTIONS as readonly string[]).includes(action));
     try {
-      this.accept(await actOnRoom(this.options.channel, this.access(), action, uid));
+      this.accept(
+        await actOnRoom(this.options.channel, this.access(), action, { uid, ...(named && { name: this.name }) }),
+        action,
+      );
       this.announce();
       return true;
     } catch (error) {

@@ -20,7 +20,16 @@ export function useRoom(channel: string, config: CallPageConfig) {
   useEffect(() => {
     // The key is in the address's fragment or this browser's storage: known in the browser only.
     session.start(takeHostKey(channel));
-    return () => session.stop();
+    // A tab in the background is read rarely (browsers slow its timers): read the room when it comes back,
+    // so someone let in while they looked elsewhere goes in at once.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void session.refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      session.stop();
+    };
   }, [session, channel]);
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
   return { session, snapshot, hostKey: snapshot.hostKey };
