@@ -9,6 +9,7 @@ import {
   tile,
 } from './support/call-page';
 import { expect, test } from './support/fixtures';
+import { postFromPage, tokenFromPage, watchOwnCall } from './support/own-call';
 
 // A live event in local mode, three browsers: the host starts it, two people join the audience (no
 // publish privilege in their tokens), one is invited on stage, seen and heard, then moved back and
@@ -17,39 +18,6 @@ import { expect, test } from './support/fixtures';
 const HOST = 'Hedy Host';
 const ADA = 'Ada Audience';
 const BO = 'Bo Audience';
-
-/** What this page's own requests carried and got: its page ticket, its local-mode session, its uid. */
-function watchOwnCall(page: Page) {
-  const seen = { ticket: '', session: '', uid: 0, signaling: '' };
-  page.on('request', (request) => {
-    const ticket = request.headers()['x-call-ticket'];
-    if (ticket) seen.ticket = ticket;
-  });
-  page.on('response', async (response) => {
-    if (response.url().endsWith('/api/local/rtm/login') && response.ok())
-      seen.signaling = ((await response.json().catch(() => ({}))) as { session?: string }).session ?? '';
-    if (!response.url().endsWith('/api/local/join') || !response.ok()) return;
-    const body = (await response.json().catch(() => ({}))) as { sessionId?: string; uid?: number };
-    seen.session = body.sessionId ?? '';
-    seen.uid = body.uid ?? 0;
-  });
-  return seen;
-}
-
-/** POSTs to this app's API from the page, as its own script could: status and code. */
-async function postFromPage(page: Page, path: string, body: unknown) {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, code: ((await response.json()) as { code?: string }).code };
-    },
-    { path, body },
-  );
-}
 
 async function joinAudience(page: Page, channel: string, name: string) {
   await page.goto(`/call/${encodeURIComponent(channel)}`);
@@ -108,15 +76,7 @@ test('a live event: the audience sees the host, one person is invited on stage a
     status: 403,
     code: 'no_publish_privilege',
   });
-  const forgedToken = await bo.evaluate(
-    async ({ channel, uid, ticket }) => {
-      const response = await fetch(`/api/rtc/${encodeURIComponent(channel)}/publisher/uid/${uid}/`, {
-        headers: { 'x-call-ticket': ticket },
-      });
-      return { status: response.status, code: ((await response.json()) as { code?: string }).code };
-    },
-    { channel, uid: boCall.uid, ticket: boCall.ticket },
-  );
+  const forgedToken = await tokenFromPage(bo, { channel, uid: boCall.uid, ticket: boCall.ticket });
   expect(forgedToken).toEqual({ status: 403, code: 'not_on_stage' });
 
   // The host invites Ada; she accepts; everyone sees her on stage, camera and microphone as she left them.
