@@ -92,6 +92,45 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await guest.context().close();
   await page.context().close();
   await stageScenes(name, viewport);
+  await hostingScene(name, viewport);
+}
+
+/** Hosting: Grace has a waiting room on; Ada is in the call, Alan knocks; People shows both, with the host's controls. */
+async function hostingScene(name, viewport) {
+  const channel = `look-hosting-${name}`;
+  const open = async () => {
+    const page = await (
+      await browser.newContext({ baseURL: base, viewport, permissions: ['camera', 'microphone'] })
+    ).newPage();
+    page.setDefaultTimeout(30_000 * patience);
+    return page;
+  };
+  const host = await open();
+  await host.goto('/');
+  await host.getByLabel('Channel name').fill(channel);
+  await host.getByRole('button', { name: 'Join', exact: true }).click();
+  await host.getByRole('button', { name: 'Join call' }).and(host.locator(':enabled')).waitFor();
+  await host.getByLabel('Your name').fill('Grace Hopper');
+  await host.getByRole('button', { name: 'Join call' }).click();
+  const ada = await open();
+  await ada.goto(`/call/${channel}`);
+  await ada.getByRole('button', { name: 'Join call' }).and(ada.locator(':enabled')).waitFor();
+  await ada.getByLabel('Your name').fill('Ada Lovelace');
+  await ada.getByRole('button', { name: 'Join call' }).click();
+  await host.getByRole('figure', { name: 'Ada Lovelace', exact: true }).locator('video').waitFor();
+  await host.getByRole('button', { name: 'More options' }).click();
+  await host.getByRole('menuitem', { name: 'Turn on waiting room' }).click();
+  const alan = await open();
+  await alan.goto(`/call/${channel}`);
+  await alan.getByLabel('Your name').fill('Alan Turing');
+  await alan.getByRole('heading', { name: 'Waiting for a host to let you in' }).waitFor();
+  await host.getByRole('button', { name: /waiting to join/ }).click();
+  await host.getByRole('button', { name: 'Admit Alan Turing' }).waitFor();
+  await host.getByRole('button', { name: 'Actions for Ada Lovelace' }).click();
+  await host.waitForTimeout(1500);
+  await shot(host, 'hosting-host', name);
+  await shot(alan, 'hosting-waiting', name);
+  for (const page of [host, ada, alan]) await page.context().close();
 }
 
 /** A live event: Grace hosts, Ada and Alan join the audience, Alan raises his hand, Ada is invited on stage. */

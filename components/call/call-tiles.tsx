@@ -24,13 +24,26 @@ type Props = {
   invite: { link: string; hostLink?: string | null; onCopy: () => void; connecting: boolean };
   /** You are in a stage room's audience: no tile of your own; the stage may be empty. */
   audience?: boolean;
+  /** A host's menu for a person, shown on their tile too. */
+  personActions?: (person: Person) => ReactNode;
 };
 
 const SELF = 'self';
 const MY_SCREEN = 'my-screen';
 
 /** Every tile of the call — you, the others, shared screens — in the layout that fits the moment. */
-export function CallTiles({ people, screens, media, presenting, mode, pinned, onPin, invite, audience }: Props) {
+export function CallTiles({
+  people,
+  screens,
+  media,
+  presenting,
+  mode,
+  pinned,
+  onPin,
+  invite,
+  audience,
+  personActions,
+}: Props) {
   const [me, ...everyoneElse] = people;
   const others = everyoneElse.filter((person) => !person.offStage);
   const alone = others.length === 0 && screens.length === 0 && !presenting;
@@ -79,7 +92,9 @@ export function CallTiles({ people, screens, media, presenting, mode, pinned, on
   for (const screen of screens)
     tiles[`screen-${screen.uid}`] = () => <ScreenTile screen={screen} {...pinState(`screen-${screen.uid}`)} />;
   for (const person of others) {
-    tiles[person.uid] = () => <RemoteTile person={person} {...pinState(person.uid)} />;
+    tiles[person.uid] = () => (
+      <RemoteTile person={person} actions={personActions?.(person)} {...pinState(person.uid)} />
+    );
   }
   return <CallStage layout={layout} tile={(key) => tiles[key]?.()} />;
 }

@@ -25,6 +25,7 @@ import { Toast } from './toast';
 import { RoomRoleBadge } from './room-role';
 import { RoomNotices } from './room-notices';
 import { HostRoomState, useHostControls } from './host-controls';
+import { PersonActions } from './person-actions';
 import { HostAskPrompt } from './host-ask-prompt';
 import { useHostRequests } from '@/lib/client/room/use-host-requests';
 import { roomLink } from '@/lib/client/room/host-key';
@@ -298,6 +299,9 @@ export function CallView({
               pinned={pinned}
               onPin={setPinned}
               audience={inAudience}
+              personActions={
+                host.person ? (person) => <PersonActions person={person} controls={host.person!} onTile /> : undefined
+              }
               invite={{
                 link,
                 hostLink,

@@ -14,12 +14,24 @@ export interface HostPersonControls {
 
 const menuButton =
   'flex h-8 w-8 shrink-0 items-center justify-center rounded-full hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-400 [&_svg]:h-4 [&_svg]:w-4';
+/** On a tile, over the video: shown on hover or keyboard focus, like the pin. */
+const tileMenuButton =
+  'flex h-7 w-7 items-center justify-center rounded-full bg-slate-950/70 opacity-0 group-hover:opacity-100 focus:opacity-100 focus-visible:outline-2 focus-visible:outline-sky-400 [&_svg]:h-4 [&_svg]:w-4';
 
 /**
  * A host's menu for one person: mute their microphone (only off: a host asks, never turns anything
  * on), ask them to unmute or to turn on their camera, remove them from the call (after a question).
  */
-export function PersonActions({ person, controls }: { person: Person; controls: HostPersonControls }) {
+export function PersonActions({
+  person,
+  controls,
+  onTile = false,
+}: {
+  person: Person;
+  controls: HostPersonControls;
+  /** On the person's tile rather than in People. */
+  onTile?: boolean;
+}) {
   const [confirming, setConfirming] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   // The audience of a stage room publishes nothing: there is nothing to mute or to ask for.
@@ -38,7 +50,13 @@ export function PersonActions({ person, controls }: { person: Person; controls: 
   if (items.length === 0) return null;
   return (
     <>
-      <MoreMenu items={items} label={`Actions for ${person.name}`} className={menuButton} buttonRef={button} below />
+      <MoreMenu
+        items={items}
+        label={`Actions for ${person.name}`}
+        className={onTile ? tileMenuButton : menuButton}
+        buttonRef={button}
+        below
+      />
       {confirming && (
         <ConfirmDialog
           title={`Remove ${person.name} from the call?`}

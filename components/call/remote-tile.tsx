@@ -22,6 +22,8 @@ type FrameProps = TileState & {
   children: ReactNode;
   /** Under the name, e.g. your own microphone's level. */
   extra?: ReactNode;
+  /** Beside the pin: a host's menu for this person. */
+  actions?: ReactNode;
 };
 
 /** A tile's frame: the video (or avatar) with the person's name, marks and a pin control. */
@@ -35,6 +37,7 @@ export function TileFrame({
   onPin,
   children,
   extra,
+  actions,
 }: FrameProps) {
   const labelId = useId();
   const speaking = useIsSpeaking(signalKey);
@@ -58,18 +61,21 @@ export function TileFrame({
           <HandIcon className="h-5 w-5" />
         </span>
       )}
-      {onPin && (
-        <button
-          type="button"
-          onClick={onPin}
-          aria-pressed={pinned}
-          aria-label={`${pinned ? 'Unpin' : 'Pin'} ${label}`}
-          title={pinned ? 'Unpin' : 'Pin to the stage'}
-          className={`absolute top-2 right-2 rounded-full p-1.5 focus:opacity-100 focus:outline-2 focus:outline-sky-400 group-hover:opacity-100 ${pinned ? 'bg-sky-500 text-slate-950 opacity-100' : 'bg-slate-950/70 opacity-0'}`}
-        >
-          <PinIcon className="h-4 w-4" />
-        </button>
-      )}
+      <div className="absolute top-2 right-2 flex gap-1">
+        {actions}
+        {onPin && (
+          <button
+            type="button"
+            onClick={onPin}
+            aria-pressed={pinned}
+            aria-label={`${pinned ? 'Unpin' : 'Pin'} ${label}`}
+            title={pinned ? 'Unpin' : 'Pin to the stage'}
+            className={`rounded-full p-1.5 focus:opacity-100 focus:outline-2 focus:outline-sky-400 group-hover:opacity-100 ${pinned ? 'bg-sky-500 text-slate-950 opacity-100' : 'bg-slate-950/70 opacity-0'}`}
+          >
+            <PinIcon className="h-4 w-4" />
+          </button>
+        )}
+      </div>
       <figcaption className="absolute bottom-2 left-2 flex max-w-[calc(100%-1rem)] flex-col gap-1 rounded-lg bg-slate-950/70 px-2 py-1 text-sm">
         <span className="flex items-center gap-2">
           {quality && <QualityBars mark={quality} />}
@@ -120,9 +126,10 @@ function RemoteVideo({ track, fit = 'cover' }: { track: RemoteTrack; fit?: 'cove
   return <div ref={box} className="h-full w-full" />;
 }
 
-export function RemoteTile({ person, ...state }: { person: Person } & TileState) {
+export function RemoteTile({ person, actions, ...state }: { person: Person; actions?: ReactNode } & TileState) {
   return (
     <TileFrame
+      actions={actions}
       label={person.name}
       micOff={!person.hasAudio}
       cameraOff={!person.hasVideo}

@@ -67,9 +67,11 @@ async function joinAsHost(channel: string, view = {}) {
 }
 
 const openPeople = () => fireEvent.click(screen.getByRole('button', { name: /^People \(/ }));
+/** The People panel: each person's menu is there (and on their tile too). */
+const inPeople = () => within(screen.getByRole('complementary', { name: /^People/ }));
 
 async function choosePersonAction(person: string, item: string) {
-  fireEvent.click(screen.getByRole('button', { name: `Actions for ${person}` }));
+  fireEvent.click(inPeople().getByRole('button', { name: `Actions for ${person}` }));
   await act(async () => {
     fireEvent.click(screen.getByRole('menuitem', { name: item }));
   });
@@ -79,7 +81,7 @@ describe('a host in People', () => {
   it('mutes someone, or asks them to unmute or turn on their camera, naming themselves; never turns anything on', async () => {
     await joinAsHost('mute-room');
     openPeople();
-    fireEvent.click(screen.getByRole('button', { name: 'Actions for Bob' }));
+    fireEvent.click(inPeople().getByRole('button', { name: 'Actions for Bob' }));
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
     expect(items).toEqual(['Mute', 'Remove from the call']); // his microphone and camera are on: nothing to ask
     await act(async () => {
@@ -93,7 +95,7 @@ describe('a host in People', () => {
     await act(async () => clients[0]!.emit('user-unpublished', { uid: 7, hasAudio: false, hasVideo: false }, 'audio'));
     await act(async () => clients[0]!.emit('user-unpublished', { uid: 7, hasAudio: false, hasVideo: false }, 'video'));
     openPeople();
-    fireEvent.click(screen.getByRole('button', { name: 'Actions for Bob' }));
+    fireEvent.click(inPeople().getByRole('button', { name: 'Actions for Bob' }));
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       'Ask to unmute',
       'Ask to turn on camera',
@@ -119,11 +121,28 @@ describe('a host in People', () => {
     fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(server.posted).toEqual([]);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions for Bob' }));
+    expect(document.activeElement).toBe(inPeople().getByRole('button', { name: 'Actions for Bob' }));
 
     await choosePersonAction('Bob', 'Remove from the call');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    });
+    expect(server.posted).toEqual([{ action: 'remove', uid: 7, name: 'Grace Hopper' }]);
+  });
+
+  it("the same menu is on the person's tile: Remove from there asks first too", async () => {
+    await joinAsHost('tile-room');
+    const bobsTile = within(screen.getByRole('figure', { name: 'Bob' }));
+    fireEvent.click(bobsTile.getByRole('button', { name: 'Actions for Bob' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('menuitem', { name: 'Remove from the call' }));
+    });
+    await act(async () => {
+      fireEvent.click(
+        within(screen.getByRole('alertdialog', { name: 'Remove Bob from the call?' })).getByRole('button', {
+          name: 'Remove',
+        }),
+      );
     });
     expect(server.posted).toEqual([{ action: 'remove', uid: 7, name: 'Grace Hopper' }]);
   });
