@@ -48,6 +48,18 @@ describe('RoomSession', () => {
     room.stop();
   });
 
+  it('a room nobody started is read less often (every 15 s): only a host link can change it, and that is hinted at once', async () => {
+    served = roomView({ hosted: false, stage: false, you: { role: 'guest' } });
+    const room = session();
+    room.start(null);
+    await room.whenSettled();
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    room.stop();
+  });
+
   it('a host key the server does not accept is forgotten by this browser', async () => {
     const forget = vi.fn();
     const room = new RoomSession({ channel: 'room', enabled: true, pageTicket: 'ticket', forgetHostKey: forget });

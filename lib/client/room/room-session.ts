@@ -34,6 +34,8 @@ export interface RoomSessionOptions {
 }
 
 const POLL_MS = 4_000;
+/** A room nobody started changes only when a host link is used: read less often (a host's change is also hinted at once). */
+const UNHOSTED_POLL_MS = 15_000;
 
 /** The live-mode role a room view gives: the audience of a stage room receives only; everyone else may publish. */
 export const clientRoleOf = (view: RoomView | null): ClientRole =>
@@ -48,6 +50,7 @@ function problemText(error: unknown): string {
 export class RoomSession extends Store<RoomSnapshot> {
   private timer: ReturnType<typeof setInterval> | undefined;
   private reading: Promise<void> | null = null;
+  private lastRead = 0;
   private readAgain = false;
   private settledOnce: () => void = () => {};
   private readonly settled = new Promise<void>((resolve) => (this.settledOnce = resolve));
@@ -68,7 +71,10 @@ export class RoomSession extends Store<RoomSnapshot> {
     if (hostKey !== this.snapshot.hostKey) this.update({ hostKey });
     if (!this.options.enabled || this.timer) return;
     void this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? POLL_MS);
+    this.timer = setInterval(() => {
+      const unhosted = this.snapshot.view?.hosted === false;
+      if (!unhosted || Date.now() - this.lastRead >= UNHOSTED_POLL_MS) void this.refresh();
+    }, this.options.pollMs ?? POLL_MS);
   }
 
   stop() {
@@ -99,6 +105,7 @@ export class RoomSession extends Store<RoomSnapshot> {
   private access = (): RoomAccess => ({ pageTicket: this.options.pageTicket, hostKey: this.snapshot.hostKey });
 
   private async read() {
+    this.lastRead = Date.now();
     try {
       this.accept(await fetchRoom(this.options.channel, this.access()));
     } catch (error) {
