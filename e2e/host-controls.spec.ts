@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectionStatus, openPanel, openParticipant, tile } from './support/call-page';
+import { connectionStatus, openPanel, openParticipant, startRoomAsHost, tile } from './support/call-page';
 import { expect, test } from './support/fixtures';
 import { postFromPage, tokenFromPage, watchOwnCall } from './support/own-call';
 
@@ -7,16 +7,6 @@ import { postFromPage, tokenFromPage, watchOwnCall } from './support/own-call';
 // (and local mode drops a session when its join privilege ends), not because a page obeys.
 
 const HOST = 'Hedy Host';
-
-async function startAsHost(page: Page, channel: string) {
-  await page.goto('/');
-  await page.getByLabel('Channel name').fill(channel);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
-  await page.getByLabel('Your name').fill(HOST);
-  await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
-  await expect(connectionStatus(page)).toHaveText('Connected', { timeout: 15_000 });
-}
 
 async function joinAsGuest(page: Page, channel: string, name: string) {
   await page.goto(`/call/${encodeURIComponent(channel)}`);
@@ -47,7 +37,7 @@ test('Remove: the person is told and leaves; their page gets no token, even relo
   const mallory = await openParticipant(browser, baseURL!);
   const adaCall = watchOwnCall(ada);
   const malloryCall = watchOwnCall(mallory);
-  await startAsHost(host, channel);
+  await startRoomAsHost(host, channel, HOST);
   await joinAsGuest(ada, channel, 'Ada Lovelace');
   await joinAsGuest(mallory, channel, 'Mallory');
   await expect(tile(host, 'Ada Lovelace')).toBeVisible({ timeout: 15_000 });
@@ -97,7 +87,7 @@ test('waiting room, lock, mute, a forged command, and End call for everyone', as
   const cy = await openParticipant(browser, baseURL!);
   const dee = await openParticipant(browser, baseURL!);
   const boCall = watchOwnCall(bo);
-  await startAsHost(host, channel);
+  await startRoomAsHost(host, channel, HOST);
   await more(host, 'Turn on waiting room');
   await expect(host.getByText(/The waiting room is on/)).toBeVisible();
 

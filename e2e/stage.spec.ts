@@ -6,6 +6,7 @@ import {
   openPanel,
   openParticipant,
   remoteTiles,
+  startRoomAsHost,
   tile,
 } from './support/call-page';
 import { expect, test } from './support/fixtures';
@@ -41,14 +42,7 @@ test('a live event: the audience sees the host, one person is invited on stage a
   const boCall = watchOwnCall(bo);
 
   // The host starts the room as a live event from the start page.
-  await host.goto('/');
-  await host.getByLabel('Channel name').fill(channel);
-  await host.getByRole('checkbox', { name: /Live event/ }).check();
-  await host.getByRole('button', { name: 'Join' }).click();
-  await expect(host.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
-  await host.getByLabel('Your name').fill(HOST);
-  await host.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
-  await expect(connectionStatus(host)).toHaveText('Connected', { timeout: 15_000 });
+  await startRoomAsHost(host, channel, HOST, { live: true });
   await expect(host.getByText('You are: Host')).toBeVisible();
 
   // Two people join the audience: they see and hear the host, have no tile of their own, and are listed as audience.

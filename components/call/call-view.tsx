@@ -26,6 +26,7 @@ import { RoomRoleBadge } from './room-role';
 import { RoomNotices } from './room-notices';
 import { HostRoomState, useHostControls } from './host-controls';
 import { PersonActions } from './person-actions';
+import { DismissableAlert } from '../ui/dismissable-alert';
 import { HostAskPrompt } from './host-ask-prompt';
 import { useHostRequests } from '@/lib/client/room/use-host-requests';
 import { roomLink } from '@/lib/client/room/host-key';
@@ -260,21 +261,7 @@ export function CallView({
           </button>
         </p>
       )}
-      {share.error && (
-        <p
-          role="alert"
-          className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200"
-        >
-          {share.error}
-          <button
-            type="button"
-            onClick={() => call.share.clearError()}
-            className="rounded px-2 py-0.5 hover:bg-rose-500/20"
-          >
-            Dismiss
-          </button>
-        </p>
-      )}
+      {share.error && <DismissableAlert onDismiss={() => call.share.clearError()}>{share.error}</DismissableAlert>}
       {presenceSnapshot.status === 'unavailable' && (
         <p role="status" className="rounded-lg bg-amber-500/10 px-3 py-2 text-sm text-amber-200">
           {presenceSnapshot.problem}

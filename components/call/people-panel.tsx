@@ -19,31 +19,19 @@ const actionButton =
   'shrink-0 rounded-md px-2 py-1 text-xs font-medium ring-1 ring-slate-600 hover:bg-slate-700 focus:outline-2 focus:outline-sky-400 disabled:opacity-60';
 
 function StageAction({ person, controls }: { person: Person; controls: StageControls }) {
-  if (person.self || person.role === 'host') return null;
-  if (person.role === 'stage') {
-    return (
-      <button
-        type="button"
-        disabled={controls.busy}
-        aria-label={`Move ${person.name} to the audience`}
-        onClick={() => controls.onMoveToAudience(person.uid)}
-        className={actionButton}
-      >
-        Move to audience
-      </button>
-    );
-  }
-  if (person.role !== 'audience') return null;
-  if (person.invited) return <span className="shrink-0 text-xs text-sky-300">Invitation sent</span>;
+  if (person.self || (person.role !== 'stage' && person.role !== 'audience')) return null;
+  if (person.role === 'audience' && person.invited)
+    return <span className="shrink-0 text-xs text-sky-300">Invitation sent</span>;
+  const onStage = person.role === 'stage';
   return (
     <button
       type="button"
       disabled={controls.busy}
-      aria-label={`Invite ${person.name} to the stage`}
-      onClick={() => controls.onInvite(person.uid)}
+      aria-label={onStage ? `Move ${person.name} to the audience` : `Invite ${person.name} to the stage`}
+      onClick={() => (onStage ? controls.onMoveToAudience : controls.onInvite)(person.uid)}
       className={actionButton}
     >
-      Invite to stage
+      {onStage ? 'Move to audience' : 'Invite to stage'}
     </button>
   );
 }

@@ -3,6 +3,7 @@ import type { RoomRole } from '@/lib/shared/room-contract';
 import type { RoomOfCall } from './call-view';
 import { RoomRoleNotice } from './room-role';
 import { StageInvitation } from './stage-invitation';
+import { DismissableAlert } from '../ui/dismissable-alert';
 
 /** What the room says to you: your role and what it allows, a host's invitation, and why a room action failed. */
 export function RoomNotices({
@@ -39,19 +40,9 @@ export function RoomNotices({
         </p>
       )}
       {room.snapshot.actionError && (
-        <p
-          role="alert"
-          className="flex items-center justify-between gap-3 rounded-lg bg-rose-500/15 px-3 py-2 text-sm text-rose-200"
-        >
+        <DismissableAlert onDismiss={() => room.session.dismissActionError()}>
           {room.snapshot.actionError}
-          <button
-            type="button"
-            onClick={() => room.session.dismissActionError()}
-            className="rounded px-2 py-0.5 hover:bg-rose-500/20"
-          >
-            Dismiss
-          </button>
-        </p>
+        </DismissableAlert>
       )}
     </>
   );

@@ -128,3 +128,18 @@ export const renewals = async (page: Page) => (await callDebug(page)).call.renew
 export const rejoins = async (page: Page) => (await callDebug(page)).call.rejoins;
 export const signalingRenewals = async (page: Page) => (await callDebug(page)).signaling?.renewals ?? 0;
 export const signalingRelogins = async (page: Page) => (await callDebug(page)).signaling?.relogins ?? 0;
+
+/**
+ * Starts a room from the start page (as a live event when `live`), as its host: the prejoin says so;
+ * joins under `name` and waits until connected.
+ */
+export async function startRoomAsHost(page: Page, channel: string, name: string, { live = false } = {}) {
+  await page.goto('/');
+  await page.getByLabel('Channel name').fill(channel);
+  if (live) await page.getByRole('checkbox', { name: /Live event/ }).check();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByText('You are a host of this room')).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join call' }).click({ timeout: 20_000 });
+  await expect(connectionStatus(page)).toHaveText('Connected', { timeout: 15_000 });
+}
