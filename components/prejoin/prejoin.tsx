@@ -118,6 +118,8 @@ export function Prejoin({
         {roomRole && roomRole !== 'guest' && (
           <p className="rounded-lg bg-slate-800/70 p-3 text-sm text-slate-200">{JOIN_AS[roomRole]}</p>
         )}
+        {/* Above the fold on a phone: whether a host must let you in is the first thing to know. */}
+        {admission?.notice}
         <NameField value={name} suggestion={suggestedName} onChange={onName} onEnter={canJoin ? join : undefined} />
         <div className="flex flex-col gap-3">
           <DevicePickers media={media} onSelect={onSelectDevice} />
@@ -125,7 +127,6 @@ export function Prejoin({
 
         {mode === 'agora' && <ConsoleTokenOption channel={channel} onChange={setPastedChoice} />}
 
-        {admission?.notice}
         {tokenError && !usePasted && !admission && (
           <p role="alert" className="rounded-lg border border-rose-500/40 bg-rose-500/10 p-3 text-sm text-rose-200">
             {tokenError}
