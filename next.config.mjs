@@ -55,7 +55,13 @@ const nextConfig = (phase) => ({
   // Bottom corners belong to the call controls on a phone.
   devIndicators: { position: 'top-right' },
   reactStrictMode: true,
-  experimental: { inlineCss: true },
+  experimental: {
+    inlineCss: true,
+    // No Turbopack cache restored across `next dev` runs: a cache left by earlier runs made the
+    // runtime chunk list answer every HMR subscription with "restart", so the page reloaded itself
+    // in a loop (hundreds of times a minute) until `.next/dev` was deleted (issue #26).
+    turbopackFileSystemCacheForDev: false,
+  },
   async headers() {
     const nosniff = { key: 'X-Content-Type-Options', value: 'nosniff' };
     const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };

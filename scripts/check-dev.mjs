@@ -1,9 +1,11 @@
 // npm run check:dev — what a newcomer sees after `npm install && npm run dev`: starts `next dev`,
 // opens the landing page and a call page (also as 127.0.0.1), joins, and fails on any browser
 // console error, CSP report, uncaught page error, dev-overlay issue badge, server error in the dev log,
-// or a page that reloads or refetches itself while nobody touches it. CHECK_DEV_LOG=<file> keeps
-// the dev server's whole log.
-import { writeFileSync } from 'node:fs';
+// or a page that reloads or refetches itself while nobody touches it (naming the dev server's order
+// to reload, when it gave one), and fails when next dev leaves a Turbopack cache for the next start
+// to restore. CHECK_DEV_LOG=<file> keeps the dev server's whole log.
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium, startNextServer } from './lib/bench-support.mjs';
 import { portFromEnv } from './lib/free-port.mjs';
 
@@ -41,13 +43,49 @@ async function staysPut(page, loads, where) {
     problems.push(`${where}: refetched itself ${refreshes} time(s) within 5 s of loading (Fast Refresh with no edit)`);
 }
 
+/**
+ * What the dev server tells a page over its HMR socket to reload it: a Turbopack "restart" of a
+ * chunk list, or "reloadPage" with a reason (e.g. "HMR hash mismatch"). Named in the failure, so a
+ * reload comes with its cause.
+ */
+function reloadOrders(page) {
+  const orders = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string' || !/"type":"(restart|reloadPage)"/.test(payload)) return;
+      const message = JSON.parse(payload);
+      for (const update of [message.data].flat()) {
+        if (update?.type === 'restart') orders.push(`Turbopack restart of ${update.resource?.path}`);
+      }
+      if (message.type === 'reloadPage') orders.push(`reloadPage: ${message.data}`);
+    }),
+  );
+  return orders;
+}
+
+/** Files of Turbopack's persistent cache for next dev, with when each was last written. */
+const DEV_CACHE = join('.next', 'dev', 'cache', 'turbopack');
+function devCacheFiles() {
+  if (!existsSync(DEV_CACHE)) return new Map();
+  return new Map(
+    readdirSync(DEV_CACHE, { recursive: true })
+      .map((name) => join(DEV_CACHE, name))
+      .filter((path) => statSync(path).isFile())
+      .map((path) => [path, statSync(path).mtimeMs]),
+  );
+}
+
+const cacheBefore = devCacheFiles();
 let server = null;
+let browser = null;
+const orders = [];
 try {
   server = await startNextServer(port, env, { command: 'dev' });
-  const browser = await launchChromium();
+  browser = await launchChromium();
   const context = await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] });
   const page = await context.newPage();
   const loads = selfLoads(page);
+  orders.push(reloadOrders(page));
   page.on('console', (message) => {
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
       problems.push(`console: ${message.text()}`);
@@ -97,6 +135,7 @@ try {
     permissions: ['camera', 'microphone'],
   });
   const addressPage = await byAddress.newPage();
+  orders.push(reloadOrders(addressPage));
   addressPage.on(
     'console',
     (message) => message.type() === 'error' && problems.push(`console at 127.0.0.1: ${message.text()}`),
@@ -111,12 +150,29 @@ try {
       () => false,
     );
   if (!ready) problems.push('opened as http://127.0.0.1, the call page never lets you join');
-  await browser.close();
 } catch (error) {
   problems.push(`the smoke run failed: ${error.message}`);
 }
+// Closed before the server stops, so a page still reloading does not report the refused connections.
+await browser?.close();
 server?.stop();
-const serverErrors = (server?.log() ?? '').split('\n').filter((line) => /⨯|\bError\b|Unhandled/.test(line));
+const orderCounts = new Map();
+for (const order of orders.flat()) orderCounts.set(order, (orderCounts.get(order) ?? 0) + 1);
+for (const [order, times] of orderCounts)
+  problems.push(`the dev server told a page to reload ${times} time(s): ${order}`);
+// Turbopack writes its cache as the server stops.
+for (let waited = 0; server?.alive() && waited < 10_000; waited += 100)
+  await new Promise((done) => setTimeout(done, 100));
+const cacheWritten = [...devCacheFiles()].filter(([path, written]) => cacheBefore.get(path) !== written);
+if (cacheWritten.length > 0)
+  problems.push(
+    `next dev wrote ${cacheWritten.length} Turbopack cache file(s) under ${DEV_CACHE} for the next start to restore: ` +
+      'a restored cache made the landing page reload itself in a loop (issue #26); keep turbopackFileSystemCacheForDev off',
+  );
+// Lines such as "⨯ turbopackFileSystemCacheForDev" list experiments that are off: no error.
+const serverErrors = (server?.log() ?? '')
+  .split('\n')
+  .filter((line) => /⨯|\bError\b|Unhandled/.test(line) && !/^\s*⨯ \w+$/.test(line));
 problems.push(...serverErrors.map((line) => `dev server: ${line.trim()}`));
 if (process.env.CHECK_DEV_LOG) writeFileSync(process.env.CHECK_DEV_LOG, server?.log() ?? '');
 if (problems.length > 0) {
