@@ -85,6 +85,8 @@ for (const [name, viewport] of Object.entries(sizes)) {
   // The token inspector with a token for another channel, after the signature check.
   const { rtcToken } = await (await fetch(`${base}/api/rtc/${channel}/publisher/uid/1234/?expiry=600`)).json();
   await page.goto(`/inspect?channel=${channel}-2&uid=1234`);
+  // Under next dev the page compiles on first use: a click before React is up would be lost.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('textbox', { name: 'Token', exact: true }).fill(rtcToken);
   await page.getByRole('button', { name: 'Verify signature with this server' }).click();
   await page.getByRole('status', { name: 'Signature check' }).getByText(/Valid/).waitFor();
