@@ -128,7 +128,10 @@ async function hostingScene(name, viewport) {
   await alan.getByRole('heading', { name: 'Waiting for a host to let you in' }).waitFor();
   await host.getByRole('button', { name: /waiting to join/ }).click();
   await host.getByRole('button', { name: 'Admit Alan Turing' }).waitFor();
-  await host.getByRole('button', { name: 'Actions for Ada Lovelace' }).click();
+  await host
+    .getByRole('complementary', { name: /^People/ })
+    .getByRole('button', { name: 'Actions for Ada Lovelace' })
+    .click();
   await host.waitForTimeout(1500);
   await shot(host, 'hosting-host', name);
   await shot(alan, 'hosting-waiting', name);
