@@ -45,7 +45,9 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const [layoutMode, setLayoutMode] = useState<LayoutMode>('grid');
   const [pinned, setPinned] = useState<string | null>(null);
   // Client-only (random), so the server's HTML and hydration show no suggestion; it never changes.
-  const suggestedName = useSyncExternalStore(noChanges, nameStore.getSuggestion, () => '');
+  const randomName = useSyncExternalStore(noChanges, nameStore.getSuggestion, () => '');
+  // Signed in: the profile's name is the one offered (people may still type a shorter one).
+  const suggestedName = config.signedIn?.name || randomName;
   const name = parseDisplayName(nameToUse(nameDraft, suggestedName));
   const nameValue = name.ok ? name.value : '';
 
@@ -204,6 +206,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
       tokenError={stay.token.error}
       name={nameDraft}
       suggestedName={suggestedName}
+      signedIn={config.signedIn ?? null}
       onName={nameStore.set}
       onToggle={toggle}
       onSelectDevice={selectDeviceInCall}

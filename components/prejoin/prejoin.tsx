@@ -13,6 +13,7 @@ import { PREVIEW_VIDEO_ID } from '@/lib/shared/early-capture';
 import { LocalVideo } from '../media/local-video';
 import { MediaToggles } from '../media/media-toggles';
 import { MicLevel } from '../media/mic-level';
+import { SignOutButton } from '../auth/sign-in-screens';
 
 type Props = {
   channel: string;
@@ -33,6 +34,8 @@ type Props = {
   roomRole: RoomRole | null;
   /** Why the room does not let you in yet (a waiting room, a lock), said in place of the token's refusal. */
   admission?: { notice: React.ReactNode; waiting: boolean } | null;
+  /** With sign-in on: who is signed in, with a way to sign out. */
+  signedIn?: { name: string | null; email: string | null } | null;
 };
 
 /** How you will join a room with a host, in words, before you do. */
@@ -60,6 +63,7 @@ export function Prejoin({
   onName,
   roomRole,
   admission = null,
+  signedIn = null,
 }: Props) {
   const [pastedChoice, setPastedChoice] = useState<PastedChoice>({ active: false });
   const usePasted = pastedChoice.active;
@@ -114,6 +118,12 @@ export function Prejoin({
           <p className="text-sm uppercase tracking-wide text-slate-400">Ready to join?</p>
           <h1 className="break-all text-3xl font-semibold">{channel}</h1>
           <div className="mt-2">{modeBadge}</div>
+          {signedIn && (
+            <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-300">
+              <span>Signed in as {signedIn.email ?? signedIn.name ?? 'you'}</span>
+              <SignOutButton className="text-sky-300 underline hover:text-sky-200" />
+            </div>
+          )}
         </div>
         {roomRole && roomRole !== 'guest' && (
           <p className="rounded-lg bg-slate-800/70 p-3 text-sm text-slate-200">{JOIN_AS[roomRole]}</p>

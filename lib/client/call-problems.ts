@@ -18,6 +18,7 @@ export type CallProblemId =
   | 'room-full'
   | 'rate-limited'
   | 'token-fetch'
+  | 'signed-out'
   | RoomProblemId
   | 'unknown';
 
@@ -117,6 +118,12 @@ export const CALL_PROBLEMS = {
     detail: 'The connection to the server dropped, or the server ended the session. Retry to join again.',
     retryable: true,
   },
+  signedOut: {
+    id: 'signed-out',
+    title: 'You are signed out',
+    detail: 'you signed out, so this call can no longer renew its access; sign in again to come back',
+    retryable: false,
+  },
   rateLimited: {
     id: 'rate-limited',
     title: 'Too many requests',
@@ -193,6 +200,7 @@ export function describeCallProblem(error: unknown): CallProblem {
   // A host's decision (removed, ended, locked, waiting room) is said as such, not as a failing token server.
   const decided = roomProblemFor(code);
   if (decided) return decided;
+  if (code === 'sign_in_required' || code === 'not_allowed') return CALL_PROBLEMS.signedOut;
   if (error instanceof TokenFetchError) {
     // Worth retrying: no answer at all, a server fault, or a limit that lifts within a minute.
     const retryable = code

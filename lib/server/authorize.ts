@@ -6,11 +6,12 @@ import { PAGE_TICKET_HEADER } from '../shared/call-contract';
 import { readPageTicket, verifyInspectTicket } from './page-ticket';
 import type { Role } from '../shared/validation';
 import { tokenPolicy, type TokenPolicy } from './settings';
+import { requireOwnIdentity } from './auth/api-caller';
+import type { SignedIn } from './auth/session';
 
 // The one place that decides whether a request may get a token. The default policy comes from
-// environment variables (settings.ts; README → Access control); to use a real identity provider, check the
-// caller's session here (e.g. read its cookie with your auth library and compare the user to the
-// uid or channel) and throw an ApiError(401/403) to refuse.
+// environment variables (settings.ts; README → Access control); with sign-in on (README → Sign-in) the
+// caller's session (auth/api-caller.ts, read by the route first) must be for the identity asked for.
 
 export interface TokenScope {
   service: 'rtc' | 'rtm' | 'chat';
@@ -58,8 +59,16 @@ export function authorizeTokenRequest(
   scope: TokenScope,
   credentials: AgoraCredentials,
   policy = tokenPolicy(),
+  /** The signed-in caller (null: sign-in off, or an API key speaks). */
+  person: SignedIn | null = null,
 ): void {
-  requireKeyUnlessOwnPage(request, policy, () => coveredByPageTicket(request, scope, credentials.appCertificate));
+  if (person) requireOwnIdentity(person, scope.identity);
+  // A signed-in person's session is the proof a page ticket would be.
+  requireKeyUnlessOwnPage(
+    request,
+    policy,
+    () => person !== null || coveredByPageTicket(request, scope, credentials.appCertificate),
+  );
   if (policy.channelPattern && scope.channel !== undefined && !policy.channelPattern.test(scope.channel)) {
     throw new ApiError(
       'channel_not_allowed',

@@ -7,6 +7,7 @@ import { getAgoraCredentials } from './credentials';
 import { callPageSettings, tokenPolicy, tokenServer } from './settings';
 import { ApiError } from './http/api-error';
 import { issuePageTicket } from './page-ticket';
+import type { SignedIn } from './auth/session';
 
 // Builds what the call page hands the browser (lib/shared/call-contract.ts): how to fetch tokens, for how
 // long, and the page ticket that proves the request comes from this page.
@@ -19,9 +20,16 @@ function pageUids(): [number, number] {
   return [uid, screenUid];
 }
 
-/** `browserId`: the agora-calls-browser cookie (proxy.ts sets it), put in the ticket when well-formed. */
-export function callPageConfig(channel: string, browserId: string | null = null): CallPageConfig {
-  const [uid, screenUid] = pageUids();
+/**
+ * `browserId`: the agora-calls-browser cookie (proxy.ts sets it), put in the ticket when well-formed.
+ * `person`: the signed-in person (sign-in on), whose own uids and id the page gets instead.
+ */
+export function callPageConfig(
+  channel: string,
+  browserId: string | null = null,
+  person: SignedIn | null = null,
+): CallPageConfig {
+  const [uid, screenUid] = person ? [person.ids.uid, person.ids.screenUid] : pageUids();
   const { url: external, fallbackAppId } = tokenServer();
   let mode: Mode = 'agora';
   let configurationError: string | null = null;
@@ -33,7 +41,7 @@ export function callPageConfig(channel: string, browserId: string | null = null)
     if (!external) {
       const credentials = getAgoraCredentials();
       mode = credentials.mode;
-      const browser = isBrowserId(browserId) ? browserId : null;
+      const browser = person?.ids.person ?? (isBrowserId(browserId) ? browserId : null);
       pageTicket = issuePageTicket({ channel, uids: [uid, screenUid], browser }, credentials.appCertificate);
       // The page keeps working under a stricter maximum lifetime: it asks for no more than allowed.
       tokenExpirySeconds = Math.min(tokenExpirySeconds, tokenPolicy().maxExpirySeconds);
@@ -51,5 +59,8 @@ export function callPageConfig(channel: string, browserId: string | null = null)
     pageTicket,
     joinTimeoutMs,
     configurationError,
+    ...(person && {
+      signedIn: { name: person.profile.name?.slice(0, 64) ?? null, email: person.profile.email },
+    }),
   };
 }

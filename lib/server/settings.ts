@@ -1,12 +1,12 @@
 import 'server-only';
-// Every environment variable the server reads, in one place: what it means, its default, what is
-// allowed. Read per request (modules also load during `next build`, and a dev server's environment
-// can change), parsed once per set of values (env-memo.ts). A wrong value is a 503 that names the
-// variable and what it takes (code not_configured), never the value. Build-time settings (the CSP's
-// token server origin, ALLOWED_DEV_ORIGINS, NEXT_DIST_DIR) are read by next.config.mjs itself.
+// Every environment variable the server reads, in one place (sign-in's: auth/auth-settings.ts): meaning,
+// default, what is allowed. Read per request (modules load during `next build` too), parsed once per set of
+// values (env-memo.ts). A wrong value is a 503 naming the variable (code not_configured), never the value.
+// Build-time settings (the CSP's token server origin, ALLOWED_DEV_ORIGINS, NEXT_DIST_DIR): next.config.mjs.
 import { EXPIRY_MAX_SECONDS, parseAppId } from '../shared/validation';
 import { memoizeOnEnv } from './env-memo';
 import { ApiError } from './http/api-error';
+import { AUTH_SETTING_NAMES, authSettings } from './auth/auth-settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -33,6 +33,7 @@ export const SETTING_NAMES = [
   'RATE_LIMIT_TOKENS_PER_MINUTE',
   'RATE_LIMIT_SIGNALING_PER_MINUTE',
   'REDIS_URL',
+  ...AUTH_SETTING_NAMES,
 ] as const;
 
 const misconfigured = (message: string) => new ApiError('not_configured', message);
@@ -164,14 +165,13 @@ export const ticketSecret = (env: Env = process.env): string | null => text(env,
 // ── The call page ───────────────────────────────────────────────────────────────────────────────
 
 export interface CallPageSettings {
-  /** TOKEN_EXPIRY_SECONDS: the call page's token lifetime, 40–86400, default 300 (short, so renewal happens in normal use). */
+  /** TOKEN_EXPIRY_SECONDS: the call page's token lifetime, 40–86400, default 300 (short, so renewal happens in normal use; 40 at least: the SDK warns 30 s ahead). */
   tokenExpirySeconds: number;
   /** JOIN_TIMEOUT_MS: how long Join waits before "Cannot reach Agora", 1000–120000, default 15000. */
   joinTimeoutMs: number;
 }
 
 export const callPageSettings = memoizeOnEnv(['TOKEN_EXPIRY_SECONDS', 'JOIN_TIMEOUT_MS'], (env): CallPageSettings => ({
-  // 40 s at least: the SDK warns 30 s ahead, and a renewal needs a moment after that.
   tokenExpirySeconds: wholeNumber(env, 'TOKEN_EXPIRY_SECONDS', 300, 40, EXPIRY_MAX_SECONDS, 'seconds'),
   joinTimeoutMs: wholeNumber(env, 'JOIN_TIMEOUT_MS', 15_000, 1000, 120_000, 'milliseconds'),
 }));
@@ -198,9 +198,8 @@ export const roomControls = memoizeOnEnv(['REMOVAL_SECONDS', 'ROOM_END_SECONDS',
 }));
 
 /**
- * NEXT_PUBLIC_TOKEN_SERVER_URL: an external token server with the same /rtc/… API (null: this app's
- * /api), and NEXT_PUBLIC_AGORA_APP_ID: the App ID to join with when that server answers none. The
- * browser's copies are fixed at build time; the server reads them per request like the rest.
+ * NEXT_PUBLIC_TOKEN_SERVER_URL: an external token server with the same /rtc/… API (null: this app's /api),
+ * NEXT_PUBLIC_AGORA_APP_ID: the App ID to join with when it answers none (browser copies fixed at build time).
  */
 export const tokenServer = (env: Env = process.env) => ({
   url: text(env, 'NEXT_PUBLIC_TOKEN_SERVER_URL') || null,
@@ -256,4 +255,5 @@ export function checkSettings(env: Env = process.env): void {
   stagePublishSeconds(env);
   roomControls(env);
   rateLimits(env);
+  authSettings(env);
 }

@@ -6,7 +6,8 @@ import { ApiError, valid } from './http/api-error';
 import { pathSegments } from './http/route';
 import { readJsonObject } from './http/json-body';
 import { unknownApiPath } from './http/unknown-route';
-import { authorizeTokenRequest, type TokenScope } from './authorize';
+import { authorizeTokenRequest, hasApiKey, type TokenScope } from './authorize';
+import { signedInCaller } from './auth/api-caller';
 import { tokenPolicy } from './settings';
 import { getAgoraCredentials, type AgoraCredentials } from './credentials';
 import { enforceRateLimit } from './rate-limit';
@@ -37,7 +38,8 @@ async function admit(request: Request) {
   await enforceRateLimit('token', request);
   const credentials = getAgoraCredentials();
   const policy = tokenPolicy();
-  const authorize = (scope: TokenScope) => authorizeTokenRequest(request, scope, credentials, policy);
+  const person = await signedInCaller(request, hasApiKey(request, policy.apiKeys));
+  const authorize = (scope: TokenScope) => authorizeTokenRequest(request, scope, credentials, policy, person);
   /** Authorizes an RTC token, applies the room's rules (rooms/room-gate.ts) and mints it; `expiry` as minted. */
   const rtc = async (ask: RtcTokenAsk, identity: RtcIdentity) => {
     authorize({ service: 'rtc', ...ask });

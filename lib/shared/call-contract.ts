@@ -22,6 +22,8 @@ export interface CallPageConfig {
   pageTicket: string | null;
   /** Set when the server cannot issue tokens (e.g. credentials missing on Vercel). */
   configurationError: string | null;
+  /** With sign-in on: who is signed in (the uids above are theirs); absent with sign-in off. */
+  signedIn?: { name: string | null; email: string | null };
 }
 
 /** The request header that carries the page ticket, sent to this app's own API only. */

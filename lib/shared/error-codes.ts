@@ -23,6 +23,9 @@ export const ERROR_CODES = {
   // Access control and limits.
   api_key_required: { status: 401, meaning: 'this server requires an API key and none was sent' },
   api_key_invalid: { status: 401, meaning: "the API key sent is not one of this server's" },
+  sign_in_required: { status: 401, meaning: 'sign-in is on: sign in (a session cookie) or send an API key' },
+  not_allowed: { status: 403, meaning: "the signed-in person is not on this server's allow-list (AUTH_ALLOWED_…)" },
+  identity_mismatch: { status: 403, meaning: "a token for someone else's uid or user id than the signed-in person's" },
   channel_not_allowed: { status: 403, meaning: 'the channel does not match TOKEN_CHANNEL_PATTERN' },
   publisher_disabled: { status: 403, meaning: 'publisher tokens are turned off (TOKEN_ALLOW_PUBLISHER)' },
   expiry_too_long: { status: 403, meaning: 'the lifetime asked for is over TOKEN_MAX_EXPIRY_SECONDS' },

@@ -7,6 +7,7 @@ import { primaryAction, StatusScreen } from '@/components/ui/status-screen';
 import { BROWSER_COOKIE } from '@/lib/shared/browser-id';
 import { EARLY_CAPTURE_SCRIPT } from '@/lib/shared/early-capture';
 import { callPageConfig } from '@/lib/server/call-page-config';
+import { requireSignedIn } from '@/lib/server/auth/page-sign-in';
 import { decodePathSegments } from '@/lib/shared/path-segments';
 import { channelNameMessage, parseChannelName } from '@/lib/shared/validation';
 
@@ -41,7 +42,11 @@ export default async function CallPage({ params }: Props) {
       </StatusScreen>
     );
   }
-  const config = callPageConfig(channel.value, (await cookies()).get(BROWSER_COOKIE)?.value ?? null);
+  // With sign-in on, signed-out or refused people go to /sign-in first; the page gets the person's own uids.
+  const signIn = await requireSignedIn(`/call/${encodeURIComponent(channel.value)}`);
+  const person = signIn.kind === 'signed-in' ? signIn.person : null;
+  const config = callPageConfig(channel.value, (await cookies()).get(BROWSER_COOKIE)?.value ?? null, person);
+  if (signIn.kind === 'misconfigured') config.configurationError = signIn.message;
   return (
     <>
       <CallRoom channel={channel.value} config={config} />

@@ -12,7 +12,7 @@ import { PAGE_TICKET_HEADER } from '../../shared/call-contract';
 import { HOST_KEY_HEADER } from '../../shared/room-contract';
 import type { Role } from '../../shared/validation';
 import { isHostKey } from './host-key';
-import { roomCaller } from './room-caller';
+import { roomCaller, roomPerson } from './room-caller';
 import { roomTokenExpiry, type Person } from './room-policy';
 import { roomStore, type RoomState } from './room-store';
 import { stageDecision, type RoomLookup } from './stage-policy';
@@ -73,7 +73,7 @@ export async function roomGate(
   credentials: AgoraCredentials,
   { channel, identity, role, expiry: asked }: RtcTokenAsk,
 ): Promise<RoomDecision> {
-  const { hostKey, ticketUids, browser } = roomCaller(request, channel, credentials.appCertificate);
+  const { hostKey, ticketUids, browser } = await roomCaller(request, channel, credentials.appCertificate);
   // A ticket speaks only for its own uids: a token asked for anyone else is for that uid alone.
   const covered = ticketUids?.map(String).includes(identity) ? ticketUids : null;
   const person: Person = covered
@@ -109,10 +109,11 @@ export async function rtmRoomGate(
   const { appCertificate } = credentials;
   const ticket = readPageTicket(request.headers.get(PAGE_TICKET_HEADER), appCertificate);
   if (!ticket || !ticket.uids.map(String).includes(userId)) return expiry;
+  const signedIn = await roomPerson(request);
   const caller = {
-    hostKey: isHostKey(ticket.channel, request.headers.get(HOST_KEY_HEADER), appCertificate),
+    hostKey: signedIn?.host === true || isHostKey(ticket.channel, request.headers.get(HOST_KEY_HEADER), appCertificate),
     apiKey: hasApiKey(request, tokenPolicy().apiKeys),
-    person: { uids: ticket.uids, browser: ticket.browser ?? null },
+    person: { uids: ticket.uids, browser: signedIn?.id ?? ticket.browser ?? null },
   };
   return roomTokenExpiry(await lookupRoom(ticket.channel), caller, expiry, roomControls().joinSeconds);
 }

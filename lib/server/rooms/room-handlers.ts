@@ -21,7 +21,7 @@ import { enforceRateLimit } from '../rate-limit';
 import { tokenPolicy } from '../settings';
 import { hostKey } from './host-key';
 import { hostAction, ROOM_WIDE, selfAction } from './room-actions';
-import { roomCaller, type RoomCaller } from './room-caller';
+import { roomCaller, roomPerson, type RoomCaller } from './room-caller';
 import { roomStore, type RoomStore } from './room-store';
 import { roomView } from './room-view';
 
@@ -42,6 +42,7 @@ function roomChannel(raw: unknown): string {
 export async function startRoom(request: Request): Promise<RoomStart> {
   await enforceRateLimit('token', request);
   const { appCertificate } = getAgoraCredentials();
+  await roomPerson(request); // with sign-in on: signed-in and allowed people only
   const body = await readJsonObject(request);
   const channel = roomChannel(body.channel);
   if (body.stage !== undefined && typeof body.stage !== 'boolean') throw badField('stage must be true or false');
@@ -58,7 +59,7 @@ async function roomRequest(request: Request, url: URL) {
   const { appCertificate } = getAgoraCredentials();
   const [, name] = pathSegments(url);
   const channel = roomChannel(name);
-  return { channel, caller: roomCaller(request, channel, appCertificate), store: roomStore() };
+  return { channel, caller: await roomCaller(request, channel, appCertificate), store: roomStore() };
 }
 
 /** A host is seen when it reads or acts; in a room that ended there is nothing to be seen in. */

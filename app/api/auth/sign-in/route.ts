@@ -1,0 +1,3 @@
+import { signIn } from '@/lib/server/auth/auth-routes';
+
+export const GET = signIn;

@@ -1,0 +1,3 @@
+import { signOut } from '@/lib/server/auth/auth-routes';
+
+export const POST = signOut;
