@@ -26,17 +26,6 @@ function withBrowserId(request: NextRequest): NextResponse {
 }
 
 /**
- * With sign-in on (AUTH_OIDC_ISSUER set; README → Sign-in), the start page is for signed-in people:
- * without a session cookie it goes to /sign-in at once. The page and the API check the session itself.
- */
-function signInFirst(request: NextRequest): NextResponse | null {
-  if (!process.env.AUTH_OIDC_ISSUER?.trim()) return null;
-  if (request.cookies.getAll().some(({ name }) => /better-auth\.session_(token|data)$/.test(name))) return null;
-  const { pathname, search } = request.nextUrl;
-  return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(pathname + search)}`, request.url));
-}
-
-/**
  * Next answers a path with broken percent-encoding (e.g. "%zz") with a plain-text 500 before any
  * route runs. Catch those here: the API answers a JSON 400 naming the segment, a call link sends the
  * person back to the home page with an explanation. The matcher lets only API paths containing "%"
@@ -44,7 +33,6 @@ function signInFirst(request: NextRequest): NextResponse | null {
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname === '/') return signInFirst(request) ?? NextResponse.next();
   const decoded = decodePathSegments(pathname.split('/'));
   if (decoded.ok) return pathname.startsWith('/call') ? withBrowserId(request) : NextResponse.next();
   if (pathname.startsWith('/api/')) {
@@ -57,4 +45,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(home);
 }
 
-export const config = { matcher: ['/', '/api/:path(.*%.*)', '/call/:path*'] };
+export const config = { matcher: ['/api/:path(.*%.*)', '/call/:path*'] };

@@ -29,6 +29,7 @@ export default async function SignInPage({ searchParams }: Props) {
         organisation={organisation}
         email={state.person.profile.email}
         reason={state.person.access.reason}
+        next={next}
       />
     );
   }

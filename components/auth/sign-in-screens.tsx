@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-screen';
 
 // The pages a person sees around sign-in (README → Sign-in): signed out, and signed in with an account
@@ -7,17 +6,15 @@ import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-scree
 const signInHref = (next: string, another = false) =>
   `/api/auth/sign-in?next=${encodeURIComponent(next)}${another ? '&another=1' : ''}`;
 
-export function SignOutButton({
-  className = secondaryAction,
-  children = 'Sign out',
-}: {
-  className?: string;
-  children?: ReactNode;
-}) {
+type SignOutProps = { next?: string; className?: string };
+
+/** A plain form: signing out works before the page's script has loaded; `next`: the page to sign in again for. */
+export function SignOutButton({ next = '/', className = secondaryAction }: SignOutProps) {
   return (
     <form method="post" action="/api/auth/sign-out">
+      <input type="hidden" name="next" value={next} />
       <button type="submit" className={className}>
-        {children}
+        Sign out
       </button>
     </form>
   );
@@ -59,12 +56,17 @@ type NotAllowedProps = {
   organisation: string;
   email: string | null;
   reason: 'unverified-email' | 'not-on-the-list';
+  next: string;
 };
 
-export function NotAllowedScreen({ organisation, email, reason }: NotAllowedProps) {
+export function NotAllowedScreen({ organisation, email, reason, next }: NotAllowedProps) {
   const account = email ?? 'an account without an email address';
   return (
-    <StatusScreen title={`This account cannot use ${organisation}'s calls`} alert actions={<SignOutButton />}>
+    <StatusScreen
+      title={`This account cannot use ${organisation}'s calls`}
+      alert
+      actions={<SignOutButton next={next} />}
+    >
       <p>
         You are signed in as <strong>{account}</strong>.{' '}
         {reason === 'unverified-email'

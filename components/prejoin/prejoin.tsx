@@ -121,7 +121,10 @@ export function Prejoin({
           {signedIn && (
             <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-300">
               <span>Signed in as {signedIn.email ?? signedIn.name ?? 'you'}</span>
-              <SignOutButton className="text-sky-300 underline hover:text-sky-200" />
+              <SignOutButton
+                next={`/call/${encodeURIComponent(channel)}`}
+                className="text-sky-300 underline hover:text-sky-200"
+              />
             </div>
           )}
         </div>

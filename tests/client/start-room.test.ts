@@ -40,4 +40,10 @@ describe('startRoom', () => {
     expect(await startRoom('plain', false)).toBe('/call/plain');
     await expect(startRoom('event', true)).rejects.toThrow(/REDIS_URL/);
   });
+
+  it('signed out (sign-in on), the start page goes to the sign-in page, which brings the name back after', async () => {
+    vi.stubGlobal('fetch', answer(401, { error: 'sign in first', code: 'sign_in_required' }));
+    expect(await startRoom('team sync', false)).toBe('/sign-in?next=%2F%3Fchannel%3Dteam%2520sync');
+    expect(takeHostKey('team sync')).toBeNull();
+  });
 });

@@ -13,6 +13,10 @@ export async function startRoom(channel: string, stage: boolean): Promise<string
     body: JSON.stringify({ channel, stage }),
   });
   const body: Partial<RoomStart> & { error?: string; code?: string } = await response.json().catch(() => ({}));
+  // Sign-in on (README → Sign-in): signed out, or refused, the sign-in page says what to do, then brings the name back.
+  if (body.code === 'sign_in_required' || body.code === 'not_allowed') {
+    return `/sign-in?next=${encodeURIComponent(`/?channel=${encodeURIComponent(channel)}`)}`;
+  }
   // Without a shared room store (Vercel without REDIS_URL) a plain call still works, as a room without a host.
   if (!response.ok && !(body.code === 'room_store_required' && !stage))
     throw new Error(body.error ?? `HTTP ${response.status}`);

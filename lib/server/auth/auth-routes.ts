@@ -66,7 +66,7 @@ export const signIn = (request: Request) =>
 /** GET /api/auth/callback/oidc: Better Auth checks state, PKCE and the ID token, sets the session cookie and redirects. */
 export const callback = (request: Request) => guarded(request, async () => authOrRefuse(request).handler(request));
 
-/** POST /api/auth/sign-out (a form on this site's pages): the session cookie is cleared; 303 to the sign-in page. */
+/** POST /api/auth/sign-out (a form on this site's pages, `next`: where to sign in again for): 303 to the sign-in page. */
 export const signOut = (request: Request) =>
   guarded(request, async () => {
     const auth = authOrRefuse(request);
@@ -74,6 +74,12 @@ export const signOut = (request: Request) =>
     if (request.headers.get('sec-fetch-site') === 'cross-site') {
       throw new ApiError('sign_in_required', 'sign out from this site');
     }
+    const form = await request.formData().catch(() => null);
+    const next = returnPath(typeof form?.get('next') === 'string' ? (form.get('next') as string) : null);
     const answer = await auth.api.signOut({ headers: request.headers, asResponse: true }).catch(() => null);
-    return redirect('/sign-in?signed_out=1', 303, answer?.headers.getSetCookie() ?? []);
+    return redirect(
+      `/sign-in?signed_out=1&next=${encodeURIComponent(next)}`,
+      303,
+      answer?.headers.getSetCookie() ?? [],
+    );
   });
