@@ -3,7 +3,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { authSettings } from '@/lib/server/auth/auth-settings';
 import { accessFor, type Profile } from '@/lib/server/auth/access-policy';
 import { personIds } from '@/lib/server/auth/person-ids';
-import { returnPath } from '@/lib/server/auth/auth-routes';
+import { anotherAccountPrompt, returnPath } from '@/lib/server/auth/auth-routes';
 import { setRateLimiterFactory } from '@/lib/server/rate-limit';
 import * as rtc from '@/app/api/rtc/[...segments]/route';
 import * as rtm from '@/app/api/rtm/[uid]/route';
@@ -120,6 +120,14 @@ describe("a person's ids", () => {
     expect(personIds(SIGN_IN.AUTH_SECRET, 'https://id.example.test', 'alan').uid).not.toBe(ids.uid);
     expect(personIds(SIGN_IN.AUTH_SECRET, 'https://other.test', 'ada').uid).not.toBe(ids.uid);
     expect(personIds(`${SIGN_IN.AUTH_SECRET}x`, 'https://id.example.test', 'ada').uid).not.toBe(ids.uid);
+  });
+});
+
+describe('"Sign in with another account"', () => {
+  it('asks Google and Microsoft to choose an account, and other providers to log in again', () => {
+    expect(anotherAccountPrompt('https://accounts.google.com')).toBe('select_account');
+    expect(anotherAccountPrompt('https://login.microsoftonline.com/tenant/v2.0')).toBe('select_account');
+    expect(anotherAccountPrompt('https://example.okta.com')).toBe('login');
   });
 });
 

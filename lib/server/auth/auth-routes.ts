@@ -43,7 +43,8 @@ async function guarded(request: Request, run: () => Promise<Response>): Promise<
 export const signIn = (request: Request) =>
   guarded(request, async () => {
     const auth = authOrRefuse(request);
-    const next = returnPath(new URL(request.url).searchParams.get('next'));
+    const query = new URL(request.url).searchParams;
+    const next = returnPath(query.get('next'));
     const answer = await auth.api.signInSocial({
       body: {
         provider: 'oidc',
@@ -60,7 +61,11 @@ export const signIn = (request: Request) =>
         'the sign-in provider could not be reached or refused this app; check AUTH_OIDC_ISSUER',
       );
     }
-    return redirect(url, 302, answer.headers.getSetCookie());
+    // "Sign in with another account": the provider asks which account instead of reusing its session.
+    // (Better Auth reserves `prompt` for its own options; it is only a hint to the provider's page.)
+    const location = new URL(url);
+    if (query.has('another')) location.searchParams.set('prompt', anotherAccountPrompt(authSettings()!.issuer));
+    return redirect(location.toString(), 302, answer.headers.getSetCookie());
   });
 
 /** GET /api/auth/callback/oidc: Better Auth checks state, PKCE and the ID token, sets the session cookie and redirects. */

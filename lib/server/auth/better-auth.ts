@@ -19,7 +19,7 @@ function createAuth(settings: AuthSettings, origin: string) {
     session: { expiresIn: SESSION_SECONDS },
     // The provider's subject, set from its profile at every sign-in; nothing else can set it (only the
     // callback is mounted, and the paths that change a user are off).
-    user: { additionalFields: { oidcSubject: { type: 'string', required: false, input: false } } },
+    user: { additionalFields: { oidcSubject: { type: 'string', required: false } } },
     disabledPaths: ['/update-user', '/change-email', '/delete-user', '/link-social', '/unlink-account'],
     plugins: [
       genericOAuth({
