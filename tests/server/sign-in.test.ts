@@ -214,6 +214,22 @@ describe('token routes with sign-in on', () => {
     });
     expect(locked).toMatchObject({ status: 200, body: { locked: true } });
   });
+  it('a removal follows the person: the same account on another device is refused too', async () => {
+    const act = (who: string, body: object) =>
+      call(room.POST, '/api/rooms/lab', {
+        method: 'POST',
+        headers: { ...as(who), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await call(rtc.GET, `/api/rtc/lab/publisher/uid/${ada.uid}/`, { headers: as('ada') })).status).toBe(200);
+    expect((await act('hal', { action: 'remove', uid: ada.uid })).status).toBe(200);
+    // Another device: another browser cookie, the same signed-in person (her uids are hers everywhere).
+    const phone = { ...as('ada'), cookie: 'session=ada; agora-calls-browser=AAAAAAAAAAAAAAAAAAAAAA' };
+    for (const uid of [ada.uid, ada.screenUid]) {
+      const refused = await call(rtc.GET, `/api/rtc/lab/publisher/uid/${uid}/`, { headers: phone });
+      expect(refused).toMatchObject({ status: 403, body: { code: 'removed' } });
+    }
+  });
 });
 
 describe('with sign-in half configured', () => {

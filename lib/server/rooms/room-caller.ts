@@ -14,7 +14,7 @@ import { isHostKey } from './host-key';
 
 export interface RoomCaller {
   hostKey: boolean;
-  /** The page ticket's uids when it is for this channel: [camera, screen share]; null without one. */
+  /** The page ticket's uids when it is for this channel (or the signed-in person's): [camera, screen share]; null without. */
   ticketUids: number[] | null;
   /** The browser id in that ticket, or the signed-in person's id; null without either. */
   browser: string | null;
@@ -23,7 +23,13 @@ export interface RoomCaller {
 /** The signed-in person's part (null with sign-in off or an API key); signed out or not allowed is refused. */
 export async function roomPerson(request: Request) {
   const person = await signedInCaller(request, hasApiKey(request, tokenPolicy().apiKeys));
-  return person && { host: person.access.allowed && person.access.host, id: person.ids.person };
+  return (
+    person && {
+      host: person.access.allowed && person.access.host,
+      id: person.ids.person,
+      uids: [person.ids.uid, person.ids.screenUid],
+    }
+  );
 }
 
 export async function roomCaller(request: Request, channel: string, appCertificate: string): Promise<RoomCaller> {
@@ -32,7 +38,8 @@ export async function roomCaller(request: Request, channel: string, appCertifica
   const forChannel = ticket && ticket.channel === channel && ticket.uids.length > 0 ? ticket : null;
   return {
     hostKey: person?.host === true || isHostKey(channel, request.headers.get(HOST_KEY_HEADER), appCertificate),
-    ticketUids: forChannel?.uids ?? null,
+    // Signed in, the person's own uids are the same on every page of theirs: a ticket adds nothing.
+    ticketUids: person?.uids ?? forChannel?.uids ?? null,
     browser: person?.id ?? forChannel?.browser ?? null,
   };
 }
