@@ -103,8 +103,12 @@ test('signing out in another tab ends the session: the call is told, and its ren
   await otherTab.getByRole('button', { name: 'Sign out' }).click();
   await expect(otherTab.getByText('You are signed out.')).toBeVisible();
 
-  // 40 s tokens: the renewal comes 30 s before the end, and is refused: the call says why.
-  await expect(callNotice(call, 'you signed out')).toBeVisible({ timeout: 45_000 });
+  // Told at once (this browser's tabs hear of it), and the renewal — 40 s tokens, renewed 30 s before
+  // the end — is refused by the server: the call says that too.
+  await expect(callNotice(call, 'You signed out in another tab')).toBeVisible();
+  await expect(callNotice(call, 'Could not renew your access token (you signed out')).toBeVisible({
+    timeout: 45_000,
+  });
   const renewal = await call.context().request.get(`/api/rtm/1/`);
   expect((await renewal.json()).code).toBe('sign_in_required');
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { NotAllowedScreen, SignInScreen } from '@/components/auth/sign-in-screens';
+import { SignedOutSignal } from '@/components/auth/signed-out-signal';
 import { StatusScreen } from '@/components/ui/status-screen';
 import { returnPath } from '@/lib/server/auth/auth-routes';
 import { pageSignIn } from '@/lib/server/auth/page-sign-in';
@@ -34,11 +35,14 @@ export default async function SignInPage({ searchParams }: Props) {
     );
   }
   return (
-    <SignInScreen
-      organisation={organisation}
-      next={next}
-      failed={'failed' in query}
-      signedOut={'signed_out' in query}
-    />
+    <>
+      {'signed_out' in query && <SignedOutSignal />}
+      <SignInScreen
+        organisation={organisation}
+        next={next}
+        failed={'failed' in query}
+        signedOut={'signed_out' in query}
+      />
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { useRoom } from '@/lib/client/room/use-room';
 import { roomGateOf } from '@/lib/client/room/room-gate';
 import { useAdmission } from '@/lib/client/room/use-admission';
 import { parseDisplayName } from '@/lib/client/display-name';
+import { useSignedOutElsewhere } from '@/lib/client/signed-out-signal';
 import { nameStore, nameToUse } from '@/lib/client/remembered-name';
 import { useLocalMedia } from '@/lib/client/use-local-media';
 import type { LocalTrack } from '@/lib/client/engine/rtc';
@@ -48,6 +49,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
   const randomName = useSyncExternalStore(noChanges, nameStore.getSuggestion, () => '');
   // Signed in: the profile's name is the one offered (people may still type a shorter one).
   const suggestedName = config.signedIn?.name || randomName;
+  const signedOutElsewhere = useSignedOutElsewhere(Boolean(config.signedIn));
   const name = parseDisplayName(nameToUse(nameDraft, suggestedName));
   const nameValue = name.ok ? name.value : '';
 
@@ -190,6 +192,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
           onLeave={() => void leave()}
           onEndForEveryone={() => void endForEveryone()}
           room={room}
+          signedOutElsewhere={signedOutElsewhere}
         />
       </CallContext>
     );

@@ -60,6 +60,8 @@ type Props = {
   onEndForEveryone?: () => void;
   /** The room's state from the server (hosts, stage), and the host key this browser holds. */
   room: RoomOfCall;
+  /** Sign-in on: this browser signed out in another tab, so this call's renewals will be refused. */
+  signedOutElsewhere?: boolean;
 };
 
 export interface RoomOfCall {
@@ -110,6 +112,7 @@ export function CallView({
   onLeave,
   onEndForEveryone = () => {},
   room,
+  signedOutElsewhere = false,
 }: Props) {
   const call = useCall();
   useCallDebug(call);
@@ -230,6 +233,12 @@ export function CallView({
           className={`rounded-lg px-3 py-2 text-sm ${snapshot.notice.kind === 'warning' ? 'bg-amber-500/15 text-amber-200' : 'bg-sky-500/15 text-sky-200'}`}
         >
           {snapshot.notice.text}
+        </p>
+      )}
+      {signedOutElsewhere && (
+        <p role="alert" className="rounded-lg bg-amber-500/15 px-3 py-2 text-sm text-amber-200">
+          You signed out in another tab: this call cannot renew its access and ends when it runs out. Sign in again to
+          come back.
         </p>
       )}
       <RoomNotices room={room} role={myRole} micOn={micOn} cameraOn={cameraOn} />
