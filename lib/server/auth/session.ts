@@ -30,7 +30,9 @@ export async function signedInPerson(
   const session = await authFor(settings, origin)
     .api.getSession({ headers })
     .catch(() => null);
-  const user = session?.user as (typeof session & object)['user'] & { oidcSubject?: string | null };
+  // oidcSubject: the additional field better-auth.ts declares, set from the provider's `sub`.
+  const user = session?.user as
+    { oidcSubject?: string | null; email?: string | null; emailVerified?: boolean; name?: string | null } | undefined;
   if (!user?.oidcSubject) return null;
   const profile: Profile = {
     subject: user.oidcSubject,
