@@ -5,6 +5,7 @@ import { getAgoraCredentials } from './credentials';
 import { rateLimitStore } from './rate-limit';
 import { callPageSettings, checkSettings, credentialStates, isVercel } from './settings';
 import { roomStore } from './rooms/room-store';
+import { authSettings } from './auth/auth-settings';
 
 /** The call page's token lifetime, or null while TOKEN_EXPIRY_SECONDS is wrong (the 503 names it). */
 function tokenExpirySeconds(): number | null {
@@ -38,6 +39,21 @@ function roomsReport(mode: string | null) {
   return { ...store, audience };
 }
 
+/** With sign-in on (and only then): its issuer and how many entries each list has, never who is on them. */
+function signInReport() {
+  const settings = authSettings();
+  if (!settings) return {};
+  const { issuer, allowedEmails, allowedDomains, hostEmails } = settings;
+  return {
+    signIn: {
+      issuer,
+      allowedEmails: allowedEmails.length,
+      allowedDomains: allowedDomains.length,
+      hostEmails: hostEmails.length,
+    },
+  };
+}
+
 /**
  * GET /api/health: mode and configuration for deploy checks and for the pages' operator notice.
  * Says which variables are set, missing or malformed, and where rate limits are counted; never a
@@ -53,7 +69,7 @@ export async function healthReport() {
   try {
     checkSettings();
     const { mode } = getAgoraCredentials();
-    return { status: 'ok', mode, ...report, rooms: roomsReport(mode) };
+    return { status: 'ok', mode, ...report, rooms: roomsReport(mode), ...signInReport() };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     throw new ApiError(

@@ -196,6 +196,15 @@ describe('token routes with sign-in on', () => {
     expect((await call(chatApp.GET, '/api/chat/app/', { headers: server })).status).toBe(200);
   });
 
+  it('/api/health says sign-in is on, with its issuer and the size of each list', async () => {
+    expect((await call(health.GET, '/api/health')).body.signIn).toEqual({
+      issuer: 'https://id.example.test',
+      allowedEmails: 0,
+      allowedDomains: 1,
+      hostEmails: 1,
+    });
+  });
+
   it('make AUTH_HOST_EMAILS hosts of every room, without a host key, and keep signed-out people out of rooms', async () => {
     expect((await call(room.GET, '/api/rooms/hall')).body.code).toBe('sign_in_required');
     const start = (who: string) =>
