@@ -68,6 +68,12 @@ test('Ada signs in through the provider, joins as herself with the same uid on e
   const nobody = await request.get(new URL(`/api/rtc/${channel}/publisher/uid/${uid}/`, signInBase).toString());
   expect(nobody.status()).toBe(401);
   expect((await nobody.json()).code).toBe('sign_in_required');
+
+  // After leaving the call, signing out is one press away.
+  await phone.getByRole('button', { name: 'Leave' }).click();
+  await expect(phone.getByRole('heading', { name: 'You left the call' })).toBeVisible();
+  await phone.getByRole('button', { name: 'Sign out' }).click();
+  await expect(phone.getByText('You are signed out.')).toBeVisible({ timeout: 15_000 });
 });
 
 test('Eve, whose domain is not allowed, is told so in words, signs out and signs in with another account', async ({

@@ -22,6 +22,7 @@ import { Prejoin } from '../prejoin/prejoin';
 import { primaryAction, secondaryAction, StatusScreen } from '../ui/status-screen';
 import { AdmissionNotice } from '../prejoin/admission-notice';
 import { RoomClosedScreen, type ClosedReason } from './room-closed';
+import { SignOutButton } from '../auth/sign-in-screens';
 
 const noChanges = () => () => {};
 
@@ -160,6 +161,7 @@ export function CallRoom({ channel, config, engine: injected, capture = browserC
             <Link href="/" className={secondaryAction}>
               Home
             </Link>
+            {config.signedIn && <SignOutButton next={`/call/${encodeURIComponent(channel)}`} />}
           </>
         }
       >
