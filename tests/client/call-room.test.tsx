@@ -3,57 +3,12 @@ import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CallRoom } from '@/components/call/call-room';
-import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from '@/lib/client/engine/call-engine';
-import type { Capture } from '@/lib/client/capture';
 import { mintRtcToken } from '@/lib/server/mint';
-import { FakeRtcClient, FakeTrack } from '../support/fake-rtc-client';
-import { FakeSignalingClient, presenceEvent } from '../support/fake-signaling-client';
+import { presenceEvent } from '../support/fake-signaling-client';
+import { FakeRtcClient } from '../support/fake-rtc-client';
 import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 import { roomView } from '../support/rooms';
-
-class FakePreviewTrack extends FakeTrack {
-  play = vi.fn();
-  stop = vi.fn();
-  setDevice = vi.fn(async () => {});
-  getVolumeLevel = () => 0.2;
-}
-
-function fakeEngine() {
-  const clients: FakeRtcClient[] = [];
-  const tracks: FakePreviewTrack[] = [];
-  const signaling = new FakeSignalingClient();
-  const endedListeners: (() => void)[] = [];
-  const engine: CallEngine = {
-    name: 'agora',
-    createClient: () => {
-      const client = new FakeRtcClient();
-      clients.push(client);
-      return client;
-    },
-    createSignalingClient: vi.fn(async () => signaling),
-    createScreenTrack: vi.fn(async () => {
-      const track = Object.assign(new FakePreviewTrack('video'), {
-        onEnded: vi.fn((listener: () => void) => endedListeners.push(listener)),
-      });
-      tracks.push(track);
-      return track as unknown as ScreenTrack;
-    }),
-  };
-  const capture: Capture = {
-    createCameraTrack: async () => {
-      const track = new FakePreviewTrack('video');
-      tracks.push(track);
-      return track as unknown as PreviewVideoTrack;
-    },
-    createMicrophoneTrack: async () => {
-      const track = new FakePreviewTrack('audio');
-      tracks.push(track);
-      return track as unknown as PreviewAudioTrack;
-    },
-    listDevices: async () => ({ cameras: [], microphones: [], speakers: [] }),
-  };
-  return { engine, capture, clients, tracks, signaling, endedListeners };
-}
+import { fakeCallEngine } from '../support/call-page';
 
 const config = {
   mode: 'agora' as const,
@@ -107,7 +62,7 @@ afterEach(() => {
 
 it('under StrictMode, one Join click joins exactly once with the SWR-fetched token, then Signaling logs in once, and Leave closes everything', async () => {
   localStorage.setItem('agora-calls.display-name', 'Ada Lovelace');
-  const { engine, capture, clients, tracks, signaling } = fakeEngine();
+  const { engine, capture, clients, tracks, signaling } = fakeCallEngine();
   render(
     <StrictMode>
       <CallRoom channel="strict-room" config={config} engine={engine} capture={capture} />
@@ -155,7 +110,7 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
 });
 
 it('while Signaling cannot connect, the call screen says so and the call stays usable', async () => {
-  const { engine, capture, clients, signaling } = fakeEngine();
+  const { engine, capture, clients, signaling } = fakeCallEngine();
   signaling.loginImpl = () => new Promise(() => {}); // Agora unreachable: login never answers
   render(
     <CallRoom channel="quiet-room" config={{ ...config, joinTimeoutMs: 1000 }} engine={engine} capture={capture} />,
@@ -175,7 +130,7 @@ it('while Signaling cannot connect, the call screen says so and the call stays u
 });
 
 it('a join Agora refuses shows, in the problem panel, what in the token did not match', async () => {
-  const { engine, capture } = fakeEngine();
+  const { engine, capture } = fakeCallEngine();
   const createClient = engine.createClient;
   engine.createClient = () => {
     const client = createClient() as FakeRtcClient;
@@ -210,7 +165,7 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
 
 it("sharing a screen joins a second client with the page's screen uid and its own token, announces it, and the browser's own Stop ends it", async () => {
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
-  const { engine, capture, clients, signaling, endedListeners } = fakeEngine();
+  const { engine, capture, clients, signaling, endedListeners } = fakeCallEngine();
   render(<CallRoom channel="share-room" config={config} engine={engine} capture={capture} />);
   await pressJoin();
   await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());
@@ -251,7 +206,7 @@ async function pressJoin() {
 }
 
 /** Renders the room, presses Join and waits until the call shows "Connected". */
-async function joinRoom(channel: string, setup = fakeEngine()) {
+async function joinRoom(channel: string, setup = fakeCallEngine()) {
   const view = render(<CallRoom channel={channel} config={config} engine={setup.engine} capture={setup.capture} />);
   await pressJoin();
   await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' }).textContent).toBe('Connected'));
@@ -310,7 +265,7 @@ it('someone who just arrived shows as "Joining…" on their tile and in People u
 
 /** Renders the room with every client's join answered by `joinImpl`, and presses Join. */
 async function joinWith(channel: string, joinImpl: FakeRtcClient['joinImpl']) {
-  const { engine, capture } = fakeEngine();
+  const { engine, capture } = fakeCallEngine();
   const createClient = engine.createClient;
   engine.createClient = () => Object.assign(createClient() as FakeRtcClient, { joinImpl });
   render(<CallRoom channel={channel} config={config} engine={engine} capture={capture} />);
@@ -362,7 +317,7 @@ it('until the join has succeeded the screen says it is connecting, not that it w
 
 it('closing or leaving the page leaves at once: camera and screen clients leave and Signaling logs out, without waiting on an unpublish', async () => {
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
-  const { engine, capture, clients, signaling } = fakeEngine();
+  const { engine, capture, clients, signaling } = fakeCallEngine();
   render(<CallRoom channel="closing-room" config={config} engine={engine} capture={capture} />);
   await pressJoin();
   await waitFor(() => expect(signaling.presence.setState).toHaveBeenCalled());

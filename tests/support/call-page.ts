@@ -2,7 +2,7 @@
 // room views and tokens as a test sets them, recording each room action posted.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { expect, vi } from 'vitest';
-import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack } from '@/lib/client/engine/call-engine';
+import type { CallEngine, PreviewAudioTrack, PreviewVideoTrack, ScreenTrack } from '@/lib/client/engine/call-engine';
 import type { Capture } from '@/lib/client/capture';
 import type { CallPageConfig } from '@/lib/shared/call-contract';
 import type { ErrorCode } from '@/lib/shared/error-codes';
@@ -22,6 +22,8 @@ export function fakeCallEngine() {
   const clients: FakeRtcClient[] = [];
   const tracks: FakePreviewTrack[] = [];
   const signaling = new FakeSignalingClient();
+  /** What a screen track's onEnded registered: call one to end the share as the browser's "Stop sharing" would. */
+  const endedListeners: (() => void)[] = [];
   const engine: CallEngine = {
     name: 'agora',
     createClient: () => {
@@ -30,7 +32,13 @@ export function fakeCallEngine() {
       return client;
     },
     createSignalingClient: vi.fn(async () => signaling),
-    createScreenTrack: vi.fn(async () => Promise.reject(new Error('no screen here'))),
+    createScreenTrack: vi.fn(async () => {
+      const track = Object.assign(new FakePreviewTrack('video'), {
+        onEnded: vi.fn((listener: () => void) => endedListeners.push(listener)),
+      });
+      tracks.push(track);
+      return track as unknown as ScreenTrack;
+    }),
   };
   const capture: Capture = {
     createCameraTrack: async () => {
@@ -45,7 +53,7 @@ export function fakeCallEngine() {
     },
     listDevices: async () => ({ cameras: [], microphones: [], speakers: [] }),
   };
-  return { engine, capture, clients, tracks, signaling };
+  return { engine, capture, clients, tracks, signaling, endedListeners };
 }
 
 export const pageConfig = (overrides: Partial<CallPageConfig> = {}): CallPageConfig => ({
