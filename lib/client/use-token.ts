@@ -13,10 +13,22 @@ import { fetchRtcToken, fetchRtmToken, type TokenSourceConfig } from './token-cl
 
 const MAX_RETRIES = 3;
 
+/** Fetches a fresh token for `key` through SWR's mutate (so the cache holds it too); throws when that fails. */
+function useFreshToken<T>() {
+  const { mutate } = useSWRConfig();
+  return useCallback(
+    async (key: unknown[], fetchToken: () => Promise<T>): Promise<T> => {
+      const fresh = await mutate<T>(key, fetchToken(), { revalidate: false, rollbackOnError: true });
+      if (!fresh) throw new TokenFetchError('No token was returned.');
+      return fresh;
+    },
+    [mutate],
+  );
+}
+
 /** `enabled` fetches as soon as the hook runs; `refresh()` works either way (the screen share's
  * token is fetched only when sharing starts). */
 function useToken<T>(key: unknown[], enabled: boolean, fetchToken: () => Promise<T>) {
-  const { mutate } = useSWRConfig();
   const { data, error, isLoading } = useSWR<T, TokenFetchError>(enabled ? key : null, fetchToken, {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
@@ -29,15 +41,12 @@ function useToken<T>(key: unknown[], enabled: boolean, fetchToken: () => Promise
     },
   });
 
+  const refreshFor = useFreshToken<T>();
   const stableKey = JSON.stringify(key);
-  const refresh = useCallback(async (): Promise<T> => {
-    const fresh = await mutate<T>(JSON.parse(stableKey) as (string | number)[], fetchToken(), {
-      revalidate: false,
-      rollbackOnError: true,
-    });
-    if (!fresh) throw new TokenFetchError('No token was returned.');
-    return fresh;
-  }, [mutate, stableKey, fetchToken]);
+  const refresh = useCallback(
+    () => refreshFor(JSON.parse(stableKey) as unknown[], fetchToken),
+    [refreshFor, stableKey, fetchToken],
+  );
 
   return { grant: data, error, isLoading, refresh };
 }
@@ -67,17 +76,10 @@ export function useRtcToken(config: TokenSourceConfig, channel: string, uid: Uid
   );
   const fetchCurrent = useMemo(() => fetchFor(role), [fetchFor, role]);
   const current = useToken<TokenGrant>(keyFor(role), enabled, fetchCurrent);
-  const { mutate } = useSWRConfig();
+  const refreshFor = useFreshToken<TokenGrant>();
   const refresh = useCallback(
-    async (wanted: TokenRole = role): Promise<TokenGrant> => {
-      const fresh = await mutate<TokenGrant>(keyFor(wanted), fetchFor(wanted)(), {
-        revalidate: false,
-        rollbackOnError: true,
-      });
-      if (!fresh) throw new TokenFetchError('No token was returned.');
-      return fresh;
-    },
-    [mutate, keyFor, fetchFor, role],
+    (wanted: TokenRole = role) => refreshFor(keyFor(wanted), fetchFor(wanted)),
+    [refreshFor, keyFor, fetchFor, role],
   );
   return { ...current, refresh };
 }
