@@ -29,7 +29,7 @@ import { PersonActions } from './person-actions';
 import { DismissableAlert } from '../ui/dismissable-alert';
 import { HostAskPrompt } from './host-ask-prompt';
 import { useHostRequests } from '@/lib/client/room/use-host-requests';
-import { roomLink } from '@/lib/client/room/host-key';
+import { roomLink } from '@/lib/shared/room-contract';
 import type { RoomSession, RoomSnapshot } from '@/lib/client/room/room-session';
 // Under next dev, Next's indicator sits in the top-right corner (next.config.mjs): keep the status clear of it.
 const clearOfDevIndicator = process.env.NODE_ENV === 'development' ? 'pr-12' : '';

@@ -46,5 +46,3 @@ export function forgetHostKey(channel: string) {
     // nothing kept
   }
 }
-
-export { roomLink } from '../../shared/room-contract';
