@@ -96,7 +96,9 @@ export class CallSession extends Store<CallSnapshot> {
     const token = grant && grantFits(grant, role) ? grant : await this.token();
     this.attempted = token;
     if (generation !== this.generation) return false;
-    await this.options.client.setClientRole(role);
+    // Made in this role, the client joins without an await first: the join request then leaves
+    // within the Join click's task, before React renders the call view.
+    if (this.options.client.role !== role) await this.options.client.setClientRole(role);
     this.role.joinedAs(role);
     await this.joinWith(token);
     if (generation !== this.generation) return false;

@@ -29,7 +29,9 @@ function fakeSdk() {
     unpublish: vi.fn(async () => {}),
     join: vi.fn(async () => 7),
     leave: vi.fn(async () => {}),
-    setClientRole: vi.fn(async () => {}),
+    // As the SDK's client: `role` reads the role set at creation or by the last setClientRole.
+    role: 'audience' as 'audience' | 'host',
+    setClientRole: vi.fn(async (role: 'audience' | 'host') => void (client.role = role)),
   };
   return {
     AgoraRTC,
@@ -53,10 +55,19 @@ describe('live mode', () => {
   it("makes live-mode clients (an rtc-mode client cannot change role) and passes the role to Agora's client", async () => {
     const { AgoraRTC, client } = fakeSdk();
     const createClient = vi.fn(() => client);
-    const rtc = createAgoraEngine({ ...AgoraRTC, createClient } as unknown as IAgoraRTC).createClient();
-    expect(createClient).toHaveBeenCalledWith({ mode: 'live', codec: 'vp8' });
+    const engine = createAgoraEngine({ ...AgoraRTC, createClient } as unknown as IAgoraRTC);
+    const rtc = engine.createClient();
+    expect(createClient).toHaveBeenCalledWith({ mode: 'live', codec: 'vp8', role: 'audience' });
     await rtc.setClientRole('host');
     expect(client.setClientRole).toHaveBeenCalledWith('host');
+    expect(rtc.role).toBe('host');
+  });
+
+  it('makes a client in the role the call joins with (no setClientRole before the join)', () => {
+    const { AgoraRTC, client } = fakeSdk();
+    const createClient = vi.fn(() => client);
+    createAgoraEngine({ ...AgoraRTC, createClient } as unknown as IAgoraRTC).createClient({ role: 'host' });
+    expect(createClient).toHaveBeenCalledWith({ mode: 'live', codec: 'vp8', role: 'host' });
   });
 });
 

@@ -44,6 +44,15 @@ describe('join', () => {
     expect(session.getSnapshot()).toMatchObject({ phase: 'joined', localUid: '42', tokenExpiresAt: issued.expiresAt });
   });
 
+  it("with a fitting grant and a client made a host, the join request is made within the caller's task", () => {
+    // No await before client.join: a React render scheduled by the Join click cannot run first.
+    const client = new FakeRtcClient('host');
+    const session = new CallSession({ client, channel: 'room', getToken: vi.fn(), joinTimeoutMs: 15_000 });
+    void session.join([], grant());
+    expect(client.join).toHaveBeenCalledTimes(1);
+    expect(client.setClientRole).not.toHaveBeenCalled();
+  });
+
   it('uses a fresh enough initial grant without refetching, but refetches a nearly expired one', async () => {
     const fresh = setup();
     const initial = grant();

@@ -46,6 +46,17 @@ describe('LiveRole', () => {
     expect(() => role.requireHost()).toThrow('INVALID_OPERATION: audience can not publish');
   });
 
+  it("starts in the role it was made with, as Agora's createClient({ role })", () => {
+    const role = new LiveRole(
+      () => null,
+      () => false,
+      async () => {},
+      'host',
+    );
+    expect(role.current).toBe('host');
+    expect(() => role.requireHost()).not.toThrow();
+  });
+
   it('before the join the role is only remembered (the join carries it)', async () => {
     const { role } = client(null);
     await role.set('host');

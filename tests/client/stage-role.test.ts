@@ -33,13 +33,21 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('a stage room in the call session', () => {
+  it('sets the audience role before the join when the client was made a host', async () => {
+    const client = new FakeRtcClient('host');
+    const { session } = audienceSession(client);
+    await session.join([]);
+    expect(client.setClientRole).toHaveBeenCalledWith('audience');
+    expect(client.setClientRole.mock.invocationCallOrder[0]).toBeLessThan(client.join.mock.invocationCallOrder[0]!);
+  });
+
   it('joins the audience as audience, with a subscriber token, and publishes nothing', async () => {
     const client = new FakeRtcClient();
     const { session, getToken, audio, video } = audienceSession(client);
     await session.join([audio, video]);
     expect(getToken).toHaveBeenCalledWith('subscriber');
-    expect(client.setClientRole).toHaveBeenCalledWith('audience');
-    expect(client.setClientRole.mock.invocationCallOrder[0]).toBeLessThan(client.join.mock.invocationCallOrder[0]!);
+    expect(client.role).toBe('audience'); // made an audience client, it joins as one without being told
+    expect(client.setClientRole).not.toHaveBeenCalled();
     expect(client.join.mock.calls[0]![2]).toMatch(/^007subscriber/);
     expect(client.publish).not.toHaveBeenCalled();
     expect(session.getSnapshot()).toMatchObject({ phase: 'joined', role: 'audience' });
@@ -133,12 +141,16 @@ describe('Agora mode offline (the SDK client faked)', () => {
   it('promotion hands the SDK the newly minted publisher token with renewToken before setClientRole("host")', async () => {
     const calls: string[] = [];
     const sdkClient = {
+      role: 'audience', // as AgoraRTC.createClient({ mode: 'live', role: 'audience' }) makes it
       join: vi.fn(async () => 42),
       leave: vi.fn(async () => {}),
       publish: vi.fn(async () => void calls.push('publish')),
       unpublish: vi.fn(async () => void calls.push('unpublish')),
       renewToken: vi.fn(async (token: string) => void calls.push(`renewToken ${token.split('-')[0]}`)),
-      setClientRole: vi.fn(async (role: string) => void calls.push(`setClientRole ${role}`)),
+      setClientRole: vi.fn(async (role: string) => {
+        calls.push(`setClientRole ${role}`);
+        sdkClient.role = role;
+      }),
       on: vi.fn(),
       off: vi.fn(),
     };
@@ -147,8 +159,8 @@ describe('Agora mode offline (the SDK client faked)', () => {
     const client = adaptAgoraClient(AgoraRTC as unknown as IAgoraRTC, sdkClient as unknown as IAgoraRTCClient);
     const { session } = audienceSession(client);
     await session.join([]);
-    expect(calls).toEqual(['setClientRole audience']);
+    expect(calls).toEqual([]); // made an audience client: it joins as one
     await session.setRole('host');
-    expect(calls).toEqual(['setClientRole audience', 'renewToken 007publisher', 'setClientRole host']);
+    expect(calls).toEqual(['renewToken 007publisher', 'setClientRole host']);
   });
 });

@@ -26,8 +26,8 @@ export function fakeCallEngine() {
   const endedListeners: (() => void)[] = [];
   const engine: CallEngine = {
     name: 'agora',
-    createClient: () => {
-      const client = new FakeRtcClient();
+    createClient: (options) => {
+      const client = new FakeRtcClient(options?.role);
       clients.push(client);
       return client;
     },

@@ -10,8 +10,8 @@ import type {
 
 /** An in-memory stand-in for the SDK client in live mode: records calls and lets a test fire SDK events. */
 export class FakeRtcClient implements RtcClient {
-  /** As Agora's live mode: audience until told otherwise; an audience cannot publish. */
-  role: ClientRole = 'audience';
+  /** As Agora's live mode: audience unless made or told otherwise; an audience cannot publish. */
+  constructor(public role: ClientRole = 'audience') {}
   setClientRole = vi.fn(async (role: ClientRole) => {
     if (role === 'audience' && this.publishedTracks.size > 0)
       throw new Error('INVALID_OPERATION: unpublish before switching to audience');

@@ -57,12 +57,13 @@ export class Call {
     const pastedGrant: TokenGrant | null = pasted
       ? { token: pasted.token, appId: pasted.appId, uid: 0, channel, expiresAt: null }
       : null;
-    const client = engine.createClient();
+    const role = pastedGrant ? 'host' : clientRoleOf(room?.getSnapshot().view ?? null);
+    const client = engine.createClient({ role });
     this.camera = new CallSession({
       client,
       channel,
       getToken: pastedGrant ? async () => pastedGrant : (role) => this.cameraToken(role),
-      role: pastedGrant ? 'host' : clientRoleOf(room?.getSnapshot().view ?? null),
+      role,
       joinTimeoutMs,
       engine: engine.name,
       renewable: !pastedGrant,

@@ -61,7 +61,7 @@ export class ScreenShare extends Store<ShareState> {
     }
     if (attempt.signal.aborted) return screen.close();
     const session = (this.session = new CallSession({
-      client: engine.createClient({ receive: false }),
+      client: engine.createClient({ receive: false, role: 'host' }),
       channel,
       getToken,
       joinTimeoutMs,

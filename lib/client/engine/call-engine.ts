@@ -1,7 +1,7 @@
 // What the call needs from a media engine: clients to join with (camera, screen share, Signaling)
 // and screen capture. Agora mode implements it with Agora's SDKs, local mode with WebRTC. The camera
 // and microphone come from the browser in both modes (capture.ts).
-import type { LocalTrack, RtcClient } from './rtc';
+import type { ClientRole, LocalTrack, RtcClient } from './rtc';
 import type { SignalingClient } from './signaling';
 
 export interface PreviewVideoTrack extends LocalTrack {
@@ -31,8 +31,11 @@ export interface DeviceLists {
 
 export interface CallEngine {
   readonly name: 'agora' | 'local';
-  /** `receive: false` for a screen share's client, which only sends. */
-  createClient(options?: { receive?: boolean }): RtcClient;
+  /**
+   * `receive: false` for a screen share's client, which only sends. `role`: the live-mode role it
+   * starts in (audience when not given), so a join needs no setClientRole first.
+   */
+  createClient(options?: { receive?: boolean; role?: ClientRole }): RtcClient;
   /** Called once the call page is open: gets ready so that Join has less to wait for. */
   prepare?(): void;
   /** Asks the browser to share a screen, window or tab (rejects if the person cancels). */

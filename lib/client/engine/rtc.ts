@@ -71,6 +71,8 @@ export interface RtcClient {
    * authentication on; local mode always). Unpublish before going back to `audience`.
    */
   setClientRole(role: ClientRole): Promise<void>;
+  /** The role it has now: the one it was made with, then the last setClientRole that succeeded. */
+  readonly role: ClientRole;
   on<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
   off<E extends keyof RtcClientEvents>(event: E, listener: RtcClientEvents[E]): void;
   /** This client's own last-mile quality (Agora updates it every 2 s). */

@@ -24,8 +24,9 @@ export function createAgoraEngine(AgoraRTC: IAgoraRTC): CallEngine {
   return {
     name: 'agora',
     // Live mode, always: an rtc-mode client cannot change role, and a stage room needs an audience.
-    // It starts as audience; the call sets role host before it publishes.
-    createClient: () => adaptAgoraClient(AgoraRTC, AgoraRTC.createClient({ mode: 'live', codec: 'vp8' })),
+    // It starts in the role the call joins with (audience unless asked), so the join waits for no setClientRole.
+    createClient: ({ role = 'audience' } = {}) =>
+      adaptAgoraClient(AgoraRTC, AgoraRTC.createClient({ mode: 'live', codec: 'vp8', role })),
     createSignalingClient: createAgoraSignalingClient,
     createScreenTrack: async () => {
       const track = await AgoraRTC.createScreenVideoTrack(

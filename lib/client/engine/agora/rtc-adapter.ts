@@ -83,6 +83,9 @@ export function adaptAgoraClient(AgoraRTC: IAgoraRTC, client: IAgoraRTCClient): 
       mediaType === 'audio' ? client.subscribe(user.uid, 'audio') : client.subscribe(user.uid, 'video'),
     renewToken: (token) => sdk.renewToken(token),
     setClientRole: (role) => client.setClientRole(role),
+    get role() {
+      return client.role;
+    },
     on: (event, listener) => sdk.on(event, listener),
     off: (event, listener) => sdk.off(event, listener),
     getNetworkQuality: () => client.getNetworkQuality(),

@@ -14,7 +14,7 @@ export interface Participant {
 }
 
 export class LiveRole {
-  private role: ClientRole = 'audience';
+  private role: ClientRole;
 
   constructor(
     /** The session to set it in; null before the join (the join then carries it). */
@@ -23,7 +23,11 @@ export class LiveRole {
     private readonly publishing: () => boolean,
     /** Stops publishing without asking the server (it has already stopped it). */
     private readonly stopPublishing: () => Promise<void>,
-  ) {}
+    /** The role before any setClientRole, as Agora's createClient({ role }). */
+    startRole: ClientRole = 'audience',
+  ) {
+    this.role = startRole;
+  }
 
   get current(): ClientRole {
     return this.role;

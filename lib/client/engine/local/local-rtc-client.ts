@@ -48,16 +48,18 @@ export class LocalRtcClient implements RtcClient {
   private unlisten: (() => void) | null = null;
   private joining: AbortController | null = null;
   private state: ConnectionState = 'DISCONNECTED';
-  private readonly role = new LiveRole(
-    () => this.session,
-    () => this.publications.any(),
-    () => this.publications.stopSending(),
-  );
+  private readonly liveRole: LiveRole;
   /** This client's uid in the channel, once joined. */
   private uid: number | null = null;
 
   /** `receive: false` for a screen share: it sends its track and receives nobody's media. */
-  constructor({ receive = true }: { receive?: boolean } = {}) {
+  constructor({ receive = true, role = 'audience' }: { receive?: boolean; role?: ClientRole } = {}) {
+    this.liveRole = new LiveRole(
+      () => this.session,
+      () => this.publications.any(),
+      () => this.publications.stopSending(),
+      role,
+    );
     this.mesh = new PeerMesh(
       (to, data) => relaySignal(this.session, to, data),
       (kind) => this.publications.current(kind),
@@ -106,7 +108,7 @@ export class LocalRtcClient implements RtcClient {
           channel,
           uid,
           token,
-          role: this.role.current,
+          role: this.liveRole.current,
           ...(offer && { offer: offer.description }),
         },
         signal,
@@ -189,7 +191,7 @@ export class LocalRtcClient implements RtcClient {
         this.roster.published(event.uid!, event.audio!, event.video!);
         return;
       case 'user-role':
-        if (event.uid === this.uid) return this.role.demoted();
+        if (event.uid === this.uid) return this.liveRole.demoted();
         return showRoleChange(this.roster, event.uid!, event.role as ClientRole);
       case 'signal': {
         // A newcomer's offer: their arrival renders once the answer has left, not in between.
@@ -224,7 +226,7 @@ export class LocalRtcClient implements RtcClient {
   }
 
   async publish(tracks: LocalTrack | LocalTrack[]) {
-    this.role.requireHost();
+    this.liveRole.requireHost();
     await this.publications.publish(tracks);
   }
 
@@ -235,7 +237,11 @@ export class LocalRtcClient implements RtcClient {
     await postSignaling('renew', { session: this.session, token });
   }
 
-  setClientRole = (role: ClientRole) => this.role.set(role);
+  setClientRole = (role: ClientRole) => this.liveRole.set(role);
+
+  get role(): ClientRole {
+    return this.liveRole.current;
+  }
 
   async leave() {
     this.joining?.abort();
