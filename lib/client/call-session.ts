@@ -27,8 +27,8 @@ export class CallSession extends Store<CallSnapshot> {
   private attempted: TokenGrant | null = null;
   private joining: Promise<void> | null = null;
   private readonly events: EventBinding<CallSession['handlers']>;
-  /** Bumped by leave(): loops and callbacks from an older generation stop. */
-  private generation = 0;
+  /** Aborted by leave() (for good: a session never joins again): loops and callbacks still running stop. */
+  private readonly left = new AbortController();
   /** The renewal under way, if any: what a drop meanwhile is blamed on. */
   private renewal: RenewalUnderWay | null = null;
   private readonly publishRenewal = new PublishRenewal();
@@ -66,11 +66,11 @@ export class CallSession extends Store<CallSnapshot> {
   }
 
   private async runJoin(initialGrant?: TokenGrant) {
-    const generation = this.generation;
+    const { signal } = this.left;
     this.events.bind();
     const usable = initialGrant && lastsLongEnoughToJoin(initialGrant);
     // The join request goes out first; the re-render that says "Connecting…" happens meanwhile.
-    const connecting = this.connect(generation, usable ? initialGrant : undefined);
+    const connecting = this.connect(signal, usable ? initialGrant : undefined);
     this.update({ phase: 'joining', problem: undefined, failedGrant: undefined, notice: undefined });
     try {
       if (await connecting) {
@@ -78,7 +78,7 @@ export class CallSession extends Store<CallSnapshot> {
         this.joinedNow({});
       }
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (signal.aborted) return;
       this.fail(describeCallProblem(error));
     }
   }
@@ -90,20 +90,20 @@ export class CallSession extends Store<CallSnapshot> {
   }
 
   /** The one way into the channel (first join, rejoin): a token, the role, join with a timeout, publish. False if left meanwhile. */
-  private async connect(generation: number, grant?: TokenGrant): Promise<boolean> {
+  private async connect(signal: AbortSignal, grant?: TokenGrant): Promise<boolean> {
     this.attempted = null;
     const role = this.snapshot.role;
     const token = grant && grantFits(grant, role) ? grant : await this.token();
     this.attempted = token;
-    if (generation !== this.generation) return false;
+    if (signal.aborted) return false;
     // Made in this role, the client joins without an await first: the join request then leaves
     // within the Join click's task, before React renders the call view.
     if (this.options.client.role !== role) await this.options.client.setClientRole(role);
     this.role.joinedAs(role);
     await this.joinWith(token);
-    if (generation !== this.generation) return false;
+    if (signal.aborted) return false;
     if (role === 'host') await this.publication.start(this.tracks);
-    return generation === this.generation;
+    return !signal.aborted;
   }
 
   private async joinWith(grant: TokenGrant) {
@@ -140,8 +140,7 @@ export class CallSession extends Store<CallSnapshot> {
 
   private changeRoleInPlace(): Promise<void> {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return Promise.resolve();
-    const generation = this.generation;
-    const current = () => generation === this.generation;
+    const current = () => !this.left.signal.aborted;
     const wanted = this.snapshot.role;
     return this.role.bringTo(wanted, {
       renewed: (grant) => current() && this.useGrant(grant),
@@ -162,7 +161,7 @@ export class CallSession extends Store<CallSnapshot> {
   /** Unpublishes, closes local tracks (the camera light goes off) and leaves. Safe to call twice. */
   async leave() {
     if (this.snapshot.phase === 'left') return;
-    this.generation++;
+    this.left.abort();
     await this.publication.unpublishAll();
     await this.finishLeaving();
   }
@@ -170,7 +169,7 @@ export class CallSession extends Store<CallSnapshot> {
   /** The page is going away: leave at once, so the others see us go now; no unpublish first (no time for the round trip). */
   leaveNow() {
     if (this.snapshot.phase === 'left') return;
-    this.generation++;
+    this.left.abort();
     this.publication.stop();
     void this.finishLeaving();
   }
@@ -212,13 +211,13 @@ export class CallSession extends Store<CallSnapshot> {
     if (this.snapshot.phase === 'renewing' && this.renewal) return void (this.renewal.warnedAgain = true);
     if (this.snapshot.phase !== 'joined') return;
     if (this.options.renewable === false) return this.update({ notice: NOTICES.pastedTokenExpiring });
-    const generation = this.generation;
     this.update({ phase: 'renewing' });
     const renewal: RenewalUnderWay = (this.renewal = { startedAt: Date.now(), failure: null });
     await renewUntilExpiry(renewal, {
+      signal: this.left.signal,
       getToken: this.token,
       renewToken: (token) => this.options.client.renewToken(token),
-      stillRenewing: () => generation === this.generation && this.phase() === 'renewing',
+      stillRenewing: () => this.phase() === 'renewing',
       expiresAt: () => this.grant?.expiresAt ?? null,
       renewed: (grant) => {
         this.useGrant(grant);
@@ -241,17 +240,16 @@ export class CallSession extends Store<CallSnapshot> {
   /** After the SDK has left (did-expire) or the server dropped the session: a fresh token, join, republish; saying why it dropped. */
   private async rejoin(cause: DropCause) {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
-    const generation = this.generation;
+    const { signal } = this.left;
     this.renewal = null;
     this.publication.stop();
     this.remote.clear();
     this.update({ phase: 'rejoining', notice: NOTICES.dropped(cause) });
     await this.options.client.leave().catch(() => undefined);
-    if (this.options.renewable === false)
-      return void (generation === this.generation && this.fail(CALL_PROBLEMS.tokenExpired));
+    if (this.options.renewable === false) return void (signal.aborted || this.fail(CALL_PROBLEMS.tokenExpired));
     await rejoinUntilJoined({
-      connect: () => this.connect(generation),
-      current: () => generation === this.generation,
+      connect: () => this.connect(signal),
+      signal,
       joined: () => this.joinedNow({ rejoins: this.snapshot.rejoins + 1, notice: NOTICES.rejoined(cause) }),
       fail: (problem) => this.fail(problem),
       retrying: (problem, delay) => this.update({ notice: NOTICES.rejoinFailed(cause, problem.title, delay) }),

@@ -13,10 +13,12 @@ export function lastsLongEnoughToJoin(grant: TokenGrant, nowMs = Date.now()): bo
 }
 
 export interface RenewalSteps {
+  /** Aborted once the person left: the loop stops, a backoff wait included. */
+  signal: AbortSignal;
   getToken: () => Promise<TokenGrant>;
   /** Hands the fresh token to the SDK. */
   renewToken: (token: string) => Promise<void>;
-  /** False once the token expired (rejoining) or the person left while a step was in flight: the loop stops. */
+  /** False once the token expired (rejoining) while a step was in flight: the loop stops. */
   stillRenewing: () => boolean;
   /** The current token's end (Unix seconds, null: unknown): failing past it, did-expire takes over. */
   expiresAt: () => number | null;
@@ -31,23 +33,24 @@ export interface RenewalSteps {
 /** Fetches a fresh token and renews, retrying until it works, the old one expires or the loop is told to stop. */
 export async function renewUntilExpiry(renewal: RenewalUnderWay, steps: RenewalSteps): Promise<void> {
   const nextDelay = backoff(steps.retryDelayMs);
-  for (;;) {
+  const stillRenewing = () => !steps.signal.aborted && steps.stillRenewing();
+  while (stillRenewing()) {
     renewal.failure = null;
     try {
       const grant = await steps.getToken();
-      if (!steps.stillRenewing()) return;
+      if (!stillRenewing()) return;
       await steps.renewToken(grant.token ?? '');
-      if (!steps.stillRenewing()) return;
+      if (!stillRenewing()) return;
       return steps.renewed(grant);
     } catch (error) {
-      if (!steps.stillRenewing()) return;
+      if (!stillRenewing()) return;
       const problem = describeCallProblem(error);
       if (problem.id === 'session-gone') return steps.sessionGone();
       renewal.failure = problem;
       steps.failed(problem);
       const expiresAt = steps.expiresAt();
       if (expiresAt !== null && Date.now() / 1000 >= expiresAt) return; // did-expire takes over
-      await sleep(nextDelay());
+      await sleep(nextDelay(), steps.signal);
     }
   }
 }
@@ -55,8 +58,8 @@ export async function renewUntilExpiry(renewal: RenewalUnderWay, steps: RenewalS
 export interface RejoinSteps {
   /** Token, join, publish; false when the person left meanwhile. */
   connect: () => Promise<boolean>;
-  /** False once the person left: the loop stops. */
-  current: () => boolean;
+  /** Aborted once the person left: the loop stops, a backoff wait included. */
+  signal: AbortSignal;
   joined: () => void;
   /** A problem retrying cannot fix (a refused token): the call fails with it. */
   fail: (problem: CallProblem) => void;
@@ -68,17 +71,17 @@ export interface RejoinSteps {
 /** Joins again after a drop, retrying with backoff until it works, cannot, or the person leaves. */
 export async function rejoinUntilJoined(steps: RejoinSteps): Promise<void> {
   const nextDelay = backoff(steps.retryDelayMs);
-  while (steps.current()) {
+  while (!steps.signal.aborted) {
     try {
       if (await steps.connect()) steps.joined();
       return;
     } catch (error) {
-      if (!steps.current()) return;
+      if (steps.signal.aborted) return;
       const problem = describeCallProblem(error);
       if (!problem.retryable) return steps.fail(problem);
       const delay = nextDelay();
       steps.retrying(problem, delay);
-      await sleep(delay);
+      await sleep(delay, steps.signal);
     }
   }
 }

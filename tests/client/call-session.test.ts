@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallSession } from '@/lib/client/call-session';
 import { TokenFetchError } from '@/lib/client/call-problems';
+import type { TokenGrant } from '@/lib/client/engine/rtc';
 import { FakeRtcClient, FakeTrack, grant } from '../support/fake-rtc-client';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
@@ -383,6 +384,36 @@ describe('leave and tracks', () => {
     await joining;
     expect(client.publish).not.toHaveBeenCalled();
     expect(session.getSnapshot().phase).toBe('left');
+  });
+
+  // A token that arrives after Leave must not put the person back in the channel: the others would see them there.
+  it('leaving while the token is still on its way never joins: the late token is ignored', async () => {
+    const { client, getToken, session, audio } = setup();
+    let deliver: (token: TokenGrant) => void = () => {};
+    getToken.mockImplementationOnce(() => new Promise((resolve) => (deliver = resolve)));
+    const joining = session.join([audio]);
+    await flush();
+    await session.leave();
+    deliver(grant());
+    await joining;
+    expect(client.join).not.toHaveBeenCalled();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'left', connection: 'DISCONNECTED' });
+  });
+
+  it('leaving while a rejoin waits to try again ends the retries', async () => {
+    const { client, getToken, session } = setup();
+    await session.join([]);
+    getToken.mockRejectedValue(new TokenFetchError('down', 503));
+    tokenRunsOut(session);
+    client.emit('token-privilege-did-expire');
+    await flush();
+    expect(session.getSnapshot().notice?.text).toMatch(/retrying in 1 s/);
+    await session.leave();
+    expect(vi.getTimerCount()).toBe(0); // the wait before the next attempt ended with the call
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(getToken).toHaveBeenCalledTimes(2); // the join's and the one failed rejoin's
+    expect(client.join).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'left', notice: undefined });
   });
 
   it('turning the camera off unpublishes it, on again publishes it', async () => {
