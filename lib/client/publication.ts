@@ -8,8 +8,8 @@ export class Publication {
   private inChannel = false;
   /** The change under way; the next one starts after it. */
   private current: Promise<unknown> = Promise.resolve();
-  /** Bumped by stop(): a publish still under way then (the token expired meanwhile) does not count. */
-  private epoch = 0;
+  /** Aborted and replaced by stop(): a publish still under way then (the token expired meanwhile) does not count. */
+  private stay = new AbortController();
 
   constructor(private readonly client: RtcClient) {}
 
@@ -36,7 +36,8 @@ export class Publication {
 
   /** Out of the channel (a failed join, an expired token): nothing is published, and nothing will be until start(). */
   stop() {
-    this.epoch++;
+    this.stay.abort();
+    this.stay = new AbortController();
     this.inChannel = false;
     this.published.clear();
   }
@@ -49,9 +50,9 @@ export class Publication {
   }
 
   private async publish(tracks: LocalTrack | LocalTrack[]) {
-    const epoch = this.epoch;
+    const { signal } = this.stay;
     await this.client.publish(tracks);
-    if (epoch === this.epoch) ([] as LocalTrack[]).concat(tracks).forEach((track) => this.published.add(track));
+    if (!signal.aborted) ([] as LocalTrack[]).concat(tracks).forEach((track) => this.published.add(track));
   }
 
   private serially(change: () => Promise<void>): Promise<void> {
