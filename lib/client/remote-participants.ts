@@ -13,8 +13,8 @@ export interface Participant {
 export class RemoteParticipants {
   private readonly users = new Map<string, RemoteUser>();
   private speakerId: string | null = null;
-  /** Bumped by clear(): subscriptions that finish afterwards are dropped. */
-  private generation = 0;
+  /** Aborted and replaced by clear(): subscriptions under way then are dropped when they finish. */
+  private subscriptions = new AbortController();
 
   constructor(
     private readonly client: RtcClient,
@@ -41,7 +41,8 @@ export class RemoteParticipants {
   }
 
   clear() {
-    this.generation++;
+    this.subscriptions.abort();
+    this.subscriptions = new AbortController();
     this.users.clear();
     this.changed();
   }
@@ -55,10 +56,10 @@ export class RemoteParticipants {
   }
 
   private async subscribe(user: RemoteUser, mediaType: MediaKind) {
-    const generation = this.generation;
+    const { signal } = this.subscriptions;
     try {
       const track = await this.client.subscribe(user, mediaType);
-      if (generation !== this.generation) return;
+      if (signal.aborted) return;
       if (mediaType === 'audio') {
         if (this.speakerId) await track.setPlaybackDevice?.(this.speakerId).catch(() => undefined);
         track.play();
@@ -66,7 +67,7 @@ export class RemoteParticipants {
     } catch (error) {
       console.warn(`Could not subscribe to ${mediaType} of user ${user.uid}: ${(error as Error).message}`);
     }
-    if (generation === this.generation) this.changed();
+    if (!signal.aborted) this.changed();
   }
 
   private changed() {
