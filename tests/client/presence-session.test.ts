@@ -257,6 +257,63 @@ describe('the Signaling token lifecycle', () => {
     expect(session.getSnapshot()).toMatchObject({ status: 'online', relogins: 1 });
   });
 
+  // Leave while Signaling is still logging in: the login that lands afterwards must not bring it back.
+  it('a login that finishes after stop() is ignored: the session stays stopped', async () => {
+    const { client, session } = setup();
+    let finishLogin = () => {};
+    client.loginImpl = () => new Promise((resolve) => (finishLogin = () => resolve({})));
+    const starting = session.start();
+    await flush();
+    await session.stop();
+    finishLogin();
+    await starting;
+    expect(session.getSnapshot().status).toBe('stopped');
+  });
+
+  it('a login that finishes after another tab took Signaling over does not claim to be online', async () => {
+    const { client, session } = setup();
+    let finishLogin = () => {};
+    client.loginImpl = () => new Promise((resolve) => (finishLogin = () => resolve({})));
+    const starting = session.start();
+    await flush();
+    client.emit('linkState', { currentState: 'FAILED', previousState: 'CONNECTING', reasonCode: 'SAME_UID_LOGIN' });
+    finishLogin();
+    await starting;
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'unavailable',
+      problem: expect.stringMatching(/another tab/),
+    });
+  });
+
+  it('stop() during the wait before another login attempt ends the attempts', async () => {
+    const { client, getToken, session } = setup();
+    client.loginImpl = () => Promise.reject(new Error('offline'));
+    void session.start();
+    await flush();
+    expect(session.getSnapshot().status).toBe('unavailable');
+    await session.stop();
+    expect(vi.getTimerCount()).toBe(0); // the wait ended with the session
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(client.login).toHaveBeenCalledTimes(1);
+  });
+
+  // A renewal the server answers with session_gone after Leave must not log in again.
+  it('a renewal refused with session_gone after stop() does not log in again', async () => {
+    const { client, session } = setup();
+    await session.start();
+    const gone = Object.assign(new Error('any words'), { apiCode: 'session_gone' });
+    let refuse = () => {};
+    client.renewToken.mockImplementationOnce(() => new Promise((_, reject) => (refuse = () => reject(gone))));
+    client.emit('tokenPrivilegeWillExpire', '');
+    await flush();
+    await session.stop();
+    refuse();
+    await flush();
+    expect(client.login).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot().status).toBe('stopped');
+  });
+
   it('stop logs out and removes its listeners', async () => {
     const { client, session } = setup();
     await session.start();

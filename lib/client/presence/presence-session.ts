@@ -42,8 +42,8 @@ const newId = () =>
 export class PresenceSession extends Store<PresenceSnapshot> {
   private client: SignalingClient | null = null;
   private events: EventBinding<SignalingEvents> | null = null;
-  /** Bumped by stop() and by each new connect loop: older loops stop. */
-  private generation = 0;
+  /** Aborted by stop(), by another tab taking over, and (then replaced) by each new connect loop: older loops stop. */
+  private run = new AbortController();
   /** A connect loop is running (its own failed logins must not start another). */
   private connecting = false;
   private initialGrant: SignalingGrant | null = null;
@@ -84,22 +84,23 @@ export class PresenceSession extends Store<PresenceSnapshot> {
 
   /** Logs in, subscribes with presence and publishes this person's state; retries until it works. */
   private async connect(relogin: boolean) {
-    const generation = ++this.generation;
+    this.run.abort();
+    const { signal } = (this.run = new AbortController());
     this.connecting = true;
     try {
-      await this.connectLoop(generation, relogin);
+      await this.connectLoop(signal, relogin);
     } finally {
-      if (generation === this.generation) this.connecting = false;
+      if (!signal.aborted) this.connecting = false;
     }
   }
 
-  private async connectLoop(generation: number, relogin: boolean) {
+  private async connectLoop(signal: AbortSignal, relogin: boolean) {
     const nextDelay = backoff(this.options.retryDelayMs ?? { first: 2000, max: 30_000 });
     this.update({ status: relogin ? 'reconnecting' : 'connecting' });
-    while (generation === this.generation && !this.stopped()) {
+    while (!signal.aborted) {
       try {
         const grant = await this.nextToken();
-        if (generation !== this.generation) return;
+        if (signal.aborted) return;
         const client = await this.clientFor(grant);
         const { channel, loginTimeoutMs } = this.options;
         await withDeadline(
@@ -110,19 +111,19 @@ export class PresenceSession extends Store<PresenceSnapshot> {
         await client.subscribe(channel, { withPresence: true });
         this.sentMe = this.snapshot.me;
         await client.presence.setState(channel, 'MESSAGE', encodeState(this.sentMe));
-        if (generation !== this.generation) return;
+        if (signal.aborted) return;
         this.update({ status: 'online', problem: null, relogins: this.snapshot.relogins + (relogin ? 1 : 0) });
         await this.publishMe(); // a hand raised or lowered while that state was on its way
         return;
       } catch (error) {
-        if (generation !== this.generation || this.stopped()) return;
+        if (signal.aborted) return;
         const delay = nextDelay();
         this.update({
           status: 'unavailable',
           problem: `${UNAVAILABLE}: ${describeCallProblem(error).detail} Retrying in ${Math.round(delay / 1000)} s; the call goes on.`,
         });
         await this.client?.logout().catch(() => undefined);
-        await sleep(delay);
+        await sleep(delay, signal);
       }
     }
   }
@@ -164,7 +165,7 @@ export class PresenceSession extends Store<PresenceSnapshot> {
     if (this.stopped()) return;
     if (event.currentState === 'FAILED') {
       if (event.reasonCode === 'SAME_UID_LOGIN') {
-        this.generation++;
+        this.run.abort();
         this.update({
           status: 'unavailable',
           problem: `${UNAVAILABLE} here: you opened this call in another tab, which took them over.`,
@@ -192,19 +193,19 @@ export class PresenceSession extends Store<PresenceSnapshot> {
 
   /** tokenPrivilegeWillExpire: a fresh token from our API, handed to renewToken; retried until it expires. */
   private async renew() {
-    const generation = this.generation;
+    const { signal } = this.run;
     const nextDelay = backoff(this.options.retryDelayMs ?? { first: 2000, max: 10_000 });
-    while (generation === this.generation && this.snapshot.status === 'online' && this.client) {
+    while (!signal.aborted && this.snapshot.status === 'online' && this.client) {
       try {
         const grant = await this.options.getToken();
-        if (generation !== this.generation) return;
+        if (signal.aborted) return;
         await this.client.renewToken(grant.token);
         this.update({ renewals: this.snapshot.renewals + 1 });
         return;
       } catch (error) {
         // The server has let go of the session already: log in again now rather than retry a renewal.
-        if (apiCodeOf(error) === 'session_gone') return void (this.connecting || this.connect(true));
-        await sleep(nextDelay()); // after expiry the link fails and connect() takes over
+        if (apiCodeOf(error) === 'session_gone') return void (signal.aborted || this.connecting || this.connect(true));
+        await sleep(nextDelay(), signal); // after expiry the link fails and connect() takes over
       }
     }
   }
@@ -249,11 +250,9 @@ export class PresenceSession extends Store<PresenceSnapshot> {
 
   async stop() {
     if (this.stopped()) return;
-    this.generation++;
+    this.run.abort();
     this.update({ status: 'stopped', peers: {} });
-    const client = this.client;
-    if (!client) return;
     this.events?.unbind();
-    await client.logout().catch(() => undefined);
+    await this.client?.logout().catch(() => undefined);
   }
 }
