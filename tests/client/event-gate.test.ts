@@ -66,4 +66,19 @@ describe('EventGate', () => {
     fresh();
     expect(seen).toEqual(['joined']);
   });
+
+  // Leaving a call forgets its holds: their time limits end with them, and cannot release later work early.
+  it('clear ends the time limits of the holds it forgot', () => {
+    const gate = new EventGate();
+    const seen: string[] = [];
+    gate.hold(100);
+    gate.clear();
+    expect(vi.getTimerCount()).toBe(0);
+    gate.hold(1000);
+    gate.run(() => seen.push('joined'));
+    vi.advanceTimersByTime(999);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual(['joined']);
+  });
 });

@@ -3,23 +3,25 @@
 export class EventGate {
   private holds = 0;
   private queued: (() => void)[] = [];
-  /** Bumped by clear(): holds opened before it no longer count. */
-  private generation = 0;
+  /** Aborted and replaced by clear(): holds opened before it no longer count, and their time limits end. */
+  private cleared = new AbortController();
 
   /** Opens a hold; call the returned function to close it (closing twice does nothing). */
   hold(maxMs: number): () => void {
-    const generation = this.generation;
+    const { signal } = this.cleared;
     this.holds++;
     let open = true;
     const close = () => {
       if (!open) return;
       open = false;
       clearTimeout(timer);
-      if (generation !== this.generation) return;
+      signal.removeEventListener('abort', close);
+      if (signal.aborted) return;
       this.holds--;
       if (this.holds === 0) this.flush();
     };
     const timer = setTimeout(close, maxMs);
+    signal.addEventListener('abort', close);
     return close;
   }
 
@@ -31,7 +33,8 @@ export class EventGate {
 
   /** Forgets the queued work and the open holds (their owner has gone). */
   clear() {
-    this.generation++;
+    this.cleared.abort();
+    this.cleared = new AbortController();
     this.holds = 0;
     this.queued = [];
   }
