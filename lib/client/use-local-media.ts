@@ -54,10 +54,11 @@ export function useLocalMedia(capture: Capture) {
   useEffect(() => {
     current.current = media;
   });
-  const generation = useRef(0);
+  /** The latest start: aborted by release() and by the next start, so tracks it gets late are closed. */
+  const lastStart = useRef<AbortController | null>(null);
 
   const release = useCallback(() => {
-    generation.current++;
+    lastStart.current?.abort();
     current.current.audioTrack?.close();
     current.current.videoTrack?.close();
     setMedia((state) => ({ ...state, audioTrack: null, videoTrack: null }));
@@ -68,7 +69,8 @@ export function useLocalMedia(capture: Capture) {
    * device shows as soon as it is ready: the camera preview does not wait for the microphone.
    */
   const start = useCallback(async (): Promise<LocalTrack[]> => {
-    const mine = ++generation.current;
+    lastStart.current?.abort();
+    const { signal } = (lastStart.current = new AbortController());
     if (window.isSecureContext === false) {
       setMedia((state) => ({
         ...state,
@@ -86,7 +88,7 @@ export function useLocalMedia(capture: Capture) {
       try {
         const track = await creating;
         mark(`${device}-ready`);
-        if (mine !== generation.current) {
+        if (signal.aborted) {
           track.close();
           return null;
         }
@@ -95,8 +97,7 @@ export function useLocalMedia(capture: Capture) {
         setMedia((state) => ({ ...state, [`${kind}Track`]: track }));
         return track;
       } catch (error) {
-        if (mine === generation.current)
-          setMedia((state) => ({ ...state, [`${kind}Error`]: describeDeviceError(device, error) }));
+        if (!signal.aborted) setMedia((state) => ({ ...state, [`${kind}Error`]: describeDeviceError(device, error) }));
         return null;
       }
     };
@@ -105,7 +106,7 @@ export function useLocalMedia(capture: Capture) {
       ready('video', capture.createCameraTrack(cameraId ?? undefined)),
     ]);
     const devices = await capture.listDevices().catch(() => NO_DEVICES);
-    if (mine !== generation.current) return [];
+    if (signal.aborted) return [];
     setMedia((state) => ({ ...state, devices, starting: false }));
     return tracks.filter((track): track is NonNullable<typeof track> => track !== null);
   }, [capture]);
