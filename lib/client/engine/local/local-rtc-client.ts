@@ -100,19 +100,8 @@ export class LocalRtcClient implements RtcClient {
       // The offer made during the preview rides on the join: the server hands it to someone already
       // there. No await when both are ready: the request then leaves before the call view renders.
       const offer = this.mesh.readyOfferForJoin() ?? (await this.mesh.offerForJoin());
-      const joined = await postSignaling(
-        'join',
-        {
-          connection: connectionId,
-          appId,
-          channel,
-          uid,
-          token,
-          role: this.liveRole.current,
-          ...(offer && { offer: offer.description }),
-        },
-        signal,
-      ).catch((error) => {
+      const request = { connection: connectionId, appId, channel, uid, token, role: this.liveRole.current };
+      const joined = await postSignaling('join', { ...request, offer: offer?.description }, signal).catch((error) => {
         offer?.sentTo(undefined);
         throw error;
       });
