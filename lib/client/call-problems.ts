@@ -65,21 +65,24 @@ export const CALL_PROBLEMS = {
     id: 'invalid-token',
     title: 'Agora rejected the access token',
     detail:
-      'The token does not match this App ID, channel or uid, or was signed with a different App Certificate. Check AGORA_APP_ID and AGORA_APP_CERTIFICATE on the server.',
+      'The token does not match this App ID, channel or uid, or was signed with a different App Certificate. ' +
+      'Check AGORA_APP_ID and AGORA_APP_CERTIFICATE on the server.',
     retryable: false,
   },
   certificateRequired: {
     id: 'certificate-required',
     title: 'This Agora project requires a token',
     detail:
-      'The project has an App Certificate enabled but no token was sent. Configure AGORA_APP_CERTIFICATE on the server so tokens are issued.',
+      'The project has an App Certificate enabled but no token was sent. ' +
+      'Configure AGORA_APP_CERTIFICATE on the server so tokens are issued.',
     retryable: false,
   },
   certificateNotEnabled: {
     id: 'certificate-not-enabled',
     title: 'This Agora project does not use tokens',
     detail:
-      'A token was sent, but the project has no App Certificate enabled. Enable the primary certificate in Agora Console (Project → Security).',
+      'A token was sent, but the project has no App Certificate enabled. ' +
+      'Enable the primary certificate in Agora Console (Project → Security).',
     retryable: false,
   },
   invalidAppId: {
@@ -185,14 +188,18 @@ export function describeCallProblem(error: unknown): CallProblem {
       return {
         id: 'server-slow',
         title: 'The call server answered too slowly',
-        detail: `It did not let you in within ${seconds} seconds; it is probably overloaded (many people or tabs on one small machine). Retry in a moment.`,
+        detail:
+          `It did not let you in within ${seconds} seconds; ` +
+          'it is probably overloaded (many people or tabs on one small machine). Retry in a moment.',
         retryable: true,
       };
     }
     return {
       id: 'unreachable',
       title: 'Cannot reach Agora',
-      detail: `No answer from Agora's servers within ${seconds} seconds. Check your internet connection, VPN or firewall, then retry.`,
+      detail:
+        `No answer from Agora's servers within ${seconds} seconds. ` +
+        'Check your internet connection, VPN or firewall, then retry.',
       retryable: true,
     };
   }

@@ -67,13 +67,22 @@ function dropped(cause: DropCause): string {
     case 'token-expired':
       return 'Your access token expired and the call disconnected.';
     case 'renewal-too-slow':
-      return `The call disconnected: the server did not answer the access token's renewal (waited ${cause.waitedS} s), and the old token ran out. The server is probably overloaded.`;
+      return (
+        `The call disconnected: the server did not answer the access token's renewal (waited ${cause.waitedS} s), ` +
+        'and the old token ran out. The server is probably overloaded.'
+      );
     case 'renewal-failed':
-      return `The call disconnected: renewing the access token kept failing (${cause.problem.toLowerCase()}) until the old token ran out.`;
+      return (
+        `The call disconnected: renewing the access token kept failing (${cause.problem.toLowerCase()}) ` +
+        'until the old token ran out.'
+      );
     case 'session-gone':
       return 'The call disconnected: the server no longer knows this call session (the connection to it dropped).';
     case 'clock-ahead':
-      return `The server ended the call saying the access token expired, though by this device's clock it had ${cause.secondsLeft} s left: check the clock.`;
+      return (
+        "The server ended the call saying the access token expired, though by this device's clock " +
+        `it had ${cause.secondsLeft} s left: check the clock.`
+      );
   }
 }
 
@@ -84,7 +93,8 @@ export const NOTICES = {
   ),
   renewFailed: (reason: string, expiresAt: number | null) =>
     warning(
-      `Could not renew your access token (${reason}). Retrying — if it keeps failing, the call will drop ${expiresAt ? `at ${formatTime(expiresAt)}` : 'soon'}.`,
+      `Could not renew your access token (${reason}). ` +
+        `Retrying — if it keeps failing, the call will drop ${expiresAt ? `at ${formatTime(expiresAt)}` : 'soon'}.`,
     ),
   renewedAfterTrouble: info('Access token renewed; the call continues.'),
   roleChangeFailed: (role: ClientRole, problem: CallProblem) =>
@@ -99,7 +109,8 @@ export const NOTICES = {
     ),
   rejoinFailed: (cause: DropCause, problemTitle: string, delayMs: number) =>
     warning(
-      `${dropped(cause)} Reconnecting failed (${problemTitle.toLowerCase()}); retrying in ${Math.round(delayMs / 1000)} s…`,
+      `${dropped(cause)} Reconnecting failed (${problemTitle.toLowerCase()}); ` +
+        `retrying in ${Math.round(delayMs / 1000)} s…`,
     ),
   rejoined: (cause: DropCause) =>
     info(

@@ -42,7 +42,10 @@ export async function changeRole(role: ClientRole, steps: RoleChangeSteps): Prom
   steps.renewed(grant);
 }
 
-/** Publish privileges shorter than the token (a stage) are renewed this long before they end, as the SDK warns for the token. */
+/**
+ * Publish privileges shorter than the token (a stage) are renewed this long before they end, as the
+ * SDK warns for the token.
+ */
 const RENEW_AHEAD_S = 30;
 
 /** Renews early when a grant's publish privileges end before the token (a stage), which the SDK does not warn of. */

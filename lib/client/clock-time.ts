@@ -11,7 +11,10 @@ export function clockTime(at: number): string {
   return clockFormat.format(at);
 }
 
-/** Makes the formatter while the page is idle: the first one loads the locale's data (13 ms of a join's busiest moment in a profile here). */
+/**
+ * Makes the formatter while the page is idle: the first one loads the locale's data (13 ms of a
+ * join's busiest moment in a profile here).
+ */
 export function prepareClockTime() {
   whenIdle(() => clockTime(0));
 }

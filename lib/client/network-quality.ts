@@ -13,8 +13,10 @@ const WORDS = ['unknown', 'excellent', 'good', 'poor', 'bad', 'very bad', 'down'
 
 export function describeQuality(quality: NetworkQuality | undefined, stats?: RemoteMediaStats): QualityMark {
   const level = Math.max(quality?.uplinkNetworkQuality ?? 0, quality?.downlinkNetworkQuality ?? 0);
+  // A loss under 1 % gets one decimal (0.4 %, not 0 %).
+  const lossDigits = stats && stats.packetLossRate > 0 && stats.packetLossRate < 0.01 ? 1 : 0;
   const facts = stats
-    ? ` (round trip ${Math.round(stats.end2EndDelay)} ms, ${(stats.packetLossRate * 100).toFixed(stats.packetLossRate > 0 && stats.packetLossRate < 0.01 ? 1 : 0)} % loss)`
+    ? ` (round trip ${Math.round(stats.end2EndDelay)} ms, ${(stats.packetLossRate * 100).toFixed(lossDigits)} % loss)`
     : '';
   return {
     level,

@@ -70,7 +70,10 @@ export function nameOf(uid: string, presence: PresenceSnapshot | null): string {
  * You first, then everyone else in the order they joined. `newcomers`: the uids that arrived just
  * now (lib/client/use-newcomers.ts), whose names may still be on their way.
  */
-/** What the room says someone is: hosts and people on stage by the server's lists; in stage mode, everyone else is audience. */
+/**
+ * What the room says someone is: hosts and people on stage by the server's lists; in stage mode,
+ * everyone else is audience.
+ */
 export function roleIn(room: RoomView | null, uid: string): RoomRole | undefined {
   if (!room?.hosted) return undefined;
   if (room.hosts.map(String).includes(uid)) return 'host';
@@ -78,7 +81,10 @@ export function roleIn(room: RoomView | null, uid: string): RoomRole | undefined
   return room.onStage.map(String).includes(uid) ? 'stage' : 'audience';
 }
 
-/** People in the audience of a stage room (on Signaling, not in the call's media: they publish nothing), raised hands first. */
+/**
+ * People in the audience of a stage room (on Signaling, not in the call's media: they publish
+ * nothing), raised hands first.
+ */
 function audienceOf(presence: PresenceSnapshot | null, known: Set<string>, room: RoomView | null): Person[] {
   if (!room?.stage) return [];
   return Object.entries(presence?.peers ?? {})

@@ -3,8 +3,9 @@ import { useEffect, useRef } from 'react';
 
 /**
  * A panel that takes focus when it opens (the first element matching `focusFirst`, a list of
- * selectors in order of preference) and closes on Escape. When it closes with focus inside it (Escape in the chat box, its ✕), focus goes back to
- * what opened it, e.g. the Chat button, not to the page's body. Returns the ref to put on the panel.
+ * selectors in order of preference) and closes on Escape. When it closes with focus inside it
+ * (Escape in the chat box, its ✕), focus goes back to what opened it, e.g. the Chat button, not to
+ * the page's body. Returns the ref to put on the panel.
  */
 export function useDismissablePanel<T extends HTMLElement>(focusFirst: string, onClose: () => void) {
   const panel = useRef<T>(null);

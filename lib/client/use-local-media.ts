@@ -29,7 +29,8 @@ const NO_DEVICES: DeviceLists = { cameras: [], microphones: [], speakers: [] };
 
 /** Browsers hide cameras and microphones from pages opened over plain http (other than localhost). */
 export const INSECURE_CONTEXT_ERROR =
-  'Camera and microphone need a secure connection: this page was opened over plain http. Open it over HTTPS, or as localhost on this computer.';
+  'Camera and microphone need a secure connection: this page was opened over plain http. ' +
+  'Open it over HTTPS, or as localhost on this computer.';
 
 /**
  * Camera and microphone for the preview and the call. Each device is started on its own, so a

@@ -84,7 +84,8 @@ export function authorizeTokenRequest(
   if (scope.expiry > policy.maxExpirySeconds) {
     throw new ApiError(
       'expiry_too_long',
-      `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s (TOKEN_MAX_EXPIRY_SECONDS)`,
+      `expiry ${scope.expiry} s exceeds this server's maximum of ${policy.maxExpirySeconds} s ` +
+        '(TOKEN_MAX_EXPIRY_SECONDS)',
     );
   }
 }

@@ -34,7 +34,10 @@ function roomsReport(mode: string | null) {
   // Agora checks a token's publish privileges only with co-host authentication on; local mode always does.
   const audience =
     mode === 'agora'
-      ? 'Agora refuses publishing without a publish privilege (the audience in stage rooms) only when co-host authentication is enabled in Agora Console (Projects → Edit → Features → co-host authentication, "Enable authentication"); it takes about 5 minutes to apply'
+      ? 'Agora refuses publishing without a publish privilege (the audience in stage rooms) only when ' +
+        'co-host authentication is enabled in Agora Console ' +
+        '(Projects → Edit → Features → co-host authentication, "Enable authentication"); ' +
+        'it takes about 5 minutes to apply'
       : 'local mode always refuses publishing without a publish privilege';
   return { ...store, audience };
 }

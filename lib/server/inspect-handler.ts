@@ -31,13 +31,15 @@ export async function verifyTokenSignature(request: Request) {
   if (token.version !== '007') {
     throw new ApiError(
       'unsupported_token',
-      "a 006 token's signature covers its channel and uid, which the token does not contain; this server verifies AccessToken2 (007) tokens only",
+      "a 006 token's signature covers its channel and uid, which the token does not contain; " +
+        'this server verifies AccessToken2 (007) tokens only',
     );
   }
   if (token.appId !== credentials.appId) {
     throw new ApiError(
       'foreign_app_id',
-      `the token is for App ID ${token.appId}; this server holds the App Certificate of ${credentials.appId} only, so it cannot check this signature`,
+      `the token is for App ID ${token.appId}; ` +
+        `this server holds the App Certificate of ${credentials.appId} only, so it cannot check this signature`,
     );
   }
   return { valid: isSignedWith(text, credentials.appCertificate) };

@@ -20,7 +20,10 @@ const KEY = Symbol.for('agora-calls.rate-limit-store');
 type State = { url?: string; connection?: RedisConnection; malformedWarned: boolean };
 const state = (): State => ((globalThis as typeof globalThis & { [KEY]?: State })[KEY] ??= { malformedWarned: false });
 
-/** The instance's one connection, created on first use (inside a request, never at import: modules load during next build). */
+/**
+ * The instance's one connection, created on first use (inside a request, never at import: modules
+ * load during next build).
+ */
 function sharedConnection(url: string): RedisConnection {
   const current = state();
   if (current.connection && current.url === url) return current.connection;
@@ -41,7 +44,8 @@ function warnMalformedOnce() {
   if (state().malformedWarned) return;
   state().malformedWarned = true;
   console.warn(
-    'rate limits: REDIS_URL is not a redis:// or rediss:// URL with a host; each instance counts limits in its own memory',
+    'rate limits: REDIS_URL is not a redis:// or rediss:// URL with a host; ' +
+      'each instance counts limits in its own memory',
   );
 }
 

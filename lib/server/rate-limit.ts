@@ -13,7 +13,8 @@ export type { Bucket } from './settings';
 /**
  * Makes the limiter for a bucket. By default `storeLimiter`: in memory, or Redis when REDIS_URL is
  * set. Another of the library's shared stores (PostgreSQL, Memcached, …) can be plugged in here,
- * e.g. `setRateLimiterFactory((bucket, points) => new RateLimiterPostgres({ storeClient, keyPrefix: bucket, points, duration: 60 }))`.
+ * e.g. `setRateLimiterFactory((bucket, points) =>
+ *   new RateLimiterPostgres({ storeClient, keyPrefix: bucket, points, duration: 60 }))`.
  */
 export type RateLimiterFactory = (
   bucket: Bucket,
@@ -59,11 +60,13 @@ export async function enforceRateLimit(bucket: Bucket, request: Request): Promis
     const key = clientAddress(request);
     await outsideRequest(() => limiter.consume(key));
   } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection; // a store with no in-memory insurance failed: a real 500
+    // A store with no in-memory insurance failed: a real 500.
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new ApiError(
       'rate_limited',
-      `too many ${bucket === 'token' ? 'token' : 'signaling'} requests from this client (limit ${points} a minute); retry in ${seconds} s`,
+      `too many ${bucket === 'token' ? 'token' : 'signaling'} requests from this client ` +
+        `(limit ${points} a minute); retry in ${seconds} s`,
       { 'Retry-After': String(seconds) },
     );
   }

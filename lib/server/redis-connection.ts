@@ -7,7 +7,10 @@ import { outsideRequest } from './root-context';
 /** A request waits at most this long for Redis before the in-memory limiter answers instead. */
 const COMMAND_TIMEOUT_MS = 500;
 const CONNECT_TIMEOUT_MS = 2_000;
-/** While Redis is unavailable it is probed this often; it counts as back after a probe succeeds and no request fell back for this long. */
+/**
+ * While Redis is unavailable it is probed this often; it counts as back after a probe succeeds and
+ * no request fell back for this long.
+ */
 const RECOVERY_PROBE_MS = 1_000;
 const PROBE_KEY = 'agora-calls:rate-limit:probe';
 
@@ -82,7 +85,8 @@ export class RedisConnection {
     if (this.incident || this.closed) return;
     this.incident = reason;
     console.warn(
-      `rate limits: Redis is unavailable (${reason}); this instance counts limits in its own memory until Redis answers again`,
+      `rate limits: Redis is unavailable (${reason}); ` +
+        'this instance counts limits in its own memory until Redis answers again',
     );
     this.recoveryProbe = outsideRequest(() => setInterval(() => void this.probe(), RECOVERY_PROBE_MS));
     this.recoveryProbe.unref();

@@ -39,8 +39,8 @@ export const SETTING_NAMES = [
 const misconfigured = (message: string) => new ApiError('not_configured', message);
 const text = (env: Env, name: string) => env[name]?.trim() ?? '';
 
-/** A whole number from `min` to `max`, or `fallback` when unset; anything else is a 503 naming the variable. */
-function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+/** A whole number of `unit` from `min` to `max`, or `fallback` when unset; else a 503 naming the variable. */
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit = 'seconds'): number {
   const raw = text(env, name);
   if (!raw) return fallback;
   const value = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
@@ -88,7 +88,8 @@ export const agoraSetting = memoizeOnEnv(
     if (/^(1|true)$/i.test(text(env, 'LOCAL_MODE'))) {
       if (isVercel(env)) {
         throw misconfigured(
-          'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); unset it and set AGORA_APP_ID and AGORA_APP_CERTIFICATE',
+          'LOCAL_MODE cannot run on Vercel (its functions share no memory for the local call engine); ' +
+            `unset it and set ${REQUIRED}`,
         );
       }
       return { mode: 'local' };
@@ -96,7 +97,8 @@ export const agoraSetting = memoizeOnEnv(
     if (!appId && !appCertificate) {
       if (isVercel(env)) {
         throw misconfigured(
-          `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables (Agora Console → your project → App ID and primary certificate), then redeploy`,
+          `Agora credentials are not configured: set ${REQUIRED} in the deployment's environment variables ` +
+            '(Agora Console → your project → App ID and primary certificate), then redeploy',
         );
       }
       return { mode: 'local' };
@@ -107,7 +109,8 @@ export const agoraSetting = memoizeOnEnv(
     );
     if (problems.length > 0) {
       throw misconfigured(
-        `Agora credentials are misconfigured: ${problems.join('; ')}. Set both ${REQUIRED} (copy them from Agora Console), or unset both to use local mode off Vercel`,
+        `Agora credentials are misconfigured: ${problems.join('; ')}. ` +
+          `Set both ${REQUIRED} (copy them from Agora Console), or unset both to use local mode off Vercel`,
       );
     }
     return { mode: 'agora', appId, appCertificate };
@@ -147,14 +150,7 @@ export const tokenPolicy = memoizeOnEnv(
         .filter(Boolean),
       channelPattern,
       allowPublisher: !/^(0|false|no)$/i.test(text(env, 'TOKEN_ALLOW_PUBLISHER')),
-      maxExpirySeconds: wholeNumber(
-        env,
-        'TOKEN_MAX_EXPIRY_SECONDS',
-        EXPIRY_MAX_SECONDS,
-        1,
-        EXPIRY_MAX_SECONDS,
-        'seconds',
-      ),
+      maxExpirySeconds: wholeNumber(env, 'TOKEN_MAX_EXPIRY_SECONDS', EXPIRY_MAX_SECONDS, 1, EXPIRY_MAX_SECONDS),
     };
   },
 );
@@ -165,14 +161,17 @@ export const ticketSecret = (env: Env = process.env): string | null => text(env,
 // ── The call page ───────────────────────────────────────────────────────────────────────────────
 
 export interface CallPageSettings {
-  /** TOKEN_EXPIRY_SECONDS: the call page's token lifetime, 40–86400, default 300 (short, so renewal happens in normal use; 40 at least: the SDK warns 30 s ahead). */
+  /**
+   * TOKEN_EXPIRY_SECONDS: the call page's token lifetime, 40–86400, default 300 (short, so renewal
+   * happens in normal use; 40 at least: the SDK warns 30 s ahead).
+   */
   tokenExpirySeconds: number;
   /** JOIN_TIMEOUT_MS: how long Join waits before "Cannot reach Agora", 1000–120000, default 15000. */
   joinTimeoutMs: number;
 }
 
 export const callPageSettings = memoizeOnEnv(['TOKEN_EXPIRY_SECONDS', 'JOIN_TIMEOUT_MS'], (env): CallPageSettings => ({
-  tokenExpirySeconds: wholeNumber(env, 'TOKEN_EXPIRY_SECONDS', 300, 40, EXPIRY_MAX_SECONDS, 'seconds'),
+  tokenExpirySeconds: wholeNumber(env, 'TOKEN_EXPIRY_SECONDS', 300, 40, EXPIRY_MAX_SECONDS),
   joinTimeoutMs: wholeNumber(env, 'JOIN_TIMEOUT_MS', 15_000, 1000, 120_000, 'milliseconds'),
 }));
 
@@ -184,7 +183,7 @@ export const callPageSettings = memoizeOnEnv(['TOKEN_EXPIRY_SECONDS', 'JOIN_TIME
  * to the audience stops publishing within this time; 40–86400, default 120 (the SDK warns 30 s ahead).
  */
 export const stagePublishSeconds = memoizeOnEnv(['STAGE_PUBLISH_SECONDS'], (env): number =>
-  wholeNumber(env, 'STAGE_PUBLISH_SECONDS', 120, 40, EXPIRY_MAX_SECONDS, 'seconds'),
+  wholeNumber(env, 'STAGE_PUBLISH_SECONDS', 120, 40, EXPIRY_MAX_SECONDS),
 );
 
 /**
@@ -192,9 +191,9 @@ export const stagePublishSeconds = memoizeOnEnv(['STAGE_PUBLISH_SECONDS'], (env)
  * (60–86400, 3600) an ended room refuses every token; ROOM_JOIN_SECONDS (40–86400, 300) a non-host's join privilege.
  */
 export const roomControls = memoizeOnEnv(['REMOVAL_SECONDS', 'ROOM_END_SECONDS', 'ROOM_JOIN_SECONDS'], (env) => ({
-  removalSeconds: wholeNumber(env, 'REMOVAL_SECONDS', 3600, 60, EXPIRY_MAX_SECONDS, 'seconds'),
-  endSeconds: wholeNumber(env, 'ROOM_END_SECONDS', 3600, 60, EXPIRY_MAX_SECONDS, 'seconds'),
-  joinSeconds: wholeNumber(env, 'ROOM_JOIN_SECONDS', 300, 40, EXPIRY_MAX_SECONDS, 'seconds'),
+  removalSeconds: wholeNumber(env, 'REMOVAL_SECONDS', 3600, 60, EXPIRY_MAX_SECONDS),
+  endSeconds: wholeNumber(env, 'ROOM_END_SECONDS', 3600, 60, EXPIRY_MAX_SECONDS),
+  joinSeconds: wholeNumber(env, 'ROOM_JOIN_SECONDS', 300, 40, EXPIRY_MAX_SECONDS),
 }));
 
 /**

@@ -213,10 +213,10 @@ export async function postedToken(request: Request) {
       const minted = mintChatUserToken(credentials, userId, expiry);
       return { token: minted.token, tokenType: 'chat', uid: userId, ...common(credentials, minted, expiry) };
     }
-    default:
-      throw new ApiError(
-        'invalid_token_type',
-        `tokenType ${body.tokenType === undefined ? 'is missing' : `"${String(body.tokenType).slice(0, 40)}" is not supported`}; use rtc, rtm or chat`,
-      );
+    default: {
+      const problem =
+        body.tokenType === undefined ? 'is missing' : `"${String(body.tokenType).slice(0, 40)}" is not supported`;
+      throw new ApiError('invalid_token_type', `tokenType ${problem}; use rtc, rtm or chat`);
+    }
   }
 }

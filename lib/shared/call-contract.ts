@@ -18,7 +18,10 @@ export interface CallPageConfig {
   fallbackAppId: string | null;
   tokenExpirySeconds: number;
   joinTimeoutMs: number;
-  /** Proves to this app's token API that a request comes from this page, for its channel and uids (lib/server/page-ticket.ts). */
+  /**
+   * Proves to this app's token API that a request comes from this page, for its channel and uids
+   * (lib/server/page-ticket.ts).
+   */
   pageTicket: string | null;
   /** Set when the server cannot issue tokens (e.g. credentials missing on Vercel). */
   configurationError: string | null;
@@ -41,7 +44,10 @@ export interface RtcTokenResponse {
   expiry: number;
   /** Unix seconds. */
   expiresAt: number;
-  /** Unix seconds when the publish privileges end, when sooner than the token (people on a stage); absent for a subscriber token. */
+  /**
+   * Unix seconds when the publish privileges end, when sooner than the token (people on a stage);
+   * absent for a subscriber token.
+   */
   publishExpiresAt?: number;
   mode: Mode;
 }

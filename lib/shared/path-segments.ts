@@ -8,7 +8,9 @@ export function decodePathSegments(segments: string[]): { ok: true; value: strin
     } catch {
       return {
         ok: false,
-        error: `path segment "${segment.slice(0, 40)}" is not valid percent-encoding; encode "%" as %25 and non-ASCII as UTF-8`,
+        error:
+          `path segment "${segment.slice(0, 40)}" is not valid percent-encoding; ` +
+          'encode "%" as %25 and non-ASCII as UTF-8',
       };
     }
   }

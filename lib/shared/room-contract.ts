@@ -39,7 +39,10 @@ export interface RoomView {
     invited: boolean;
     /** Whether this person may get tokens: `in`, or why not. */
     admission: Admission;
-    /** What hosts asked of this person, oldest first (each handled once, by id). A host can mute, never unmute: it asks. */
+    /**
+     * What hosts asked of this person, oldest first (each handled once, by id). A host can mute,
+     * never unmute: it asks.
+     */
     requests: HostRequest[];
   };
   /** Where room state lives: this instance's memory, or Redis shared by all instances. */

@@ -112,7 +112,10 @@ export function channelNameProblem(name: string): string | null {
     const shown = refused.slice(0, 3).map(nameForPeople);
     const which =
       refused.length > 3 ? `${shown.join(', ')} and ${refused.length - 3} other characters` : inWords(shown);
-    return `A channel name cannot contain ${which}. Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).`;
+    return (
+      `A channel name cannot contain ${which}. ` +
+      'Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).'
+    );
   }
   if (name === '.' || name === '..')
     return `A channel name cannot be just "${name}", which links cannot carry. Add another character.`;
@@ -132,7 +135,8 @@ export function parseUid(raw: unknown): Parsed<number> {
   if (raw.length === 0) return fail(`uid is empty; use an integer from 0 to ${UID_MAX}`, 'invalid_uid');
   if (!DECIMAL_INTEGER.test(raw)) {
     return fail(
-      `uid "${truncateForMessage(raw)}" is not a plain decimal integer; use 0 to ${UID_MAX} without sign, leading zeros, decimals or hex`,
+      `uid "${truncateForMessage(raw)}" is not a plain decimal integer; ` +
+        `use 0 to ${UID_MAX} without sign, leading zeros, decimals or hex`,
       'invalid_uid',
     );
   }

@@ -94,7 +94,10 @@ export class Call {
     this.turnOffDevices = options.turnOffDevices ?? (async () => {});
   }
 
-  /** A token for the camera; refused by the room (moved to the audience, removed, call ended), the room is read again. */
+  /**
+   * A token for the camera; refused by the room (moved to the audience, removed, call ended), the
+   * room is read again.
+   */
   private async cameraToken(role: TokenRole): Promise<TokenGrant> {
     try {
       return await this.tokens.camera(role);

@@ -47,9 +47,13 @@ export interface CallEngine {
 /** Explains a getUserMedia / SDK device error in words, naming what still works. */
 export function describeDeviceError(kind: 'camera' | 'microphone', error: unknown): string {
   const raw = error && typeof error === 'object' ? error : {};
-  const text = `${(raw as { name?: string }).name ?? ''} ${(raw as { code?: string }).code ?? ''} ${(raw as Error).message ?? ''}`;
+  const { name, code, message } = raw as { name?: string; code?: string; message?: string };
+  const text = `${name ?? ''} ${code ?? ''} ${message ?? ''}`;
   if (/NotAllowed|PERMISSION_DENIED|Permission denied/i.test(text)) {
-    return `The browser blocked the ${kind}. Allow it in the site settings (the icon left of the address bar), then reload.`;
+    return (
+      `The browser blocked the ${kind}. ` +
+      'Allow it in the site settings (the icon left of the address bar), then reload.'
+    );
   }
   if (/NotFound|DEVICE_NOT_FOUND|Requested device not found/i.test(text)) {
     return `No ${kind} was found. Plug one in, or join without it.`;

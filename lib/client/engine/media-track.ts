@@ -1,5 +1,6 @@
-// The camera and microphone in both modes (and local mode's screen share): getUserMedia wrapped in the shape of the Agora
-// SDK's local tracks. Disabling stops capture (the camera light goes off); enabling captures anew.
+// The camera and microphone in both modes (and local mode's screen share): getUserMedia wrapped in
+// the shape of the Agora SDK's local tracks. Disabling stops capture (the camera light goes off);
+// enabling captures anew.
 import type { PreviewAudioTrack, PreviewVideoTrack } from './call-engine';
 
 type Kind = 'audio' | 'video';

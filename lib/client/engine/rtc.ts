@@ -90,6 +90,9 @@ export interface TokenGrant {
   channel: string;
   /** Unix seconds; null when unknown (a pasted token). */
   expiresAt: number | null;
-  /** Unix seconds when the publish privileges end, when sooner than the token (a stage room); null: no publish privilege; undefined: as the token. */
+  /**
+   * Unix seconds when the publish privileges end, when sooner than the token (a stage room); null: no
+   * publish privilege; undefined: as the token.
+   */
   publishExpiresAt?: number | null;
 }

@@ -34,7 +34,10 @@ export interface RoomSessionOptions {
 }
 
 const POLL_MS = 4_000;
-/** A room nobody started changes only when a host link is used: read less often (a host's change is also hinted at once). */
+/**
+ * A room nobody started changes only when a host link is used: read less often (a host's change is
+ * also hinted at once).
+ */
 const UNHOSTED_POLL_MS = 15_000;
 
 /** The live-mode role a room view gives: the audience of a stage room receives only; everyone else may publish. */
@@ -43,7 +46,10 @@ export const clientRoleOf = (view: RoomView | null): ClientRole =>
 
 function problemText(error: unknown): string {
   if (error instanceof RoomApiError && error.code === 'room_store_unavailable')
-    return 'Room controls are paused: the server cannot reach its room store. Nobody can join the stage until it is back; the call goes on.';
+    return (
+      'Room controls are paused: the server cannot reach its room store. ' +
+      'Nobody can join the stage until it is back; the call goes on.'
+    );
   return error instanceof Error ? error.message : 'The room could not be read.';
 }
 

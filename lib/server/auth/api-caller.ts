@@ -23,7 +23,8 @@ export async function signedInCaller(request: Request, apiKey: boolean): Promise
   if (!state.person) {
     throw new ApiError(
       'sign_in_required',
-      `sign in first (${state.settings.organisation}): this server gives tokens to signed-in people, and to servers with an API key`,
+      `sign in first (${state.settings.organisation}): ` +
+        'this server gives tokens to signed-in people, and to servers with an API key',
     );
   }
   if (!state.person.access.allowed) {
@@ -42,6 +43,7 @@ export function requireOwnIdentity(person: SignedIn, identity: string | undefine
     'identity_mismatch',
     identity === undefined
       ? 'an app-wide token is for servers: send an API key'
-      : `you are signed in as uid ${person.ids.uid} (screen share ${person.ids.screenUid}); a token for ${identity.slice(0, 64)} is not yours to ask for`,
+      : `you are signed in as uid ${person.ids.uid} (screen share ${person.ids.screenUid}); ` +
+          `a token for ${identity.slice(0, 64)} is not yours to ask for`,
   );
 }

@@ -10,7 +10,10 @@ import { authSettings } from './auth-settings';
 import { authFor } from './better-auth';
 import { originOf } from './session';
 
-/** `prompt` that makes the provider ask which account: Google and Microsoft know select_account, OIDC's own is login. */
+/**
+ * `prompt` that makes the provider ask which account: Google and Microsoft know select_account,
+ * OIDC's own is login.
+ */
 export const anotherAccountPrompt = (issuer: string) =>
   /(^|\.)(google\.com|microsoftonline\.com)$/.test(new URL(issuer).hostname) ? 'select_account' : 'login';
 
@@ -68,10 +71,16 @@ export const signIn = (request: Request) =>
     return redirect(location.toString(), 302, answer.headers.getSetCookie());
   });
 
-/** GET /api/auth/callback/oidc: Better Auth checks state, PKCE and the ID token, sets the session cookie and redirects. */
+/**
+ * GET /api/auth/callback/oidc: Better Auth checks state, PKCE and the ID token, sets the session
+ * cookie and redirects.
+ */
 export const callback = (request: Request) => guarded(request, async () => authOrRefuse(request).handler(request));
 
-/** POST /api/auth/sign-out (a form on this site's pages, `next`: where to sign in again for): 303 to the sign-in page. */
+/**
+ * POST /api/auth/sign-out (a form on this site's pages, `next`: where to sign in again for): 303 to
+ * the sign-in page.
+ */
 export const signOut = (request: Request) =>
   guarded(request, async () => {
     const auth = authOrRefuse(request);

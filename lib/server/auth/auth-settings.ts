@@ -25,7 +25,10 @@ export interface AuthSettings {
   clientSecret: string;
   /** Encrypts the session cookie and keys the per-person ids; 32 characters at least. */
   secret: string;
-  /** Lower-case addresses allowed in; with AUTH_ALLOWED_DOMAINS: either list admits. Both empty: anyone the provider signs in. */
+  /**
+   * Lower-case addresses allowed in; with AUTH_ALLOWED_DOMAINS: either list admits. Both empty:
+   * anyone the provider signs in.
+   */
   allowedEmails: string[];
   /** Lower-case domains (the part after "@", exactly: no subdomains). */
   allowedDomains: string[];
@@ -75,7 +78,8 @@ export const authSettings = memoizeOnEnv(AUTH_SETTING_NAMES, (env): AuthSettings
   if (missing.length === REQUIRED.length) return null;
   if (missing.length > 0) {
     throw misconfigured(
-      `sign-in is half configured: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. Set all four of ${REQUIRED.join(', ')}, or none to turn sign-in off`,
+      `sign-in is half configured: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
+        `Set all four of ${REQUIRED.join(', ')}, or none to turn sign-in off`,
     );
   }
   if (text(env, 'AUTH_SECRET').length < 32) {

@@ -31,7 +31,8 @@ export async function readJsonObject(
   } catch {
     throw new ApiError(
       'invalid_json',
-      'request body is not valid JSON; send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}',
+      'request body is not valid JSON; ' +
+        'send an object such as {"tokenType":"rtc","channel":"demo","role":"publisher","uid":"0"}',
     );
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -7,7 +7,10 @@ import { corsHeaders, preflightHeaders } from './cors';
 import { decodePathSegments } from '../../shared/path-segments';
 
 type Json = Record<string, unknown>;
-/** Gets the request and its parsed URL (parsed once here, since every handler needs it); its object is answered as JSON. */
+/**
+ * Gets the request and its parsed URL (parsed once here, since every handler needs it); its object
+ * is answered as JSON.
+ */
 type Handler = (request: Request, url: URL) => object | Promise<object>;
 
 function respond(request: Request, status: number, body: object, extra: Record<string, string> = {}): Response {

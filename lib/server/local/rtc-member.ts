@@ -49,7 +49,8 @@ const noPrivilege = (kind: string, end: number | null, nowS: number) =>
     'no_publish_privilege',
     end === null
       ? `NO_PUBLISH_PRIVILEGE: this token may not publish ${kind} (a subscriber token only joins)`
-      : `NO_PUBLISH_PRIVILEGE: the publish ${kind} privilege ended ${nowS === end ? 'just now' : `${formatDuration(nowS - end)} ago`} (renew the token)`,
+      : `NO_PUBLISH_PRIVILEGE: the publish ${kind} privilege ended ` +
+          `${nowS === end ? 'just now' : `${formatDuration(nowS - end)} ago`} (renew the token)`,
   );
 
 /** Refuses the role host without an open publish privilege (co-host authentication is always on here). */

@@ -27,7 +27,8 @@ import {
 const unavailable = (error: unknown) =>
   new ApiError(
     'room_store_unavailable',
-    `the room store (Redis) is not answering (${redisProblem(error)}): nobody can be promoted until it is back; tokens already issued stay valid`,
+    `the room store (Redis) is not answering (${redisProblem(error)}): ` +
+      'nobody can be promoted until it is back; tokens already issued stay valid',
   );
 
 class RedisRoomStore implements RoomStore {

@@ -14,7 +14,10 @@ import { isHostKey } from './host-key';
 
 export interface RoomCaller {
   hostKey: boolean;
-  /** The page ticket's uids when it is for this channel (or the signed-in person's): [camera, screen share]; null without. */
+  /**
+   * The page ticket's uids when it is for this channel (or the signed-in person's):
+   * [camera, screen share]; null without.
+   */
   ticketUids: number[] | null;
   /** The browser id in that ticket, or the signed-in person's id; null without either. */
   browser: string | null;

@@ -155,7 +155,8 @@ export function roomStore(): RoomStore {
   if (isVercel()) {
     throw new ApiError(
       'room_store_required',
-      'rooms with hosts need a shared store on Vercel, whose instances share no memory: set REDIS_URL (a redis:// or rediss:// URL) and redeploy',
+      'rooms with hosts need a shared store on Vercel, whose instances share no memory: ' +
+        'set REDIS_URL (a redis:// or rediss:// URL) and redeploy',
     );
   }
   return memoryRoomStore();

@@ -18,7 +18,10 @@ export interface StageCaller {
   hostKey: boolean;
   /** The request carries one of the server's API keys (a trusted backend). */
   apiKey: boolean;
-  /** The uids of the page ticket for this channel, when the requested identity is one of them: [camera, screen share]. */
+  /**
+   * The uids of the page ticket for this channel, when the requested identity is one of them:
+   * [camera, screen share].
+   */
   ticketUids: number[] | null;
 }
 

@@ -21,7 +21,8 @@ export function base64Bytes(text: string, what: string): Uint8Array {
   }
   if (text.length % 4 !== 0) {
     throw new TokenFormatError(
-      `${what} is cut off: base64 comes in groups of 4 characters and ${text.length % 4} are left over; copy the whole token`,
+      `${what} is cut off: base64 comes in groups of 4 characters and ${text.length % 4} are left over; ` +
+        'copy the whole token',
     );
   }
   const binary = atob(text);

@@ -53,7 +53,8 @@ function signatureNote(length: number): string[] {
   return length === SIGNATURE_BYTES
     ? []
     : [
-        `The signature is ${length} bytes long; Agora's libraries write ${SIGNATURE_BYTES}, so this token was not made by them.`,
+        `The signature is ${length} bytes long; Agora's libraries write ${SIGNATURE_BYTES}, ` +
+          'so this token was not made by them.',
       ];
 }
 
@@ -79,7 +80,8 @@ async function readAccessToken2(body: string): Promise<AccessToken2View> {
     const service = readService(type, reader);
     if (!service) {
       notes.push(
-        `Service ${index + 1} of ${count} has type ${type}, which this inspector does not know; it and any after it cannot be read.`,
+        `Service ${index + 1} of ${count} has type ${type}, which this inspector does not know; ` +
+          'it and any after it cannot be read.',
       );
       break;
     }
@@ -118,23 +120,37 @@ function misfit(text: string): string | null {
     // Spaces inside something that starts like a token: "+" signs lost on the way. Words around a
     // token: a label or a sentence copied with it. Anything else is not a token at all.
     if (/^00[67]/.test(text)) {
-      return 'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into spaces (encode it with encodeURIComponent); remove them and paste it again.';
+      return (
+        'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into ' +
+        'spaces (encode it with encodeURIComponent); remove them and paste it again.'
+      );
     }
     if (/(^|\s)00[67][A-Za-z0-9+/=]{40,}/.test(text))
       return 'There are words around the token: paste only the token itself, the part that starts with 007 (or 006).';
-    return 'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, "+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: copy it from your token server or Agora Console.';
+    return (
+      'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, ' +
+      '"+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: ' +
+      'copy it from your token server or Agora Console.'
+    );
   }
   if (/%(2B|2F|3D)/i.test(text))
     return 'The token is still URL-encoded (it contains %2B, %2F or %3D): decode it with decodeURIComponent first.';
   if (text.startsWith('eyJ'))
     return 'This looks like a JSON Web Token (it starts with "eyJ"), not an Agora token, which starts with 007 or 006.';
   if (HEX32.test(text))
-    return 'This is 32 hexadecimal characters: an App ID or an App Certificate, not a token. Tokens start with 007 (or 006) and are much longer.';
+    return (
+      'This is 32 hexadecimal characters: an App ID or an App Certificate, not a token. ' +
+      'Tokens start with 007 (or 006) and are much longer.'
+    );
   if (/^00[1-5]/.test(text)) {
-    return `This is a version ${text.slice(0, 3)} dynamic key, a format older than 006 that this inspector does not read. Generate an AccessToken2 (007) instead.`;
+    return (
+      `This is a version ${text.slice(0, 3)} dynamic key, a format older than 006 that this inspector ` +
+      'does not read. Generate an AccessToken2 (007) instead.'
+    );
   }
   if (!/^00[67]/.test(text)) {
-    return `Agora tokens start with "007" (AccessToken2) or "006" (the older AccessToken); this starts with ${JSON.stringify(text.slice(0, 8))}.`;
+    const start = JSON.stringify(text.slice(0, 8));
+    return `Agora tokens start with "007" (AccessToken2) or "006" (the older AccessToken); this starts with ${start}.`;
   }
   return null;
 }
@@ -146,7 +162,8 @@ export async function inspectToken(input: unknown): Promise<TokenInspection> {
   if (text === '') return fail('Paste a token to see what it grants.');
   if (text.length > MAX_TOKEN_CHARS) {
     return fail(
-      `This is ${text.length} characters long; Agora tokens are a few hundred, and the inspector reads at most ${MAX_TOKEN_CHARS}.`,
+      `This is ${text.length} characters long; Agora tokens are a few hundred, ` +
+        `and the inspector reads at most ${MAX_TOKEN_CHARS}.`,
     );
   }
   const quoted = /^(["'`])(.*)\1$/s.exec(text);

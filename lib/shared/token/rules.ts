@@ -95,7 +95,9 @@ function channelCheck(claims: JoinClaims, channel: string | null): JoinCheck {
     return {
       ...base,
       status: 'unchecked',
-      detail: `${tokenChannels ? `the token is for ${tokenChannels}` : 'a 006 token holds only a checksum of its channel'}; type the channel you join to compare`,
+      detail:
+        (tokenChannels ? `the token is for ${tokenChannels}` : 'a 006 token holds only a checksum of its channel') +
+        '; type the channel you join to compare',
     };
   }
   if (grantFor(claims, channel)) {
@@ -107,7 +109,8 @@ function channelCheck(claims: JoinClaims, channel: string | null): JoinCheck {
   const crc = claims.grants[0]!.channel;
   const detail = tokenChannels
     ? `the token is for ${tokenChannels}, not ${quote(channel)}`
-    : `the token was made for another channel: its channel checksum is ${hex((crc as { crc32: number }).crc32)}, and ${quote(channel)} has ${hex(crc32(channel))}`;
+    : `the token was made for another channel: its channel checksum is ${hex((crc as { crc32: number }).crc32)}, ` +
+      `and ${quote(channel)} has ${hex(crc32(channel))}`;
   const fix =
     named.length === 1
       ? `Join channel ${named[0]}, or get a token for ${quote(channel)}.`
@@ -143,10 +146,12 @@ function uidCheck(grant: RtcGrant | undefined, identity: RtcIdentity | null): Jo
   const joining = describeIdentity(identity);
   const assigned = identity.kind === 'uid' && identity.uid === 0;
   const detail = assigned
-    ? `the token is for ${tokenUid}, not uid 0: joining with uid 0 lets Agora assign a uid, which will not be the token's`
+    ? `the token is for ${tokenUid}, not uid 0: ` +
+      "joining with uid 0 lets Agora assign a uid, which will not be the token's"
     : typeof uid === 'string'
       ? `the token is for ${tokenUid}, not ${joining}`
-      : `the token was made for another uid: its uid checksum is ${hex(uid.crc32)}, and ${joining} has ${hex(crc32(text))}`;
+      : `the token was made for another uid: its uid checksum is ${hex(uid.crc32)}, ` +
+        `and ${joining} has ${hex(crc32(text))}`;
   const fix =
     typeof uid === 'string'
       ? `Join with ${tokenUid}, or get a token for ${joining}${assigned ? ' (any uid)' : ''}.`
@@ -173,7 +178,9 @@ function joinPrivilegeCheck(grant: RtcGrant | undefined, nowS: number): JoinChec
       status: 'fail',
       detail: `the join privilege ended ${formatDuration(nowS - end)} ago`,
       sdkError: SDK_ERRORS.expired,
-      fix: 'Get a fresh token, and renew it before it expires (the SDK warns 30 s ahead with token-privilege-will-expire).',
+      fix:
+        'Get a fresh token, and renew it before it expires ' +
+        '(the SDK warns 30 s ahead with token-privilege-will-expire).',
     };
   }
   return { ...base, status: 'pass', detail: `the join privilege ${untilOrSince(end, nowS, ['ends', 'ended'])}` };
@@ -188,7 +195,8 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
       status: 'pass',
       detail: attempt.publishEnforced
         ? 'an audience member (subscriber) only joins and watches; no publish privilege needed'
-        : 'an audience member (subscriber) only joins and watches; Agora stops it from publishing only when co-host authentication is enabled for the project in Agora Console',
+        : 'an audience member (subscriber) only joins and watches; Agora stops it from publishing only ' +
+          'when co-host authentication is enabled for the project in Agora Console',
     };
   if (!grant) return { ...base, status: 'unchecked', detail: 'nothing to check: the token has no RTC grant' };
   const { nowS } = attempt;
@@ -209,7 +217,8 @@ function publishCheck(grant: RtcGrant | undefined, attempt: JoinAttempt): JoinCh
   const detail =
     missing.length > 0
       ? `the token has no publish ${missing.join(' or ')} privilege (a subscriber token)`
-      : `the publish ${ended.map(([kind]) => kind).join(' and ')} privilege ended ${formatDuration(nowS - ended[0]![1]!)} ago`;
+      : `the publish ${ended.map(([kind]) => kind).join(' and ')} privilege ended ` +
+        `${formatDuration(nowS - ended[0]![1]!)} ago`;
   const fix = 'Get a publisher token (role publisher, or 1), or join as audience.';
   if (attempt.publishEnforced) return { ...base, status: 'fail', detail, sdkError: SDK_ERRORS.noPublish, fix };
   return {

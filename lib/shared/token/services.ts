@@ -58,7 +58,8 @@ function rtm2Permissions(reader: ByteReader): ServiceField[] {
       const permission = reader.uint16('a permission type');
       const count = reader.uint16('the number of resources');
       const names = Array.from({ length: count }, () => reader.text('a resource name'));
-      const label = `${RTM2_PERMISSIONS[permission] ?? `permission ${permission}`} ${RTM2_RESOURCES[resource] ?? `resource type ${resource}`}`;
+      const action = RTM2_PERMISSIONS[permission] ?? `permission ${permission}`;
+      const label = `${action} ${RTM2_RESOURCES[resource] ?? `resource type ${resource}`}`;
       fields.push({ label, value: names.join(', ') || '(none)' });
     }
   }

@@ -60,7 +60,10 @@ function accessToken2Notes(token: Extract<DecodedToken, { version: '007' }>, now
   const { issuedAt, expire } = token;
   if (expire >= LOOKS_LIKE_UNIX_TIME) {
     notes.push(
-      `The token's expiry is ${expire}, which looks like a Unix time (${formatUnixTime(expire)}). AccessToken2 counts seconds from the issue time, so this claims to last until ${formatUnixTime(issuedAt + expire)}, and Agora honours at most 24 h. Pass the lifetime in seconds (e.g. 3600); the old agora-access-token package took timestamps.`,
+      `The token's expiry is ${expire}, which looks like a Unix time (${formatUnixTime(expire)}). ` +
+        'AccessToken2 counts seconds from the issue time, ' +
+        `so this claims to last until ${formatUnixTime(issuedAt + expire)}, and Agora honours at most 24 h. ` +
+        'Pass the lifetime in seconds (e.g. 3600); the old agora-access-token package took timestamps.',
     );
   } else if (expire > MAX_TOKEN_SECONDS) {
     notes.push(`The token claims to last ${formatDuration(expire)}; Agora honours at most 24 h.`);
@@ -71,13 +74,16 @@ function accessToken2Notes(token: Extract<DecodedToken, { version: '007' }>, now
     for (const [privilege, value] of Object.entries(service.privileges)) {
       if (value < LOOKS_LIKE_UNIX_TIME) continue;
       notes.push(
-        `${service.name} privilege "${privilegeName(service.type, Number(privilege))}" is ${value}, which looks like a Unix time; AccessToken2 privileges count seconds from the issue time (the token's end still limits it). Pass seconds, e.g. 3600.`,
+        `${service.name} privilege "${privilegeName(service.type, Number(privilege))}" is ${value}, ` +
+          'which looks like a Unix time; AccessToken2 privileges count seconds from the issue time ' +
+          "(the token's end still limits it). Pass seconds, e.g. 3600.",
       );
     }
   }
   if (issuedAt > nowS + CLOCK_SKEW_S) {
     notes.push(
-      `The token was issued ${formatDuration(issuedAt - nowS)} in the future: the clock of the machine that made it is ahead.`,
+      `The token was issued ${formatDuration(issuedAt - nowS)} in the future: ` +
+        'the clock of the machine that made it is ahead.',
     );
   }
   return notes;
@@ -88,7 +94,9 @@ function legacyNotes(token: Extract<DecodedToken, { version: '006' }>): string[]
     .filter(([, value]) => value > 0 && value < LOOKS_LIKE_UNIX_TIME)
     .map(
       ([privilege, value]) =>
-        `Privilege "${legacyPrivilegeName(Number(privilege))}" is ${value}. 006 tokens take a Unix time, so this means ${formatUnixTime(value)}, long past; it looks like a number of seconds. Pass the current Unix time plus the seconds instead.`,
+        `Privilege "${legacyPrivilegeName(Number(privilege))}" is ${value}. 006 tokens take a Unix time, ` +
+        `so this means ${formatUnixTime(value)}, long past; it looks like a number of seconds. ` +
+        'Pass the current Unix time plus the seconds instead.',
     );
 }
 

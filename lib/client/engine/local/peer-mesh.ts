@@ -78,7 +78,10 @@ export class PeerMesh {
     return this.receive ? this.joinOffer(takeReadySpareOffer()) : null;
   }
 
-  /** An offer for a join to carry, waiting a moment for one being made. The wait is bounded well below the round trip the offer saves. */
+  /**
+   * An offer for a join to carry, waiting a moment for one being made. The wait is bounded well
+   * below the round trip the offer saves.
+   */
   async offerForJoin(): Promise<JoinOffer | null> {
     return this.receive ? this.joinOffer(await takeSpareOffer(JOIN_WAITS_FOR_OFFER_MS)) : null;
   }
@@ -96,7 +99,10 @@ export class PeerMesh {
     };
   }
 
-  /** Makes a connection whose offer is set the one to this participant; its tracks go on the senders (no renegotiation needed). */
+  /**
+   * Makes a connection whose offer is set the one to this participant; its tracks go on the senders
+   * (no renegotiation needed).
+   */
   private adoptOffer(remoteUid: number, pc: RTCPeerConnection): Peer {
     const peer = this.register(remoteUid, pc);
     let settle = () => {};
@@ -172,7 +178,10 @@ export class PeerMesh {
     await Promise.all([...this.peers.values()].map(({ pc }) => this.attachOutgoing(pc)));
   }
 
-  /** Round trip and packet loss (since the last call) towards each participant, from the peer connections' statistics. */
+  /**
+   * Round trip and packet loss (since the last call) towards each participant, from the peer
+   * connections' statistics.
+   */
   async stats(): Promise<Map<number, PathStats>> {
     const result = new Map<number, PathStats>();
     await Promise.all(

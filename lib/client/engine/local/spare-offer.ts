@@ -40,7 +40,10 @@ export const newConnection = () =>
     ...(certificate && { certificates: [certificate] }),
   });
 
-/** A connection with an audio and a video transceiver, its offer set, carrying its host candidates (waited for up to `maxWaitMs`). */
+/**
+ * A connection with an audio and a video transceiver, its offer set, carrying its host candidates
+ * (waited for up to `maxWaitMs`).
+ */
 export async function makeOffer(direction: RTCRtpTransceiverDirection, maxWaitMs: number): Promise<RTCPeerConnection> {
   const pc = newConnection();
   try {
