@@ -70,8 +70,10 @@ export function NotAllowedScreen({ organisation, email, reason, next }: NotAllow
       <p>
         You are signed in as <strong>{account}</strong>.{' '}
         {reason === 'unverified-email'
-          ? 'Your sign-in provider has not confirmed that this email address is yours, so it cannot be checked against the accounts allowed here.'
-          : `${organisation} lets in only the accounts and domains its administrators chose, and this is not one of them.`}
+          ? 'Your sign-in provider has not confirmed that this email address is yours, ' +
+            'so it cannot be checked against the accounts allowed here.'
+          : `${organisation} lets in only the accounts and domains its administrators chose, ` +
+            'and this is not one of them.'}
       </p>
       <p className="mt-3">Sign out, then sign in with another account — or ask an administrator to add this one.</p>
     </StatusScreen>

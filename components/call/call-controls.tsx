@@ -28,7 +28,8 @@ type Props = {
 };
 
 export const roundButton =
-  'relative flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 sm:h-12 sm:w-12';
+  'relative flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-slate-700 hover:bg-slate-600 ' +
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 sm:h-12 sm:w-12';
 
 function Badge({ children, waiting = false }: { children: ReactNode; waiting?: boolean }) {
   const where = waiting ? '-left-1 bg-amber-400' : '-right-1 bg-sky-500';
@@ -109,7 +110,10 @@ export function CallControls({
         type="button"
         onClick={onLeave}
         aria-label="Leave"
-        className="flex h-10 shrink-0 items-center gap-2 rounded-full bg-rose-600 px-3 font-medium hover:bg-rose-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-300 sm:h-12 sm:px-5"
+        className={
+          'flex h-10 shrink-0 items-center gap-2 rounded-full bg-rose-600 px-3 font-medium hover:bg-rose-500 ' +
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-300 sm:h-12 sm:px-5'
+        }
       >
         <PhoneOffIcon />
         <span className="hidden sm:inline">Leave</span>

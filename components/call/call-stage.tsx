@@ -48,7 +48,9 @@ function Stage({
       {layout.strip.length > 0 && (
         <ul
           aria-label="Others in the call"
-          className={`flex shrink-0 gap-3 ${wide ? 'w-44 flex-col overflow-y-auto lg:w-56' : 'h-28 flex-row overflow-x-auto'}`}
+          className={`flex shrink-0 gap-3 ${
+            wide ? 'w-44 flex-col overflow-y-auto lg:w-56' : 'h-28 flex-row overflow-x-auto'
+          }`}
         >
           {layout.strip.map((key) => (
             <li key={key} className={`shrink-0 ${wide ? 'aspect-video w-full' : 'aspect-video h-full'}`}>

@@ -230,7 +230,9 @@ export function CallView({
       {snapshot.notice && (
         <p
           role={snapshot.notice.kind === 'warning' ? 'alert' : 'status'}
-          className={`rounded-lg px-3 py-2 text-sm ${snapshot.notice.kind === 'warning' ? 'bg-amber-500/15 text-amber-200' : 'bg-sky-500/15 text-sky-200'}`}
+          className={`rounded-lg px-3 py-2 text-sm ${
+            snapshot.notice.kind === 'warning' ? 'bg-amber-500/15 text-amber-200' : 'bg-sky-500/15 text-sky-200'
+          }`}
         >
           {snapshot.notice.text}
         </p>

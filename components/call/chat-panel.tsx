@@ -59,7 +59,10 @@ export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
               <time dateTime={new Date(message.at).toISOString()}>{clockTime(message.at)}</time>
             </div>
             <p
-              className={`mt-0.5 inline-block max-w-full rounded-xl px-3 py-1.5 text-left whitespace-pre-wrap wrap-anywhere ${message.mine ? 'bg-sky-600/40' : 'bg-slate-800'}`}
+              className={
+                'mt-0.5 inline-block max-w-full rounded-xl px-3 py-1.5 text-left whitespace-pre-wrap wrap-anywhere ' +
+                (message.mine ? 'bg-sky-600/40' : 'bg-slate-800')
+              }
             >
               {message.text}
             </p>
@@ -98,12 +101,19 @@ export function ChatPanel({ messages, nameOf, unavailable, onSend }: Props) {
             aria-invalid={over}
             aria-describedby={counterId}
             placeholder="Message everyone"
-            className={`min-h-10 flex-1 resize-none rounded-lg border bg-slate-950 px-3 py-2 text-sm outline-none focus:ring-2 ${over ? 'border-rose-500 focus:ring-rose-400' : 'border-slate-700 focus:ring-sky-400'}`}
+            className={
+              'min-h-10 flex-1 resize-none rounded-lg border bg-slate-950 px-3 py-2 text-sm ' +
+              'outline-none focus:ring-2 ' +
+              (over ? 'border-rose-500 focus:ring-rose-400' : 'border-slate-700 focus:ring-sky-400')
+            }
           />
           <button
             type="submit"
             disabled={!parsed.ok || sending || unavailable !== null}
-            className="rounded-lg bg-sky-500 px-3 py-2 text-sm font-semibold text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+            className={
+              'rounded-lg bg-sky-500 px-3 py-2 text-sm font-semibold text-slate-950 ' +
+              'hover:bg-sky-400 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400'
+            }
           >
             Send
           </button>

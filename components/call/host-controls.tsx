@@ -67,7 +67,10 @@ export function useHostControls({
           type="button"
           disabled={busy}
           onClick={() => void act('mute-everyone')}
-          className="mb-2 w-full rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-slate-600 hover:bg-slate-800 focus:outline-2 focus:outline-sky-400 disabled:opacity-60"
+          className={
+            'mb-2 w-full rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-slate-600 ' +
+            'hover:bg-slate-800 focus:outline-2 focus:outline-sky-400 disabled:opacity-60'
+          }
         >
           Mute everyone
         </button>

@@ -20,7 +20,10 @@ export function InviteCard({
     return (
       <section
         aria-label="Connecting"
-        className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800"
+        className={
+          'flex h-full w-full flex-col justify-center gap-3 overflow-auto ' +
+          'rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800'
+        }
       >
         <h2 className="flex items-center gap-3 text-lg font-semibold">
           <span
@@ -38,7 +41,10 @@ export function InviteCard({
   return (
     <section
       aria-label="Invite others"
-      className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset"
+      className={
+        'flex h-full w-full flex-col justify-center gap-3 overflow-auto ' +
+        'rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset'
+      }
     >
       <h2 className="text-lg font-semibold">Waiting for others to join</h2>
       <p className="text-sm text-slate-400">Share this link: whoever opens it joins you here.</p>
@@ -46,7 +52,10 @@ export function InviteCard({
       <button
         type="button"
         onClick={onCopy}
-        className="flex w-fit items-center gap-2 rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300"
+        className={
+          'flex w-fit items-center gap-2 rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 ' +
+          'hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300'
+        }
       >
         <LinkIcon />
         Copy link
@@ -69,7 +78,10 @@ export function EmptyStageCard({ connecting }: { connecting: boolean }) {
   return (
     <section
       aria-label="Stage"
-      className="flex h-full w-full flex-col justify-center gap-3 overflow-auto rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset"
+      className={
+        'flex h-full w-full flex-col justify-center gap-3 overflow-auto ' +
+        'rounded-2xl bg-slate-900 p-5 ring-1 ring-slate-800 ring-inset'
+      }
     >
       <h2 className="text-lg font-semibold">{connecting ? 'Connecting to the event…' : 'Nobody is on stage yet'}</h2>
       <p className="text-sm text-slate-400">

@@ -76,7 +76,10 @@ export function MoreMenu({
           role="menu"
           aria-label={label}
           onKeyDown={onKeyDown}
-          className={`absolute right-0 ${below ? 'top-full mt-1' : 'bottom-14'} z-30 min-w-56 rounded-xl bg-slate-800 p-1 shadow-xl ring-1 ring-slate-700`}
+          className={
+            `absolute right-0 ${below ? 'top-full mt-1' : 'bottom-14'} z-30 min-w-56 ` +
+            'rounded-xl bg-slate-800 p-1 shadow-xl ring-1 ring-slate-700'
+          }
         >
           {items.map((item) => (
             <li key={item.label} role="none">

@@ -16,7 +16,8 @@ export interface StageControls {
 const ROLE_WORDS: Partial<Record<RoomRole, string>> = { host: 'Host', stage: 'On stage', audience: 'Audience' };
 
 const actionButton =
-  'shrink-0 rounded-md px-2 py-1 text-xs font-medium ring-1 ring-slate-600 hover:bg-slate-700 focus:outline-2 focus:outline-sky-400 disabled:opacity-60';
+  'shrink-0 rounded-md px-2 py-1 text-xs font-medium ring-1 ring-slate-600 ' +
+  'hover:bg-slate-700 focus:outline-2 focus:outline-sky-400 disabled:opacity-60';
 
 function StageAction({ person, controls }: { person: Person; controls: StageControls }) {
   if (person.self || (person.role !== 'stage' && person.role !== 'audience')) return null;

@@ -13,10 +13,12 @@ export interface HostPersonControls {
 }
 
 const menuButton =
-  'flex h-8 w-8 shrink-0 items-center justify-center rounded-full hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-400 [&_svg]:h-4 [&_svg]:w-4';
+  'flex h-8 w-8 shrink-0 items-center justify-center rounded-full ' +
+  'hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-400 [&_svg]:h-4 [&_svg]:w-4';
 /** On a tile, over the video: shown on hover or keyboard focus, like the pin. */
 const tileMenuButton =
-  'flex h-7 w-7 items-center justify-center rounded-full bg-slate-950/70 opacity-0 group-hover:opacity-100 focus:opacity-100 focus-visible:outline-2 focus-visible:outline-sky-400 [&_svg]:h-4 [&_svg]:w-4';
+  'flex h-7 w-7 items-center justify-center rounded-full bg-slate-950/70 opacity-0 group-hover:opacity-100 ' +
+  'focus:opacity-100 focus-visible:outline-2 focus-visible:outline-sky-400 [&_svg]:h-4 [&_svg]:w-4';
 
 /**
  * A host's menu for one person: mute their microphone (only off: a host asks, never turns anything

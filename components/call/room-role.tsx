@@ -42,14 +42,20 @@ export function RoomRoleNotice({
   return (
     <p
       role="status"
-      className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-emerald-500/10 px-3 py-2 text-sm text-emerald-100"
+      className={
+        'flex flex-wrap items-center justify-between gap-3 ' +
+        'rounded-lg bg-emerald-500/10 px-3 py-2 text-sm text-emerald-100'
+      }
     >
       You are on stage: everyone sees and hears you.
       <button
         type="button"
         disabled={busy}
         onClick={onLeaveStage}
-        className="rounded-lg px-3 py-1 font-medium ring-1 ring-emerald-300/50 hover:bg-emerald-500/20 focus:outline-2 focus:outline-emerald-300 disabled:opacity-60"
+        className={
+          'rounded-lg px-3 py-1 font-medium ring-1 ring-emerald-300/50 ' +
+          'hover:bg-emerald-500/20 focus:outline-2 focus:outline-emerald-300 disabled:opacity-60'
+        }
       >
         {busy ? 'Leaving the stage…' : 'Leave the stage'}
       </button>

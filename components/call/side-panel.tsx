@@ -14,7 +14,10 @@ export function SidePanel({ title, onClose, children, footer }: Props) {
     <aside
       ref={panel}
       aria-label={title}
-      className="absolute inset-0 z-20 flex flex-col bg-slate-900 md:static md:w-80 md:shrink-0 md:rounded-2xl md:ring-1 md:ring-slate-700"
+      className={
+        'absolute inset-0 z-20 flex flex-col bg-slate-900 ' +
+        'md:static md:w-80 md:shrink-0 md:rounded-2xl md:ring-1 md:ring-slate-700'
+      }
     >
       <div className="flex items-center justify-between border-b border-slate-800 px-4 py-3">
         <h2 className="font-semibold">{title}</h2>

@@ -23,7 +23,10 @@ export function StageInvitation({
     <section
       role="alertdialog"
       aria-labelledby={titleId}
-      className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-sky-500/15 px-4 py-3 text-sky-50 ring-1 ring-sky-400/40"
+      className={
+        'flex flex-wrap items-center justify-between gap-3 ' +
+        'rounded-xl bg-sky-500/15 px-4 py-3 text-sky-50 ring-1 ring-sky-400/40'
+      }
     >
       <div className="min-w-0">
         <h2 id={titleId} className="font-semibold">
@@ -39,7 +42,10 @@ export function StageInvitation({
           type="button"
           disabled={busy}
           onClick={onAccept}
-          className="rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60"
+          className={
+            'rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 ' +
+            'hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60'
+          }
         >
           {busy ? 'Joining the stage…' : 'Join the stage'}
         </button>
@@ -47,7 +53,10 @@ export function StageInvitation({
           type="button"
           disabled={busy}
           onClick={onDecline}
-          className="rounded-lg px-4 py-2 font-medium ring-1 ring-sky-300/50 hover:bg-sky-500/20 focus:outline-2 focus:outline-sky-300"
+          className={
+            'rounded-lg px-4 py-2 font-medium ring-1 ring-sky-300/50 ' +
+            'hover:bg-sky-500/20 focus:outline-2 focus:outline-sky-300'
+          }
         >
           Not now
         </button>

@@ -10,7 +10,11 @@ export function Toast({ message }: { message: string | null }) {
       className="pointer-events-none fixed inset-x-0 top-3 z-50 flex justify-center px-3"
     >
       {message && (
-        <p className="max-w-full rounded-xl bg-slate-100 px-4 py-2 text-sm font-medium break-all text-slate-900 shadow-lg">
+        <p
+          className={
+            'max-w-full rounded-xl bg-slate-100 px-4 py-2 text-sm font-medium break-all text-slate-900 shadow-lg'
+          }
+        >
           {message}
         </p>
       )}

@@ -22,7 +22,8 @@ function identityOf(text: string): Parsed<RtcIdentity> | null {
 }
 
 const controlClass =
-  'w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-sky-400';
+  'w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm outline-none ' +
+  'focus:ring-2 focus:ring-sky-400';
 // Typed identifiers read best in a fixed-width font; the role is a choice of words, in the UI's.
 const inputClass = `${controlClass} font-mono`;
 

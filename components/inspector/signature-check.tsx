@@ -10,9 +10,15 @@ import type { DecodedToken } from '@/lib/shared/token/decode';
 function unavailable(token: DecodedToken, verifiableAppId: string | null): string | null {
   if (!verifiableAppId) return 'This server has no App Certificate configured, so it cannot check signatures.';
   if (token.version !== '007')
-    return "A 006 token's signature covers its channel and uid, which the token does not contain, so it cannot be checked here.";
+    return (
+      "A 006 token's signature covers its channel and uid, which the token does not contain, " +
+      'so it cannot be checked here.'
+    );
   if (token.appId !== verifiableAppId) {
-    return `The token is for App ID ${token.appId}; this server can only check tokens for its own App ID, ${verifiableAppId}.`;
+    return (
+      `The token is for App ID ${token.appId}; ` +
+      `this server can only check tokens for its own App ID, ${verifiableAppId}.`
+    );
   }
   return null;
 }
@@ -48,7 +54,10 @@ export function SignatureCheck({ token, text, config }: Props) {
             type="button"
             onClick={() => void verify()}
             disabled={busy}
-            className="self-start rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60"
+            className={
+              'self-start rounded-lg bg-sky-500 px-4 py-2 font-medium text-slate-950 ' +
+              'hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60'
+            }
           >
             {busy ? 'Checking…' : 'Verify signature with this server'}
           </button>

@@ -152,7 +152,10 @@ export function TokenFacts({ token, nowS }: { token: DecodedToken; nowS: number 
       )}
       {notes.length > 0 && (
         <ul
-          className="flex list-disc flex-col gap-1 rounded-lg border border-amber-500/40 bg-amber-500/10 py-2 pr-3 pl-7 text-sm text-amber-100"
+          className={
+            'flex list-disc flex-col gap-1 ' +
+            'rounded-lg border border-amber-500/40 bg-amber-500/10 py-2 pr-3 pl-7 text-sm text-amber-100'
+          }
           aria-label="Worth knowing"
         >
           {notes.map((note) => (

@@ -46,7 +46,10 @@ export function TokenInspector({ config, initial }: Props) {
           autoComplete="off"
           autoCapitalize="off"
           aria-describedby={reasonId}
-          className="min-h-28 rounded-xl border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-sm break-all outline-none focus:ring-2 focus:ring-sky-400"
+          className={
+            'min-h-28 rounded-xl border border-slate-700 bg-slate-900 px-3 py-2 font-mono text-sm break-all ' +
+            'outline-none focus:ring-2 focus:ring-sky-400'
+          }
         />
       </label>
       <div id={reasonId} aria-live="polite">

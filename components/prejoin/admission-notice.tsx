@@ -22,7 +22,10 @@ export function AdmissionNotice({ gate, name, problem, onTryAgain }: Props) {
         <button
           type="button"
           onClick={onTryAgain}
-          className="mt-2 rounded-lg px-3 py-1 font-medium ring-1 ring-amber-300/50 hover:bg-amber-500/20 focus:outline-2 focus:outline-amber-300"
+          className={
+            'mt-2 rounded-lg px-3 py-1 font-medium ring-1 ring-amber-300/50 ' +
+            'hover:bg-amber-500/20 focus:outline-2 focus:outline-amber-300'
+          }
         >
           Try again
         </button>

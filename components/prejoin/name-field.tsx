@@ -61,9 +61,11 @@ export function NameField({
         autoComplete="nickname"
         aria-invalid={!parsed.ok}
         aria-describedby={hintId}
-        className={`rounded-lg border bg-slate-900 px-3 py-2 text-slate-100 outline-none placeholder:text-slate-500 focus:ring-2 ${
-          parsed.ok ? 'border-slate-700 focus:ring-sky-400' : 'border-rose-500 focus:ring-rose-400'
-        }`}
+        className={
+          'rounded-lg border bg-slate-900 px-3 py-2 text-slate-100 ' +
+          'outline-none placeholder:text-slate-500 focus:ring-2 ' +
+          (parsed.ok ? 'border-slate-700 focus:ring-sky-400' : 'border-rose-500 focus:ring-rose-400')
+        }
       />
       {inServerHtml && <script id={SCRIPT_ID} dangerouslySetInnerHTML={{ __html: REMEMBERED_NAME_SCRIPT }} />}
       <div id={hintId} aria-live="polite" className="flex justify-between gap-4 text-xs">

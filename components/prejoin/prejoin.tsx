@@ -40,10 +40,13 @@ type Props = {
 
 /** How you will join a room with a host, in words, before you do. */
 const JOIN_AS: Record<RoomRole, string> = {
-  host: 'You are a host of this room: you can let people in, mute or remove them, lock the room, end the call for everyone, and run it as a live event with a stage.',
+  host:
+    'You are a host of this room: you can let people in, mute or remove them, lock the room, ' +
+    'end the call for everyone, and run it as a live event with a stage.',
   stage: 'You are on stage: everyone will see and hear you.',
   audience:
-    'This is a live event: you join the audience. You will see and hear the stage, can chat and raise your hand, and nobody sees or hears you unless a host invites you on stage.',
+    'This is a live event: you join the audience. You will see and hear the stage, can chat and raise your hand, ' +
+    'and nobody sees or hears you unless a host invites you on stage.',
   guest: 'You join as a guest: everyone sees and hears everyone.',
 };
 
@@ -81,7 +84,12 @@ export function Prejoin({
   const join = () => onJoin(pastedChoice.active && pastedChoice.error === null ? pastedChoice.pasted : null);
 
   return (
-    <main className="mx-auto grid min-h-dvh max-w-5xl content-center gap-6 p-4 sm:p-8 lg:grid-cols-[3fr_2fr] lg:items-center lg:gap-8">
+    <main
+      className={
+        'mx-auto grid min-h-dvh max-w-5xl content-center gap-6 p-4 ' +
+        'sm:p-8 lg:grid-cols-[3fr_2fr] lg:items-center lg:gap-8'
+      }
+    >
       <section aria-label="Camera preview" className="flex flex-col gap-3">
         <div className="relative aspect-video overflow-hidden rounded-2xl bg-slate-900 ring-1 ring-slate-800">
           {!(media.videoTrack && media.cameraOn) && (
@@ -147,7 +155,11 @@ export function Prejoin({
         )}
         <button
           type="button"
-          className="rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+          className={
+            'rounded-xl bg-sky-500 px-6 py-3 text-lg font-semibold text-slate-950 transition hover:bg-sky-400 ' +
+            'focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:cursor-not-allowed ' +
+            'disabled:bg-slate-700 disabled:text-slate-400'
+          }
           disabled={!canJoin}
           onClick={join}
         >

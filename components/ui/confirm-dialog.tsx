@@ -63,14 +63,20 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           <button
             type="button"
             onClick={onCancel}
-            className="rounded-lg px-4 py-2 font-medium ring-1 ring-slate-600 hover:bg-slate-800 focus:outline-2 focus:outline-sky-400"
+            className={
+              'rounded-lg px-4 py-2 font-medium ring-1 ring-slate-600 ' +
+              'hover:bg-slate-800 focus:outline-2 focus:outline-sky-400'
+            }
           >
             Cancel
           </button>
           <button
             type="button"
             onClick={onConfirm}
-            className="rounded-lg bg-rose-600 px-4 py-2 font-medium text-white hover:bg-rose-500 focus:outline-2 focus:outline-offset-2 focus:outline-rose-300"
+            className={
+              'rounded-lg bg-rose-600 px-4 py-2 font-medium text-white ' +
+              'hover:bg-rose-500 focus:outline-2 focus:outline-offset-2 focus:outline-rose-300'
+            }
           >
             {confirmLabel}
           </button>

@@ -24,6 +24,8 @@ export function StatusScreen({ title, children, alert = false, actions }: Props)
 }
 
 export const primaryAction =
-  'rounded-xl bg-sky-500 px-5 py-2.5 font-semibold text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300';
+  'rounded-xl bg-sky-500 px-5 py-2.5 font-semibold text-slate-950 ' +
+  'hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300';
 export const secondaryAction =
-  'rounded-xl bg-slate-800 px-5 py-2.5 font-semibold hover:bg-slate-700 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400';
+  'rounded-xl bg-slate-800 px-5 py-2.5 font-semibold ' +
+  'hover:bg-slate-700 focus:outline-2 focus:outline-offset-2 focus:outline-sky-400';

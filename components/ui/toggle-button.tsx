@@ -25,9 +25,12 @@ export function ToggleButton({ on, onLabel, offLabel, iconOn, iconOff, onToggle,
       title={shortcut ? `${label} (${shortcut.label})` : label}
       onClick={onToggle}
       disabled={disabled}
-      className={`flex h-10 w-10 shrink-0 items-center sm:h-12 sm:w-12 justify-center rounded-full transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 disabled:cursor-not-allowed disabled:opacity-40 ${
-        on ? 'bg-slate-700 text-white hover:bg-slate-600' : 'bg-rose-600 text-white hover:bg-rose-500'
-      }`}
+      className={
+        'flex h-10 w-10 shrink-0 items-center sm:h-12 sm:w-12 justify-center rounded-full transition ' +
+        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-400 ' +
+        'disabled:cursor-not-allowed disabled:opacity-40 ' +
+        (on ? 'bg-slate-700 text-white hover:bg-slate-600' : 'bg-rose-600 text-white hover:bg-rose-500')
+      }
     >
       {on ? iconOn : iconOff}
     </button>
