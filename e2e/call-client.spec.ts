@@ -192,10 +192,8 @@ test.describe('Agora mode, offline', () => {
     expect(joins.at(-1)).toMatchObject({ cname: 'agora-room', uid: grant.uid });
   });
 
-  test('Share screen sends Agora a second join, for the screen uid, carrying exactly the token our server minted for that uid', async ({
-    page,
-    targetMode,
-  }) => {
+  test('Share screen sends Agora a second join for the screen uid', async ({ page, targetMode }) => {
+    // It carries exactly the token our server minted for that uid.
     requireMode(targetMode, 'agora', "it intercepts the SDK's join requests to Agora");
     const joins = await blockAgora(page);
     const camera = page.waitForResponse((response) =>

@@ -26,10 +26,8 @@ async function personAction(page: Page, person: string, item: string) {
   await page.getByRole('menuitem', { name: item }).click();
 }
 
-test('Remove: the person is told and leaves; their page gets no token, even reloaded; a page that ignores it is dropped when its join privilege ends', async ({
-  browser,
-  baseURL,
-}) => {
+test('Remove: the person is told and leaves; their page gets no token, even reloaded', async ({ browser, baseURL }) => {
+  // A page that ignores it is dropped when its join privilege ends.
   test.setTimeout(120_000);
   const channel = `remove-${Date.now()}`;
   const host = await openParticipant(browser, baseURL!);

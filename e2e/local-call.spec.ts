@@ -109,11 +109,12 @@ test('a closed tab disappears for the others within a few seconds', async ({ bro
 // the page's own leave can meet it. Playwright's default 5 s would pass either way.
 const SOONER_THAN_THE_STREAM_TIMEOUT = { timeout: 1500 };
 
-test('someone who navigates away or closes the tab is gone for the others at once, screen too, and they are told who left', async ({
+test('someone who navigates away or closes the tab is gone for the others at once, screen too', async ({
   browser,
   baseURL,
   targetMode,
 }) => {
+  // And they are told who left.
   requireMode(targetMode, 'local', "the bound is below the local server's stream timeout; Agora's own timeouts differ");
   const { ada, bob, channel } = await adaAndBob(browser, baseURL!, 'goodbye');
   await bob.getByRole('button', { name: 'Share screen' }).click();

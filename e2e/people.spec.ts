@@ -53,10 +53,8 @@ test('each person sees the other by name on the tile and in People, literally, w
   for (const page of [ada, other]) await page.context().close();
 });
 
-test('chat both ways: unread badge, sender and time, text shown literally, too-long messages refused with a count', async ({
-  browser,
-  baseURL,
-}) => {
+test('chat both ways: unread badge, sender and time, text shown literally', async ({ browser, baseURL }) => {
+  // Too-long messages are refused with a count.
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'chat');
 
   await sendChat(ada, 'Hello <script>alert(1)</script> Bob');
@@ -105,10 +103,11 @@ async function expectBubblesInsidePanel(page: Page, count: number) {
   }
 }
 
-test('a long unbroken word and a long link wrap inside their bubbles, for the sender and the others, on a phone and a desktop', async ({
+test('a long unbroken word and a long link wrap inside their bubbles, on a phone and a desktop', async ({
   browser,
   baseURL,
 }) => {
+  // For the sender and the others.
   const { ada, bob } = await adaAndBob(browser, baseURL!, 'long-chat');
   await sendChat(ada, 'W'.repeat(300));
   await sendChat(ada, `https://example.com/${'very-long-path-segment/'.repeat(12)}?query=${'x'.repeat(60)}`);
@@ -160,10 +159,8 @@ test('a name typed while the page is still loading is kept when the page comes a
 // Typed key by key the moment the field appears, as a person does: the keys land while the page is
 // coming alive. Before, a random default was written into the field then ("Rapid Maple") and the
 // typing merged with it ("Rapid MapleGrace Hopper").
-test('a name typed the moment the field appears is exactly what was typed; left empty, the suggested name is used', async ({
-  browser,
-  baseURL,
-}) => {
+test('a name typed the moment the field appears is exactly what was typed', async ({ browser, baseURL }) => {
+  // Left empty, the suggested name is used.
   const page = await openParticipant(browser, baseURL!);
   const channel = `typed-name-${Date.now()}`;
   await page.goto(`/call/${channel}`, { waitUntil: 'commit' });

@@ -29,10 +29,11 @@ async function joinAudience(page: Page, channel: string, name: string) {
   await expect(page.getByText('You are: Audience')).toBeVisible();
 }
 
-test('a live event: the audience sees the host, one person is invited on stage and moved back, the audience cannot publish', async ({
+test('a live event: the audience sees the host, one person is invited on stage and moved back', async ({
   browser,
   baseURL,
 }) => {
+  // The audience cannot publish.
   test.setTimeout(120_000);
   const channel = `stage-${Date.now()}`;
   const host = await openParticipant(browser, baseURL!);

@@ -14,12 +14,14 @@ describe('channel names, in words for the person typing', () => {
 
   it('names the refused characters and says what to use, without a character table', () => {
     const problem = channelNameProblem('غرفة الاجتماع')!;
-    expect(problem).toMatch(
-      /^A channel name cannot contain "\u2068غ\u2069", "\u2068ر\u2069", "\u2068ف\u2069" and 7 other characters\. Use English letters without accents, digits, spaces and simple symbols/,
+    expect(problem).toBe(
+      'A channel name cannot contain "\u2068غ\u2069", "\u2068ر\u2069", "\u2068ف\u2069" and 7 other characters. ' +
+        'Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).',
     );
     expect(problem).not.toMatch(/U\+|a-z A-Z|!#\$%/);
     expect(channelNameProblem('café')).toBe(
-      'A channel name cannot contain "\u2068é\u2069". Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).',
+      'A channel name cannot contain "\u2068é\u2069". ' +
+        'Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).',
     );
     expect(channelNameProblem('a\u00a0b')).toMatch(
       /^A channel name cannot contain an invisible or unusual space character\./,

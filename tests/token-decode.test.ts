@@ -203,12 +203,14 @@ describe('006 tokens (the older AccessToken)', () => {
     {
       uid: 2882341273,
       token:
-        '006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW',
+        '006970CA35de60c44645bbae8a215061b33' +
+        'IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW',
     },
     {
       uid: 0,
       token:
-        '006970CA35de60c44645bbae8a215061b33IACw1o7htY6ISdNRtku3p9tjTPi0jCKf9t49UHJhzCmL6bdIfRAAAAAAEAABAAAAR/QQAAEAAQCvKDdW',
+        '006970CA35de60c44645bbae8a215061b33' +
+        'IACw1o7htY6ISdNRtku3p9tjTPi0jCKf9t49UHJhzCmL6bdIfRAAAAAAEAABAAAAR/QQAAEAAQCvKDdW',
     },
   ];
 
@@ -263,12 +265,14 @@ describe('input that is not a readable token gets a specific reason', () => {
     [
       'longer than the cap',
       '007' + 'A'.repeat(MAX_TOKEN_CHARS),
-      `This is ${MAX_TOKEN_CHARS + 3} characters long; Agora tokens are a few hundred, and the inspector reads at most ${MAX_TOKEN_CHARS}.`,
+      `This is ${MAX_TOKEN_CHARS + 3} characters long; Agora tokens are a few hundred, ` +
+        `and the inspector reads at most ${MAX_TOKEN_CHARS}.`,
     ],
     [
       'spaces where "+" signs were',
       valid.replace(/\+/g, ' ') + ' x',
-      'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into spaces (encode it with encodeURIComponent); remove them and paste it again.',
+      'The token contains spaces or line breaks. If it travelled in a URL, its "+" signs may have turned into ' +
+        'spaces (encode it with encodeURIComponent); remove them and paste it again.',
     ],
     [
       'URL-encoded',
@@ -283,17 +287,21 @@ describe('input that is not a readable token gets a specific reason', () => {
     [
       'an App ID',
       TEST_APP_ID,
-      'This is 32 hexadecimal characters: an App ID or an App Certificate, not a token. Tokens start with 007 (or 006) and are much longer.',
+      'This is 32 hexadecimal characters: an App ID or an App Certificate, not a token. ' +
+        'Tokens start with 007 (or 006) and are much longer.',
     ],
     [
       'a 005 dynamic key',
       '005AQAoADEyMzQ1Njc4',
-      'This is a version 005 dynamic key, a format older than 006 that this inspector does not read. Generate an AccessToken2 (007) instead.',
+      'This is a version 005 dynamic key, a format older than 006 that this inspector does not read. ' +
+        'Generate an AccessToken2 (007) instead.',
     ],
     [
       'plain words',
       'hello world',
-      'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, "+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: copy it from your token server or Agora Console.',
+      'This is ordinary text, not an Agora token. A token is one unbroken string of letters, digits, ' +
+        '"+", "/" and "=" that starts with 007 (or 006), a few hundred characters long: ' +
+        'copy it from your token server or Agora Console.',
     ],
     [
       'a token with words around it',
@@ -308,7 +316,8 @@ describe('input that is not a readable token gets a specific reason', () => {
     [
       'URL-safe base64',
       '007abc_def',
-      'This 007 token cannot be read. The part after "007" uses URL-safe base64 ("-" or "_"); Agora tokens use standard base64 with "+" and "/".',
+      'This 007 token cannot be read. The part after "007" uses URL-safe base64 ("-" or "_"); ' +
+        'Agora tokens use standard base64 with "+" and "/".',
     ],
     [
       'a character outside base64',
@@ -318,17 +327,20 @@ describe('input that is not a readable token gets a specific reason', () => {
     [
       'base64 cut off mid-group',
       valid.slice(0, -2),
-      `This 007 token cannot be read. The part after "007" is cut off: base64 comes in groups of 4 characters and 2 are left over; copy the whole token.`,
+      'This 007 token cannot be read. The part after "007" is cut off: ' +
+        'base64 comes in groups of 4 characters and 2 are left over; copy the whole token.',
     ],
     [
       'not zlib',
       '007' + Buffer.from('not zlib at all').toString('base64'),
-      'This 007 token cannot be read. Its compressed content is damaged or cut short, so it cannot be unpacked; copy the whole token again.',
+      'This 007 token cannot be read. Its compressed content is damaged or cut short, so it cannot be unpacked; ' +
+        'copy the whole token again.',
     ],
     [
       'a zip bomb',
       '007' + deflateSync(Buffer.alloc(200_000)).toString('base64'),
-      'This 007 token cannot be read. Its compressed content unpacks to more than 65536 bytes, far more than any token holds.',
+      'This 007 token cannot be read. ' +
+        'Its compressed content unpacks to more than 65536 bytes, far more than any token holds.',
     ],
     [
       'content that ends early',
@@ -338,7 +350,8 @@ describe('input that is not a readable token gets a specific reason', () => {
     [
       '006 without an App ID',
       '006' + 'x'.repeat(40),
-      'This 006 token cannot be read. A 006 token has its 32-character App ID right after "006", and these characters are not one.',
+      'This 006 token cannot be read. ' +
+        'A 006 token has its 32-character App ID right after "006", and these characters are not one.',
     ],
     [
       '006 content that ends early',
@@ -352,7 +365,10 @@ describe('input that is not a readable token gets a specific reason', () => {
   it('a token cut short inside its compressed content', async () => {
     const cut = valid.slice(0, 3 + Math.floor((valid.length - 3) / 8) * 4);
     expect(await reasonFor(cut)).toMatch(
-      /^This 007 token cannot be read\. (Its compressed content is damaged or cut short|The token's content ends early)/,
+      new RegExp(
+        '^This 007 token cannot be read\\. ' +
+          "(Its compressed content is damaged or cut short|The token's content ends early)",
+      ),
     );
   });
 

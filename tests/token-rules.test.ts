@@ -97,7 +97,8 @@ describe('each mismatch is red, with the SDK error and what to change', () => {
     expect(byId('uid')).toMatchObject({
       status: 'fail',
       detail:
-        "the token is for uid 12345, not uid 0: joining with uid 0 lets Agora assign a uid, which will not be the token's",
+        'the token is for uid 12345, not uid 0: ' +
+        "joining with uid 0 lets Agora assign a uid, which will not be the token's",
       fix: 'Join with uid 12345, or get a token for uid 0 (any uid).',
     });
   });
@@ -150,7 +151,8 @@ describe('each mismatch is red, with the SDK error and what to change', () => {
     expect(refusal?.id).toBe('channel');
   });
 
-  it('a subscriber asked to publish: red where enforced (local mode), amber for Agora, never a join refusal', async () => {
+  it('a subscriber asked to publish: red where enforced, amber for Agora, never a join refusal', async () => {
+    // Enforced: in local mode.
     const subscriber = mintRtcToken(credentials, 'demo', { kind: 'uid', uid: 1234 }, 'subscriber', 600).token;
     const local = await checksFor(subscriber, { publishEnforced: true });
     expect(local.byId('publish')).toMatchObject({
@@ -228,7 +230,8 @@ describe('times in words, and absolute/relative mix-ups', () => {
     token006.addPriviledge(priviledges.kJoinChannel, 3600);
     const legacy = await inspectToken(token006.build());
     expect(legacy.ok && timingNotes(legacy.token, NOW)).toEqual([
-      'Privilege "join channel" is 3600. 006 tokens take a Unix time, so this means 1970-01-01 01:00:00 UTC, long past; it looks like a number of seconds. Pass the current Unix time plus the seconds instead.',
+      'Privilege "join channel" is 3600. 006 tokens take a Unix time, so this means 1970-01-01 01:00:00 UTC, ' +
+        'long past; it looks like a number of seconds. Pass the current Unix time plus the seconds instead.',
     ]);
   });
 

@@ -82,7 +82,10 @@ export async function expectLiveRemoteVideo(page: Page, { tiles = remoteTiles(pa
   return size;
 }
 
-/** Ada and Bob, each in their own browser, joined by name to a new channel; resolves once each sees the other's name. */
+/**
+ * Ada and Bob, each in their own browser, joined by name to a new channel; resolves once each sees
+ * the other's name.
+ */
 export async function adaAndBob(browser: Browser, baseURL: string, prefix: string) {
   const channel = `${prefix}-${Date.now()}`;
   const ada = await openParticipant(browser, baseURL);

@@ -52,7 +52,8 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('live mode', () => {
-  it("makes live-mode clients (an rtc-mode client cannot change role) and passes the role to Agora's client", async () => {
+  it("makes live-mode clients and passes the role to Agora's client", async () => {
+    // An rtc-mode client cannot change role.
     const { AgoraRTC, client } = fakeSdk();
     const createClient = vi.fn(() => client);
     const engine = createAgoraEngine({ ...AgoraRTC, createClient } as unknown as IAgoraRTC);
@@ -72,7 +73,8 @@ describe('live mode', () => {
 });
 
 describe('adaptAgoraClient', () => {
-  it('publishes a browser camera track as a custom track on the same MediaStreamTrack (no second capture)', async () => {
+  it('publishes a browser camera track as a custom track on the same MediaStreamTrack', async () => {
+    // No second capture.
     const { AgoraRTC, client, rtc } = fakeSdk();
     const camera = await LocalMediaTrack.create('video');
     await rtc.publish([camera]);
@@ -81,7 +83,8 @@ describe('adaptAgoraClient', () => {
     expect(navigator.mediaDevices.getUserMedia).toHaveBeenCalledTimes(1);
   });
 
-  it('follows a camera switch with replaceTrack, and a microphone switch by publishing a new custom track', async () => {
+  it('follows a camera switch with replaceTrack', async () => {
+    // And a microphone switch by publishing a new custom track.
     const { AgoraRTC, client, rtc } = fakeSdk();
     const camera = await LocalMediaTrack.create('video');
     const microphone = await LocalMediaTrack.create('audio');
@@ -128,7 +131,8 @@ describe('adaptAgoraClient', () => {
     expect(AgoraRTC.createCustomVideoTrack).not.toHaveBeenCalled();
   });
 
-  it('refuses a track that is neither captured by the page nor made by the SDK, instead of handing the SDK a stranger', async () => {
+  it('refuses a track that is neither captured by the page nor made by the SDK', async () => {
+    // Instead of handing the SDK a stranger.
     const { client, rtc } = fakeSdk();
     const stranger = {
       trackMediaType: 'video' as const,

@@ -43,7 +43,8 @@ withServerEnv({
 });
 afterEach(() => vi.restoreAllMocks());
 
-it('the RTM login request sent towards Agora carries exactly the token our server minted for that uid; offline, the session says chat is unavailable', async () => {
+it('the RTM login request sent towards Agora carries exactly the token our server minted for that uid', async () => {
+  // Offline, the session says chat is unavailable.
   const ticket = issuePageTicket({ channel: 'agora-room', uids: [4242, 4343] }, TEST_APP_CERTIFICATE);
   const getToken = async () => {
     const response = await rtmRoute.GET(

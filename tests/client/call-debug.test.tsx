@@ -58,7 +58,8 @@ describe('production markup', () => {
     });
 
   // Tests find things by what a person sees or by ARIA: no data-testid, no state in data- attributes.
-  it('carries no data- attributes for tests to read, data-testid included (data-autofocus is read by the panel code)', () => {
+  it('carries no data- attributes for tests to read, data-testid included', () => {
+    // data-autofocus is read by the panel code.
     const found = [...files('components'), ...files('app')].flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/\bdata-(?!autofocus\b)[a-z-]+/g)].map(
         ([attribute]) => `${file}: ${attribute}`,

@@ -60,7 +60,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-it('under StrictMode, one Join click joins exactly once with the SWR-fetched token, then Signaling logs in once, and Leave closes everything', async () => {
+it('under StrictMode, one Join click joins exactly once with the SWR-fetched token', async () => {
+  // Then Signaling logs in once, and Leave closes everything.
   localStorage.setItem('agora-calls.display-name', 'Ada Lovelace');
   const { engine, capture, clients, tracks, signaling } = fakeCallEngine();
   render(
@@ -105,7 +106,8 @@ it('under StrictMode, one Join click joins exactly once with the SWR-fetched tok
   await screen.findByRole('heading', { name: 'You left the call' });
   expect(clients[0]!.leave).toHaveBeenCalled();
   expect(signaling.logout).toHaveBeenCalled();
-  expect(new Set(tracks.map((track) => track.trackMediaType))).toEqual(new Set(['audio', 'video'])); // StrictMode starts the preview twice
+  // StrictMode starts the preview twice.
+  expect(new Set(tracks.map((track) => track.trackMediaType))).toEqual(new Set(['audio', 'video']));
   expect(tracks.filter((track) => !track.closed)).toEqual([]);
 });
 
@@ -163,7 +165,8 @@ it('a join Agora refuses shows, in the problem panel, what in the token did not 
   );
 });
 
-it("sharing a screen joins a second client with the page's screen uid and its own token, announces it, and the browser's own Stop ends it", async () => {
+it("sharing a screen joins a second client with the page's screen uid and its own token", async () => {
+  // The page announces it, and the browser's own Stop ends it.
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
   const { engine, capture, clients, signaling, endedListeners } = fakeCallEngine();
   render(<CallRoom channel="share-room" config={config} engine={engine} capture={capture} />);
@@ -315,7 +318,8 @@ it('until the join has succeeded the screen says it is connecting, not that it w
   expect(screen.queryByText('Connecting to the call…')).toBeNull();
 });
 
-it('closing or leaving the page leaves at once: camera and screen clients leave and Signaling logs out, without waiting on an unpublish', async () => {
+it('closing or leaving the page leaves at once: camera and screen clients leave and Signaling logs out', async () => {
+  // Without waiting on an unpublish.
   Object.defineProperty(navigator, 'mediaDevices', { value: { getDisplayMedia: vi.fn() }, configurable: true });
   const { engine, capture, clients, signaling } = fakeCallEngine();
   render(<CallRoom channel="closing-room" config={config} engine={engine} capture={capture} />);

@@ -68,7 +68,8 @@ describe('Call', () => {
     expect(call.presence.getSnapshot().status).toBe('stopped');
   });
 
-  it('shares the screen through a second client with its own token, tells the others whose it is, and leave ends it all', async () => {
+  it('shares the screen through a second client with its own token, and leave ends it all', async () => {
+    // It tells the others whose it is.
     const { call, clients, signaling, screen, tokens } = setup();
     call.join([new FakeTrack('audio')]);
     await flush();

@@ -78,7 +78,8 @@ async function choosePersonAction(person: string, item: string) {
 }
 
 describe('a host in People', () => {
-  it('mutes someone, or asks them to unmute or turn on their camera, naming themselves; never turns anything on', async () => {
+  it('mutes someone, or asks them to unmute or turn on their camera; never turns anything on', async () => {
+    // Each request names the host who made it (naming themselves).
     await joinAsHost('mute-room');
     openPeople();
     fireEvent.click(inPeople().getByRole('button', { name: 'Actions for Bob' }));
@@ -226,7 +227,8 @@ describe('a host in More', () => {
 });
 
 describe('a host and the waiting room', () => {
-  it('sees who waits and for how long, with a badge and one chime per newcomer; Admit and Deny post for that person', async () => {
+  it('sees who waits and for how long, with a badge and one chime per newcomer', async () => {
+    // Admit and Deny post for that person.
     const { signaling } = await joinAsHost('knock-room', { waitingRoom: true });
     expect(tones).toBe(0);
     server.view = {

@@ -108,7 +108,8 @@ describe('requests from a host', () => {
     expect(micButton().getAttribute('aria-label')).toBe('Mute microphone');
   });
 
-  it('a request handled before Leave is not handled again after Rejoin (the page remembers which it handled)', async () => {
+  it('a request handled before Leave is not handled again after Rejoin', async () => {
+    // The page remembers which it handled.
     const { serve } = await joinAsGuest('rejoin-room');
     await serve({ requests: [{ id: 9, kind: 'mute', by: 'Grace' }] });
     await waitFor(() => expect(micButton().getAttribute('aria-label')).toBe('Unmute microphone'));
@@ -178,7 +179,8 @@ describe('requests from a host', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
-  it('"Mute everyone" mutes once per press, naming the only host; joining later is not muted for earlier presses', async () => {
+  it('"Mute everyone" mutes once per press, naming the only host', async () => {
+    // Joining later is not muted for earlier presses.
     server = new FakeRoomServer(
       roomView({ channel: 'all-muted', stage: false, hosts: [1], muteAll: 4, you: { role: 'guest' } }),
     );

@@ -74,7 +74,8 @@ describe('People in a room with a host', () => {
   const online = presence('online', { '7199': 'Bob', '20': 'Cy', '30': 'Di' });
   online.peers['30']!.hand = true;
 
-  it('lists the audience from Signaling after those on stage, raised hands first, each with the role the server gives', () => {
+  it('lists the audience from Signaling after those on stage, raised hands first', () => {
+    // Each with the role the server gives.
     const people = listPeople([bob], online, self, new Set(), room);
     expect(people.map((person) => [person.name, person.role, person.offStage ?? false])).toEqual([
       ['Ada', 'host', false],

@@ -48,7 +48,8 @@ describe('RoomSession', () => {
     room.stop();
   });
 
-  it('a room nobody started is read less often (every 15 s): only a host link can change it, and that is hinted at once', async () => {
+  it('a room nobody started is read less often (every 15 s): only a host link can change it', async () => {
+    // And that is hinted at once.
     served = roomView({ hosted: false, stage: false, you: { role: 'guest' } });
     const room = session();
     room.start(null);
@@ -70,7 +71,8 @@ describe('RoomSession', () => {
     room.stop();
   });
 
-  it('an action answered by the server updates the room and tells the others to read it; a refusal is said', async () => {
+  it('an action answered by the server updates the room and tells the others to read it', async () => {
+    // A refusal is said.
     const room = session();
     const announce = vi.fn();
     room.announce = announce;
@@ -162,7 +164,8 @@ describe('a Call in a stage room', () => {
     await end();
   });
 
-  it('when the host ends stage mode, the audience comes back with microphone and camera off, publishing nothing', async () => {
+  it('when the host ends stage mode, the audience comes back with microphone and camera off', async () => {
+    // Publishing nothing.
     const mic = new FakeTrack('audio');
     const turnOffDevices = vi.fn(async () => void (await mic.setEnabled(false)));
     const { client, room, end } = await callInRoom({ mic, turnOffDevices });

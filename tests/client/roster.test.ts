@@ -36,7 +36,8 @@ describe('Roster', () => {
     ]);
   });
 
-  it('holds the events while a negotiation runs and then tells them in order; leaving the channel drops what is held', () => {
+  it('holds the events while a negotiation runs and then tells them in order', () => {
+    // Leaving the channel drops what is held.
     const { roster, heard } = watched();
     const release = roster.hold(1000);
     roster.joined(7);

@@ -61,7 +61,8 @@ describe('a stage room in the call session', () => {
     expect(client.join.mock.calls[0]![2]).toMatch(/^007subscriber/);
   });
 
-  it('on stage: a publisher token is fetched and renewed before the role becomes host, then the tracks turned on are published', async () => {
+  it('on stage: a publisher token is fetched and renewed before the role becomes host', async () => {
+    // Then the tracks turned on are published.
     const client = new FakeRtcClient();
     const { session, getToken, audio, video } = audienceSession(client);
     video.enabled = false; // the camera stays as the person left it
@@ -79,7 +80,8 @@ describe('a stage room in the call session', () => {
     expect(session.getSnapshot().role).toBe('host');
   });
 
-  it('back to the audience: unpublished first, then the audience role, then a token without publish privileges', async () => {
+  it('back to the audience: unpublished first, then the audience role', async () => {
+    // Then a token without publish privileges.
     const client = new FakeRtcClient();
     const { session, getToken, audio } = audienceSession(client);
     await session.join([audio]);
@@ -111,7 +113,8 @@ describe('a stage room in the call session', () => {
     expect(client.publish).not.toHaveBeenCalled();
   });
 
-  it('on stage, the short publish privileges are renewed 30 s before they end, though the token lasts longer', async () => {
+  it('on stage, the short publish privileges are renewed 30 s before they end', async () => {
+    // Though the token lasts longer.
     const client = new FakeRtcClient();
     const { session, getToken, audio } = audienceSession(client);
     await session.join([audio]);
@@ -138,7 +141,8 @@ describe('a stage room in the call session', () => {
 });
 
 describe('Agora mode offline (the SDK client faked)', () => {
-  it('promotion hands the SDK the newly minted publisher token with renewToken before setClientRole("host")', async () => {
+  it('promotion hands the SDK the newly minted publisher token before setClientRole("host")', async () => {
+    // It hands it over with renewToken.
     const calls: string[] = [];
     const sdkClient = {
       role: 'audience', // as AgoraRTC.createClient({ mode: 'live', role: 'audience' }) makes it

@@ -31,7 +31,8 @@ describe('startRoom', () => {
     expect(takeHostKey('busy')).toBeNull();
   });
 
-  it("without a shared room store a plain call still opens; a live event is refused in the server's words", async () => {
+  it('without a shared room store a plain call still opens', async () => {
+    // A live event is refused in the server's words.
     const required = {
       error: 'rooms with hosts need a shared store on Vercel: set REDIS_URL',
       code: 'room_store_required',

@@ -113,7 +113,8 @@ it('"The host ended the call" on the preview when the room has ended', async () 
   await screen.findByRole('heading', { name: 'The host ended the call' });
 });
 
-it('a tab coming back to the front reads the room at once: someone let in meanwhile goes in without waiting for the next read', async () => {
+it('a tab coming back to the front reads the room at once', async () => {
+  // Someone let in meanwhile goes in without waiting for the next read.
   const { clients } = openPage('background-room', { waitingRoom: true, hosts: [1], admission: 'waiting' });
   server.refuseTokens = 'waiting_for_host';
   await screen.findByRole('heading', { name: 'Waiting for a host to let you in' });
@@ -126,7 +127,8 @@ it('a tab coming back to the front reads the room at once: someone let in meanwh
   expect(clients).toHaveLength(1);
 });
 
-it('let in while the token is still refused a moment: the token is asked for again on the next read of the room', async () => {
+it('let in while the token is still refused a moment: the token is asked for again', async () => {
+  // On the next read of the room.
   const { clients } = openPage('behind-room', { waitingRoom: true, hosts: [1], admission: 'waiting' });
   server.refuseTokens = 'waiting_for_host';
   await screen.findByRole('heading', { name: 'Waiting for a host to let you in' });

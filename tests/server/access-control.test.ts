@@ -51,7 +51,8 @@ describe('API keys', () => {
     expect((await get(rtm.GET, '/api/rtm/bob/', { authorization: 'bearer key-one' })).status).toBe(200);
   });
 
-  it("accepts this app's own call page by its ticket: RTC for its channel and uids, RTM for its uids, nothing broader", async () => {
+  it("accepts this app's own call page by its ticket: RTC for its channel and uids, RTM for its uids", async () => {
+    // Nothing broader.
     const ticket = { 'x-call-ticket': issuePageTicket({ channel: 'room', uids: [11, 22] }, localCertificate()) };
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/11/', ticket)).status).toBe(200);
     expect((await get(rtc.GET, '/api/rtc/room/publisher/uid/22/', ticket)).status).toBe(200);

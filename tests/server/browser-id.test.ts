@@ -16,7 +16,8 @@ const visit = (url: string, cookie?: string) =>
   proxy(new NextRequest(url, { headers: cookie ? { cookie: `${BROWSER_COOKIE}=${cookie}` } : {} }));
 
 describe('the agora-calls-browser cookie (proxy.ts)', () => {
-  it('a call page without one gets a random 128-bit id, HttpOnly, SameSite=Lax, for a year; the page sees it at once', () => {
+  it('a call page without one gets a random 128-bit id, HttpOnly, SameSite=Lax, for a year', () => {
+    // The page sees it at once.
     const response = visit('http://localhost:3000/call/room');
     const cookie = response.cookies.get(BROWSER_COOKIE)!;
     expect(isBrowserId(cookie.value)).toBe(true);

@@ -63,7 +63,8 @@ describe("POST /api/inspect answers valid or not for this server's tokens", () =
     });
   });
 
-  it('Agora mode: valid for our certificate, not for a token signed with another certificate for the same App ID', async () => {
+  it('Agora mode: valid for our certificate, not for a token signed with another certificate', async () => {
+    // One for the same App ID.
     vi.stubEnv('AGORA_APP_ID', TEST_APP_ID);
     vi.stubEnv('AGORA_APP_CERTIFICATE', TEST_APP_CERTIFICATE);
     const { rtcToken } = (await mintedByRoute()).body;
@@ -177,7 +178,8 @@ describe("the token routes' rate limit and access rules", () => {
       expect((await verify({ token: rtcToken }, { 'x-call-ticket': ticket })).body).toEqual({ valid: true });
     });
 
-    it('tickets do not stand in for each other: a call page ticket cannot verify, an inspector ticket cannot mint', async () => {
+    it('tickets do not stand in for each other', async () => {
+      // A call page ticket cannot verify, an inspector ticket cannot mint.
       const rtcToken = await token();
       expect(
         (

@@ -190,7 +190,8 @@ describe('token lifetime', () => {
     expect(a.events()).not.toContainEqual({ type: 'token-privilege-did-expire' });
   });
 
-  it('a renewal that arrives with a token already inside the 30 s window is warned at once, so the client renews again', () => {
+  it('a renewal that arrives with a token already inside the 30 s window is warned at once', () => {
+    // So the client renews again.
     const { rooms, join } = server();
     const a = join('room-a', 1, { token: token('room-a', 1, 'publisher', 60) });
     vi.advanceTimersByTime(30_000);
@@ -248,7 +249,8 @@ describe('presence and relay', () => {
     ).toEqual([camera.sessionId, screen.sessionId].sort());
   });
 
-  it('a dropped stream resumes with Last-Event-ID and gets what was queued; one gone for 2 s takes its sessions with it', () => {
+  it('a dropped stream resumes with Last-Event-ID and gets what was queued', () => {
+    // One gone for 2 s takes its sessions with it.
     const { rooms, join, openTab } = server();
     const tabA = openTab();
     const a = join('room-a', 1, { tab: tabA });
@@ -303,7 +305,8 @@ describe('HTTP routes', () => {
     return { response, first, connection, reader };
   }
 
-  it('the event stream starts with its connection id, also as the SSE id a browser sends back to resume, and asks for a quick reconnect', async () => {
+  it('the event stream starts with its connection id and asks for a quick reconnect', async () => {
+    // It is also sent as the SSE id a browser sends back to resume.
     const { response, first, connection, reader } = await connect();
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(first).toBe(`retry: 500\nid: ${connection}\ndata: {"type":"connected","connection":"${connection}"}\n\n`);

@@ -78,13 +78,15 @@ describe('store selection', () => {
       expect((await storeInHealth()).store).toBe('redis-unavailable');
       await expectLimited('203.0.113.2');
       expect(logged).toEqual([
-        'rate limits: REDIS_URL is not a redis:// or rediss:// URL with a host; each instance counts limits in its own memory',
+        'rate limits: REDIS_URL is not a redis:// or rediss:// URL with a host; ' +
+          'each instance counts limits in its own memory',
       ]);
       expect(logged.join('\n')).not.toContain(PASSWORD);
     },
   );
 
-  it('an unreachable Redis: every request is answered from memory, limited; health and one log line say so', async () => {
+  it('an unreachable Redis: every request is answered from memory, limited', async () => {
+    // Health and one log line say so.
     const port = await freePort(); // nothing listens there
     vi.stubEnv('REDIS_URL', `redis://agent:${PASSWORD}@127.0.0.1:${port}`);
     const texts: string[] = [];
@@ -100,7 +102,8 @@ describe('store selection', () => {
     const report = await storeInHealth();
     expect(report).toMatchObject({ status: 200, store: 'redis-unavailable' });
     expect(unavailableLines()).toEqual([
-      'rate limits: Redis is unavailable (connection refused); this instance counts limits in its own memory until Redis answers again',
+      'rate limits: Redis is unavailable (connection refused); ' +
+        'this instance counts limits in its own memory until Redis answers again',
     ]);
     expectNothingLeaked([...texts, refused.text, report.text], port);
   });
@@ -159,14 +162,16 @@ describe.skipIf(missing)('against a real Redis (redis-server on a loopback port)
     expect(logged).toEqual([]);
   });
 
-  it('a slow Redis: requests are answered from memory, once logged; when it answers again, shared counting resumes', async () => {
+  it('a slow Redis: requests are answered from memory, once logged', async () => {
+    // When it answers again, shared counting resumes.
     expect((await storeInHealth()).store).toBe('redis');
     await admin.call('CLIENT', 'PAUSE', '1500', 'ALL'); // every other client waits 1.5 s for an answer
     expect((await token('198.51.100.10')).status).toBe(200);
     expect((await token('198.51.100.10')).status).toBe(200);
     expect((await storeInHealth()).store).toBe('redis-unavailable');
     expect(unavailableLines()).toEqual([
-      'rate limits: Redis is unavailable (a command failed or took over 500 ms); this instance counts limits in its own memory until Redis answers again',
+      'rate limits: Redis is unavailable (a command failed or took over 500 ms); ' +
+        'this instance counts limits in its own memory until Redis answers again',
     ]);
     await expect.poll(async () => (await storeInHealth()).store, { timeout: 15_000 }).toBe('redis');
     expect(recoveredLines()).toHaveLength(1);
@@ -179,7 +184,8 @@ describe.skipIf(missing)('against a real Redis (redis-server on a loopback port)
     expectNothingLeaked([], redis.port);
   });
 
-  it('Redis stopped: still answered and limited in memory; Redis back: health says "redis" and counts are shared again', async () => {
+  it('Redis stopped: still answered and limited in memory', async () => {
+    // Redis back: health says "redis" and counts are shared again.
     expect((await token('198.51.100.30')).status).toBe(200);
     await redis.stop();
     await expectLimited('198.51.100.31');

@@ -47,7 +47,8 @@ async function tokensOf(ticket: string, [camera, screen]: [number, number]) {
 }
 
 describe('host actions need the host key; self actions act only on the caller', () => {
-  it('every host action without the key, or with a wrong one: 403 host_key_invalid, and the room is unchanged', async () => {
+  it('every host action without the key, or with a wrong one: 403 host_key_invalid', async () => {
+    // And the room is unchanged.
     const host = await hostedRoom();
     const before = (await readRoom('room', as(ADA))).body;
     const wrongKey = `${host['x-host-key'].slice(0, 42)}${host['x-host-key'].endsWith('A') ? 'B' : 'A'}`;
@@ -88,7 +89,8 @@ describe('host actions need the host key; self actions act only on the caller', 
 });
 
 describe('remove', () => {
-  it('refuses the person for REMOVAL_SECONDS: both uids, RTM too, a new page in the same browser; a fresh browser is not covered', async () => {
+  it('refuses the person for REMOVAL_SECONDS: both uids, RTM too, a new page in the same browser', async () => {
+    // A fresh browser is not covered.
     const host = await hostedRoom();
     expect(await tokensOf(ADA, [11, 12])).toEqual([200, 200, 200]); // Ada is in (her browser recorded)
     const removed = await act('room', { action: 'remove', uid: 11 }, host);
@@ -126,7 +128,8 @@ describe('remove', () => {
 });
 
 describe('end', () => {
-  it('refuses every token for the room (host key included), every change, and a restart, for ROOM_END_SECONDS', async () => {
+  it('refuses every token for the room, every change, and a restart, for ROOM_END_SECONDS', async () => {
+    // Host key included.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.stubEnv('ROOM_END_SECONDS', '600');
     const host = await hostedRoom();
@@ -246,7 +249,8 @@ describe('requests to mute or turn on, and mute everyone', () => {
     expect((await readRoom('room', as(ADA))).body.you.requests).toEqual([]);
   });
 
-  it('mute everyone raises muteAll for all to see; a host never turns anyone on (there is no such action)', async () => {
+  it('mute everyone raises muteAll for all to see; a host never turns anyone on', async () => {
+    // There is no such action.
     const host = await hostedRoom();
     await act('room', { action: 'mute-everyone' }, host);
     expect((await act('room', { action: 'mute-everyone' }, host)).body.muteAll).toBe(2);

@@ -131,7 +131,8 @@ describe('refusals per room state', () => {
     expect(rtcPrivileges(waiting, { ...guest(13), hostKey: true }).expire).toBe(ASKED);
   });
 
-  it('locked and a waiting room: someone admitted is also a member (admit adds both), a newcomer meets the lock', () => {
+  it('locked and a waiting room: someone admitted is also a member, a newcomer meets the lock', () => {
+    // Admit adds both.
     const both = hosted({ locked: true, waitingRoom: true, admitted: [7], members: [7] });
     expect(rtcPrivileges(both, guest(7)).expire).toBe(JOIN_S);
     expect(refused(both, guest(13))).toBe('room_locked');

@@ -90,7 +90,8 @@ function storeContract(store: () => RoomStore) {
     expect(await store().read('taken over')).toMatchObject({ hosted: true, stage: false, invited: [4] });
   });
 
-  it('end: the room reads as ended, every change (a claim too) is refused; ending again does not extend it', async () => {
+  it('end: the room reads as ended, every change is refused; ending again does not extend it', async () => {
+    // A claim too is refused.
     vi.useFakeTimers({ toFake: ['Date'] });
     await store().claim('room', true);
     await store().setLocked('room', true);
@@ -287,7 +288,8 @@ describe.skipIf(missing)('Redis room store (redis-server on a loopback port)', {
     }
   });
 
-  it("end: the room's keys are gone, the ended marker expires after ROOM_END_SECONDS; a change after it is undone", async () => {
+  it("end: the room's keys are gone, the ended marker expires after ROOM_END_SECONDS", async () => {
+    // A change after it is undone.
     const store = redisRoomStoreOn(first);
     await store.claim('room', true);
     await store.invite('room', 1);

@@ -141,7 +141,8 @@ describe('GET /api/rooms/:channel: the room as the caller sees it', () => {
 });
 
 describe('POST /api/rooms/:channel: hosts invite, people accept, the token route follows', () => {
-  it('invite → accept → publisher token for STAGE_PUBLISH_SECONDS (joined for ROOM_JOIN_SECONDS) → moved to audience → refused again', async () => {
+  it('invite → accept → publisher token for STAGE_PUBLISH_SECONDS → moved to audience → refused again', async () => {
+    // The token is joined for ROOM_JOIN_SECONDS.
     const key = await stageRoom();
     const asHost = as(HOST_TICKET, key);
     expect(await rtcToken('room', 'publisher', 11, as(AUDIENCE))).toMatchObject({
@@ -295,7 +296,9 @@ describe('POST /api/rooms/:channel: hosts invite, people accept, the token route
       body: {
         code: 'invalid_room_action',
         error:
-          '"promote-me" is not a room action; use one of stage-on, stage-off, invite, move-to-audience, remove, end, lock, unlock, waiting-room-on, waiting-room-off, admit, deny, mute, ask-unmute, ask-camera, mute-everyone, accept-invitation, decline-invitation, leave-stage, knock',
+          '"promote-me" is not a room action; use one of stage-on, stage-off, invite, move-to-audience, remove, ' +
+          'end, lock, unlock, waiting-room-on, waiting-room-off, admit, deny, mute, ask-unmute, ask-camera, ' +
+          'mute-everyone, accept-invitation, decline-invitation, leave-stage, knock',
       },
     });
     expect(await act('room', {}, as(AUDIENCE))).toMatchObject({ status: 400, body: { code: 'invalid_room_action' } });

@@ -69,7 +69,8 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
     vi.restoreAllMocks();
   });
 
-  it('a room started on one instance has its host there; an invitation made on one is honoured on the other', async () => {
+  it('a room started on one instance has its host there', async () => {
+    // An invitation made on one is honoured on the other.
     const started = await on(one, () => startRoom({ channel: 'room', stage: true }));
     expect(started.body).toMatchObject({ host: true, stage: true });
     expect((await on(two, () => startRoom({ channel: 'room' }))).body).toEqual({
@@ -138,7 +139,8 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
     expect((await on(two, () => rtcToken('room', 'subscriber', 41, as(reloaded)))).body.code).toBe('removed');
   });
 
-  it('Redis down: nobody is promoted (503 room_store_unavailable); subscribers and hosts still get tokens', async () => {
+  it('Redis down: nobody is promoted; subscribers and hosts still get tokens', async () => {
+    // Promotion is refused with 503 room_store_unavailable.
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const key = (await on(one, () => startRoom({ channel: 'room', stage: true }))).body.hostKey as string;
@@ -158,7 +160,8 @@ describe.skipIf(missing)('rooms on a real Redis shared by two instances', { time
     });
   });
 
-  it('Redis down: a call in a room this instance last saw without a stage goes on; one it never saw is refused', async () => {
+  it('Redis down: a call in a room this instance last saw without a stage goes on', async () => {
+    // One it never saw is refused.
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     await on(one, () => startRoom({ channel: 'plain' }));

@@ -48,7 +48,8 @@ describe('a wrong value for a numeric setting is a 503 naming it, never its valu
     },
   );
 
-  it('the token routes refuse with it while a token rate limit is wrong, local signaling while its limit is', async () => {
+  it('the token routes refuse with it while a token rate limit is wrong', async () => {
+    // Local signaling refuses while its limit is wrong.
     vi.stubEnv('RATE_LIMIT_TOKENS_PER_MINUTE', 'many');
     const token = await answer(rtc.GET(new Request('http://localhost/api/rtc/room/publisher/uid/1/')));
     expect(token).toMatchObject({

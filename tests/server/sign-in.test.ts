@@ -159,7 +159,8 @@ describe('token routes with sign-in on', () => {
     setRateLimiterFactory((bucket, points) => new RateLimiterMemory({ keyPrefix: bucket, points, duration: 60 }));
   });
 
-  it('answer 401 sign_in_required with neither a session nor an API key, and 403 not_allowed off the list', async () => {
+  it('answer 401 sign_in_required with neither a session nor an API key', async () => {
+    // And 403 not_allowed off the list.
     const signedOut = await call(rtc.GET, `/api/rtc/room/publisher/uid/${ada.uid}/`);
     expect(signedOut).toMatchObject({ status: 401, body: { code: 'sign_in_required' } });
     expect(signedOut.body.error).toContain('sign in first (id.example.test)');
@@ -205,7 +206,8 @@ describe('token routes with sign-in on', () => {
     });
   });
 
-  it('make AUTH_HOST_EMAILS hosts of every room, without a host key, and keep signed-out people out of rooms', async () => {
+  it('make AUTH_HOST_EMAILS hosts of every room, and keep signed-out people out of rooms', async () => {
+    // Without a host key.
     expect((await call(room.GET, '/api/rooms/hall')).body.code).toBe('sign_in_required');
     const start = (who: string) =>
       call(rooms.POST, '/api/rooms', {

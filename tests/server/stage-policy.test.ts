@@ -78,7 +78,8 @@ describe('stage policy', () => {
     expect(minted.publishExpiresAt).toBeUndefined();
   });
 
-  it('stage on: the audience (invited but not yet accepted, or no ticket at all) gets not_on_stage for publisher', () => {
+  it('stage on: the audience gets not_on_stage for publisher', () => {
+    // The audience: invited but not yet accepted, or no ticket at all.
     const decide =
       (caller: StageCaller, state: Partial<RoomState> = {}) =>
       () =>
