@@ -112,8 +112,13 @@ for (let round = 1; round <= rounds; round++) {
   for (const target of targets) {
     const result = await load(target.url, seconds, target.status);
     target.results.push(result);
+    const rate = result.requests.average.toFixed(0).padStart(6);
+    const { p50, p99 } = result.latency;
+    const firstMax = Math.round(Math.max(...result.first));
     console.log(
-      `round ${round} ${target.name.padEnd(16)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms (steady ${percentile(result.steady, 0.99)}, first answers up to ${Math.round(Math.max(...result.first))})  errors ${result.errors}  unexpected status ${result.unexpected}`,
+      `round ${round} ${target.name.padEnd(16)} ${rate} req/s  p50 ${p50} ms  p99 ${p99} ms ` +
+        `(steady ${percentile(result.steady, 0.99)}, first answers up to ${firstMax})  ` +
+        `errors ${result.errors}  unexpected status ${result.unexpected}`,
     );
   }
 }
@@ -136,26 +141,34 @@ console.log(`\nMedian of ${rounds} alternating rounds, ${seconds} s each, ${conn
 console.log('server             req/s   p50 ms   p99 ms   steady p99   slowest first answer   errors');
 for (const [name, row] of Object.entries(summary)) {
   console.log(
-    `${name.padEnd(16)} ${row.rps.toFixed(0).padStart(7)}   ${String(row.p50).padStart(6)}   ${String(row.p99).padStart(6)}   ${String(row.steadyP99).padStart(10)}   ${String(row.firstMax).padStart(20)}   ${row.errors}`,
+    `${name.padEnd(16)} ${row.rps.toFixed(0).padStart(7)}   ` +
+      `${String(row.p50).padStart(6)}   ${String(row.p99).padStart(6)}   ${String(row.steadyP99).padStart(10)}   ` +
+      `${String(row.firstMax).padStart(20)}   ${row.errors}`,
   );
 }
+const rpsRatio = (a, b) => (summary[a].rps / summary[b].rps).toFixed(3);
 const ratio = (a, b) =>
-  `${(summary[a].rps / summary[b].rps).toFixed(3)}× requests/s (p99 ${summary[a].p99} vs ${summary[b].p99} ms; steady ${summary[a].steadyP99} vs ${summary[b].steadyP99} ms)`;
+  `${rpsRatio(a, b)}× requests/s (p99 ${summary[a].p99} vs ${summary[b].p99} ms; ` +
+  `steady ${summary[a].steadyP99} vs ${summary[b].steadyP99} ms)`;
 console.log(`ratio next /api/rtc ÷ next /api/ping: ${ratio('next /api/rtc', 'next /api/ping')}`);
 console.log(
-  `ratio next rtc no mint ÷ next /api/ping: ${ratio('next rtc no mint', 'next /api/ping')} (what the app adds besides minting)`,
+  `ratio next rtc no mint ÷ next /api/ping: ${ratio('next rtc no mint', 'next /api/ping')} ` +
+    '(what the app adds besides minting)',
 );
 console.log(
-  `ratio plain token ÷ plain /api/ping: ${ratio('plain token', 'plain /api/ping')} (what minting costs with no framework)`,
+  `ratio plain token ÷ plain /api/ping: ${ratio('plain token', 'plain /api/ping')} ` +
+    '(what minting costs with no framework)',
 );
 console.log(
   `ratio entry /api/rtc ÷ entry /api/ping: ${ratio('entry /api/rtc', 'entry /api/ping')} (no next start router)`,
 );
 console.log(
-  `ratio next /api/rtc ÷ plain token: ${(summary['next /api/rtc'].rps / summary['plain token'].rps).toFixed(3)}×; next /api/ping ÷ plain /api/ping: ${(summary['next /api/ping'].rps / summary['plain /api/ping'].rps).toFixed(3)}× (the framework floor)`,
+  `ratio next /api/rtc ÷ plain token: ${rpsRatio('next /api/rtc', 'plain token')}×; ` +
+    `next /api/ping ÷ plain /api/ping: ${rpsRatio('next /api/ping', 'plain /api/ping')}× (the framework floor)`,
 );
 console.log(
-  '(first answers: a fresh connection waits to be accepted, one per event-loop turn at a busy server; see docs/performance.md)',
+  '(first answers: a fresh connection waits to be accepted, one per event-loop turn at a busy server; ' +
+    'see docs/performance.md)',
 );
 next.stop();
 
@@ -194,6 +207,7 @@ const packages = [
   ),
 ];
 console.log(
-  `token route server bundle: ${(appBytes / 1024).toFixed(0)} KB in ${chunks.length + 1} files (route + app chunks), plus ${(moduleBytes / 1024).toFixed(0)} KB traced from node_modules outside Next (${packages.join(', ')})`,
+  `token route server bundle: ${(appBytes / 1024).toFixed(0)} KB in ${chunks.length + 1} files (route + app chunks), ` +
+    `plus ${(moduleBytes / 1024).toFixed(0)} KB traced from node_modules outside Next (${packages.join(', ')})`,
 );
 process.exit(0);

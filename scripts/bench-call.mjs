@@ -69,7 +69,8 @@ console.log(
 );
 for (const { build, mode, preview, ready } of servers) {
   console.log(
-    `  ${`${build}, ${mode} mode`.padEnd(24)} preview ${String(median(preview)).padStart(5)} ms (${preview.join(', ')})   Join ${String(median(ready)).padStart(5)} ms`,
+    `  ${`${build}, ${mode} mode`.padEnd(24)} preview ${String(median(preview)).padStart(5)} ms ` +
+      `(${preview.join(', ')})   Join ${String(median(ready)).padStart(5)} ms`,
   );
 }
 for (const { mode, steps } of servers.filter((server) => server.build === 'this build')) {
@@ -77,7 +78,8 @@ for (const { mode, steps } of servers.filter((server) => server.build === 'this 
     .map(([step, values]) => [step, median(values)])
     .sort((a, b) => a[1] - b[1]);
   console.log(
-    `  where the time goes, ${mode} mode (ms after navigation started): ${order.map(([step, at]) => `${step} ${at}`).join(' · ')}`,
+    `  where the time goes, ${mode} mode (ms after navigation started): ` +
+      order.map(([step, at]) => `${step} ${at}`).join(' · '),
   );
 }
 await browser.close();

@@ -73,15 +73,18 @@ async function measure(name, server) {
   });
   const after = rssMiB();
   console.log(
-    `1. ${load.requests.total} token requests, ${CONNECTIONS} connections, ${client} distinct clients; rate-limit store: ${storeBefore}`,
+    `1. ${load.requests.total} token requests, ${CONNECTIONS} connections, ${client} distinct clients; ` +
+      `rate-limit store: ${storeBefore}`,
   );
   console.log(
-    `   ${Math.round(load.requests.average)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, slowest ${load.latency.max} ms; statuses ${statuses(load)}`,
+    `   ${Math.round(load.requests.average)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ` +
+      `slowest ${load.latency.max} ms; statuses ${statuses(load)}`,
   );
   console.log(`   server memory (RSS): ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB after`);
   check(
     load.errors === 0 && load.timeouts === 0,
-    `no connection errors, every request answered within ${FIRST_ANSWER_TIMEOUT_S} s (${load.errors} errors, ${load.timeouts} timeouts)`,
+    `no connection errors, every request answered within ${FIRST_ANSWER_TIMEOUT_S} s ` +
+      `(${load.errors} errors, ${load.timeouts} timeouts)`,
   );
   check(load.non2xx === 0, `every response was 2xx (${load.non2xx} were not)`);
   check(server.alive(), 'the server is still up under its 256 MiB heap cap');
@@ -119,7 +122,8 @@ async function measure(name, server) {
   // under overload some requests may fall back to memory. Reported, not an invariant.
   if (storeBefore !== 'memory') {
     console.log(
-      `   fallbacks to memory during the run: ${incidents.filter((line) => line.includes('unavailable')).length} incident(s)`,
+      `   fallbacks to memory during the run: ` +
+        `${incidents.filter((line) => line.includes('unavailable')).length} incident(s)`,
     );
     check(storeAfter === 'redis', `health says the Redis store is in use after the run (${storeAfter})`);
   }
@@ -152,6 +156,7 @@ if (noRedis) {
 console.log(`\n| rate-limit store | req/s | p50 | p99 | slowest | errors |\n| --- | --- | --- | --- | --- | --- |`);
 for (const row of rows)
   console.log(
-    `| ${row.name} | ${row.reqPerSec.toLocaleString('en')} | ${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.errors} |`,
+    `| ${row.name} | ${row.reqPerSec.toLocaleString('en')} | ` +
+      `${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.errors} |`,
   );
 process.exit(failed ? 1 : 0);

@@ -120,7 +120,8 @@ for (let run = 0; run <= runs; run++) {
 if (baseline) {
   console.log(`Join click → first remote video frame, local mode, same run, alternating, medians of ${runs}:`);
   console.log(
-    `  baseline (${process.env.BASELINE}) ${median(baselineSamples['first-frame'])} ms   runs: ${baselineSamples['first-frame'].join(', ')}`,
+    `  baseline (${process.env.BASELINE}) ${median(baselineSamples['first-frame'])} ms   ` +
+      `runs: ${baselineSamples['first-frame'].join(', ')}`,
   );
   console.log(
     `  this build              ${median(samples['first-frame'])} ms   runs: ${samples['first-frame'].join(', ')}\n`,
@@ -167,11 +168,13 @@ const cpu = await cpuOfTabs(base);
 const cpuBaseline = baseline ? await cpuOfTabs(baseline) : null;
 if (cpu['one tab, preview'] !== null) {
   console.log(
-    `\nCPU of the browser (all Chromium processes, % of one core, over ${CPU_WINDOW_MS / 1000} s; ${availableParallelism()} cores here):`,
+    `\nCPU of the browser (all Chromium processes, % of one core, over ${CPU_WINDOW_MS / 1000} s; ` +
+      `${availableParallelism()} cores here):`,
   );
   for (const [state, share] of Object.entries(cpu)) {
     console.log(
-      `  ${state.padEnd(28)} ${cpuBaseline ? `baseline ${String(cpuBaseline[state]).padStart(3)}%   ` : ''}this build ${String(share).padStart(3)}%`,
+      `  ${state.padEnd(28)} ${cpuBaseline ? `baseline ${String(cpuBaseline[state]).padStart(3)}%   ` : ''}` +
+        `this build ${String(share).padStart(3)}%`,
     );
   }
 }
@@ -200,11 +203,13 @@ for (let round = 0; round < busyRounds; round++) {
   if (baseline) busyBaseline.push(...(await busyInCall(baseline)));
 }
 console.log(
-  `\nRenderer main-thread busy time per tab over ${BUSY_WINDOW_MS / 1000} s of a two-person call (median of ${busy.length} tabs):`,
+  `\nRenderer main-thread busy time per tab over ${BUSY_WINDOW_MS / 1000} s of a two-person call ` +
+    `(median of ${busy.length} tabs):`,
 );
 if (baseline) console.log(`  baseline ${median(busyBaseline)} ms   tabs: ${busyBaseline.join(', ')}`);
 console.log(
-  `  this build ${median(busy)} ms   tabs: ${busy.join(', ')}${baseline ? `   (${(median(busy) / median(busyBaseline)).toFixed(2)}× the baseline)` : ''}`,
+  `  this build ${median(busy)} ms   tabs: ${busy.join(', ')}` +
+    (baseline ? `   (${(median(busy) / median(busyBaseline)).toFixed(2)}× the baseline)` : ''),
 );
 
 // Renewal: 40 s tokens renew 30 s ahead, about every 10 s. Alice watches Bob's video the whole time.
@@ -246,19 +251,23 @@ const gapsAround = renewals.map(({ at }) => {
 });
 const allGaps = frames.slice(1).map((time, index) => time - frames[index]);
 console.log(
-  `\nToken renewal (Bob renews while Alice watches his video; ${frames.length} frames over ${Math.round((frames.at(-1) - frames[0]) / 1000)} s):`,
+  `\nToken renewal (Bob renews while Alice watches his video; ` +
+    `${frames.length} frames over ${Math.round((frames.at(-1) - frames[0]) / 1000)} s):`,
 );
 console.log(
-  `  round trip (new token + renewToken): median ${median(renewals.map((renewal) => renewal.roundTrip))} ms over ${renewals.length} renewals`,
+  `  round trip (new token + renewToken): median ${median(renewals.map((renewal) => renewal.roundTrip))} ms ` +
+    `over ${renewals.length} renewals`,
 );
 for (const [index, around] of gapsAround.entries()) {
   console.log(
-    `  renewal ${index + 1}: ${around.frames} frames in the 4 s around it, longest gap between frames ${around.longestGap} ms`,
+    `  renewal ${index + 1}: ${around.frames} frames in the 4 s around it, ` +
+      `longest gap between frames ${around.longestGap} ms`,
   );
 }
 const stalls = allGaps.filter((gap) => gap > 200).length;
 console.log(
-  `  frames missing (gaps over 200 ms, i.e. a visible stall) during the whole run: ${stalls}; longest gap ${Math.round(Math.max(...allGaps))} ms`,
+  `  frames missing (gaps over 200 ms, i.e. a visible stall) during the whole run: ${stalls}; ` +
+    `longest gap ${Math.round(Math.max(...allGaps))} ms`,
 );
 await browser.close();
 process.exit(0);

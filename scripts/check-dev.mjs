@@ -167,7 +167,8 @@ const cacheWritten = [...devCacheFiles()].filter(([path, written]) => cacheBefor
 if (cacheWritten.length > 0)
   problems.push(
     `next dev wrote ${cacheWritten.length} Turbopack cache file(s) under ${DEV_CACHE} for the next start to restore: ` +
-      'a restored cache made the landing page reload itself in a loop (issue #26); keep turbopackFileSystemCacheForDev off',
+      'a restored cache made the landing page reload itself in a loop (issue #26); ' +
+      'keep turbopackFileSystemCacheForDev off',
   );
 // Lines such as "⨯ turbopackFileSystemCacheForDev" list experiments that are off: no error.
 const serverErrors = (server?.log() ?? '')

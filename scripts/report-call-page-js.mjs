@@ -40,6 +40,7 @@ console.log(`  ${kb(total).padStart(9)}  in all, before any SDK\n`);
 for (const { what, chunks } of [rtc, rtm, decoder])
   console.log(`Later: ${what}: ${kb(sum(chunks))} in ${chunks.length} chunk(s): ${chunks.join(', ')}`);
 console.log(
-  `\nAgora mode in a call: ${kb(total + sum(rtc.chunks))} without Signaling, ${kb(total + sum(rtc.chunks) + sum(rtm.chunks))} with it; local mode loads neither SDK (${kb(total)}).`,
+  `\nAgora mode in a call: ${kb(total + sum(rtc.chunks))} without Signaling, ` +
+    `${kb(total + sum(rtc.chunks) + sum(rtm.chunks))} with it; local mode loads neither SDK (${kb(total)}).`,
 );
 process.exit(0);

@@ -1,6 +1,6 @@
-// npm run screenshots — landing, prejoin, alone-in-a-call, call, chat, presentation, left, token inspector and live event screens at
-// phone and desktop widths, written to
-// screenshots/ (not committed) so changes to the UI can be looked at. Local mode, two participants.
+// npm run screenshots — landing, prejoin, alone-in-a-call, call, chat, presentation, left, token
+// inspector and live event screens at phone and desktop widths, written to screenshots/ (not
+// committed) so changes to the UI can be looked at. Local mode, two participants.
 // `npm run screenshots -- dev` takes them under `next dev` instead, as a newcomer first sees the app
 // (file names end in -dev).
 import { mkdirSync } from 'node:fs';
@@ -97,7 +97,10 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await hostingScene(name, viewport);
 }
 
-/** Hosting: Grace has a waiting room on; Ada is in the call, Alan knocks; People shows both, with the host's controls. */
+/**
+ * Hosting: Grace has a waiting room on; Ada is in the call, Alan knocks; People shows both, with the
+ * host's controls.
+ */
 async function hostingScene(name, viewport) {
   const channel = `look-hosting-${name}`;
   const open = async () => {
