@@ -43,13 +43,17 @@ export function TileFrame({
   const speaking = useIsSpeaking(signalKey);
   const quality = useQualityMark(signalKey);
   return (
-    // Named by its caption's label alone ("Ada (you)", "Grace's screen"): the marks beside it are read as its content.
+    // Named by its caption's label alone ("Ada (you)", "Grace's screen"): the marks beside it are read
+    // as its content.
     <figure aria-labelledby={labelId} className="group relative h-full w-full overflow-hidden rounded-2xl bg-slate-900">
       {children}
-      {/* The border and the speaking ring are drawn inside the tile, over the video: nothing around the tile can clip them. */}
+      {/* The border and the speaking ring are drawn inside the tile, over the video: nothing around the
+          tile can clip them. */}
       <span
         aria-hidden="true"
-        className={`pointer-events-none absolute inset-0 rounded-2xl ring-inset ${speaking ? 'ring-4 ring-emerald-400' : 'ring-1 ring-slate-800'}`}
+        className={`pointer-events-none absolute inset-0 rounded-2xl ring-inset ${
+          speaking ? 'ring-4 ring-emerald-400' : 'ring-1 ring-slate-800'
+        }`}
       />
       {hand && (
         <span
@@ -70,13 +74,21 @@ export function TileFrame({
             aria-pressed={pinned}
             aria-label={`${pinned ? 'Unpin' : 'Pin'} ${label}`}
             title={pinned ? 'Unpin' : 'Pin to the stage'}
-            className={`rounded-full p-1.5 focus:opacity-100 focus:outline-2 focus:outline-sky-400 group-hover:opacity-100 ${pinned ? 'bg-sky-500 text-slate-950 opacity-100' : 'bg-slate-950/70 opacity-0'}`}
+            className={
+              'rounded-full p-1.5 focus:opacity-100 focus:outline-2 focus:outline-sky-400 group-hover:opacity-100 ' +
+              (pinned ? 'bg-sky-500 text-slate-950 opacity-100' : 'bg-slate-950/70 opacity-0')
+            }
           >
             <PinIcon className="h-4 w-4" />
           </button>
         )}
       </div>
-      <figcaption className="absolute bottom-2 left-2 flex max-w-[calc(100%-1rem)] flex-col gap-1 rounded-lg bg-slate-950/70 px-2 py-1 text-sm">
+      <figcaption
+        className={
+          'absolute bottom-2 left-2 flex max-w-[calc(100%-1rem)] flex-col gap-1 ' +
+          'rounded-lg bg-slate-950/70 px-2 py-1 text-sm'
+        }
+      >
         <span className="flex items-center gap-2">
           {quality && <QualityBars mark={quality} />}
           <span className="truncate" id={labelId}>
@@ -104,7 +116,9 @@ export function Avatar({ name, small = false }: { name: string; small?: boolean 
   return (
     <div className="flex h-full items-center justify-center">
       <div
-        className={`flex items-center justify-center rounded-full bg-slate-700 font-semibold ${small ? 'h-9 w-9 text-sm' : 'h-16 w-16 text-xl'}`}
+        className={`flex items-center justify-center rounded-full bg-slate-700 font-semibold ${
+          small ? 'h-9 w-9 text-sm' : 'h-16 w-16 text-xl'
+        }`}
         aria-hidden="true"
       >
         {initials(name)}

@@ -103,7 +103,10 @@ export function LandingForm() {
                 setName(suggestion);
                 setTouched(false);
               }}
-              className="self-start rounded-lg border border-sky-500/50 px-3 py-1 text-sm font-medium text-sky-200 hover:bg-sky-500/10 focus:outline-2 focus:outline-sky-400"
+              className={
+                'self-start rounded-lg border border-sky-500/50 px-3 py-1 text-sm font-medium text-sky-200 ' +
+                'hover:bg-sky-500/10 focus:outline-2 focus:outline-sky-400'
+              }
             >
               Use {suggestion}
             </button>
@@ -115,14 +118,20 @@ export function LandingForm() {
             setName(randomChannelName());
             setTouched(false);
           }}
-          className="h-13 rounded-xl border border-slate-700 px-4 font-medium hover:bg-slate-800 focus:outline-2 focus:outline-sky-400"
+          className={
+            'h-13 rounded-xl border border-slate-700 px-4 font-medium ' +
+            'hover:bg-slate-800 focus:outline-2 focus:outline-sky-400'
+          }
         >
           Random name
         </button>
         <button
           type="submit"
           disabled={joining}
-          className="h-13 rounded-xl bg-sky-500 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60"
+          className={
+            'h-13 rounded-xl bg-sky-500 px-6 text-lg font-semibold text-slate-950 ' +
+            'hover:bg-sky-400 focus:outline-2 focus:outline-offset-2 focus:outline-sky-300 disabled:opacity-60'
+          }
         >
           {joining ? 'Opening…' : 'Join'}
         </button>

@@ -77,7 +77,8 @@ describe('the call view and its tiles', () => {
     vi.unstubAllGlobals();
   });
 
-  it('a change in one person’s speaking re-renders that person’s tile, not the call view or the other tiles', async () => {
+  it('a change in one person’s speaking re-renders that person’s tile', async () => {
+    // Not the call view or the other tiles.
     const levels: Record<string, { now: number }> = { '1': { now: 0 }, '2': { now: 0 } };
     const client = Object.assign(new FakeRtcClient(), {
       getNetworkQuality: () => ({ uplinkNetworkQuality: 1, downlinkNetworkQuality: 1 }),
