@@ -89,7 +89,7 @@ export class CallSession extends Store<CallSnapshot> {
     this.update({ phase: 'failed', problem, failedGrant: this.attempted ?? undefined });
   }
 
-  /** The one way into the channel (first join, rejoin): a token, the role, join with a timeout, publish. False if left meanwhile. */
+  /** The one way into the channel (join, rejoin): token, role, join with a timeout, publish. False if left since. */
   private async connect(signal: AbortSignal, grant?: TokenGrant): Promise<boolean> {
     this.attempted = null;
     const role = this.snapshot.role;
@@ -132,7 +132,7 @@ export class CallSession extends Store<CallSnapshot> {
     this.publishRenewal.schedule(grant, () => void this.renew());
   }
 
-  /** On or off the stage (the server has said so): in the channel the role changes in place (client-role.ts), else the next join uses it. */
+  /** On or off the stage, as the server said: in the channel the role changes in place, else the next join uses it. */
   setRole(role: ClientRole): Promise<void> {
     if (role !== this.snapshot.role) this.update({ role, notice: undefined });
     return this.changeRoleInPlace();
@@ -166,7 +166,7 @@ export class CallSession extends Store<CallSnapshot> {
     await this.finishLeaving();
   }
 
-  /** The page is going away: leave at once, so the others see us go now; no unpublish first (no time for the round trip). */
+  /** The page is going away: leave at once, so the others see us go now (no time for an unpublish round trip). */
   leaveNow() {
     if (this.snapshot.phase === 'left') return;
     this.left.abort();
@@ -237,7 +237,7 @@ export class CallSession extends Store<CallSnapshot> {
     return dropCause(said, this.grant?.expiresAt ?? null, this.phase() === 'renewing' ? this.renewal : null);
   }
 
-  /** After the SDK has left (did-expire) or the server dropped the session: a fresh token, join, republish; saying why it dropped. */
+  /** After the SDK left (did-expire) or the server dropped the session: fresh token, join, republish; saying why. */
   private async rejoin(cause: DropCause) {
     if (!['joined', 'renewing'].includes(this.snapshot.phase)) return;
     const { signal } = this.left;

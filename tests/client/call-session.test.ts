@@ -99,7 +99,8 @@ describe('join', () => {
     client.joinImpl = async () => {
       throw Object.assign(
         new Error(
-          'CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: invalid vendor key, can not find appid',
+          'CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: ' +
+            'invalid vendor key, can not find appid',
         ),
         {
           code: 'CAN_NOT_GET_GATEWAY_SERVER',
@@ -110,7 +111,7 @@ describe('join', () => {
     expect(session.getSnapshot().problem).toMatchObject({ id: 'invalid-app-id', retryable: false });
   });
 
-  it('a refused join keeps the grant it used, for the problem panel to say what did not match; Retry clears it', async () => {
+  it('a refused join keeps its grant (the problem panel says what did not match); Retry clears it', async () => {
     const { client, getToken, session } = setup();
     client.joinImpl = async () => {
       throw Object.assign(new Error('CAN_NOT_GET_GATEWAY_SERVER: invalid token, authorized failed'), {
@@ -129,11 +130,12 @@ describe('join', () => {
     expect(session.getSnapshot()).toMatchObject({ phase: 'joining', failedGrant: undefined });
   });
 
-  it("SDK words for an expired token at join ('dynamic key or token timeout') are the token-expired problem", async () => {
+  it("the SDK's words for an expired token at join ('dynamic key or token timeout') are token-expired", async () => {
     const { client, session } = setup();
     client.joinImpl = async () => {
       throw new Error(
-        'CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: dynamic key or token timeout',
+        'CAN_NOT_GET_GATEWAY_SERVER: flag: 4096, message: AgoraRTCError CAN_NOT_GET_GATEWAY_SERVER: ' +
+          'dynamic key or token timeout',
       );
     };
     await session.join([]);
@@ -197,13 +199,14 @@ describe('token renewal', () => {
     await flush();
     expect(session.getSnapshot().phase).toBe('rejoining');
     expect(session.getSnapshot().notice?.text).toBe(
-      'Your access token expired and the call disconnected. Reconnecting failed (could not get an access token); retrying in 1 s…',
+      'Your access token expired and the call disconnected. ' +
+        'Reconnecting failed (could not get an access token); retrying in 1 s…',
     );
     await vi.advanceTimersByTimeAsync(1000);
     expect(session.getSnapshot().phase).toBe('joined');
   });
 
-  it('a renewal still waiting for the server when the token runs out is named as such, not as "token expired"', async () => {
+  it('a renewal still waiting for the server when the token runs out is named so, not "token expired"', async () => {
     const { client, getToken, session } = setup();
     await session.join([]);
     getToken.mockImplementationOnce(() => new Promise(() => {})); // the overloaded server never answers
@@ -212,9 +215,8 @@ describe('token renewal', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     client.emit('token-privilege-did-expire');
     const { notice } = session.getSnapshot();
-    expect(notice?.text).toMatch(
-      /^The call disconnected: the server did not answer the access token's renewal \(waited 30 s\), and the old token ran out\./,
-    );
+    expect(notice?.text).toMatch(/^The call disconnected: the server did not answer the access token's renewal /);
+    expect(notice?.text).toContain('(waited 30 s), and the old token ran out.');
     expect(notice?.text).not.toMatch(/Your access token expired/);
     await flush();
     expect(session.getSnapshot()).toMatchObject({
@@ -236,11 +238,14 @@ describe('token renewal', () => {
     getToken.mockImplementation(async () => grant());
     client.emit('token-privilege-did-expire');
     expect(session.getSnapshot().notice?.text).toMatch(
-      /^The call disconnected: renewing the access token kept failing \(could not get an access token\) until the old token ran out\./,
+      /^The call disconnected: renewing the access token kept failing /,
+    );
+    expect(session.getSnapshot().notice?.text).toContain(
+      '(could not get an access token) until the old token ran out.',
     );
   });
 
-  it('a renewal refused because the server no longer knows the session (session_gone) rejoins at once and says why', async () => {
+  it('a renewal refused as session_gone (the server forgot the session) rejoins at once and says why', async () => {
     const { client, session } = setup();
     await session.join([]);
     // The sentence says nothing the client could match; the code is what counts.
@@ -250,14 +255,12 @@ describe('token renewal', () => {
     client.joinImpl = () => new Promise(() => {}); // hold the rejoin to read the notice
     client.emit('token-privilege-will-expire');
     await flush();
-    expect(session.getSnapshot()).toMatchObject({
-      phase: 'rejoining',
-      notice: {
-        text: expect.stringMatching(
-          /^The call disconnected: the server no longer knows this call session \(the connection to it dropped\)\. Reconnecting…$/,
-        ),
-      },
-    });
+    const { phase, notice } = session.getSnapshot();
+    expect(phase).toBe('rejoining');
+    expect(notice?.text).toBe(
+      'The call disconnected: the server no longer knows this call session (the connection to it dropped). ' +
+        'Reconnecting…',
+    );
     expect(client.join).toHaveBeenCalledTimes(2);
   });
 
@@ -279,7 +282,7 @@ describe('token renewal', () => {
     );
   });
 
-  it('a warning that comes while a renewal is still under way is not lost: it renews once more afterwards', async () => {
+  it('a warning that comes while a renewal is under way is not lost: it renews once more afterwards', async () => {
     const { client, getToken, session } = setup();
     await session.join([]);
     let answer: (value: ReturnType<typeof grant>) => void = () => {};
@@ -297,12 +300,13 @@ describe('token renewal', () => {
     const { client, session } = setup();
     await session.join([]);
     client.emit('token-privilege-did-expire');
-    expect(session.getSnapshot().notice?.text).toMatch(
-      /^The server ended the call saying the access token expired, though by this device's clock it had 300 s left: check the clock\./,
+    expect(session.getSnapshot().notice?.text).toMatch(/^The server ended the call saying the access token expired, /);
+    expect(session.getSnapshot().notice?.text).toContain(
+      "though by this device's clock it had 300 s left: check the clock.",
     );
   });
 
-  it('the server dropping the session (DISCONNECTED, SERVER_ERROR) rejoins, saying the connection dropped', async () => {
+  it('the server dropping the session (DISCONNECTED, SERVER_ERROR) rejoins, saying the link dropped', async () => {
     const { client, session } = setup();
     await session.join([]);
     client.emit('connection-state-change', 'DISCONNECTED', 'CONNECTED', 'SERVER_ERROR');
@@ -312,7 +316,7 @@ describe('token renewal', () => {
     expect(client.join).toHaveBeenCalledTimes(2);
   });
 
-  it('in local mode a join that times out says the call server answered too slowly, not "Cannot reach Agora"', async () => {
+  it('in local mode a join that times out says the call server was too slow, not "Cannot reach Agora"', async () => {
     const client = new FakeRtcClient();
     client.joinImpl = () => new Promise(() => {});
     const session = new CallSession({
@@ -513,7 +517,7 @@ describe('a screen-share client (a second CallSession with its own uid and token
     expect(session.getSnapshot().participants).toEqual([]);
   });
 
-  it('renews its own token on its own will-expire, and after expiry joins again and republishes the screen', async () => {
+  it('renews its own token on its will-expire, and after expiry joins again and republishes the screen', async () => {
     const { client, getToken, session, screen } = screenSetup();
     await session.join([screen]);
     client.emit('token-privilege-will-expire');

@@ -118,9 +118,10 @@ export class PresenceSession extends Store<PresenceSnapshot> {
       } catch (error) {
         if (signal.aborted) return;
         const delay = nextDelay();
+        const retrying = `Retrying in ${Math.round(delay / 1000)} s; the call goes on.`;
         this.update({
           status: 'unavailable',
-          problem: `${UNAVAILABLE}: ${describeCallProblem(error).detail} Retrying in ${Math.round(delay / 1000)} s; the call goes on.`,
+          problem: `${UNAVAILABLE}: ${describeCallProblem(error).detail} ${retrying}`,
         });
         await this.client?.logout().catch(() => undefined);
         await sleep(delay, signal);
