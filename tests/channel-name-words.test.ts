@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { usableChannelName } from '@/lib/client/channel-names';
 import { readableSegment } from '@/lib/shared/path-segments';
-import { channelNameProblem, characterCount, parseChannelName } from '@/lib/shared/validation';
+import { channelNameProblem, characterCount } from '@/lib/shared/channel-name';
+import { parseChannelName } from '@/lib/shared/validation';
 
 describe('channel names, in words for the person typing', () => {
   it('counts characters as seen, not bytes', () => {
