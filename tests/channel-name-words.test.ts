@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { usableChannelName } from '@/lib/client/channel-names';
 import { readableSegment } from '@/lib/shared/path-segments';
-import { channelNameProblem, characterCount, parseChannelName } from '@/lib/shared/validation';
+import { channelNameProblem, characterCount, isChannelName } from '@/lib/shared/channel-name';
+import { parseChannelName } from '@/lib/shared/validation';
 
 describe('channel names, in words for the person typing', () => {
   it('counts characters as seen, not bytes', () => {
@@ -35,6 +36,7 @@ describe('channel names, in words for the person typing', () => {
     expect(channelNameProblem('..')).toMatch(/cannot be just "\.\."/);
     for (const name of ['ok', 'a'.repeat(65), 'café', '', '.', 'x y!', 'غ']) {
       expect(channelNameProblem(name) === null, name).toBe(parseChannelName(name).ok);
+      expect(isChannelName(name), name).toBe(parseChannelName(name).ok);
     }
   });
 });

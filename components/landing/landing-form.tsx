@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
 import { randomChannelName, usableChannelName } from '@/lib/client/channel-names';
 import { startRoom } from '@/lib/client/room/start-room';
-import { CHANNEL_NAME_MAX_BYTES, channelNameProblem, characterCount } from '@/lib/shared/validation';
+import { CHANNEL_NAME_MAX_BYTES, channelNameProblem, characterCount } from '@/lib/shared/channel-name';
 
 export function LandingForm() {
   const router = useRouter();

@@ -1,6 +1,6 @@
 // Channel names the landing page offers: random, readable, shareable ones ("calm-otter-4821"), and
 // a usable version of a typed name Agora would refuse.
-import { CHANNEL_NAME_MAX_BYTES, isAgoraNameCharacter, parseChannelName } from '@/lib/shared/validation';
+import { CHANNEL_NAME_MAX_BYTES, isAgoraNameCharacter, isChannelName } from '@/lib/shared/channel-name';
 
 export const ADJECTIVES = [
   'amber',
@@ -79,5 +79,5 @@ export function usableChannelName(typed: string): string | null {
     .replace(/ {2,}/g, ' ')
     .replace(/^[ -]+|[ -]+$/g, '');
   name = name.slice(0, CHANNEL_NAME_MAX_BYTES).trim();
-  return /[a-zA-Z0-9]/.test(name) && parseChannelName(name).ok ? name : null;
+  return /[a-zA-Z0-9]/.test(name) && isChannelName(name) ? name : null;
 }

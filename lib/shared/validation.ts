@@ -1,5 +1,6 @@
 // Input rules shared by the token API (server) and the call UI (client).
 // They mirror what the Agora Web SDK itself accepts, so a name that passes here never fails there.
+import { agoraNameFault, CHANNEL_NAME_MAX_BYTES, isDotSegment } from './channel-name';
 import type { ErrorCode } from './error-codes';
 
 /** A failure carries the API's error code for the field (when the API checks that field). */
@@ -8,7 +9,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; cod
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T = never>(error: string, code?: ErrorCode): Parsed<T> => ({ ok: false, error, ...(code && { code }) });
 
-export const CHANNEL_NAME_MAX_BYTES = 64;
 export const USER_ACCOUNT_MAX_BYTES = 255;
 export const RTM_USER_ID_MAX_BYTES = 64;
 export const CHAT_USER_ID_MAX_LENGTH = 64;
@@ -21,12 +21,8 @@ export const EXPIRY_DEFAULT_SECONDS = 86400;
 export const AGORA_SPECIAL_CHARACTERS = '!#$%&()+-:;<=.>?@[]^_{}|~,';
 export const AGORA_ALLOWED_DESCRIPTION = `a-z A-Z 0-9, space and ${AGORA_SPECIAL_CHARACTERS}`;
 
-const AGORA_NAME_CHARACTER = /^[a-zA-Z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]$/u;
 const CHAT_USER_ID = /^[a-zA-Z0-9_.-]+$/;
 const DECIMAL_INTEGER = /^(0|[1-9][0-9]*)$/;
-
-const utf8 = new TextEncoder();
-export const byteLength = (text: string): number => utf8.encode(text).length;
 
 /** Describes a character for an error message, so invisible and look-alike characters are clear. */
 function describeCharacter(character: string): string {
@@ -36,31 +32,28 @@ function describeCharacter(character: string): string {
   return printable ? `"${character}" (${hex})` : hex;
 }
 
-function firstDisallowedCharacter(text: string): string | undefined {
-  for (const character of text) {
-    if (!AGORA_NAME_CHARACTER.test(character)) return character;
-  }
-  return undefined;
-}
-
 function parseAgoraName(field: string, raw: unknown, maxBytes: number, code: ErrorCode): Parsed<string> {
   if (typeof raw !== 'string') return fail(`${field} must be a string`, code);
-  if (raw.length === 0) return fail(`${field} is empty; it needs 1 to ${maxBytes} characters`, code);
-  const bad = firstDisallowedCharacter(raw);
-  if (bad !== undefined) {
-    return fail(
-      `${field} contains ${describeCharacter(bad)}, which is not allowed; use ${AGORA_ALLOWED_DESCRIPTION}`,
-      code,
-    );
+  const fault = agoraNameFault(raw, maxBytes);
+  switch (fault?.kind) {
+    case undefined:
+      return ok(raw);
+    case 'empty':
+      return fail(`${field} is empty; it needs 1 to ${maxBytes} characters`, code);
+    case 'character': {
+      const what = describeCharacter(fault.character);
+      return fail(`${field} contains ${what}, which is not allowed; use ${AGORA_ALLOWED_DESCRIPTION}`, code);
+    }
+    case 'bytes':
+      return fail(`${field} is ${fault.bytes} bytes long; the maximum is ${maxBytes}`, code);
+    case 'dot':
+      return notDotSegment(field, raw, code);
   }
-  const bytes = byteLength(raw);
-  if (bytes > maxBytes) return fail(`${field} is ${bytes} bytes long; the maximum is ${maxBytes}`, code);
-  return notDotSegment(field, raw, code);
 }
 
-/** URLs treat "." and ".." as "this folder" and "the parent folder", so they cannot travel in a link. */
+/** "." and ".." cannot travel in a link (see agoraNameFault). */
 function notDotSegment(field: string, raw: string, code: ErrorCode): Parsed<string> {
-  if (raw === '.' || raw === '..')
+  if (isDotSegment(raw))
     return fail(`${field} cannot be "${raw}", which links cannot carry; add another character`, code);
   return ok(raw);
 }
@@ -70,57 +63,6 @@ export const parseChannelName = (raw: unknown) =>
 
 /** A channel-name error in words for people (the API's words name the field "channelName"). */
 export const channelNameMessage = (error: string) => error.replace(/^channelName/, 'The channel name');
-
-/** Whether Agora accepts this one character in a channel name or user account. */
-export const isAgoraNameCharacter = (character: string) => AGORA_NAME_CHARACTER.test(character);
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * Characters as a person counts them: "é", "غ" or "👋🏽" is one. Every character Agora allows is one
- * byte, so for a name Agora accepts this count is its byte count too, and 64 of them is the limit.
- */
-export const characterCount = (text: string): number => [...graphemes.segment(text)].length;
-
-/**
- * A character for a sentence: itself in quotes, or what it is when it cannot be seen. Isolated
- * (U+2068…U+2069) so a right-to-left letter does not reorder the quotes and commas around it.
- */
-const nameForPeople = (character: string) =>
-  /^[\p{C}\p{Z}\s]+$/u.test(character) ? 'an invisible or unusual space character' : `"\u2068${character}\u2069"`;
-
-const inWords = (items: string[]) =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-
-/**
- * Why a (trimmed) channel name cannot be used, in words for the person typing it; null when it can.
- * It follows parseChannelName exactly (it asks it), only the words differ: what the API says to a
- * program, this says to a person.
- */
-export function channelNameProblem(name: string): string | null {
-  const parsed = parseChannelName(name);
-  if (parsed.ok) return null;
-  if (name.length === 0) return 'Type a channel name.';
-  const refused = [
-    ...new Set(
-      [...graphemes.segment(name)]
-        .map(({ segment }) => segment)
-        .filter((character) => ![...character].every(isAgoraNameCharacter)),
-    ),
-  ];
-  if (refused.length > 0) {
-    const shown = refused.slice(0, 3).map(nameForPeople);
-    const which =
-      refused.length > 3 ? `${shown.join(', ')} and ${refused.length - 3} other characters` : inWords(shown);
-    return (
-      `A channel name cannot contain ${which}. ` +
-      'Use English letters without accents, digits, spaces and simple symbols such as - _ . : ! ( ).'
-    );
-  }
-  if (name === '.' || name === '..')
-    return `A channel name cannot be just "${name}", which links cannot carry. Add another character.`;
-  return `That is ${characterCount(name)} characters; a channel name has at most ${CHANNEL_NAME_MAX_BYTES}.`;
-}
 
 export const parseUserAccount = (raw: unknown) =>
   parseAgoraName('userAccount', raw, USER_ACCOUNT_MAX_BYTES, 'invalid_account');
