@@ -61,6 +61,11 @@ const nextConfig = (phase) => ({
     // runtime chunk list answer every HMR subscription with "restart", so the page reloaded itself
     // in a loop (hundreds of times a minute) until `.next/dev` was deleted (issue #26).
     turbopackFileSystemCacheForDev: false,
+    // Production chunking. With the default (50 kB), once any page uses next/link, Next's built-in error
+    // page (5 kB of the code every page loads) is put in a chunk of its own (seen in an empty app too).
+    // At 100 kB it joins the framework chunk beside it: one request (~0.4 kB of headers) fewer on every
+    // page, and no page loads more (issue #26).
+    turbopackChunking: { minChunkSize: 100_000 },
   },
   async headers() {
     const nosniff = { key: 'X-Content-Type-Options', value: 'nosniff' };
