@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { PreviewAudioTrack } from '@/lib/client/engine/call-engine';
+import { meterPercent } from '@/lib/client/meter-steps';
 
 /**
  * How often the bar follows the microphone. Rendered through React every animation frame, with a
@@ -23,9 +24,11 @@ export function MicLevel({
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const show = (level: number) => {
-      // Percent steps: an unchanged level touches neither the style nor the accessibility tree.
-      const percent = Math.round(level * 100);
-      if (!meter.current || !bar.current || meter.current.getAttribute('aria-valuenow') === String(percent)) return;
+      if (!meter.current || !bar.current) return;
+      // Whole steps: a level that stays within one touches neither the style nor the accessibility tree.
+      const shown = Number(meter.current.getAttribute('aria-valuenow'));
+      const percent = level === 0 ? 0 : meterPercent(shown, level);
+      if (percent === shown) return;
       meter.current.setAttribute('aria-valuenow', String(percent));
       bar.current.style.transform = `scaleX(${percent / 100})`;
     };
