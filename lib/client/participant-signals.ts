@@ -29,6 +29,7 @@ export class KeyedValues<V> {
 
 interface Level {
   getVolumeLevel?(): number;
+  getAverageLevel?(): number;
 }
 
 /** The one key of `SpeakingMonitor.active`. */
@@ -57,7 +58,8 @@ export class SpeakingMonitor {
   poll(now = Date.now()) {
     let loudest: { key: string; level: number } | null = null;
     for (const [key, source] of Object.entries(this.sources)) {
-      const level = source?.getVolumeLevel?.() ?? 0;
+      // Since the last poll where the track can tell, so that a word between two polls is heard.
+      const level = source?.getAverageLevel?.() ?? source?.getVolumeLevel?.() ?? 0;
       if (level < SPEAKING_LEVEL) continue;
       this.lastHeard.set(key, now);
       if (key !== this.self && (!loudest || level > loudest.level)) loudest = { key, level };

@@ -12,6 +12,8 @@ export interface PreviewVideoTrack extends LocalTrack {
 
 export interface PreviewAudioTrack extends LocalTrack {
   getVolumeLevel(): number;
+  /** The level averaged over about one speaking poll, where the track can tell (else getVolumeLevel). */
+  getAverageLevel?(): number;
   setDevice(deviceId: string): Promise<void>;
 }
 

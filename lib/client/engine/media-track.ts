@@ -16,13 +16,17 @@ async function capture(kind: Kind, deviceId?: string): Promise<MediaStreamTrack>
 const captureScreen = async () =>
   (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks()[0]!;
 
+/** Samples the analyser keeps (~170 ms at 48 kHz), and the latest of them the meter reads (~10 ms). */
+const ANALYSER_SAMPLES = 8192;
+const METER_SAMPLES = 512;
+
 export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
   enabled = true;
   private closed = false;
   private readonly changeListeners = new Set<(track: MediaStreamTrack | null) => void>();
   private container: HTMLElement | null = null;
   private element: HTMLVideoElement | null = null;
-  private analyser: { context: AudioContext; node: AnalyserNode; data: Uint8Array<ArrayBuffer> } | null = null;
+  private analyser: { context: AudioContext; node: AnalyserNode; data: Float32Array<ArrayBuffer> } | null = null;
 
   private constructor(
     readonly trackMediaType: Kind,
@@ -121,21 +125,38 @@ export class LocalMediaTrack implements PreviewVideoTrack, PreviewAudioTrack {
     this.container = null;
   }
 
-  /** Input level 0..1, from an analyser on the live microphone. */
+  /**
+   * Input level 0..1 now (the last ~10 ms, from an analyser on the live microphone): what the level
+   * meter shows.
+   */
   getVolumeLevel(): number {
+    return this.level(METER_SAMPLES);
+  }
+
+  /**
+   * Input level 0..1 over the last ~170 ms, about the time between two readings of who is speaking:
+   * like a remote speaker's average since the last read (engine/local/remote-track.ts), it does not
+   * miss a short sound between two reads, as the level now would.
+   */
+  getAverageLevel(): number {
+    return this.level(ANALYSER_SAMPLES);
+  }
+
+  /** RMS of the last `samples` samples, scaled so that speech reads well above silence. */
+  private level(samples: number): number {
     if (this.trackMediaType !== 'audio' || !this.track) return 0;
     if (!this.analyser) {
       const context = new AudioContext();
       const node = context.createAnalyser();
-      node.fftSize = 512;
+      node.fftSize = ANALYSER_SAMPLES;
       context.createMediaStreamSource(new MediaStream([this.track])).connect(node);
-      this.analyser = { context, node, data: new Uint8Array(new ArrayBuffer(node.fftSize)) };
+      this.analyser = { context, node, data: new Float32Array(new ArrayBuffer(ANALYSER_SAMPLES * 4)) };
     }
     const { node, data } = this.analyser;
-    node.getByteTimeDomainData(data);
+    node.getFloatTimeDomainData(data);
     let sum = 0;
-    for (const sample of data) sum += ((sample - 128) / 128) ** 2;
-    return Math.min(1, Math.sqrt(sum / data.length) * 4);
+    for (let index = data.length - samples; index < data.length; index++) sum += data[index]! ** 2;
+    return Math.min(1, Math.sqrt(sum / samples) * 4);
   }
 
   close() {
