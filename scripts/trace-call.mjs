@@ -154,10 +154,16 @@ function firstCall(span) {
   return undefined;
 }
 
+function* descendants(span) {
+  yield span;
+  for (const child of span.children ?? []) yield* descendants(child);
+}
+
 /** Per tab and second: counts and self ms by event name, and by what caused them. */
 function tabulate({ events, pids }) {
   const seconds = TRACE_MS / 1000;
   const table = {
+    inside: new Map(),
     tasks: new Map(),
     byName: new Map(),
     causes: new Map(),
@@ -169,6 +175,10 @@ function tabulate({ events, pids }) {
     const entry = map.get(key) ?? { count: 0, ms: 0 };
     map.set(key, { count: entry.count + 1 / seconds / pids.length, ms: entry.ms + ms / seconds / pids.length });
   };
+  const addSelf = (map, span) => {
+    const key = span.name === 'FunctionCall' ? `FunctionCall ${where(span.args?.data).slice(0, 70)}` : span.name;
+    map.set(key, (map.get(key) ?? 0) + span.self / 1000 / seconds / pids.length);
+  };
   for (const pid of pids) {
     const tid = events.find(
       (event) => event.pid === pid && event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
@@ -179,7 +189,11 @@ function tabulate({ events, pids }) {
     for (const span of spans) {
       if (!span.parent) {
         busy += span.dur;
-        add(table.tasks, taskKind(span), span.dur / 1000);
+        const kind = taskKind(span);
+        add(table.tasks, kind, span.dur / 1000);
+        const inside = table.inside.get(kind) ?? new Map();
+        table.inside.set(kind, inside);
+        for (const part of descendants(span)) addSelf(inside, part);
       }
       add(table.byName, span.name, span.self / 1000);
       const data = span.args?.data;
@@ -257,6 +271,17 @@ for (const name of names) {
   );
 }
 print('Top-level tasks by what they did, total time', 'tasks', { limit: 30 });
+/** Inside the costliest kinds of task: self time per second per tab by event (a build's first round). */
+for (const name of names) {
+  const { tasks, inside } = results.get(name)[0];
+  const costliest = [...tasks].sort((a, b) => b[1].ms - a[1].ms).slice(0, 4);
+  console.log(`\nInside the costliest tasks, ${name} (self ms per second per tab, first round)`);
+  for (const [kind, { ms }] of costliest) {
+    console.log(`  ${ms.toFixed(1).padStart(5)}  ${kind}`);
+    const parts = [...inside.get(kind)].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    for (const [part, partMs] of parts) console.log(`         ${partMs.toFixed(1).padStart(5)}  ${part}`);
+  }
+}
 print('Events by name, self time', 'byName', { limit: 45 });
 print('What invalidated style, layout or paint', 'causes', { limit: 30, minCount: 0 });
 print('Functions called from the browser (timers, events, promises), with what they called', 'calls', { limit: 25 });
