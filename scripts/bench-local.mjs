@@ -16,6 +16,8 @@ import {
   launchChromium,
   mainThreadBusyMs,
   median,
+  newParticipant,
+  openPrejoin,
   REMOTE_VIDEO,
   startNextServer,
   watchFirstFrame,
@@ -30,17 +32,7 @@ const baseline = process.env.BASELINE
   : null;
 const browser = await launchChromium();
 
-async function participant(server = base) {
-  const context = await browser.newContext({ baseURL: server, permissions: ['camera', 'microphone'] });
-  return context.newPage();
-}
-
-async function openPrejoin(page, channel) {
-  await page.goto(`/call/${channel}`);
-  const join = page.getByRole('button', { name: 'Join call' });
-  await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
-  return join;
-}
+const participant = (server = base) => newParticipant(browser, server);
 
 const STEPS = [
   'join-start',

@@ -6,7 +6,7 @@
 // DOM events were dispatched. With BASELINE=<folder of another checkout, built>, that build is traced
 // in the same run (builds alternate over TRACE_ROUNDS) and the columns sit side by side.
 // Run it offline: unshare -n bash -c 'ip link set lo up && npm run trace:call'.
-import { launchChromium, REMOTE_VIDEO, startNextServer } from './lib/bench-support.mjs';
+import { launchChromium, newParticipant, openPrejoin, REMOTE_VIDEO, startNextServer } from './lib/bench-support.mjs';
 import { portFromEnv } from './lib/free-port.mjs';
 
 const TRACE_MS = Number(process.env.TRACE_MS ?? 10_000);
@@ -35,23 +35,11 @@ if (process.env.TRACE_TRY)
   builds.push({ name: 'this build + try', base: builds.at(-1).base, tryScript: process.env.TRACE_TRY });
 const browser = await launchChromium();
 
-async function participant(base) {
-  const context = await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] });
-  return context.newPage();
-}
-
-async function join(page, channel) {
-  await page.goto(`/call/${channel}`);
-  const button = page.getByRole('button', { name: 'Join call' });
-  await button.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
-  await button.click();
-}
-
 /** The trace's events of a two-person call, and the renderer process ids of the two tabs. */
 async function traceCall({ base, tryScript }) {
   const channel = `trace-${Date.now()}`;
-  const tabs = [await participant(base), await participant(base)];
-  for (const tab of tabs) await join(tab, channel);
+  const tabs = [await newParticipant(browser, base), await newParticipant(browser, base)];
+  for (const tab of tabs) await (await openPrejoin(tab, channel)).click();
   await Promise.all(tabs.map((tab) => tab.locator(REMOTE_VIDEO).waitFor({ timeout: 30_000 })));
   if (tryScript) for (const tab of tabs) await tab.evaluate(tryScript);
   await tabs[0].waitForTimeout(2000);

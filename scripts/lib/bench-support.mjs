@@ -33,6 +33,20 @@ export function launchChromium() {
  * page's main world (~40 ms of its main thread) in the middle of what is measured.
  */
 /** The prejoin's camera preview. */
+/** A new browser context for one person (camera and microphone allowed) on `base`, and its page. */
+export async function newParticipant(browser, base) {
+  const context = await browser.newContext({ baseURL: base, permissions: ['camera', 'microphone'] });
+  return context.newPage();
+}
+
+/** Opens a call page and waits until its Join button can be pressed; returns the button. */
+export async function openPrejoin(page, channel) {
+  await page.goto(`/call/${channel}`);
+  const join = page.getByRole('button', { name: 'Join call' });
+  await join.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  return join;
+}
+
 export const PREVIEW_VIDEO = 'section[aria-label="Camera preview"] video';
 /** In a call, the tiles' videos other than your own (yours is the tile with your microphone level). */
 export const REMOTE_VIDEO = 'figure:not(:has([aria-label="Your microphone level"])) video';
