@@ -15,14 +15,15 @@ export interface StageControls {
 
 const ROLE_WORDS: Partial<Record<RoomRole, string>> = { host: 'Host', stage: 'On stage', audience: 'Audience' };
 
+// Under the name, beside the role it changes: the row keeps its width for the name.
 const actionButton =
-  'shrink-0 rounded-md px-2 py-1 text-xs font-medium ring-1 ring-slate-600 ' +
-  'hover:bg-slate-700 focus:outline-2 focus:outline-sky-400 disabled:opacity-60';
+  'shrink-0 rounded font-medium text-sky-300 hover:text-sky-200 hover:underline ' +
+  'focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-60';
 
 function StageAction({ person, controls }: { person: Person; controls: StageControls }) {
   if (person.self || (person.role !== 'stage' && person.role !== 'audience')) return null;
   if (person.role === 'audience' && person.invited)
-    return <span className="shrink-0 text-xs text-sky-300">Invitation sent</span>;
+    return <span className="shrink-0 text-sky-300">Invitation sent</span>;
   const onStage = person.role === 'stage';
   return (
     <button
@@ -68,7 +69,10 @@ export function PeoplePanel({
               {person.self && <span className="text-slate-400"> (you)</span>}
             </span>
             {person.role && ROLE_WORDS[person.role] && (
-              <span className="text-xs text-slate-400">{ROLE_WORDS[person.role]}</span>
+              <span className="flex items-center gap-2 text-xs text-slate-400">
+                {ROLE_WORDS[person.role]}
+                {stage && <StageAction person={person} controls={stage} />}
+              </span>
             )}
           </span>
           {person.hand && (
@@ -86,7 +90,6 @@ export function PeoplePanel({
               <CameraOffIcon className="h-4 w-4 text-rose-400" />
             </span>
           )}
-          {stage && <StageAction person={person} controls={stage} />}
           {host && !person.self && <PersonActions person={person} controls={host} />}
         </li>
       ))}
