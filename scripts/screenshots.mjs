@@ -26,6 +26,8 @@ for (const [name, viewport] of Object.entries(sizes)) {
   page.setDefaultTimeout(30_000 * patience);
   await page.goto('/');
   await page.getByLabel('Channel name').fill('café talk');
+  // The badge comes with the server's health answer (next dev compiles that route on first use).
+  await page.getByText('Local mode', { exact: true }).waitFor();
   await shot(page, 'landing', name);
   await page.getByLabel('Channel name').fill(channel);
   await page.getByLabel('Channel name').press('Enter');
