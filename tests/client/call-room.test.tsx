@@ -8,19 +8,9 @@ import { presenceEvent } from '../support/fake-signaling-client';
 import { FakeRtcClient } from '../support/fake-rtc-client';
 import { TEST_APP_ID, TEST_CREDENTIALS } from '../support/server-env';
 import { roomView } from '../support/rooms';
-import { fakeCallEngine } from '../support/call-page';
+import { fakeCallEngine, pageConfig } from '../support/call-page';
 
-const config = {
-  mode: 'agora' as const,
-  uid: 4242,
-  screenUid: 4343,
-  tokenBaseUrl: '/api',
-  fallbackAppId: null,
-  tokenExpirySeconds: 300,
-  joinTimeoutMs: 15_000,
-  pageTicket: 'ticket-from-the-page',
-  configurationError: null,
-};
+const config = pageConfig();
 
 beforeEach(() => {
   vi.stubGlobal(
